@@ -1,0 +1,71 @@
+/**
+ * Shared vocabulary of the product. Pure types only: every layer may import this file,
+ * and it imports nothing, so the domain stays free of I/O.
+ */
+
+export type UnitKind = 'force' | 'command' | 'department' | 'team';
+export type Role = 'officer' | 'supervisor' | 'inspector' | 'senior' | 'admin';
+export type ContactKind = 'update' | 'agreement';
+export type Rag = 'GREEN' | 'AMBER' | 'RED';
+
+/** A calendar date in the force's time zone, `YYYY-MM-DD`. Deadlines are always dates, never instants. */
+export type LocalDate = string;
+
+export interface UnitRef {
+  id: string;
+  name: string;
+  kind: UnitKind;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  unitId: string;
+  role: Role;
+  aadObjectId: string | null;
+}
+
+/** A numerator over a denominator; `rate` is a percentage with one decimal, or null when total is 0. */
+export interface Ratio {
+  compliant: number;
+  total: number;
+  rate: number | null;
+}
+
+/** The figures contract of `GET /v1/units/{id}/compliance` (issue 2, product.md). */
+export interface UnitFigures {
+  unit: UnitRef;
+  /** The instant the figures were evaluated at, ISO 8601. */
+  asOf: string;
+  total: number;
+  compliant: number;
+  rate: number | null;
+  needsAssessment: Ratio;
+  updates: Ratio;
+  rag: Rag | null;
+}
+
+export type DigestItemKind =
+  | 'update_overdue'
+  | 'needs_assessment_missing'
+  | 'update_due_soon'
+  | 'needs_assessment_due_soon';
+
+/** One thing a supervisor or OIC is asked to act on. Carries no personal details of the victim. */
+export interface DigestItem {
+  kind: DigestItemKind;
+  caseId: string;
+  victimId: string;
+  oicId: string;
+  category: string;
+  dueDate: LocalDate;
+  /** Whole days past the due date; 0 for items that are due soon. */
+  daysOverdue: number;
+  enhanced: boolean;
+}
+
+export interface UnitDigest {
+  unit: UnitRef;
+  asOf: string;
+  items: DigestItem[];
+}

@@ -1,0 +1,51 @@
+import type { LocalDate, Person, UnitDigest, UnitFigures, UnitKind, UnitRef } from '../domain/types.js';
+
+/** A unit as stored, with its place in the hierarchy. */
+export interface UnitNode extends UnitRef {
+  parentId: string | null;
+}
+
+/** Figures for one officer (as OIC) inside a team's breakdown. */
+export interface OfficerFigures extends Omit<UnitFigures, 'unit'> {
+  officer: { id: string; name: string };
+}
+
+export interface UnitBreakdown {
+  unit: UnitRef;
+  asOf: string;
+  /** Same figures for each direct child unit; empty for a team. */
+  children: UnitFigures[];
+  /** For a team: figures per OIC of the team's live cases; empty otherwise. */
+  officers: OfficerFigures[];
+}
+
+export interface DigestOptions {
+  /** Only the items of cases allocated to this officer (an officer's own reminder). */
+  oicId?: string;
+}
+
+/**
+ * The read side of the compliance service: everything the API, the bot and the question answerer
+ * read. Implemented over the store with set-based SQL; faked in memory in some unit tests.
+ * `at` is always an instant; the service turns it into the force's local date itself.
+ */
+export interface ComplianceQueries {
+  findUnit(unitId: string): Promise<UnitNode | null>;
+  listUnits(): Promise<UnitNode[]>;
+  figures(unitId: string, at: Date): Promise<UnitFigures>;
+  /** Figures of many units at one instant in one pass (rankings, "teams below 85%"). */
+  figuresForUnits(unitIds: readonly string[], at: Date): Promise<UnitFigures[]>;
+  officerFigures(personId: string, at: Date): Promise<OfficerFigures>;
+  breakdown(unitId: string, at: Date): Promise<UnitBreakdown>;
+  digest(unitId: string, at: Date, options?: DigestOptions): Promise<UnitDigest>;
+  /** Digests of every team at one instant, for the morning run and the benchmark. */
+  allTeamDigests(at: Date): Promise<UnitDigest[]>;
+}
+
+export interface PeopleDirectory {
+  findById(personId: string): Promise<Person | null>;
+  findByAadObjectId(aadObjectId: string): Promise<Person | null>;
+  listByUnit(unitId: string): Promise<Person[]>;
+}
+
+export type { LocalDate, UnitKind };
