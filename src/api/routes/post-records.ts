@@ -1,0 +1,85 @@
+import type { Request } from 'restify';
+import type { ApiDeps } from '../api-deps.js';
+import { HttpError } from '../http-error.js';
+import type { Route } from '../route.js';
+import { requestLog } from '../server.js';
+
+const NDJSON_TYPES = new Set(['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/x-jsonlines']);
+
+/**
+ * `POST /v1/records`: an NDJSON extract from the records system, streamed (never one big string).
+ * All or nothing: 200 with counts by type, or 422 naming every bad line and having written nothing.
+ */
+export function postRecordsRoute(deps: ApiDeps): Route {
+  return {
+    method: 'post',
+    path: '/v1/records',
+    protected: true,
+    async handle(req, res) {
+      const mediaType = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+      if (!NDJSON_TYPES.has(mediaType)) {
+        throw new HttpError(
+          415,
+          'unsupported_media_type',
+          `Send the records as NDJSON with "Content-Type: application/x-ndjson" (got '${mediaType || 'none'}').`,
+        );
+      }
+      const declared = Number(req.headers['content-length']);
+      if (Number.isFinite(declared) && declared > deps.maxImportBytes) {
+        throw tooLarge(deps.maxImportBytes);
+      }
+      const log = requestLog(req);
+      const body = await nonEmpty(limitedBody(req, deps.maxImportBytes));
+      const result = await deps.importRecords(body, (lines) => {
+        if (lines % 500_000 === 0) log.info({ lines }, 'import progress');
+      });
+      if (!result.ok) {
+        log.warn({ lines: result.lines, errorCount: result.errorCount }, 'import rejected');
+        res.send(422, {
+          error: {
+            code: 'invalid_records',
+            message: `${result.errorCount} of ${result.lines} lines are invalid; nothing was imported. Fix the lines listed and send the file again.`,
+            errorCount: result.errorCount,
+            errors: result.errors,
+          },
+        });
+        return;
+      }
+      log.info({ lines: result.lines, counts: result.counts }, 'import committed');
+      res.send(200, { imported: result.counts, lines: result.lines });
+    },
+  };
+}
+
+function tooLarge(limit: number): HttpError {
+  return new HttpError(
+    413,
+    'payload_too_large',
+    `The body is larger than ${limit} bytes (VCOP_MAX_IMPORT_BYTES): split the extract, or raise the limit.`,
+  );
+}
+
+/** Streams the request body, failing the import (so it rolls back) once it passes the size limit. */
+async function* limitedBody(req: Request, limit: number): AsyncGenerator<Buffer> {
+  let received = 0;
+  for await (const chunk of req as AsyncIterable<Buffer | string>) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    received += buffer.length;
+    if (received > limit) throw tooLarge(limit);
+    yield buffer;
+  }
+}
+
+/** Refuses an empty body before an import starts, then replays the first chunk. */
+async function nonEmpty(chunks: AsyncGenerator<Buffer>): Promise<AsyncIterable<Buffer>> {
+  let first = await chunks.next();
+  while (!first.done && first.value.length === 0) first = await chunks.next();
+  if (first.done) {
+    throw new HttpError(400, 'empty_body', 'The body is empty: send one record per line (records-format.md).');
+  }
+  const head = first.value;
+  return (async function* replay() {
+    yield head;
+    yield* chunks;
+  })();
+}

@@ -1,0 +1,84 @@
+import { UnknownUnitError } from '../../store/sql-compliance-queries.js';
+import type { ApiDeps } from '../api-deps.js';
+import { HttpError } from '../http-error.js';
+import { evaluationFromQuery } from '../instant-params.js';
+import type { Route } from '../route.js';
+
+/**
+ * `GET /v1/units/{id}/compliance?at=ISO | ?period=YYYY-MM`: the unit's figures. A period answers the
+ * snapshot at its end (or now if it has not ended) plus the previous period's figures for comparison.
+ */
+export function unitComplianceRoute(deps: ApiDeps): Route {
+  return {
+    method: 'get',
+    path: '/v1/units/:unitId/compliance',
+    protected: true,
+    async handle(req, res) {
+      const { at, period } = evaluationFromQuery(req.query ?? {}, deps.clock.now(), deps.policy.timeZone);
+      const unitId = String(req.params.unitId);
+      const figures = await withUnit(unitId, () => deps.queries.figures(unitId, at));
+      if (!period) {
+        res.send(200, figures);
+        return;
+      }
+      const previous = await deps.queries.figures(unitId, period.previousSnapshotAt);
+      const { unit: _unit, ...previousFigures } = previous;
+      res.send(200, {
+        ...figures,
+        period: { label: period.label, ended: period.ended },
+        previous: { label: period.previousLabel, ...previousFigures },
+      });
+    },
+  };
+}
+
+/** `GET /v1/units/{id}/breakdown?at=`: the same figures per child unit, and per officer for a team. */
+export function unitBreakdownRoute(deps: ApiDeps): Route {
+  return {
+    method: 'get',
+    path: '/v1/units/:unitId/breakdown',
+    protected: true,
+    async handle(req, res) {
+      const { at } = evaluationFromQuery(req.query ?? {}, deps.clock.now(), deps.policy.timeZone);
+      const unitId = String(req.params.unitId);
+      res.send(200, await withUnit(unitId, () => deps.queries.breakdown(unitId, at)));
+    },
+  };
+}
+
+/** `GET /v1/units/{id}/digest?at=`: what the unit's supervisor is asked to act on. */
+export function unitDigestRoute(deps: ApiDeps): Route {
+  return {
+    method: 'get',
+    path: '/v1/units/:unitId/digest',
+    protected: true,
+    async handle(req, res) {
+      const { at } = evaluationFromQuery(req.query ?? {}, deps.clock.now(), deps.policy.timeZone);
+      const unitId = String(req.params.unitId);
+      res.send(200, await withUnit(unitId, () => deps.queries.digest(unitId, at)));
+    },
+  };
+}
+
+async function withUnit<T>(unitId: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof UnknownUnitError) {
+      throw new HttpError(404, 'unknown_unit', `No unit with id '${unitId}'. GET /v1/units lists them.`);
+    }
+    throw error;
+  }
+}
+
+/** `GET /v1/units`: the unit tree, so callers can find ids. */
+export function listUnitsRoute(deps: ApiDeps): Route {
+  return {
+    method: 'get',
+    path: '/v1/units',
+    protected: true,
+    async handle(_req, res) {
+      res.send(200, { units: await deps.queries.listUnits() });
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Logger } from '../log/logger.js';
+import { createBearerCheck } from './bearer-auth.js';
+import { HttpError, errorBody } from './http-error.js';
+import type { Route } from './route.js';
+
+export interface HttpServerOptions {
+  logger: Logger;
+  apiToken: string;
+  routes: readonly Route[];
+}
+
+/**
+ * The restify server shared by the API and the bot endpoint. Every request gets a request id (echoed as
+ * `x-request-id`) that appears on each log line about it; errors become JSON `{error:{code,message}}`.
+ */
+export function createHttpServer(options: HttpServerOptions): Server {
+  const server = restify.createServer({ name: 'vcop-teams-bot', handleUncaughtExceptions: false });
+  server.pre(restify.plugins.pre.sanitizePath());
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  const checkToken = createBearerCheck(options.apiToken);
+
+  for (const route of options.routes) {
+    server[route.method](route.path, async (req: Request, res: Response) => {
+      const requestId = headerValue(req, 'x-request-id') ?? randomUUID();
+      res.header('x-request-id', requestId);
+      const log = options.logger.child({ requestId, route: `${route.method.toUpperCase()} ${route.path}` });
+      requestLogs.set(req, log);
+      const started = performance.now();
+      try {
+        if (route.protected) checkToken(req);
+        await route.handle(req, res);
+      } catch (error) {
+        sendError(res, error, log);
+      }
+      log.info({ status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+    });
+  }
+  server.on('restifyError', (req: Request, res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
+    // Unknown routes and methods: keep restify's status, give our JSON shape.
+    const status = error.statusCode ?? 500;
+    const code = status === 404 ? 'not_found' : status === 405 ? 'method_not_allowed' : 'error';
+    const message = status === 404 ? `No such route: ${req.method} ${req.path()}` : error.message;
+    res.send(status, { error: { code, message } });
+    callback();
+  });
+  return server;
+}
+
+/** restify's own `req.log` is a bunyan logger; ours (pino, with the request id) is kept beside it. */
+const requestLogs = new WeakMap<Request, Logger>();
+
+export function requestLog(req: Request): Logger {
+  const log = requestLogs.get(req);
+  if (!log) throw new Error('requestLog() called outside a route registered by createHttpServer');
+  return log;
+}
+
+function sendError(res: Response, error: unknown, log: Logger): void {
+  if (res.headersSent) {
+    log.error({ err: error }, 'error after the response had started');
+    return;
+  }
+  if (error instanceof HttpError) {
+    if (error.status >= 500) log.error({ err: error }, error.message);
+    res.send(error.status, errorBody(error));
+    return;
+  }
+  log.error({ err: error }, 'unexpected error');
+  res.send(500, { error: { code: 'internal', message: 'Something went wrong on our side; it has been logged.' } });
+}
+
+function headerValue(req: Request, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' && /^[\w.-]{1,100}$/.test(value) ? value : undefined;
+}

@@ -1,0 +1,32 @@
+import { ConfigError, readConfig } from '../config/env.js';
+import { createServices, type AppServices } from '../app.js';
+import { createLogger } from '../log/logger.js';
+
+/**
+ * Opens the same store the server uses (VCOP_DATA_DIR or DATABASE_URL), without seeding the demo force:
+ * a command acts only on what it is asked to. Logs go to stderr so stdout stays machine-readable.
+ */
+export async function withServices<T>(use: (services: AppServices) => Promise<T>): Promise<T> {
+  let config;
+  try {
+    config = { ...readConfig(process.env), demo: false };
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(error.message);
+    throw error;
+  }
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: process.stderr });
+  const services = await createServices(config, logger);
+  try {
+    return await use(services);
+  } finally {
+    await services.db.close();
+  }
+}
+
+/** A failure the user can fix: printed without a stack trace, exit code 1. */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+    this.name = 'CliError';
+  }
+}

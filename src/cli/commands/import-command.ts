@@ -1,0 +1,46 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { SingleBar, Presets } from 'cli-progress';
+import type { Command } from 'commander';
+import { CliError, withServices } from '../cli-context.js';
+
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description('Import an NDJSON extract from the records system (records-format.md). All or nothing: '
+      + 'if any line is invalid, nothing is written and every bad line is listed.')
+    .argument('<file>', 'NDJSON file, one record per line')
+    .option('--no-progress', 'do not draw a progress bar (it is drawn on stderr only when it is a terminal)')
+    .addHelpText('after', '\nExample:\n  vcop import nightly-extract.ndjson\n\nExit codes: 0 imported, 1 rejected (nothing written), 2 usage or configuration error.')
+    .action(async (file: string, options: { progress: boolean }) => {
+      const size = await stat(file).then(
+        (s) => s.size,
+        () => {
+          throw new CliError(`Cannot read '${file}': check the path.`, 2);
+        },
+      );
+      const bar = options.progress && process.stderr.isTTY
+        ? new SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} MB | {lines} lines', stream: process.stderr }, Presets.shades_classic)
+        : null;
+      bar?.start(Math.max(1, Math.round(size / 1e6)), 0, { lines: 0 });
+      let bytes = 0;
+      let lines = 0;
+      const stream = createReadStream(file);
+      stream.on('data', (chunk) => {
+        bytes += chunk.length;
+        bar?.update(Math.round(bytes / 1e6), { lines });
+      });
+      const result = await withServices((services) =>
+        services.importNdjson(stream, (read) => {
+          lines = read;
+        }),
+      ).finally(() => bar?.stop());
+      if (!result.ok) {
+        for (const error of result.errors) process.stdout.write(`line ${error.line}: ${error.message}\n`);
+        const hidden = result.errorCount - result.errors.length;
+        if (hidden > 0) process.stdout.write(`... and ${hidden} more\n`);
+        throw new CliError(`${result.errorCount} of ${result.lines} lines are invalid; nothing was imported.`);
+      }
+      process.stdout.write(`Imported ${result.lines} lines: ${Object.entries(result.counts).map(([type, n]) => `${n} ${type}`).join(', ')}\n`);
+    });
+}

@@ -1,0 +1,51 @@
+/**
+ * The composition root: reads the configuration, wires the parts, starts serving, and shuts down
+ * gracefully on SIGINT/SIGTERM (sends in flight finish before the store closes).
+ */
+import { ConfigError, readConfig } from './config/env.js';
+import { createLogger } from './log/logger.js';
+import { startApp, type AppExtension } from './app.js';
+import { botExtensions } from './bot/extension.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = readConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example and the README's Configuration section.\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  const extensions: AppExtension[] = botExtensions(config);
+  const app = await startApp(config, logger, extensions);
+  const mode = config.bot ? `Teams (app id ${config.bot.appId})` : 'local (no Bot Framework token check)';
+  logger.info({ port: app.port, mode, store: config.databaseUrl ? 'postgresql' : `pglite:${config.dataDir}` }, 'vcop-teams-bot listening');
+  if (!config.apiToken) {
+    // Local mode only: printed once so a developer can call the API; never logged.
+    process.stdout.write(
+      `\nAPI token for this run (set VCOP_API_TOKEN to choose one):\n  ${app.services.apiToken}\n` +
+        `Try: curl -H "Authorization: Bearer ${app.services.apiToken}" http://localhost:${app.port}/v1/units/FORCE/compliance\n` +
+        `Bot endpoint: http://localhost:${app.port}/api/messages\n\n`,
+    );
+  }
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down: finishing work in flight');
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`vcop-teams-bot could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
