@@ -2,12 +2,15 @@
  * The composition root: reads the configuration, wires the parts, starts serving, and shuts down
  * gracefully on SIGINT/SIGTERM (sends in flight finish before the store closes).
  */
+import { existsSync } from 'node:fs';
 import { ConfigError, readConfig } from './config/env.js';
 import { createLogger } from './log/logger.js';
 import { startApp, type AppExtension } from './app.js';
 import { botExtensions } from './bot/extension.js';
 
 async function main(): Promise<void> {
+  // A local .env is a convenience for developers; hosts set real environment variables.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config;
   try {
     config = readConfig(process.env);

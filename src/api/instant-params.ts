@@ -1,3 +1,4 @@
+import { isValid, parseISO } from 'date-fns';
 import { parseMonthParam, resolvePeriod, type ResolvedPeriod } from '../domain/periods.js';
 import { HttpError } from './http-error.js';
 
@@ -28,8 +29,9 @@ export function evaluationFromQuery(
 }
 
 export function parseInstant(value: string): Date {
-  const instant = ISO_INSTANT.test(value) ? new Date(value) : null;
-  if (!instant || Number.isNaN(instant.getTime())) {
+  // parseISO, unlike Date, refuses impossible dates such as 30 February.
+  const instant = ISO_INSTANT.test(value) ? parseISO(value) : null;
+  if (!instant || !isValid(instant)) {
     throw new HttpError(
       400,
       'bad_instant',

@@ -1,3 +1,4 @@
+import { isValid, parseISO } from 'date-fns';
 import { z } from 'zod';
 
 /**
@@ -7,10 +8,10 @@ import { z } from 'zod';
 
 const isoInstant = z
   .string()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)), {
+  .refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && isValid(parseISO(value)), {
     message: 'must be an ISO 8601 instant with an offset, e.g. 2026-11-20T07:00:00Z',
   })
-  .transform((value) => new Date(value));
+  .transform((value) => parseISO(value));
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'], { errorMap: () => ({ message: 'must be 1 or 0' }) })
@@ -107,23 +108,23 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     Object.keys(envSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
   );
   const parsed = envSchema.safeParse(relevant);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const key = String(issue.path[0]);
-        const shown = SECRET_KEYS.has(key) ? '' : ` (got '${String(relevant[key])}')`;
-        return `${key}: ${issue.message}${shown}`;
-      }),
-    );
-  }
-  const e = parsed.data;
   const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0]);
+      const shown = SECRET_KEYS.has(key) ? '' : ` (got '${String(relevant[key])}')`;
+      problems.push(`${key}: ${issue.message}${shown}`);
+    }
+  }
+  // Cross-variable rules need only presence, so they are checked even when a value above was wrong:
+  // the user sees every problem at once.
+  const e = (parsed.success ? parsed.data : relevant) as ParsedEnv;
   const bot = botCredentials(e, problems);
   const openAi = openAiSettings(e, problems);
   if (bot && !e.VCOP_API_TOKEN) {
     problems.push('VCOP_API_TOKEN: is required when MicrosoftAppId is set (a generated token is for local mode only)');
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   return {
     port: e.PORT,
     host: e.HOST,

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../../../src/config/env.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    readConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('readConfig', () => {
+  it('has sensible defaults for a newcomer: local mode, embedded store, demo data', () => {
+    const config = readConfig({});
+    expect(config).toMatchObject({
+      port: 3978,
+      dataDir: './data',
+      databaseUrl: undefined,
+      demo: true,
+      bot: undefined,
+      defaultDigestTime: '07:00',
+      fixedNow: undefined,
+    });
+  });
+
+  it('reads an injected now', () => {
+    expect(readConfig({ VCOP_NOW: '2026-11-20T07:00:00+00:00' }).fixedNow?.toISOString()).toBe('2026-11-20T07:00:00.000Z');
+  });
+
+  it('names every wrong variable and says what to fix', () => {
+    const problems = problemsOf({ PORT: 'eighty', VCOP_NOW: 'yesterday', VCOP_DIGEST_DEFAULT_TIME: '7am', VCOP_DEMO: 'maybe' });
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/^PORT: /m);
+    expect(problems.join('\n')).toMatch(/^VCOP_NOW: must be an ISO 8601 instant/m);
+    expect(problems.join('\n')).toMatch(/^VCOP_DIGEST_DEFAULT_TIME: must be a 24-hour time/m);
+    expect(problems.join('\n')).toMatch(/^VCOP_DEMO: must be 1 or 0/m);
+  });
+
+  it('refuses an impossible date for now', () => {
+    expect(problemsOf({ VCOP_NOW: '2026-02-30T07:00:00Z' })[0]).toMatch(/^VCOP_NOW/);
+  });
+
+  it('requires the rest of the bot registration once an app id is set, and never echoes secrets', () => {
+    const problems = problemsOf({ MicrosoftAppId: '3f1c2b9a-0d4e-4c1a-9a7b-2f4e6d8c0b1a', DATABASE_URL: 'mysql://secret@host' });
+    expect(problems.join('\n')).toMatch(/MicrosoftAppPassword: is required/);
+    expect(problems.join('\n')).toMatch(/MicrosoftAppTenantId: is required/);
+    expect(problems.join('\n')).toMatch(/DATABASE_URL: must be a postgres/);
+    expect(problems.join('\n')).not.toMatch(/secret@host/);
+  });
+
+  it('requires an API token in Teams mode', () => {
+    const problems = problemsOf({
+      MicrosoftAppId: '3f1c2b9a-0d4e-4c1a-9a7b-2f4e6d8c0b1a',
+      MicrosoftAppPassword: 'pw',
+      MicrosoftAppTenantId: '9a7b2f4e-6d8c-4b1a-8f1c-2b9a0d4e4c1a',
+    });
+    expect(problems).toEqual([expect.stringMatching(/^VCOP_API_TOKEN: is required when MicrosoftAppId is set/)]);
+  });
+
+  it('refuses half an Azure OpenAI configuration', () => {
+    expect(problemsOf({ AZURE_OPENAI_API_KEY: 'k' })[0]).toMatch(/set all three/);
+  });
+});
