@@ -16,7 +16,7 @@ export interface TestApp {
 
 /** Starts the whole application on a free port with an in-memory PGlite store and a fixed clock. */
 export async function startTestApp(
-  options: { env?: Record<string, string>; extensions?: AppExtension[] } = {},
+  options: { env?: Record<string, string>; extensions?: AppExtension[]; logLines?: string[] } = {},
 ): Promise<TestApp> {
   const config = readConfig({
     PORT: '0',
@@ -29,7 +29,10 @@ export async function startTestApp(
     VCOP_API_TOKEN: TEST_TOKEN,
     ...options.env,
   });
-  const logger = createLogger({ level: config.logLevel });
+  const logLines = options.logLines;
+  const logger = logLines
+    ? createLogger({ level: 'trace', destination: { write: (line: string) => void logLines.push(line) } })
+    : createLogger({ level: config.logLevel });
   const app = await startApp(config, logger, options.extensions ?? []);
   const baseUrl = `http://127.0.0.1:${app.port}`;
   return {

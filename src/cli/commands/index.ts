@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { registerDigestCommand } from './digest-command.js';
 
 /** Commands contributed by other parts (the bot's `digest`), registered after the core ones. */
-export function registerExtraCommands(_program: Command): void {}
+export function registerExtraCommands(program: Command): void {
+  registerDigestCommand(program);
+}

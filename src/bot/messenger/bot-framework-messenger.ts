@@ -1,0 +1,125 @@
+import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
+import type { Logger } from '../../log/logger.js';
+import { retryDelayMs, type BackoffOptions } from './backoff.js';
+import { ConversationGoneError, DeliveryFailedError, type Messenger } from './messenger.js';
+import { SendTimeoutError, classifySendFailure } from './send-failure.js';
+import { SendThrottle, TEAMS_SAFE_THROTTLE, type SendThrottleOptions } from './send-throttle.js';
+
+/** The part of botbuilder's CloudAdapter a proactive send needs. */
+export interface ProactiveAdapter {
+  continueConversationAsync(botAppId: string, reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+}
+
+export interface BotFrameworkMessengerOptions {
+  /** `config.bot?.appId ?? ''`: empty in local mode, where no token is needed. */
+  appId: string;
+  logger?: Logger;
+  /** Tries per message, the first included. */
+  maxAttempts?: number;
+  /** How long one try may take, the connector client's own retries included. */
+  timeoutMs?: number;
+  backoff?: BackoffOptions;
+  throttle?: Pick<SendThrottleOptions, 'globalIntervalMs' | 'perConversationIntervalMs'>;
+  /** Injected so tests do not wait for real. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  now?: () => Date;
+}
+
+const DEFAULTS = { maxAttempts: 4, timeoutMs: 30_000, backoff: { baseMs: 1000, maxMs: 60_000 } } as const;
+
+type Outcome = { ok: true; id: string | undefined } | { ok: false; error: unknown };
+
+/**
+ * Proactive sends through the Bot Connector, safe for a morning run to thousands of chats:
+ * - throttled under Teams' per-bot and per-conversation limits;
+ * - retried on 408/412/429/5xx and network failures, honouring Retry-After, otherwise exponential
+ *   backoff with jitter. (botbuilder's HTTP pipeline already retries 429/503 with Retry-After and 5xx a
+ *   few times inside one try; this layer covers what is left, 412 and hung calls, and bounds the total.)
+ * - 403 BotNotInConversationRoster becomes ConversationGoneError, never retried;
+ * - a try that times out is not repeated while it may still be delivering: its outcome is awaited for
+ *   one more timeout, and if it stays unknown the send fails instead of risking a duplicate.
+ */
+export class BotFrameworkMessenger implements Messenger {
+  private readonly throttle: SendThrottle;
+  private readonly maxAttempts: number;
+  private readonly timeoutMs: number;
+  private readonly backoff: BackoffOptions;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly adapter: ProactiveAdapter,
+    private readonly options: BotFrameworkMessengerOptions,
+  ) {
+    this.maxAttempts = options.maxAttempts ?? DEFAULTS.maxAttempts;
+    this.timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+    this.backoff = options.backoff ?? DEFAULTS.backoff;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.random = options.random ?? Math.random;
+    this.now = options.now ?? (() => new Date());
+    this.throttle = new SendThrottle({ ...TEAMS_SAFE_THROTTLE, ...options.throttle, now: () => this.now().getTime(), sleep: this.sleep });
+  }
+
+  async sendToConversation(reference: object, activity: Partial<Activity>): Promise<{ id?: string }> {
+    const conversationReference = reference as Partial<ConversationReference>;
+    const conversationId = conversationReference.conversation?.id;
+    if (!conversationId || !conversationReference.serviceUrl) {
+      throw new DeliveryFailedError('the stored conversation reference has no conversation id or serviceUrl; the conversation must be saved again from an incoming activity', undefined, 0);
+    }
+    for (let attempt = 1; ; attempt++) {
+      await this.throttle.waitTurn(conversationId);
+      const outcome = await this.tryOnce(conversationReference, activity);
+      if (outcome.ok) return outcome.id === undefined ? {} : { id: outcome.id };
+
+      const failure = outcome.error instanceof SendTimeoutError
+        ? { kind: 'unknown' as const }
+        : classifySendFailure(outcome.error, this.now());
+      if (failure.kind === 'gone') {
+        throw new ConversationGoneError(failure.code, `the bot is no longer in conversation ${conversationId} (${failure.code})`);
+      }
+      if (failure.kind === 'unknown') {
+        throw new DeliveryFailedError(`the send did not finish within ${2 * this.timeoutMs} ms; not retried now because it may still arrive`, undefined, attempt, { cause: outcome.error });
+      }
+      if (failure.kind === 'permanent' || attempt >= this.maxAttempts) {
+        throw new DeliveryFailedError(`the send failed after ${attempt} attempt(s): ${failure.reason}`, failure.status, attempt, { cause: outcome.error });
+      }
+      const delayMs = retryDelayMs(attempt, failure.retryAfterMs, this.backoff, this.random);
+      this.options.logger?.warn({ conversationId, attempt, status: failure.status, delayMs }, 'proactive send failed; retrying');
+      await this.sleep(delayMs);
+    }
+  }
+
+  /** One try; on timeout, waits one more timeout for the try's own outcome before calling it unknown. */
+  private async tryOnce(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<Outcome> {
+    const attempt: Promise<Outcome> = this.deliver(reference, activity).then(
+      (id) => ({ ok: true, id }),
+      (error: unknown) => ({ ok: false, error }),
+    );
+    const first = await this.within(attempt, this.timeoutMs);
+    if (first) return first;
+    this.options.logger?.warn({ conversationId: reference.conversation?.id, timeoutMs: this.timeoutMs }, 'proactive send is slow; waiting for its outcome before any retry');
+    return (await this.within(attempt, this.timeoutMs)) ?? { ok: false, error: new SendTimeoutError(this.timeoutMs) };
+  }
+
+  private async deliver(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string | undefined> {
+    let id: string | undefined;
+    await this.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
+      id = (await context.sendActivity(activity))?.id;
+    });
+    return id;
+  }
+
+  private async within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), ms);
+    });
+    try {
+      return await Promise.race([promise, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import type { Policy } from './policy.js';
+import type { Rag, Ratio } from './types.js';
+
+/**
+ * A rate is a percentage with one decimal, rounded half up. It is computed in integers (tenths of a
+ * percent) so a published 87.75% is always 87.8 and never 87.7 through floating-point error.
+ * No victims means no rate ("no live cases"), never 0% or 100%.
+ */
+export function toRatio(compliant: number, total: number): Ratio {
+  if (!Number.isSafeInteger(total) || total < 0) throw new RangeError(`total must be a whole number, 0 or more (got ${total})`);
+  if (!Number.isSafeInteger(compliant) || compliant < 0 || compliant > total) {
+    throw new RangeError(`compliant must be a whole number from 0 to the total ${total} (got ${compliant})`);
+  }
+  if (total === 0) return { compliant, total, rate: null };
+  const tenthsOfPercent = Math.floor((compliant * 2000 + total) / (2 * total));
+  return { compliant, total, rate: tenthsOfPercent / 10 };
+}
+
+/**
+ * GREEN at or above target, AMBER within `amberMargin` below it, RED below that. The AMBER floor is
+ * rounded to nine decimals because `target - margin` in floating point can land a hair off
+ * (90.2 - 5.1 is 85.10000000000001), which would make a rate of exactly 85.1 RED.
+ */
+export function ragFor(rate: number | null, policy: Pick<Policy, 'targetRate' | 'amberMargin'>): Rag | null {
+  if (rate === null) return null;
+  if (rate >= policy.targetRate) return 'GREEN';
+  const amberFloor = Number((policy.targetRate - policy.amberMargin).toFixed(9));
+  return rate >= amberFloor ? 'AMBER' : 'RED';
+}

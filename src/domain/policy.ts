@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * A force's compliance policy (compliance-rules.md). Every number in the rules is a default here, not a
+ * constant in code: where the spec and a force's policy file differ, the file wins.
+ */
+
+/** Zone names only (Europe/London, UTC): Intl also accepts offsets such as `+01:00`, which know nothing of DST. */
+const IANA_ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
+
+function isIanaTimeZone(value: string): boolean {
+  if (!IANA_ZONE_NAME.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: value });
+    return true;
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
+  }
+}
+
+const days = (what: string) =>
+  z
+    .number({ invalid_type_error: `must be a number of days (${what})` })
+    .int('must be a whole number of days')
+    .min(0, 'must be 0 or more days')
+    .max(366, 'must be at most 366 days');
+
+const percentage = (what: string) =>
+  z
+    .number({ invalid_type_error: `must be a percentage from 0 to 100 (${what})` })
+    .min(0, 'must be a percentage from 0 to 100')
+    .max(100, 'must be a percentage from 0 to 100');
+
+export const policySchema = z
+  .object({
+    timeZone: z
+      .string({ invalid_type_error: 'must be an IANA time zone name, e.g. Europe/London' })
+      .refine(isIanaTimeZone, { message: 'must be an IANA time zone name, e.g. Europe/London' })
+      .default('Europe/London'),
+    needsAssessmentWorkingDays: days('working days from recording to the needs assessment deadline, e.g. 2').default(2),
+    updateIntervalDays: days('calendar days between victim updates when none was agreed, e.g. 28').default(28),
+    dueSoonDays: days('how many days ahead the digest warns of a deadline, e.g. 3').default(3),
+    targetRate: percentage('the GREEN threshold, e.g. 90').default(90.0),
+    amberMargin: percentage('how far below target is still AMBER, e.g. 5').default(5.0),
+  })
+  .strict();
+
+export type Policy = z.output<typeof policySchema>;
+
+export const defaultPolicy: Policy = Object.freeze(policySchema.parse({}));
+
+export class PolicyError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The policy is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'PolicyError';
+  }
+}
+
+const KNOWN_KEYS = Object.keys(policySchema.shape).join(', ');
+
+/** Every missing key takes the spec's default; every problem is reported at once, each naming its key. */
+export function parsePolicy(json: unknown): Policy {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new PolicyError([`the policy must be a JSON object such as {"updateIntervalDays": 28} (known keys: ${KNOWN_KEYS})`]);
+  }
+  const parsed = policySchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => `${key}: is not a policy setting; remove it or correct the spelling (known keys: ${KNOWN_KEYS})`);
+    }
+    const key = issue.path.join('.');
+    const got = (json as Record<string, unknown>)[String(issue.path[0])];
+    return [`${key}: ${issue.message} (got ${JSON.stringify(got)})`];
+  });
+  throw new PolicyError(problems);
+}

@@ -1,0 +1,217 @@
+import { z } from 'zod';
+
+/**
+ * The NDJSON records the records system sends (records-format.md), as zod schemas.
+ * Messages name the field and what to send instead, because they reach the person fixing the extract.
+ * Unknown extra fields are ignored: a records system may send more than we need.
+ */
+
+const MAX_ID_LENGTH = 200;
+const MAX_TEXT_LENGTH = 1000;
+
+const id = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`);
+
+const text = z.string().trim().min(1, 'must not be empty').max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`);
+
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/** True for a real calendar instant written as ISO 8601 with an offset (`Z` or `+01:00`). */
+export function isIsoInstantWithOffset(value: string): boolean {
+  const match = ISO_WITH_OFFSET.exec(value);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second = '0', offsetHours = '0', offsetMinutes = '0'] = match.slice(1).map((part) => part ?? '0');
+  const y = Number(year);
+  if (y < 1) return false;
+  const m = Number(month);
+  const d = Number(day);
+  const lastDayOfMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return (
+    m >= 1 && m <= 12 && d >= 1 && d <= lastDayOfMonth &&
+    Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59 &&
+    Number(offsetHours) <= 18 && Number(offsetMinutes) <= 59
+  );
+}
+
+const instant = z.string().refine(isIsoInstantWithOffset, {
+  message: 'must be an ISO 8601 date and time with an offset, e.g. 2026-10-01T09:12:00+01:00 or 2026-10-01T08:12:00Z',
+});
+
+export const UNIT_KINDS = ['force', 'command', 'department', 'team'] as const;
+export const ROLES = ['officer', 'supervisor', 'inspector', 'senior', 'admin'] as const;
+export const CONTACT_KINDS = ['update', 'agreement'] as const;
+export const CONTACT_METHODS = ['phone', 'email', 'sms', 'visit', 'letter', 'other'] as const;
+
+export const unitRecord = z
+  .object({
+    type: z.literal('unit'),
+    id,
+    name: text,
+    kind: z.enum(UNIT_KINDS),
+    parentId: id.nullable().optional().transform((value) => value ?? null),
+  })
+  .superRefine((unit, ctx) => {
+    if (unit.kind === 'force' && unit.parentId !== null) {
+      ctx.addIssue({ code: 'custom', path: ['parentId'], message: 'must be null for the force: the force is the top of the tree' });
+    }
+    if (unit.kind !== 'force' && unit.parentId === null) {
+      ctx.addIssue({ code: 'custom', path: ['parentId'], message: `is required for a ${unit.kind}: every unit except the force sits under a parent unit` });
+    }
+    if (unit.parentId === unit.id) {
+      ctx.addIssue({ code: 'custom', path: ['parentId'], message: 'must not be the unit itself' });
+    }
+  });
+
+export const personRecord = z.object({
+  type: z.literal('person'),
+  id,
+  name: text,
+  unitId: id,
+  role: z.enum(ROLES),
+  aadObjectId: id.nullable().optional().transform((value) => value ?? null),
+  email: z
+    .string()
+    .trim()
+    .max(320, 'must be at most 320 characters')
+    .regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address')
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
+});
+
+export const caseRecord = z
+  .object({
+    type: z.literal('case'),
+    id,
+    recordedAt: instant,
+    offence: text,
+    category: text,
+    unitId: id,
+    oicId: id,
+    closedAt: instant.nullable().optional().transform((value) => value ?? null),
+  })
+  .superRefine((record, ctx) => {
+    if (record.closedAt !== null && Date.parse(record.closedAt) < Date.parse(record.recordedAt)) {
+      ctx.addIssue({ code: 'custom', path: ['closedAt'], message: 'is before recordedAt: a case cannot close before it is recorded' });
+    }
+  });
+
+export const victimRecord = z.object({
+  type: z.literal('victim'),
+  id,
+  caseId: id,
+  enhanced: z.boolean(),
+  enhancedReason: text.nullable().optional().transform((value) => value ?? null),
+});
+
+export const needsAssessmentRecord = z.object({
+  type: z.literal('needsAssessment'),
+  victimId: id,
+  completedAt: instant.nullable().optional().transform((value) => value ?? null),
+  updateFrequencyDays: z
+    .number()
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1 day')
+    .max(366, 'must be at most 366 days')
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
+  referralWanted: z.boolean().nullable().optional().transform((value) => value ?? null),
+  referredAt: instant.nullable().optional().transform((value) => value ?? null),
+});
+
+export const contactRecord = z.object({
+  type: z.literal('contact'),
+  id,
+  victimId: id,
+  at: instant,
+  kind: z.enum(CONTACT_KINDS),
+  method: z.enum(CONTACT_METHODS),
+  byId: id,
+});
+
+/** Every record type, discriminated on `type`. */
+export const recordSchema = z.discriminatedUnion('type', [
+  unitRecord.innerType(),
+  personRecord,
+  caseRecord.innerType(),
+  victimRecord,
+  needsAssessmentRecord,
+  contactRecord,
+]);
+
+const schemaByType = {
+  unit: unitRecord,
+  person: personRecord,
+  case: caseRecord,
+  victim: victimRecord,
+  needsAssessment: needsAssessmentRecord,
+  contact: contactRecord,
+} as const;
+
+export type RecordType = keyof typeof schemaByType;
+export const RECORD_TYPES = Object.keys(schemaByType) as RecordType[];
+
+export type UnitRecord = z.output<typeof unitRecord>;
+export type PersonRecord = z.output<typeof personRecord>;
+export type CaseRecord = z.output<typeof caseRecord>;
+export type VictimRecord = z.output<typeof victimRecord>;
+export type NeedsAssessmentRecord = z.output<typeof needsAssessmentRecord>;
+export type ContactRecord = z.output<typeof contactRecord>;
+export type RecordOf = UnitRecord | PersonRecord | CaseRecord | VictimRecord | NeedsAssessmentRecord | ContactRecord;
+
+export type ParsedRecord = { ok: true; record: RecordOf } | { ok: false; message: string };
+
+function isRecordType(value: unknown): value is RecordType {
+  return typeof value === 'string' && Object.hasOwn(schemaByType, value);
+}
+
+/**
+ * Validates one decoded JSON value as a record. The message names the record (type and id when known)
+ * and every problem, e.g. `case CR-1: missing field 'recordedAt'; field 'unitId' must be a string (got number)`.
+ */
+export function parseRecord(value: unknown): ParsedRecord {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, message: 'each line must be one JSON object with a "type" field' };
+  }
+  const type = (value as { type?: unknown }).type;
+  if (type === undefined) return { ok: false, message: `missing field 'type' (one of ${RECORD_TYPES.join(', ')})` };
+  if (!isRecordType(type)) {
+    return { ok: false, message: `unknown type ${JSON.stringify(type)}: expected one of ${RECORD_TYPES.join(', ')}` };
+  }
+  const parsed = schemaByType[type].safeParse(value);
+  if (parsed.success) return { ok: true, record: parsed.data };
+  const problems = parsed.error.issues.map(describeIssue);
+  return { ok: false, message: `${recordLabel(type, value)}: ${[...new Set(problems)].join('; ')}` };
+}
+
+function recordLabel(type: RecordType, value: object): string {
+  const key = type === 'needsAssessment' ? 'victimId' : 'id';
+  const recordId = (value as Record<string, unknown>)[key];
+  const shownId = typeof recordId === 'string' && recordId.length > 0 && recordId.length <= MAX_ID_LENGTH ? ` ${recordId}` : '';
+  return type === 'needsAssessment' ? `needsAssessment${shownId ? ` for victim${shownId}` : ''}` : `${type}${shownId}`;
+}
+
+function describeIssue(issue: z.ZodIssue): string {
+  const field = issue.path.length > 0 ? `field '${issue.path.join('.')}'` : 'the record';
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.received === 'undefined') return `missing field '${issue.path.join('.')}'`;
+      return `${field} must be ${article(issue.expected)} (got ${issue.received})`;
+    case 'invalid_enum_value':
+      return `${field} must be one of ${issue.options.join(', ')} (got ${JSON.stringify(issue.received)})`;
+    case 'invalid_literal':
+      return `${field} must be ${JSON.stringify(issue.expected)}`;
+    default:
+      return `${field} ${issue.message}`;
+  }
+}
+
+function article(expected: string): string {
+  if (expected === 'boolean') return 'true or false';
+  if (expected === 'integer') return 'a whole number';
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}

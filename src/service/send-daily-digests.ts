@@ -1,0 +1,145 @@
+import { CardFactory, type Activity } from 'botbuilder';
+import type { AppServices } from '../app.js';
+import { buildDigestCard, type DigestCardRequest } from '../bot/digest-card-builder.js';
+import { retryDelayMs, type BackoffOptions } from '../bot/messenger/backoff.js';
+import { ConversationGoneError, type Messenger } from '../bot/messenger/messenger.js';
+import { localMomentOf } from '../scheduler/local-moment.js';
+import { DigestSendStore, type DueSubscription, type SendClaim } from '../store/digest-send-store.js';
+import { SubscriptionStore } from '../store/subscription-store.js';
+
+export interface DigestRunResult {
+  /** Subscriptions whose time had come today and that were not yet sent when the run started. */
+  due: number;
+  sent: number;
+  /** Recorded as failed; retried by a later run while the day's attempts last. */
+  failed: number;
+  /** Sent by another runner meanwhile, or an officer with nothing to do today (recorded as sent_empty). */
+  skipped: number;
+}
+
+export type DigestCardBuilder = (services: AppServices, request: DigestCardRequest) => Promise<{ card: object; itemCount: number }>;
+
+export interface SendDailyDigestsOptions {
+  /** A run asked for by a person sends failed digests again without waiting out their retry delay. */
+  ignoreRetryDelay?: boolean;
+  /** Stops claiming further subscriptions (shutdown); the send in flight finishes and is recorded. */
+  signal?: AbortSignal;
+  sends?: DigestSendStore;
+  buildCard?: DigestCardBuilder;
+  /** Wait before a later run retries a failed send. */
+  retryBackoff?: BackoffOptions;
+  random?: () => number;
+}
+
+const RETRY_BETWEEN_RUNS: BackoffOptions = { baseMs: 60_000, maxMs: 30 * 60_000 };
+
+/**
+ * The morning run: every subscription due at `now` (its local time has passed today in the policy's
+ * time zone) gets today's digest once. Each send is claimed in the store first, so replicas and
+ * overlapping runs share the work without doubling it, and a restart later in the day catches up.
+ */
+export async function sendDailyDigests(
+  services: AppServices,
+  messenger: Messenger,
+  now: Date,
+  options: SendDailyDigestsOptions = {},
+): Promise<DigestRunResult> {
+  const sends = options.sends ?? new DigestSendStore(services.db);
+  const subscriptions = new SubscriptionStore(services.db);
+  const buildCard = options.buildCard ?? buildDigestCard;
+  // Leases must follow real time during a long throttled run, yet start from the injected "now".
+  const started = performance.now();
+  const currentTime = () => new Date(now.getTime() + Math.round(performance.now() - started));
+  const moment = localMomentOf(now, services.policy.timeZone);
+  const due = await sends.dueSubscriptions(moment, { now, ignoreRetryDelay: options.ignoreRetryDelay });
+  const result: DigestRunResult = { due: due.length, sent: 0, failed: 0, skipped: 0 };
+
+  for (const subscription of due) {
+    if (options.signal?.aborted) break;
+    const claim = await sends.claim(subscription.id, moment.date, { now: currentTime(), ignoreRetryDelay: options.ignoreRetryDelay });
+    if (!claim) {
+      result.skipped++;
+      continue;
+    }
+    const log = services.logger.child({ subscriptionId: subscription.id, localDate: claim.localDate, attempt: claim.attempt });
+    let outcome: Delivery;
+    try {
+      outcome = await deliver(services, messenger, buildCard, subscription, now);
+    } catch (error) {
+      result.failed++;
+      await recordFailure(error, { sends, subscriptions, subscription, claim, runStartedAt: now, at: currentTime(), options, log });
+      continue;
+    }
+    if (outcome.kind === 'sent') result.sent++;
+    else result.skipped++;
+    await recordDelivered(sends, claim, outcome, currentTime(), log);
+  }
+  services.logger.info({ localDate: moment.date, ...result, ms: Math.round(performance.now() - started) }, 'digest run finished');
+  return result;
+}
+
+type Delivery = { kind: 'sent'; activityId: string | null; itemCount: number } | { kind: 'nothing_to_send' };
+
+async function deliver(
+  services: AppServices,
+  messenger: Messenger,
+  buildCard: DigestCardBuilder,
+  subscription: DueSubscription,
+  at: Date,
+): Promise<Delivery> {
+  const viewer = await services.people.findById(subscription.personId);
+  if (!viewer) throw new Error(`person ${subscription.personId} is not in the people records any more; unsubscribe them or import them again`);
+  const request: DigestCardRequest = subscription.kind === 'team_digest'
+    ? { unitId: subscription.unitId ?? viewer.unitId, viewer, at }
+    : { officerId: subscription.personId, viewer, at };
+  const { card, itemCount } = await buildCard(services, request);
+  if (subscription.kind === 'officer_reminder' && itemCount === 0) return { kind: 'nothing_to_send' };
+  const activity: Partial<Activity> = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
+  const { id } = await messenger.sendToConversation(subscription.reference, activity);
+  return { kind: 'sent', activityId: id ?? null, itemCount };
+}
+
+/** Once delivered, a problem recording it must never turn into "failed": that would send it again. */
+async function recordDelivered(sends: DigestSendStore, claim: SendClaim, outcome: Delivery, at: Date, log: AppServices['logger']): Promise<void> {
+  try {
+    const recorded = outcome.kind === 'sent'
+      ? await sends.markSent(claim, at, { activityId: outcome.activityId, itemCount: outcome.itemCount })
+      : await sends.markSentEmpty(claim, at);
+    if (!recorded) log.error('digest delivered, but its claim had expired and been taken over: raise the send lease above the messenger\'s longest send');
+  } catch (error) {
+    log.error({ err: error }, 'digest delivered but not recorded; a run after the lease expires would send it again');
+  }
+}
+
+async function recordFailure(
+  error: unknown,
+  context: {
+    sends: DigestSendStore;
+    subscriptions: SubscriptionStore;
+    subscription: DueSubscription;
+    claim: SendClaim;
+    /** The retry delay counts from the run's "now", so a later run at a whole minute finds it due. */
+    runStartedAt: Date;
+    at: Date;
+    options: SendDailyDigestsOptions;
+    log: AppServices['logger'];
+  },
+): Promise<void> {
+  const { sends, subscriptions, subscription, claim, runStartedAt, at, options, log } = context;
+  const message = error instanceof Error ? error.message : String(error);
+  try {
+    if (error instanceof ConversationGoneError) {
+      await subscriptions.markInactive(subscription.conversationId, error.code);
+      log.warn({ conversationId: subscription.conversationId, code: error.code }, 'the bot is no longer in this conversation: marked inactive, no more digests there until it is reinstalled');
+    } else {
+      log.warn({ err: error }, claim.attempt >= sends.maxAttemptsPerDay
+        ? 'digest send failed; no attempts left today'
+        : 'digest send failed; a later run retries it');
+    }
+    const retryAt = new Date(runStartedAt.getTime() + retryDelayMs(claim.attempt, undefined, options.retryBackoff ?? RETRY_BETWEEN_RUNS, options.random));
+    await sends.markFailed(claim, at, { error: message, retryAt });
+  } catch (recordingError) {
+    // The claim's lease runs out and a later run takes the send over: nothing is lost.
+    log.error({ err: recordingError, sendError: message }, 'could not record a failed digest send; a later run retries it when its lease expires');
+  }
+}

@@ -1,0 +1,122 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite, types as pgliteTypes, type Transaction } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { Db } from './db.js';
+
+export interface OpenDbOptions {
+  /** A PostgreSQL server (`postgres://...`); when absent the embedded PGlite store is used. */
+  databaseUrl?: string;
+  /** PGlite's data folder, created if missing; `memory://` keeps everything in memory (tests). */
+  dataDir: string;
+}
+
+/** Opens the store behind the one `Db` port: PGlite by default, a PostgreSQL server when a URL is given. */
+export async function openDb(options: OpenDbOptions): Promise<Db> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}
+
+// Calendar dates stay `YYYY-MM-DD` text on both drivers: a JS Date at midnight would shift with the
+// host's time zone (pg) and invite date arithmetic outside the force's zone.
+const keepDateAsText = (value: string) => value;
+
+async function openPglite(dataDir: string): Promise<Db> {
+  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir, { parsers: { [pgliteTypes.DATE]: keepDateAsText } });
+  return {
+    dialect: 'pglite',
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      return (await pglite.query<Row>(sql, [...params])).rows;
+    },
+    async exec(sql: string) {
+      await pglite.exec(sql);
+    },
+    transaction: (fn) => pglite.transaction((tx) => fn(pgliteTransactionDb(tx))),
+    close: () => pglite.close(),
+  };
+}
+
+function pgliteTransactionDb(tx: Transaction): Db {
+  const db: Db = {
+    dialect: 'pglite',
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      return (await tx.query<Row>(sql, [...params])).rows;
+    },
+    async exec(sql: string) {
+      await tx.exec(sql);
+    },
+    // PGlite has no nested transactions: an inner one joins the outer.
+    transaction: (fn) => fn(db),
+    close: closeInsideTransaction,
+  };
+  return db;
+}
+
+async function closeInsideTransaction(): Promise<void> {
+  throw new Error('close the store, not a transaction');
+}
+
+async function openPostgres(databaseUrl: string): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === pg.types.builtins.DATE ? keepDateAsText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // Fail at start with the server's own reason (wrong password, unknown database) rather than on first use.
+  const probe = await pool.connect().catch(async (error: unknown) => {
+    await pool.end();
+    throw error;
+  });
+  probe.release();
+  return poolDb(pool);
+}
+
+function poolDb(pool: pg.Pool): Db {
+  return {
+    dialect: 'postgres',
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      const result = await pool.query(sql, [...params]);
+      return result.rows as Row[];
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      let broken: unknown;
+      try {
+        await client.query('begin');
+        const result = await fn(clientDb(client));
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch((rollbackError: unknown) => {
+          // The connection is unusable: it must leave the pool rather than serve the next caller.
+          broken = rollbackError;
+        });
+        throw error;
+      } finally {
+        client.release(broken instanceof Error ? broken : undefined);
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+function clientDb(client: pg.PoolClient): Db {
+  const db: Db = {
+    dialect: 'postgres',
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      const result = await client.query(sql, [...params]);
+      return result.rows as Row[];
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+    // Already inside this client's transaction: join it.
+    transaction: (fn) => fn(db),
+    close: closeInsideTransaction,
+  };
+  return db;
+}

@@ -1,0 +1,134 @@
+/**
+ * The set-based evaluation of compliance-rules.md: one statement judges every live victim of a scope at
+ * an instant, and the final SELECT aggregates (per unit, per officer) or lists digest items.
+ * `src/domain/rules.ts` is the reference for the same rules; tests check that both agree.
+ *
+ * Parameters shared by every statement built here:
+ *   $1 t (timestamptz), $2 time zone, $3 needs-assessment working days, $4 default update interval (days),
+ *   $5 due-soon days, $6 the scope (a text[] of unit ids, or an officer id; absent for the whole force).
+ * All of $1-$5 are referenced in `params`, so every statement accepts the same parameter list.
+ */
+
+export type EvaluationScope =
+  /** Victims whose case, at t, is allocated to a unit in the subtree of any of `$6::text[]`. */
+  | 'subtrees'
+  /** Victims whose case, at t, is allocated to the officer `$6`. */
+  | 'officer'
+  /** Every live victim. */
+  | 'all';
+
+export interface EvaluationPolicy {
+  timeZone: string;
+  needsAssessmentWorkingDays: number;
+  updateIntervalDays: number;
+  dueSoonDays: number;
+}
+
+/** The parameters of a statement built here; `scope` is absent for the whole force. */
+export function evaluationParams(at: Date, policy: EvaluationPolicy, scope?: readonly string[] | string): unknown[] {
+  const shared = [at.toISOString(), policy.timeZone, policy.needsAssessmentWorkingDays, policy.updateIntervalDays, policy.dueSoonDays];
+  return scope === undefined ? shared : [...shared, scope];
+}
+
+const SCOPE_FILTERS: Record<EvaluationScope, string> = {
+  subtrees: 'and a.unit_id in (select uc.descendant_id from unit_closure uc where uc.ancestor_id = any($6::text[]))',
+  officer: 'and a.oic_id = $6::text',
+  all: '',
+};
+
+/**
+ * `with ... judged` — one row per live victim in scope at t:
+ * victim_id, case_id, enhanced, category, unit_id, oic_id (the allocation at t), today,
+ * na_due_on, na_met, na_breach, update_due_on, update_suspended, update_breach.
+ */
+export function judgedVictims(scope: EvaluationScope): string {
+  return `
+with params as (
+  select $1::timestamptz as t, ($1::timestamptz at time zone $2::text)::date as today,
+    $3::int as na_working_days, $4::int as update_interval_days, $5::int as due_soon_days
+),
+live as (
+  -- Population at t: cases recorded at or before t and not closed at t, owned by whoever held them at t.
+  select v.id as victim_id, v.case_id, v.enhanced, c.category, c.recorded_at, c.recorded_on, a.unit_id, a.oic_id
+  from params p
+  join case_allocations a on a.valid_from <= p.t and p.t < a.valid_to
+  join cases c on c.id = a.case_id and c.recorded_at <= p.t and (c.closed_at is null or c.closed_at > p.t)
+  join victims v on v.case_id = c.id
+  where true ${SCOPE_FILTERS[scope]}
+),
+last_contacts as (
+  -- The latest update's local date is the latest at_on: local dates only grow with the instant.
+  select ct.victim_id,
+    max(ct.at) filter (where ct.kind = 'update') as last_update_at,
+    max(ct.at_on) filter (where ct.kind = 'update') as last_update_on,
+    max(ct.at) filter (where ct.kind = 'agreement') as last_agreement_at
+  from params p
+  join contacts ct on ct.at <= p.t
+  join live l on l.victim_id = ct.victim_id
+  group by ct.victim_id
+),
+evaluated as (
+  select l.victim_id, l.case_id, l.enhanced, l.category, l.unit_id, l.oic_id, p.today,
+    case when p.na_working_days = 0 then l.recorded_on else na_due.date end as na_due_on,
+    coalesce(na.completed_at <= p.t, false) as na_met,
+    -- The victim's agreed frequency counts once the assessment that records it is done.
+    coalesce(lc.last_update_on, l.recorded_on) + coalesce(case when na.completed_at <= p.t then na.update_frequency_days end, p.update_interval_days) as update_due_on,
+    coalesce(lc.last_agreement_at > coalesce(lc.last_update_at, l.recorded_at), false) as update_suspended
+  from live l
+  cross join params p
+  left join needs_assessments na on na.victim_id = l.victim_id
+  left join last_contacts lc on lc.victim_id = l.victim_id
+  left join working_calendar recorded on recorded.date = l.recorded_on
+  left join working_calendar na_due on na_due.is_working and na_due.working_day_index = recorded.working_day_index + p.na_working_days
+),
+judged as (
+  select e.*, p.due_soon_days,
+    (not e.na_met and e.today > e.na_due_on) as na_breach,
+    (not e.update_suspended and e.today > e.update_due_on) as update_breach
+  from evaluated e
+  cross join params p
+)`;
+}
+
+/** Counts behind a UnitFigures, grouped by `groupKey` (an expression over `judged j` and any joins given). */
+export function figuresSql(scope: EvaluationScope, options: { groupKey: string; joins?: string }): string {
+  return `${judgedVictims(scope)}
+select ${options.groupKey} as group_id,
+  count(*)::int as total,
+  count(*) filter (where not j.na_breach and not j.update_breach)::int as compliant,
+  count(*) filter (where not j.na_breach)::int as na_compliant,
+  count(*) filter (where not j.update_breach)::int as update_compliant
+from judged j
+${options.joins ?? ''}
+group by ${options.groupKey}`;
+}
+
+/**
+ * Digest items: breaches, and what falls due within $5 days and is not yet a breach.
+ * `groupKey` names the digest each item belongs to (a team id for the morning run).
+ */
+export function digestItemsSql(scope: EvaluationScope, options: { groupKey?: string; joins?: string; where?: string } = {}): string {
+  const groupKey = options.groupKey ?? 'null::text';
+  const where = options.where ? `and (${options.where})` : '';
+  const item = (kind: string, dueOn: string, daysOverdue: string, condition: string) => `
+  select ${groupKey} as group_id, '${kind}' as kind, j.case_id, j.victim_id, j.oic_id, j.category,
+    ${dueOn}::text as due_date, ${daysOverdue} as days_overdue, j.enhanced
+  from judged j ${options.joins ?? ''}
+  where ${condition} ${where}`;
+  return `${judgedVictims(scope)}
+${[
+  item('update_overdue', 'j.update_due_on', '(j.today - j.update_due_on)', 'j.update_breach'),
+  item('needs_assessment_missing', 'j.na_due_on', '(j.today - j.na_due_on)', 'j.na_breach'),
+  item('update_due_soon', 'j.update_due_on', '0', 'not j.update_suspended and not j.update_breach and j.update_due_on - j.today <= j.due_soon_days'),
+  item('needs_assessment_due_soon', 'j.na_due_on', '0', 'not j.na_met and not j.na_breach and j.na_due_on - j.today <= j.due_soon_days'),
+].join('\nunion all')}`;
+}
+
+/** Per-victim results, for the cross-check against the reference rules. */
+export function victimResultsSql(scope: EvaluationScope): string {
+  return `${judgedVictims(scope)}
+select j.victim_id, j.unit_id, j.oic_id, j.na_due_on::text as na_due_on, j.na_met, j.na_breach,
+  j.update_due_on::text as update_due_on, j.update_suspended, j.update_breach
+from judged j
+order by j.victim_id`;
+}

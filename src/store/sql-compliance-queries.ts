@@ -1,0 +1,249 @@
+import { compareDigestItems } from '../domain/digest.js';
+import { ragFor, toRatio } from '../domain/figures.js';
+import type { Policy } from '../domain/policy.js';
+import type { DigestItem, DigestItemKind, Person, Role, UnitDigest, UnitFigures, UnitKind, UnitRef } from '../domain/types.js';
+import type {
+  ComplianceQueries,
+  DigestOptions,
+  OfficerFigures,
+  PeopleDirectory,
+  UnitBreakdown,
+  UnitNode,
+} from '../service/compliance-queries.js';
+import type { Db } from './db.js';
+import { digestItemsSql, evaluationParams, figuresSql } from './evaluation-sql.js';
+
+/** The unit asked for is not in the store (the API answers 404). */
+export class UnknownUnitError extends Error {
+  constructor(readonly unitId: string) {
+    super(`no unit with id '${unitId}'`);
+    this.name = 'UnknownUnitError';
+  }
+}
+
+/** The officer asked for is not in the store. */
+export class UnknownPersonError extends Error {
+  constructor(readonly personId: string) {
+    super(`no person with id '${personId}'`);
+    this.name = 'UnknownPersonError';
+  }
+}
+
+interface CountsRow {
+  group_id: string | null;
+  total: number;
+  compliant: number;
+  na_compliant: number;
+  update_compliant: number;
+}
+
+interface ItemRow {
+  group_id: string | null;
+  kind: DigestItemKind;
+  case_id: string;
+  victim_id: string;
+  oic_id: string;
+  category: string;
+  due_date: string;
+  days_overdue: number;
+  enhanced: boolean;
+}
+
+interface UnitRow {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  parent_id: string | null;
+}
+
+const NO_COUNTS = { total: 0, compliant: 0, na_compliant: 0, update_compliant: 0 };
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en', { numeric: true });
+
+/** The read side of the compliance service over the store: every figure is one set-based statement. */
+export class SqlComplianceQueries implements ComplianceQueries {
+  constructor(
+    private readonly db: Db,
+    private readonly policy: Policy,
+  ) {}
+
+  async findUnit(unitId: string): Promise<UnitNode | null> {
+    const [row] = await this.db.query<UnitRow>('select id, name, kind, parent_id from units where id = $1', [unitId]);
+    return row ? toUnitNode(row) : null;
+  }
+
+  /** Every unit, top down (force, then its children, ...), siblings by name. */
+  async listUnits(): Promise<UnitNode[]> {
+    const rows = await this.db.query<UnitRow & { depth: number }>(
+      `select u.id, u.name, u.kind, u.parent_id, (select count(*)::int from unit_closure c where c.descendant_id = u.id) as depth
+       from units u`,
+    );
+    return rows.sort((a, b) => a.depth - b.depth || byName(a, b)).map(toUnitNode);
+  }
+
+  async figures(unitId: string, at: Date): Promise<UnitFigures> {
+    const [figures] = await this.figuresForUnits([unitId], at);
+    return figures as UnitFigures;
+  }
+
+  /** In the order asked; throws UnknownUnitError naming the first unknown id. */
+  async figuresForUnits(unitIds: readonly string[], at: Date): Promise<UnitFigures[]> {
+    if (unitIds.length === 0) return [];
+    const units = await this.requireUnits(unitIds);
+    const rows = await this.db.query<CountsRow>(
+      figuresSql('subtrees', {
+        groupKey: 'uc.ancestor_id',
+        joins: 'join unit_closure uc on uc.descendant_id = j.unit_id and uc.ancestor_id = any($6::text[])',
+      }),
+      evaluationParams(at, this.policy, [...new Set(unitIds)]),
+    );
+    const counts = new Map(rows.map((row) => [row.group_id, row]));
+    return unitIds.map((id) => this.toFigures(units.get(id) as UnitRef, at, counts.get(id) ?? NO_COUNTS));
+  }
+
+  async officerFigures(personId: string, at: Date): Promise<OfficerFigures> {
+    const [person] = await this.db.query<{ id: string; name: string }>('select id, name from people where id = $1', [personId]);
+    if (!person) throw new UnknownPersonError(personId);
+    const [row] = await this.db.query<CountsRow>(figuresSql('officer', { groupKey: 'j.oic_id' }), evaluationParams(at, this.policy, personId));
+    const { unit: _unit, ...figures } = this.toFigures({ id: '', name: '', kind: 'team' }, at, row ?? NO_COUNTS);
+    return { officer: { id: person.id, name: person.name }, ...figures };
+  }
+
+  /** A unit's children figures; for a team, figures per OIC of its live cases instead. */
+  async breakdown(unitId: string, at: Date): Promise<UnitBreakdown> {
+    const unit = await this.requireUnit(unitId);
+    if (unit.kind === 'team') {
+      const rows = await this.db.query<CountsRow & { officer_name: string | null }>(
+        `select c.*, p.name as officer_name from (${figuresSql('subtrees', { groupKey: 'j.oic_id' })}) c
+         left join people p on p.id = c.group_id`,
+        evaluationParams(at, this.policy, [unitId]),
+      );
+      const officers = rows
+        .map((row) => {
+          const { unit: _unit, ...figures } = this.toFigures(unit, at, row);
+          return { officer: { id: row.group_id as string, name: row.officer_name ?? (row.group_id as string) }, ...figures };
+        })
+        .sort((a, b) => byName(a.officer, b.officer));
+      return { unit, asOf: at.toISOString(), children: [], officers };
+    }
+    const children = await this.db.query<UnitRow>('select id, name, kind, parent_id from units where parent_id = $1', [unitId]);
+    const ordered = children.sort(byName).map((child) => child.id);
+    return { unit, asOf: at.toISOString(), children: await this.figuresForUnits(ordered, at), officers: [] };
+  }
+
+  async digest(unitId: string, at: Date, options: DigestOptions = {}): Promise<UnitDigest> {
+    const unit = await this.requireUnit(unitId);
+    // An officer's reminder starts from the officer's cases (a handful) rather than the whole subtree.
+    const rows = options.oicId === undefined
+      ? await this.db.query<ItemRow>(digestItemsSql('subtrees'), evaluationParams(at, this.policy, [unitId]))
+      : await this.db.query<ItemRow>(
+          digestItemsSql('officer', { where: 'j.unit_id in (select uc.descendant_id from unit_closure uc where uc.ancestor_id = $7::text)' }),
+          [...evaluationParams(at, this.policy, options.oicId), unitId],
+        );
+    return { unit, asOf: at.toISOString(), items: rows.map(toDigestItem).sort(compareDigestItems) };
+  }
+
+  /** Every team's digest (empty ones too), teams by name, from one evaluation of the whole force. */
+  async allTeamDigests(at: Date): Promise<UnitDigest[]> {
+    const teams = (await this.db.query<UnitRow>(`select id, name, kind, parent_id from units where kind = 'team'`)).sort(byName);
+    const rows = await this.db.query<ItemRow>(
+      digestItemsSql('all', {
+        groupKey: 'team.id',
+        joins: `join unit_closure uc on uc.descendant_id = j.unit_id join units team on team.id = uc.ancestor_id and team.kind = 'team'`,
+      }),
+      evaluationParams(at, this.policy),
+    );
+    const itemsByTeam = new Map<string, DigestItem[]>();
+    for (const row of rows) {
+      const items = itemsByTeam.get(row.group_id as string) ?? [];
+      items.push(toDigestItem(row));
+      itemsByTeam.set(row.group_id as string, items);
+    }
+    return teams.map((team) => ({
+      unit: toUnitRef(team),
+      asOf: at.toISOString(),
+      items: (itemsByTeam.get(team.id) ?? []).sort(compareDigestItems),
+    }));
+  }
+
+  private toFigures(unit: UnitRef, at: Date, counts: Omit<CountsRow, 'group_id'>): UnitFigures {
+    const overall = toRatio(counts.compliant, counts.total);
+    return {
+      unit,
+      asOf: at.toISOString(),
+      total: counts.total,
+      compliant: counts.compliant,
+      rate: overall.rate,
+      needsAssessment: toRatio(counts.na_compliant, counts.total),
+      updates: toRatio(counts.update_compliant, counts.total),
+      rag: ragFor(overall.rate, this.policy),
+    };
+  }
+
+  private async requireUnit(unitId: string): Promise<UnitRef> {
+    return (await this.requireUnits([unitId])).get(unitId) as UnitRef;
+  }
+
+  private async requireUnits(unitIds: readonly string[]): Promise<Map<string, UnitRef>> {
+    const rows = await this.db.query<UnitRow>('select id, name, kind, parent_id from units where id = any($1::text[])', [[...new Set(unitIds)]]);
+    const units = new Map(rows.map((row) => [row.id, toUnitRef(row)]));
+    const unknown = unitIds.find((id) => !units.has(id));
+    if (unknown !== undefined) throw new UnknownUnitError(unknown);
+    return units;
+  }
+}
+
+/** People as the records system sent them; the bot maps a Teams user by Entra object id. */
+export class SqlPeopleDirectory implements PeopleDirectory {
+  constructor(private readonly db: Db) {}
+
+  async findById(personId: string): Promise<Person | null> {
+    const [row] = await this.db.query<PersonRow>(`${PERSON_SELECT} where id = $1`, [personId]);
+    return row ? toPerson(row) : null;
+  }
+
+  async findByAadObjectId(aadObjectId: string): Promise<Person | null> {
+    const [row] = await this.db.query<PersonRow>(`${PERSON_SELECT} where aad_object_id = $1`, [aadObjectId]);
+    return row ? toPerson(row) : null;
+  }
+
+  /** People whose home unit is exactly this unit, by name. */
+  async listByUnit(unitId: string): Promise<Person[]> {
+    const rows = await this.db.query<PersonRow>(`${PERSON_SELECT} where unit_id = $1`, [unitId]);
+    return rows.map(toPerson).sort(byName);
+  }
+}
+
+interface PersonRow {
+  id: string;
+  name: string;
+  unit_id: string;
+  role: Role;
+  aad_object_id: string | null;
+}
+
+const PERSON_SELECT = 'select id, name, unit_id, role, aad_object_id from people';
+
+function toPerson(row: PersonRow): Person {
+  return { id: row.id, name: row.name, unitId: row.unit_id, role: row.role, aadObjectId: row.aad_object_id };
+}
+
+function toUnitRef(row: UnitRow): UnitRef {
+  return { id: row.id, name: row.name, kind: row.kind };
+}
+
+function toUnitNode(row: UnitRow): UnitNode {
+  return { ...toUnitRef(row), parentId: row.parent_id };
+}
+
+function toDigestItem(row: ItemRow): DigestItem {
+  return {
+    kind: row.kind,
+    caseId: row.case_id,
+    victimId: row.victim_id,
+    oicId: row.oic_id,
+    category: row.category,
+    dueDate: row.due_date,
+    daysOverdue: row.days_overdue,
+    enhanced: row.enhanced,
+  };
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { isLocalTime } from '../scheduler/local-moment.js';
+import type { Db } from './db.js';
+
+export type ConversationScope = 'personal' | 'team' | 'groupChat';
+export type SubscriptionKind = 'team_digest' | 'officer_reminder';
+
+export interface SaveConversationInput {
+  conversationId: string;
+  /** The Bot Framework ConversationReference to post to later. */
+  reference: object;
+  scope: ConversationScope;
+  personId: string | null;
+  tenantId: string | null;
+}
+
+export interface SubscribeInput {
+  conversationId: string;
+  personId: string;
+  kind: SubscriptionKind;
+  unitId: string | null;
+  /** `HH:MM`, 24-hour, in the policy's time zone. */
+  localTime: string;
+}
+
+export interface SubscriptionSummary {
+  id: string;
+  kind: string;
+  unitId: string | null;
+  personId: string;
+  localTime: string;
+  enabled: boolean;
+}
+
+/**
+ * Conversation references and subscriptions live in the store, never in memory, so every replica
+ * (and a restarted process) knows where and when to post.
+ */
+export class SubscriptionStore {
+  constructor(private readonly db: Db) {}
+
+  /** Saving again (a reinstall, a new message) refreshes the reference and makes the conversation active again. */
+  async saveConversation(input: SaveConversationInput): Promise<void> {
+    await this.db.query(
+      `insert into conversations (id, reference, scope, person_id, tenant_id)
+       values ($1, $2::jsonb, $3, $4, $5)
+       on conflict (id) do update set
+         reference = excluded.reference,
+         scope = excluded.scope,
+         person_id = coalesce(excluded.person_id, conversations.person_id),
+         tenant_id = coalesce(excluded.tenant_id, conversations.tenant_id),
+         active = true,
+         inactive_reason = null,
+         updated_at = now()`,
+      [input.conversationId, JSON.stringify(input.reference), input.scope, input.personId, input.tenantId],
+    );
+  }
+
+  /** Subscribing again to the same kind and unit in a conversation changes its time and turns it back on. */
+  async subscribe(input: SubscribeInput): Promise<void> {
+    assertLocalTime(input.localTime);
+    if (input.kind === 'team_digest' && !input.unitId) {
+      throw new Error('a team digest subscription needs the unit whose digest it is');
+    }
+    await this.db.query(
+      `insert into subscriptions (id, conversation_id, person_id, kind, unit_id, local_time)
+       values ($1, $2, $3, $4, $5, $6)
+       on conflict (conversation_id, kind, (coalesce(unit_id, ''))) do update set
+         person_id = excluded.person_id,
+         local_time = excluded.local_time,
+         enabled = true,
+         updated_at = now()`,
+      [randomUUID(), input.conversationId, input.personId, input.kind, input.unitId, input.localTime],
+    );
+  }
+
+  /** Moves every subscription of the conversation to `localTime` and turns them on; answers how many. */
+  async setTime(conversationId: string, localTime: string): Promise<number> {
+    assertLocalTime(localTime);
+    const rows = await this.db.query(
+      `update subscriptions set local_time = $2, enabled = true, updated_at = now()
+       where conversation_id = $1 returning id`,
+      [conversationId, localTime],
+    );
+    return rows.length;
+  }
+
+  /** Turns off every subscription of the conversation ("digest off"); answers how many were on. */
+  async disable(conversationId: string): Promise<number> {
+    const rows = await this.db.query(
+      `update subscriptions set enabled = false, updated_at = now()
+       where conversation_id = $1 and enabled returning id`,
+      [conversationId],
+    );
+    return rows.length;
+  }
+
+  async listForConversation(conversationId: string): Promise<SubscriptionSummary[]> {
+    return this.db.query<SubscriptionSummary>(
+      `select id, kind, unit_id as "unitId", person_id as "personId", local_time as "localTime", enabled
+       from subscriptions where conversation_id = $1 order by kind, unit_id nulls first, id`,
+      [conversationId],
+    );
+  }
+
+  /** The reference of the person's active personal chat with the bot, if they installed the app. */
+  async personalConversationOf(personId: string): Promise<object | null> {
+    const [row] = await this.db.query<{ reference: object }>(
+      `select reference from conversations
+       where person_id = $1 and scope = 'personal' and active
+       order by updated_at desc limit 1`,
+      [personId],
+    );
+    return row?.reference ?? null;
+  }
+
+  /** The bot was removed (e.g. 403 BotNotInConversationRoster): stop posting there until it is saved again. */
+  async markInactive(conversationId: string, reason: string): Promise<void> {
+    await this.db.query(
+      `update conversations set active = false, inactive_reason = $2, updated_at = now() where id = $1`,
+      [conversationId, reason],
+    );
+  }
+}
+
+function assertLocalTime(localTime: string): void {
+  if (!isLocalTime(localTime)) {
+    throw new Error(`'${localTime}' is not a 24-hour time HH:MM, e.g. 07:00`);
+  }
+}
