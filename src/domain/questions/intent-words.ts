@@ -1,0 +1,92 @@
+import type { Intent, Metric } from './types.js';
+
+/**
+ * What the asker wants done with the figures: one figure, a list (children, below target, best or
+ * worst, most overdue), a trend, or their own items. Read from normalised text whose period phrases
+ * are already blanked, so "last 6 months" arrives as `trendMonths`, not as words.
+ */
+
+/** What a list ranks, when the question says: decides where the list is taken ("which team" = the area). */
+export type ListNoun = 'teams' | 'officers' | 'commands' | null;
+
+export interface IntentReading {
+  intent: Intent;
+  /** False when nothing asked for more than the figure itself. */
+  explicit: boolean;
+  listNoun: ListNoun;
+}
+
+const HELP = new RegExp(
+  '^(?:please )?(?:' +
+    [
+      'help(?: me)?', '\\?+', 'what can (?:you|i) (?:do|ask)(?: you)?(?: about)?', 'what (?:can|should) i ask(?: you)?',
+      'how (?:does|do) (?:this|it|you) work', 'how (?:do|can|should) i use (?:this|you|the bot|it)',
+      'what (?:do you do|are you|questions can i ask|do you know)', 'who are you', 'commands', 'examples?', 'menu', 'usage',
+      'instructions', 'guide', 'hi', 'hello', 'hey', 'hiya', '(?:good )?morning', '(?:good )?afternoon', 'start',
+      '(?:get|getting) started', 'options',
+    ].join('|') +
+    ')(?: please)?(?: bot)?$',
+);
+
+const MY_ITEMS = [
+  /\bmy (?:own )?(?:(?:overdue|outstanding|open|late|missing|due|current|pending|personal) )*(?:items|tasks|actions|jobs|work|list|todo|to do(?: list)?|reminders|digest|cases|crimes|updates|needs assessments?|nas|assessments|victim updates)\b(?! (?:rate|percent|figures|compliance|performance|score))/,
+  /\bwhat (?:do|should|must) i (?:need to |have to |got to )?(?:do|action|chase|sort(?: out)?)\b/,
+  /\bwhat (?:have|has) i (?:got )?(?:overdue|outstanding|to do|left to do)\b/,
+  /\bwhat i (?:have )?(?:overdue|outstanding)\b/,
+  /\b(?:anything|what is|what) (?:overdue|outstanding|due) (?:for|on) me\b/,
+  /\bam i (?:behind|overdue)\b/,
+  /\bon my plate\b/,
+];
+
+const TREND = /\btrend\w*|\bover time\b|\bmonth (?:by|on) month\b|\bmonthly\b|\bhistory\b|\bprogress(?:ion)?\b|\bchart\b|\bgraph\b|\bimprov(?:ing|ed|ement)\b|\bchanged?\b|\bgetting (?:better|worse)\b/;
+const MOST = /\bmost\b(?! compliant)|\b(?:highest|greatest|biggest|largest) (?:number|count|amount) of\b|\bbiggest backlog\b|\bfurthest behind\b|\bmore overdue\b/;
+const MOST_SUBJECT = /\boverdue\b|\bmissing\b|\boutstanding\b|\blate\b|\bbreach\w*|\bbehind\b|\bbacklog\b|\bunassessed\b|\bnot (?:been )?assessed\b|\bv?nas?\b|\bneeds assess\w*|\bassessments\b|\bupdates\b/;
+const NEEDS_ASSESSMENT_SUBJECT = /\bmissing\b|\bunassessed\b|\bnot (?:been )?assessed\b|\bv?nas?\b|\bneeds assess\w*|\bassessments?\b/;
+const UPDATE_SUBJECT = /\bupdat\w*|\bcontact\w*|\boverdue\b|\blate\b/;
+const BELOW = /\b(?:below|under|beneath|less than|lower than|short of|not (?:meeting|hitting|making|reaching|on)|(?:missing|failing|missed|failed|off)|falling short of|fall short of)( (?:the |our |their |its |a |force )?(?:target|goal|standard)(?: of)?)?(?: (\d{1,3}(?:\.\d+)?)(?: percent)?)?\b/;
+const ABOVE = /\b(?:above|over|more than|higher than|exceeding|meeting|hitting|on) (?:the |our )?(?:target|\d{1,3}(?:\.\d+)? percent)\b/;
+const BEST = /\bbest\b|\btop\b|\bhighest\b|\bstrongest\b|\bleading\b|\bmost compliant\b|\bgreatest\b|\bleague table\b|\brank(?:ed|ing|ings)?\b/;
+const WORST = /\bworst\b|\bworse\b|\blowest\b|\bbottom\b|\bweakest\b|\bpoorest\b|\bleast compliant\b|\bstruggling\b|\bdoing badly\b|\bunder ?performing\b|\bneeds? (?:the )?most help\b|\blagging\b/;
+const COMPARE = /\bcompar\w*|\bbreakdown\b|\bbreak (?:it |that |this )?down\b|\bsplit (?:by|into)\b|\bby (?:team|officer|oic|command|lpa|department|unit)\b|\b(?:each|every|per) (?:team|officer|oic|command|lpa|department|unit)\b|\ball (?:the |my |our )?(?:teams|officers|commands|lpas|departments|units)\b|\bteam by team\b|\bside by side\b|\bdrill(?: down)?\b|\bversus\b|\bagainst each other\b|\blist\b/;
+/** "compared with last month" asks for the figure beside its previous period, which every figure answer carries. */
+const COMPARED_WITH_BEFORE = /\bcompar\w* (?:it |that |this |them )?(?:to|with|against)(?: the| how)?(?: (?:last|previous|prior|same|before|earlier|was))?(?= |$)\s*(?:$|month|week|year|quarter|period|time)?/g;
+
+const CHILD_NOUNS: { noun: Exclude<ListNoun, null>; pattern: RegExp }[] = [
+  { noun: 'officers', pattern: /\b(?:who|whom|whose|officers?|oics?|people|staff|pcs|dcs|colleagues|individuals)\b/ },
+  { noun: 'commands', pattern: /\b(?:commands|lpas|departments|areas|districts|which (?:command|lpa|department|area))\b/ },
+  { noun: 'teams', pattern: /\bteams?\b/ },
+];
+const PLURAL_CHILDREN = /\b(?:teams|officers|oics|commands|lpas|departments)\b/;
+
+export function isHelpRequest(text: string): boolean {
+  return HELP.test(text);
+}
+
+export function readIntent(text: string, metric: Metric | null, trendMonths: number | null, defaultTrendMonths: number): IntentReading {
+  const listNoun = listNounOf(text);
+  const reading = (intent: Intent): IntentReading => ({ intent, explicit: true, listNoun });
+
+  if (MY_ITEMS.some((pattern) => pattern.test(text))) return reading({ kind: 'my_items' });
+  if (trendMonths !== null) return reading({ kind: 'trend', months: trendMonths });
+  if (TREND.test(text)) return reading({ kind: 'trend', months: defaultTrendMonths });
+  if (MOST.test(text) && MOST_SUBJECT.test(text)) {
+    const needsAssessments = metric === 'needs_assessment' || (metric !== 'updates' && NEEDS_ASSESSMENT_SUBJECT.test(text) && !UPDATE_SUBJECT.test(text));
+    return reading({ kind: 'most', of: needsAssessments ? 'missing_needs_assessments' : 'overdue_updates' });
+  }
+  const below = BELOW.exec(text);
+  if (below && (below[1] !== undefined || below[2] !== undefined)) {
+    const threshold = below[2] === undefined ? null : Number(below[2]);
+    if (threshold === null || (threshold > 0 && threshold <= 100)) return reading({ kind: 'below_target', threshold });
+  }
+  if (WORST.test(text)) return reading({ kind: 'rank', order: 'worst' });
+  if (BEST.test(text)) return reading({ kind: 'rank', order: 'best' });
+  const withoutPreviousPeriod = text.replace(COMPARED_WITH_BEFORE, ' ');
+  // "Above target" has no list of its own: the children's list shows every rate against the target.
+  if (COMPARE.test(withoutPreviousPeriod) || ABOVE.test(text) || PLURAL_CHILDREN.test(text)) return reading({ kind: 'compare_children' });
+  return { intent: { kind: 'figure' }, explicit: false, listNoun };
+}
+
+function listNounOf(text: string): ListNoun {
+  for (const { noun, pattern } of CHILD_NOUNS) if (pattern.test(text)) return noun;
+  return null;
+}

@@ -1,0 +1,26 @@
+import type { Metric } from './types.js';
+
+/**
+ * Which figure a question is about: fully compliant (the headline VCOP figure), needs assessments,
+ * or victim updates. Returns null when the question does not say, so the caller can tell "not said"
+ * (overall by default) from "said".
+ */
+
+const NEEDS_ASSESSMENT = /\bneeds? assess\w*|\bassess(?:ment|ments|ed)\b|\bv?nas?\b|\bvnas?\b/;
+const UPDATE_WORDS = /\bupdat\w*|\bcontact(?:s|ed)?\b|\b28[- ]day\w*\b/;
+const OVERDUE_WORDS = /\boverdue\b|\blate\b/;
+const OVERALL_WORDS = /\bcomplian\w*|\bvcop\b|\bvictims code\b|\boverall\b|\bfully\b/;
+/** "update me on North LPA" asks for news, not for the update figure. */
+const UPDATE_AS_NEWS = /\b(?:update me|give me an? update|(?:any|an) updates? (?:on|about|for))\b/g;
+
+export function readMetric(text: string): Metric | null {
+  const plain = text.replace(UPDATE_AS_NEWS, ' ');
+  const needsAssessment = NEEDS_ASSESSMENT.test(plain);
+  const updates = UPDATE_WORDS.test(plain);
+  if (needsAssessment && updates) return 'overall';
+  if (needsAssessment) return 'needs_assessment';
+  // "Overdue" on its own is the update obligation: a needs assessment is "missing", not overdue.
+  if (updates || OVERDUE_WORDS.test(plain)) return 'updates';
+  if (OVERALL_WORDS.test(plain)) return 'overall';
+  return null;
+}

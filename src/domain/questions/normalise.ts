@@ -1,0 +1,79 @@
+import { editDistance, isTypoOf } from './typo-distance.js';
+
+/**
+ * Step one of understanding: one canonical spelling of the question, so later steps match plain
+ * lower-case words separated by single spaces. Typos are mended only towards the words the parser
+ * listens for (never towards arbitrary English), and words the caller protects — unit and officer
+ * names — are left alone for their own matchers.
+ */
+
+/** Words later steps listen for; a near miss of one of these is read as that word. */
+const KEYWORDS = [
+  'compliance', 'compliant', 'vcop', 'assessment', 'assessments', 'assessed', 'needs', 'updates', 'update', 'updated',
+  'overdue', 'contact', 'contacts', 'contacted', 'missing', 'outstanding', 'breaches', 'breach',
+  'month', 'months', 'week', 'weeks', 'today', 'quarter', 'quarters', 'year', 'years', 'since', 'yesterday', 'tomorrow',
+  'trend', 'trends', 'trending', 'monthly', 'compare', 'compared', 'comparison', 'comparing', 'breakdown',
+  'below', 'under', 'above', 'target', 'targets', 'threshold', 'best', 'worst', 'lowest', 'highest', 'weakest',
+  'strongest', 'poorest', 'ranking', 'ranked', 'league', 'teams', 'team', 'force', 'forcewide', 'officers', 'officer',
+  'commands', 'command', 'department', 'departments', 'inspector', 'sergeant', 'supervisor', 'figures',
+  'performance', 'percent', 'percentage', 'items', 'tasks', 'actions', 'victims', 'victim', 'current', 'currently',
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'help', 'examples', 'doing', 'looking', 'previous', 'overall', 'fortnight',
+];
+const KEYWORD_SET = new Set(KEYWORDS);
+
+/** Shorthand and US spellings, read as the words the parser knows. */
+const SHORTHAND: Record<string, string> = {
+  sgt: 'sergeant', sarge: 'sergeant', ps: 'sergeant', insp: 'inspector', dept: 'department', depts: 'departments',
+  mth: 'month', mnth: 'month', mths: 'months', mnths: 'months', wk: 'week', wks: 'weeks', yr: 'year', yrs: 'years',
+  qtr: 'quarter', tm: 'team', figs: 'figures', stats: 'figures', statistics: 'figures', numbers: 'figures',
+  u: 'you', r: 'are', ur: 'your', pls: 'please', plz: 'please', teh: 'the', whats: 'what', hows: 'how', whos: 'who',
+  compliancy: 'compliance', organization: 'organisation', summarize: 'summarise', analyze: 'analyse',
+  prioritize: 'prioritise', percentage: 'percent', pct: 'percent', vs: 'versus', ytd: 'year to date', mtd: 'month to date',
+  perf: 'performance', assessmnts: 'assessments',
+};
+
+export function normalise(raw: string, protectedWords: ReadonlySet<string> = new Set()): string {
+  const text = raw
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    // Possessives carry nothing here: "team's" is the team, "teams'" the teams.
+    .replace(/([a-z0-9])'s\b/g, '$1')
+    .replace(/s'(?=\s|$)/g, 's')
+    .replace(/'/g, '')
+    .replace(/(\d)\s*(?:%|per\s*cent\b|percent\b)/g, '$1 percent ')
+    .replace(/</g, ' below ')
+    .replace(/>/g, ' above ')
+    // Keep decimals (87.5), dates (01/09/2026, 2026-09-01) and ids (N-T3); every other mark is a gap.
+    .replace(/(\d)\.(\d)/g, '$1\u0000$2')
+    .replace(/[^a-z0-9\u0000/\- ]+/g, ' ')
+    .replace(/\u0000/g, '.');
+  const tokens = text
+    .split(/\s+/)
+    .map((token) => token.replace(/^[-/]+|[-/]+$/g, ''))
+    .filter((token) => token.length > 0);
+  return tokens
+    .map((token) => SHORTHAND[token] ?? correctTypo(token, protectedWords))
+    .join(' ');
+}
+
+function correctTypo(token: string, protectedWords: ReadonlySet<string>): string {
+  if (KEYWORD_SET.has(token) || protectedWords.has(token) || /[\d/-]/.test(token)) return token;
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  let tied = false;
+  for (const keyword of KEYWORDS) {
+    if (!isTypoOf(token, keyword)) continue;
+    const distance = editDistance(token, keyword);
+    if (distance < bestDistance) {
+      best = keyword;
+      bestDistance = distance;
+      tied = false;
+    } else if (distance === bestDistance) {
+      tied = true;
+    }
+  }
+  // Two keywords equally near: leave the word as typed rather than pick one.
+  return best !== null && !tied ? best : token;
+}
