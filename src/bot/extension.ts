@@ -1,7 +1,81 @@
-import type { AppExtension } from '../app.js';
+import type { AppExtension, AppServices } from '../app.js';
 import type { AppConfig } from '../config/env.js';
+import { deliveryExtension, type DeliveryExtension } from '../scheduler/delivery-extension.js';
+import { AllocationStore } from '../store/allocation-store.js';
+import { SubscriptionStore } from '../store/subscription-store.js';
+import { allocationChangesRoute } from './allocation-changes-route.js';
+import { BackgroundWork } from './background-work.js';
+import { createBotAdapter, type BotAdapter } from './bot-adapter.js';
+import { createBotApplication } from './bot-application.js';
+import type { BotDeps } from './bot-deps.js';
+import { messagesRoute } from './messages-route.js';
+import { BotFrameworkMessenger, type Messenger } from './messenger/messenger.js';
+
+export interface BotExtensionOptions {
+  /** Replaces the Bot Framework messenger used for proactive sends (tests). */
+  messenger?: (services: AppServices, adapter: BotAdapter) => Messenger;
+  /** The scheduler's cron expression; every minute by default. */
+  cronExpression?: string;
+}
 
 /** The Teams bot and its scheduler, plugged into the application (src/main.ts). */
-export function botExtensions(_config: AppConfig): AppExtension[] {
-  return [];
+export function botExtensions(config: AppConfig, options: BotExtensionOptions = {}): AppExtension[] {
+  return [createBotExtension(config, options)];
+}
+
+/**
+ * `POST /api/messages`, `GET /v1/allocations/changes`, and the delivery engineer's scheduler with
+ * `POST /v1/digests/run`, all over one CloudAdapter: replies, proactive digests and notices to a new OIC
+ * use the same credentials.
+ */
+export function createBotExtension(config: AppConfig, options: BotExtensionOptions = {}): AppExtension {
+  const adapter = createBotAdapter(config);
+  const background = new BackgroundWork();
+  let delivery: DeliveryExtension | undefined;
+
+  return {
+    async routes(services) {
+      const messenger = options.messenger?.(services, adapter) ?? new BotFrameworkMessenger(adapter, { appId: config.bot?.appId ?? '', logger: services.logger });
+      const deps = botDeps(services, messenger, background);
+      const app = createBotApplication(deps);
+      delivery = deliveryExtension({ messenger: () => messenger, ...(options.cronExpression ? { cronExpression: options.cronExpression } : {}) });
+      return [
+        messagesRoute({ config, adapter, runTurn: (context) => app.run(context) }),
+        allocationChangesRoute(new AllocationStore(services.db)),
+        ...(await delivery.routes(services)),
+      ];
+    },
+    async start(services) {
+      if (!config.bot) {
+        services.logger.warn('bot in local mode: /api/messages accepts activities without a Bot Framework token; set MicrosoftAppId (and the rest) for Teams');
+      }
+      await delivery?.start(services);
+    },
+    async stop() {
+      await background.drain();
+      await delivery?.stop();
+    },
+  };
+}
+
+function botDeps(services: AppServices, messenger: Messenger, background: BackgroundWork): BotDeps {
+  const subscriptions = new SubscriptionStore(services.db);
+  return {
+    services,
+    subscriptions,
+    notifyPerson(personId, text) {
+      const log = services.logger.child({ personId });
+      background.run(
+        async () => {
+          const reference = await subscriptions.personalConversationOf(personId);
+          if (!reference) {
+            log.info('not told in Teams: the person has no personal chat with the bot');
+            return;
+          }
+          await messenger.sendToConversation(reference, { type: 'message', text });
+        },
+        (error) => log.warn({ err: error }, 'could not tell the person in Teams'),
+      );
+    },
+  };
 }

@@ -200,6 +200,7 @@ function describeIssue(issue: z.ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.received === 'undefined') return `missing field '${issue.path.join('.')}'`;
+      if (issue.received === 'float') return `${field} must be a whole number (got a fraction)`;
       return `${field} must be ${article(issue.expected)} (got ${issue.received})`;
     case 'invalid_enum_value':
       return `${field} must be one of ${issue.options.join(', ')} (got ${JSON.stringify(issue.received)})`;

@@ -1,7 +1,7 @@
 import { parseRecord, RECORD_TYPES, type RecordType } from '../domain/records.js';
 import type { Db } from '../store/db.js';
 import { checkStagedRecords } from '../store/import-checks.js';
-import { auditImport, mergeStagedRecords } from '../store/import-merge.js';
+import { auditImport, mergeStagedRecords, refreshStatistics } from '../store/import-merge.js';
 import { analyzeStagingTables, createStagingTables, StagingWriter } from '../store/record-staging.js';
 import type { NdjsonLine } from './ndjson-lines.js';
 
@@ -80,6 +80,7 @@ export async function importRecords(db: Db, lines: AsyncIterable<NdjsonLine>, op
 
       await mergeStagedRecords(tx, { now: options.now, timeZone: options.timeZone });
       await auditImport(tx, { now: options.now, lines: linesRead, counts });
+      await refreshStatistics(tx);
       return { ok: true as const, lines: linesRead, counts };
     });
   } catch (error) {

@@ -15,7 +15,7 @@ const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const BYTE_ORDER_MARK = '\ufeff';
 
-export async function* readNdjsonLines(source: AsyncIterable<Buffer | string>, options: ReadNdjsonOptions): AsyncGenerator<NdjsonLine> {
+export async function* readNdjsonLines(source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, options: ReadNdjsonOptions): AsyncGenerator<NdjsonLine> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let lineNumber = 0;
   /** Pieces of the line being read when it spans chunks. */

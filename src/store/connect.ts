@@ -22,6 +22,8 @@ const keepDateAsText = (value: string) => value;
 async function openPglite(dataDir: string): Promise<Db> {
   if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir, { parsers: { [pgliteTypes.DATE]: keepDateAsText } });
+  // The default 4 MB makes the force-wide evaluation spill its hash tables to disk at 100k+ victims.
+  await pglite.exec(`set work_mem = '64MB'`);
   return {
     dialect: 'pglite',
     async query<Row>(sql: string, params: readonly unknown[] = []) {

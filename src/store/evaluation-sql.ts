@@ -6,7 +6,7 @@
  * Parameters shared by every statement built here:
  *   $1 t (timestamptz), $2 time zone, $3 needs-assessment working days, $4 default update interval (days),
  *   $5 due-soon days, $6 the scope (a text[] of unit ids, or an officer id; absent for the whole force).
- * All of $1-$5 are referenced in `params`, so every statement accepts the same parameter list.
+ * All of $1-$5 are referenced by every statement, so each accepts the same parameter list.
  */
 
 export type EvaluationScope =
@@ -42,19 +42,21 @@ const SCOPE_FILTERS: Record<EvaluationScope, string> = {
  * na_due_on, na_met, na_breach, update_due_on, update_suspended, update_breach.
  */
 export function judgedVictims(scope: EvaluationScope): string {
+  // Parameters are used in place (not through a one-row CTE) so the planner sees their values.
+  const t = '$1::timestamptz';
+  const today = '($1::timestamptz at time zone $2::text)::date';
   return `
-with params as (
-  select $1::timestamptz as t, ($1::timestamptz at time zone $2::text)::date as today,
-    $3::int as na_working_days, $4::int as update_interval_days, $5::int as due_soon_days
-),
-live as (
+with live as (
   -- Population at t: cases recorded at or before t and not closed at t, owned by whoever held them at t.
-  select v.id as victim_id, v.case_id, v.enhanced, c.category, c.recorded_at, c.recorded_on, a.unit_id, a.oic_id
-  from params p
-  join case_allocations a on a.valid_from <= p.t and p.t < a.valid_to
-  join cases c on c.id = a.case_id and c.recorded_at <= p.t and (c.closed_at is null or c.closed_at > p.t)
+  select v.id as victim_id, v.case_id, v.enhanced, c.category, c.recorded_at, c.recorded_on, a.unit_id, a.oic_id,
+    na.completed_at as na_completed_at, na.update_frequency_days
+  from case_allocations a
+  join cases c on c.id = a.case_id
   join victims v on v.case_id = c.id
-  where true ${SCOPE_FILTERS[scope]}
+  left join needs_assessments na on na.victim_id = v.id
+  where a.valid_from <= ${t} and ${t} < a.valid_to
+    and c.recorded_at <= ${t} and (c.closed_at is null or c.closed_at > ${t})
+    ${SCOPE_FILTERS[scope]}
 ),
 last_contacts as (
   -- The latest update's local date is the latest at_on: local dates only grow with the instant.
@@ -62,31 +64,29 @@ last_contacts as (
     max(ct.at) filter (where ct.kind = 'update') as last_update_at,
     max(ct.at_on) filter (where ct.kind = 'update') as last_update_on,
     max(ct.at) filter (where ct.kind = 'agreement') as last_agreement_at
-  from params p
-  join contacts ct on ct.at <= p.t
+  from contacts ct
   join live l on l.victim_id = ct.victim_id
+  where ct.at <= ${t}
   group by ct.victim_id
 ),
 evaluated as (
-  select l.victim_id, l.case_id, l.enhanced, l.category, l.unit_id, l.oic_id, p.today,
-    case when p.na_working_days = 0 then l.recorded_on else na_due.date end as na_due_on,
-    coalesce(na.completed_at <= p.t, false) as na_met,
+  select l.victim_id, l.case_id, l.enhanced, l.category, l.unit_id, l.oic_id, ${today} as today,
+    case when $3::int = 0 then l.recorded_on else na_due.date end as na_due_on,
+    coalesce(l.na_completed_at <= ${t}, false) as na_met,
     -- The victim's agreed frequency counts once the assessment that records it is done.
-    coalesce(lc.last_update_on, l.recorded_on) + coalesce(case when na.completed_at <= p.t then na.update_frequency_days end, p.update_interval_days) as update_due_on,
+    coalesce(lc.last_update_on, l.recorded_on)
+      + coalesce(case when l.na_completed_at <= ${t} then l.update_frequency_days end, $4::int) as update_due_on,
     coalesce(lc.last_agreement_at > coalesce(lc.last_update_at, l.recorded_at), false) as update_suspended
   from live l
-  cross join params p
-  left join needs_assessments na on na.victim_id = l.victim_id
   left join last_contacts lc on lc.victim_id = l.victim_id
   left join working_calendar recorded on recorded.date = l.recorded_on
-  left join working_calendar na_due on na_due.is_working and na_due.working_day_index = recorded.working_day_index + p.na_working_days
+  left join working_calendar na_due on na_due.is_working and na_due.working_day_index = recorded.working_day_index + $3::int
 ),
 judged as (
-  select e.*, p.due_soon_days,
+  select e.*, $5::int as due_soon_days,
     (not e.na_met and e.today > e.na_due_on) as na_breach,
     (not e.update_suspended and e.today > e.update_due_on) as update_breach
   from evaluated e
-  cross join params p
 )`;
 }
 

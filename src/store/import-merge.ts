@@ -105,6 +105,11 @@ export async function rebuildUnitClosure(tx: Db): Promise<void> {
   );
 }
 
+/** The planner needs row counts after a large import (PGlite runs no autovacuum). */
+export async function refreshStatistics(tx: Db): Promise<void> {
+  await tx.exec('analyze units, unit_closure, people, cases, case_allocations, victims, needs_assessments, contacts');
+}
+
 /** One audit entry per import: counts only, never record contents. */
 export async function auditImport(tx: Db, options: { now: Date; lines: number; counts: Record<string, number> }): Promise<void> {
   await tx.query(

@@ -1,10 +1,5 @@
-import type { LocalDate } from '../domain/types.js';
+import type { WorkingDays } from '../domain/calendar.js';
 import type { Db } from './db.js';
-
-/** What the rebuild needs from the domain's working-day calendar (policy + bank holidays). */
-export interface WorkingDaySource {
-  isWorkingDay(date: LocalDate): boolean;
-}
 
 /** Shared with nothing else: replicas starting together rebuild one after the other. */
 const CALENDAR_LOCK_KEY = 7_310_043;
@@ -14,7 +9,7 @@ const DAY_MS = 86_400_000;
  * Rewrites `working_calendar` for 1 Jan `fromYear` .. 31 Dec `toYear` from the domain calendar, so the
  * set-based evaluation adds working days with one indexed join instead of a loop. A few thousand rows.
  */
-export async function rebuildWorkingCalendar(db: Db, workingDays: WorkingDaySource, fromYear: number, toYear: number): Promise<void> {
+export async function rebuildWorkingCalendar(db: Db, workingDays: Pick<WorkingDays, 'isWorkingDay'>, fromYear: number, toYear: number): Promise<void> {
   if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || fromYear > toYear) {
     throw new Error(`working calendar years must be whole and in order (got ${fromYear}..${toYear})`);
   }

@@ -21,6 +21,8 @@ const KEYWORDS = [
   'help', 'examples', 'doing', 'looking', 'previous', 'overall', 'fortnight',
 ];
 const KEYWORD_SET = new Set(KEYWORDS);
+/** Everyday words one letter from a keyword ("need"/"needs", "terms"/"teams"): never "mended". */
+const EVERYDAY_WORDS = new Set(['need', 'terms', 'weak', 'form', 'forms', 'forced', 'tread', 'bellow', 'below', 'mouth', 'teem', 'beast']);
 
 /** Shorthand and US spellings, read as the words the parser knows. */
 const SHORTHAND: Record<string, string> = {
@@ -32,6 +34,11 @@ const SHORTHAND: Record<string, string> = {
   prioritize: 'prioritise', percentage: 'percent', pct: 'percent', vs: 'versus', ytd: 'year to date', mtd: 'month to date',
   perf: 'performance', assessmnts: 'assessments',
 };
+
+/** Words the parser listens for; name matchers skip them so "best" is never read as an officer called Best. */
+export function isKeyword(word: string): boolean {
+  return KEYWORD_SET.has(word);
+}
 
 export function normalise(raw: string, protectedWords: ReadonlySet<string> = new Set()): string {
   const text = raw
@@ -59,7 +66,7 @@ export function normalise(raw: string, protectedWords: ReadonlySet<string> = new
 }
 
 function correctTypo(token: string, protectedWords: ReadonlySet<string>): string {
-  if (KEYWORD_SET.has(token) || protectedWords.has(token) || /[\d/-]/.test(token)) return token;
+  if (KEYWORD_SET.has(token) || EVERYDAY_WORDS.has(token) || protectedWords.has(token) || /[\d/-]/.test(token)) return token;
   let best: string | null = null;
   let bestDistance = Infinity;
   let tied = false;

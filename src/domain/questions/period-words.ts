@@ -15,6 +15,8 @@ export interface PeriodReading {
   trendMonths: number | null;
   /** The words of a period that cannot be answered, e.g. "yesterday". */
   unsupported: string | null;
+  /** How many period phrases the question holds: two means one is compared with the other. */
+  periodsNamed: number;
   /** The text with every period phrase blanked, so its numbers are not read as units or thresholds. */
   rest: string;
 }
@@ -46,6 +48,7 @@ const NUMBER_WORDS: Record<string, number> = {
   eighteen: 18, 'twenty four': 24,
 };
 const COUNT = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})`;
+const QUARTER_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
 const MAX_TREND_MONTHS = 36;
 
 const PATTERNS: PeriodPattern[] = [
@@ -98,7 +101,7 @@ const PATTERNS: PeriodPattern[] = [
   },
   {
     pattern: /\b(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?(?: (\d{4}))?\b/g,
-    read: (m, today) => quarter(['first', 'second', 'third', 'fourth'].indexOf(m[1]!) + 1 || Number(m[1]!.charAt(0)), yearOf(m[2]), today),
+    read: (m, today) => quarter(QUARTER_WORDS[m[1]!]!, yearOf(m[2]), today),
   },
   { pattern: /\bquarter ([1-4])(?: (\d{4}))?\b/g, read: (m, today) => quarter(Number(m[1]), yearOf(m[2]), today) },
   { pattern: /\b(?:this|current|the current) quarter\b/g, read: (_m, today) => currentPeriod('quarter', today) },
@@ -149,18 +152,22 @@ export function readPeriod(text: string, now: Date, timeZone: string): PeriodRea
   let first: { at: number; period: PeriodSpec } | null = null;
   let trendMonths: number | null = null;
   let unsupported: string | null = null;
+  let periodsNamed = 0;
   for (const { pattern, read } of PATTERNS) {
     for (const match of [...rest.matchAll(pattern)]) {
       const found = read(match, today);
       if (found === null) continue;
       if ('unsupported' in found) unsupported ??= found.unsupported;
       else if ('trendMonths' in found) trendMonths ??= found.trendMonths;
-      else if (first === null || match.index < first.at) first = { at: match.index, period: found.period };
+      else {
+        periodsNamed += 1;
+        if (first === null || match.index < first.at) first = { at: match.index, period: found.period };
+      }
       // Blank, not delete: positions stay comparable for "the first period named".
       rest = rest.slice(0, match.index) + ' '.repeat(match[0].length) + rest.slice(match.index + match[0].length);
     }
   }
-  return { period: first?.period ?? null, trendMonths, unsupported, rest: rest.replace(/\s+/g, ' ').trim() };
+  return { period: first?.period ?? null, trendMonths, unsupported, periodsNamed, rest: rest.replace(/\s+/g, ' ').trim() };
 }
 
 /** How many month-ends a trend "since June" or "this year" covers: through the current month. */

@@ -26,6 +26,7 @@ export function isTypoOf(typed: string, word: string): boolean {
   if (typed === word) return true;
   if (typed.length < 4 || word.length < 4) return false;
   if (/\d/.test(typed) || /\d/.test(word)) return false;
+  if (Math.abs(typed.length - word.length) > 2) return false;
   const distance = editDistance(typed, word);
   const longest = Math.max(typed.length, word.length);
   if (longest <= 5) return distance === 1 && !isSingleSubstitution(typed, word);

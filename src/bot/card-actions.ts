@@ -1,0 +1,115 @@
+import type { TurnContext } from 'botbuilder';
+import type { Person } from '../domain/types.js';
+import { acknowledgeItem } from '../service/acknowledge-item.js';
+import { reassignItem } from '../service/reassign-item.js';
+import { withoutContactDetails } from './cards/card-text.js';
+import { readAcknowledgeAction, readPageAction, readReassignAction, renderRefusalCard } from './cards/index.js';
+import { cardMessage } from './card-replies.js';
+import type { BotDeps } from './bot-deps.js';
+import { defaultViewFor, digestCardFor } from './digest-replies.js';
+import { parseDigestId, type DigestView } from './digest-id.js';
+
+/**
+ * The digest card's buttons (Action.Execute). Each maps the button to a use case and the outcome to the
+ * card that replaces the one pressed. The person acting is the stored person behind `from.aadObjectId`:
+ * what the button sends only says which item and which view, never who may do what.
+ */
+
+const UNKNOWN_ITEM = {
+  title: "I can't find that item",
+  reason: 'That button does not belong to any card I sent, so nothing was changed.',
+  hint: 'Say "digest" for the latest digest and use its buttons.',
+};
+
+export async function acknowledgeAction(deps: BotDeps, context: TurnContext, actor: Person, data: unknown): Promise<object> {
+  const action = readAcknowledgeAction(data);
+  if (!action.ok) return renderRefusalCard({ title: "I couldn't do that", reason: action.problem });
+  const log = deps.services.logger.child({ actorId: actor.id, itemRef: action.value.itemRef, verb: 'acknowledgeItem' });
+  const result = await acknowledgeItem(deps.services, {
+    actor,
+    itemRef: action.value.itemRef,
+    ...(action.value.note ? { note: action.value.note } : {}),
+    at: deps.services.clock.now(),
+  });
+  const view = viewOf(action.value.digestId, actor);
+  switch (result.kind) {
+    case 'unknown_item':
+      log.warn('acknowledge refused: item ref not on any card built here');
+      return renderRefusalCard(UNKNOWN_ITEM);
+    case 'refused':
+      log.info('acknowledge refused: outside the actor\'s scope');
+      return renderRefusalCard({ title: "You can't acknowledge this item", reason: result.reason });
+    case 'gone':
+      log.info('acknowledge on a stale card: answered with the current digest');
+      return digestCardFor(deps, actor, view);
+    case 'acknowledged': {
+      const card = await digestCardFor(deps, actor, view, { focusItemRef: action.value.itemRef });
+      if (result.firstTime) {
+        log.info('item acknowledged');
+        await updateOriginalMessage(deps, context, card);
+      }
+      return card;
+    }
+  }
+}
+
+export async function reassignAction(deps: BotDeps, context: TurnContext, actor: Person, data: unknown): Promise<object> {
+  const action = readReassignAction(data);
+  if (!action.ok) return renderRefusalCard({ title: "I couldn't do that", reason: action.problem });
+  const log = deps.services.logger.child({ actorId: actor.id, itemRef: action.value.itemRef, verb: 'reassignItem' });
+  const result = await reassignItem(deps.services, {
+    actor,
+    itemRef: action.value.itemRef,
+    toOfficerId: action.value.toOfficerId,
+    reason: action.value.reason,
+    at: deps.services.clock.now(),
+  });
+  const view = viewOf(action.value.digestId, actor);
+  switch (result.kind) {
+    case 'unknown_item':
+      log.warn('reassign refused: item ref not on any card built here');
+      return renderRefusalCard(UNKNOWN_ITEM);
+    case 'refused':
+      log.info('reassign refused: outside the actor\'s scope');
+      return renderRefusalCard({ title: "You can't reassign this case", reason: result.reason });
+    case 'stale':
+      log.info('reassign on a stale card: answered with the current digest');
+      return digestCardFor(deps, actor, view);
+    case 'reassigned': {
+      log.info({ changeId: result.change.id, toOicId: result.newOfficer.id }, 'case reassigned');
+      deps.notifyPerson(
+        result.newOfficer.id,
+        `${actor.name} has reassigned case ${result.caseId} (${result.category}) to you. Reason: ${withoutContactDetails(action.value.reason)}. Say "my items" to see what is due on it.`,
+      );
+      const card = await digestCardFor(deps, actor, view);
+      await updateOriginalMessage(deps, context, card);
+      return card;
+    }
+  }
+}
+
+/** "Show more" and the Universal Actions refresh: the same view, rebuilt now for whoever asks. */
+export async function pageAction(deps: BotDeps, actor: Person, data: unknown): Promise<object> {
+  const action = readPageAction(data);
+  if (!action.ok) return renderRefusalCard({ title: "I couldn't do that", reason: action.problem });
+  return digestCardFor(deps, actor, viewOf(action.value.digestId, actor), { offset: action.value.offset });
+}
+
+/** The button's view when it names one; otherwise the person's own default digest. */
+function viewOf(digestId: string | undefined, actor: Person): DigestView {
+  return parseDigestId(digestId) ?? defaultViewFor(actor);
+}
+
+/**
+ * Teams replaces the card for the person who pressed; editing the message itself shows the new state to
+ * everyone else in the conversation too (beyond the users that refresh automatically).
+ */
+async function updateOriginalMessage(deps: BotDeps, context: TurnContext, card: object): Promise<void> {
+  const messageId = context.activity.replyToId;
+  if (!messageId) return;
+  try {
+    await context.updateActivity({ ...cardMessage(card), id: messageId });
+  } catch (error) {
+    deps.services.logger.warn({ err: error, conversationId: context.activity.conversation.id }, 'could not edit the original digest message; the person who acted still sees the new card');
+  }
+}

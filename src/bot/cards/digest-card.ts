@@ -1,0 +1,198 @@
+import type { DigestItemKind, LocalDate, Rag } from '../../domain/types.js';
+import type { AdaptiveCard } from './adaptive-card.js';
+import { fitRowCount } from './card-size.js';
+import { ragContainerStyle, ragLabel, ragTextColor, withoutContactDetails } from './card-text.js';
+import { expandTemplate } from './expand-template.js';
+
+export const DEFAULT_DIGEST_PAGE_SIZE = 10;
+/** Teams refreshes a card automatically for at most 60 listed users. */
+export const MAX_REFRESH_USER_IDS = 60;
+
+/**
+ * One item of a digest as the card shows it. It carries no victim id or personal detail: the card
+ * refers to it only by `itemRef` (see `itemRef()` in src/domain/digest.ts).
+ */
+export interface DigestCardItem {
+  /** Opaque reference the buttons send back. */
+  itemRef: string;
+  /** The crime reference / case id of the records system, e.g. "CR-26-004512"; also fills `{caseId}` of the case link. */
+  crimeReference: string;
+  category: string;
+  /** The OIC as people know them, e.g. "PC 4521 Patel". */
+  oicName: string;
+  /** The OIC's person id: leaves them out of the Reassign choices for their own item. */
+  oicId?: string;
+  kind: DigestItemKind;
+  dueDate: LocalDate;
+  /** Whole days past the due date (0 for items due soon). */
+  daysOverdue: number;
+  enhanced: boolean;
+  acknowledgement?: { byName: string; atText: string; note?: string };
+}
+
+export interface DigestCounts {
+  overdueUpdates: number;
+  missingNeedsAssessments: number;
+  dueSoon: number;
+}
+
+/** A supervisor's team digest or an officer's reminder (same card). */
+export interface DigestCardData {
+  /** The team's name for a supervisor's digest; "Your items" for an officer's reminder. */
+  title: string;
+  /** When the figures were taken, as people read it, e.g. "07:00 Fri 20 Nov 2026". */
+  asOfText: string;
+  /** e.g. "North Team 3: 87.5% fully compliant — 35 of 40 victims". */
+  headline: string;
+  rag: Rag | null;
+  /** Every item of the digest, most urgent first (the order of compareDigestItems); the card pages through them. */
+  items: DigestCardItem[];
+  /** The team's officers a case can be reassigned to; empty, or `canReassign` false, hides Reassign. */
+  officers: { id: string; name: string }[];
+  /** Whether the person the card is for may reassign (supervisors); officers only acknowledge. */
+  canReassign: boolean;
+  /** Index of the first item shown (0 for the first page; `showMore` sends the next one). */
+  offset?: number;
+  pageSize?: number;
+  /** Stored digest this card belongs to; echoed in every button's data. */
+  digestId?: string;
+  /** e.g. "https://records.example.police.uk/cases/{caseId}"; no "Open case" button when absent. */
+  caseUrlTemplate?: string;
+  /** Entra object ids whose Teams refreshes the card automatically (Universal Actions); at most 60 are used. */
+  refreshUserIds: string[];
+}
+
+const KIND_LABELS: Record<DigestItemKind, string> = {
+  update_overdue: 'Update overdue',
+  needs_assessment_missing: 'Needs assessment missing',
+  update_due_soon: 'Update due soon',
+  needs_assessment_due_soon: 'Needs assessment due soon',
+};
+
+const IS_BREACH: Record<DigestItemKind, boolean> = {
+  update_overdue: true,
+  needs_assessment_missing: true,
+  update_due_soon: false,
+  needs_assessment_due_soon: false,
+};
+
+export function digestCounts(items: readonly Pick<DigestCardItem, 'kind'>[]): DigestCounts {
+  return {
+    overdueUpdates: items.filter((i) => i.kind === 'update_overdue').length,
+    missingNeedsAssessments: items.filter((i) => i.kind === 'needs_assessment_missing').length,
+    dueSoon: items.filter((i) => !IS_BREACH[i.kind]).length,
+  };
+}
+
+/** Input ids of one item's note, officer choice and reason: unique per item, as Adaptive Cards require. */
+export function digestInputIds(itemRef: string): { note: string; officer: string; reason: string } {
+  return { note: `note-${itemRef}`, officer: `officer-${itemRef}`, reason: `reason-${itemRef}` };
+}
+
+/**
+ * Renders one page of the digest. If the page would make the message too big for Teams, fewer items
+ * are shown and "Show more" carries on from the first one left out.
+ */
+export function renderDigestCard(data: DigestCardData): AdaptiveCard {
+  const pageSize = Math.max(1, data.pageSize ?? DEFAULT_DIGEST_PAGE_SIZE);
+  const offset = Math.min(Math.max(0, data.offset ?? 0), Math.max(0, data.items.length - 1));
+  const page = data.items.slice(offset, offset + pageSize);
+  return fitRowCount(page.length, (count) => expandTemplate('digest', digestView(data, offset, page.slice(0, count)))).card;
+}
+
+function digestView(data: DigestCardData, offset: number, shown: DigestCardItem[]) {
+  const total = data.items.length;
+  const counts = digestCounts(data.items);
+  const nextOffset = offset + shown.length;
+  const withDigest = <T extends object>(fields: T) => (data.digestId === undefined ? fields : { ...fields, digestId: data.digestId });
+  const first = offset + 1;
+  return {
+    title: data.title,
+    asOfText: data.asOfText,
+    headline: data.headline,
+    ragStyle: ragContainerStyle(data.rag),
+    ragColor: ragTextColor(data.rag),
+    hasRag: data.rag !== null,
+    ragLabel: ragLabel(data.rag),
+    counts: [
+      { value: String(counts.overdueUpdates), label: plural(counts.overdueUpdates, 'overdue update', 'overdue updates'), color: counts.overdueUpdates > 0 ? 'Attention' : 'Good' },
+      {
+        value: String(counts.missingNeedsAssessments),
+        label: plural(counts.missingNeedsAssessments, 'missing needs assessment', 'missing needs assessments'),
+        color: counts.missingNeedsAssessments > 0 ? 'Attention' : 'Good',
+      },
+      { value: String(counts.dueSoon), label: 'due soon', color: counts.dueSoon > 0 ? 'Warning' : 'Good' },
+    ],
+    hasItems: total > 0,
+    listHeading: total === 0 ? 'Nothing to act on' : `Act on these first, most overdue at the top (${first}–${nextOffset} of ${total})`,
+    emptyText: 'No overdue updates, missing needs assessments or items due soon.',
+    items: shown.map((item) => itemView(item, data, withDigest)),
+    hasMore: nextOffset < total,
+    showMoreTitle: `Show more (${total - nextOffset} left)`,
+    showMoreData: withDigest({ offset: nextOffset }),
+    hasPrevious: offset > 0,
+    firstPageData: withDigest({ offset: 0 }),
+    refresh: {
+      enabled: data.refreshUserIds.length > 0,
+      userIds: data.refreshUserIds.slice(0, MAX_REFRESH_USER_IDS),
+      data: withDigest({ offset }),
+    },
+  };
+}
+
+function itemView(item: DigestCardItem, data: DigestCardData, withDigest: <T extends object>(fields: T) => T & { digestId?: string }) {
+  const ids = digestInputIds(item.itemRef);
+  const choices = data.officers.filter((o) => o.id !== item.oicId).map((o) => ({ title: o.name, value: o.id }));
+  const canReassign = data.canReassign && choices.length > 0;
+  const acknowledged = item.acknowledgement !== undefined;
+  const caseUrl = data.caseUrlTemplate ? data.caseUrlTemplate.replaceAll('{caseId}', encodeURIComponent(item.crimeReference)) : '';
+  const note = item.acknowledgement?.note?.trim() ?? '';
+  const overdue = IS_BREACH[item.kind];
+  return {
+    dueText: overdue ? overdueText(item.daysOverdue) : `due ${shortDate(item.dueDate)}`,
+    dueColor: overdue ? 'Attention' : 'Warning',
+    kindLabel: KIND_LABELS[item.kind],
+    caseLine: `${item.crimeReference} · ${item.category}`,
+    oicLine: `OIC ${item.oicName}`,
+    enhanced: item.enhanced,
+    acknowledged,
+    acknowledgementText: item.acknowledgement ? `✓ Acknowledged by ${item.acknowledgement.byName} ${item.acknowledgement.atText}` : '',
+    hasNote: note.length > 0,
+    noteText: `Note: ${withoutContactDetails(truncate(note, 200))}`,
+    hasActions: !acknowledged || canReassign || caseUrl !== '',
+    acknowledgeData: withDigest({ itemRef: item.itemRef }),
+    noteInputId: ids.note,
+    canReassign,
+    officerInputId: ids.officer,
+    reasonInputId: ids.reason,
+    officerChoices: choices,
+    reassignData: withDigest({ itemRef: item.itemRef }),
+    hasCaseUrl: caseUrl !== '',
+    caseUrl,
+  };
+}
+
+function overdueText(days: number): string {
+  if (days <= 0) return 'overdue';
+  return days === 1 ? '1 day overdue' : `${days} days overdue`;
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Tue 24 Nov" from "2026-11-24": a local date needs no time zone, only the calendar. */
+function shortDate(date: LocalDate): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new Error(`A digest item's dueDate must be YYYY-MM-DD (got '${date}')`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return `${WEEKDAYS[weekday]} ${day} ${MONTHS[month - 1]}`;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return count === 1 ? one : many;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,38 @@
+import type { AdaptiveCard, QuestionButton } from './adaptive-card.js';
+import { expandTemplate } from './expand-template.js';
+import { questionButtonViews } from './question-buttons.js';
+
+export interface HelpCardData {
+  /** Example questions, one button each: a tap asks it. */
+  exampleQuestions: QuestionButton[];
+  /** Chat commands with what they do. */
+  commands: { command: string; description: string }[];
+}
+
+export const DEFAULT_HELP: HelpCardData = {
+  exampleQuestions: [
+    "my team's compliance this month",
+    'needs assessments for North LPA in October',
+    'which teams are below target?',
+    'trend for CID over the last 6 months',
+    'who has the most overdue updates in Team 3?',
+  ].map((question) => ({ title: question, question })),
+  commands: [
+    { command: 'digest', description: "your team's digest now (supervisors), or your items (officers)" },
+    { command: 'my items', description: 'your own overdue and due-soon items' },
+    { command: 'digest at 06:30', description: 'get the morning digest at another time (UK time)' },
+    { command: 'digest off', description: 'stop the morning digest' },
+  ],
+};
+
+/** Buttons stacked one per row, so a whole question stays readable instead of being cut off. */
+const MAX_EXAMPLES = 6;
+
+export function renderHelpCard(data: HelpCardData = DEFAULT_HELP): AdaptiveCard {
+  return expandTemplate('help', {
+    intro: "Ask about Victims' Code compliance in plain English, or act on your morning digest.",
+    questions: questionButtonViews(data.exampleQuestions, MAX_EXAMPLES),
+    commands: data.commands,
+    privacyText: 'Cards never show victims\u2019 names or contact details; open the case in the records system for those.',
+  });
+}

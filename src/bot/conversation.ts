@@ -1,0 +1,36 @@
+import { TurnContext, type Activity } from 'botbuilder';
+import type { Person } from '../domain/types.js';
+import type { ConversationScope, SubscriptionStore } from '../store/subscription-store.js';
+import { tenantOf } from './incoming-activity.js';
+
+/** personal (1:1 with the bot), team (a channel) or groupChat. */
+export function scopeOf(activity: Activity): ConversationScope {
+  switch (activity.conversation.conversationType) {
+    case 'channel':
+      return 'team';
+    case 'groupChat':
+      return 'groupChat';
+    default:
+      return 'personal';
+  }
+}
+
+/** "in this chat" / "in this channel": where a subscription's digests arrive. */
+export function whereText(activity: Activity): string {
+  return scopeOf(activity) === 'team' ? 'in this channel' : 'in this chat';
+}
+
+/**
+ * Stores (or refreshes) where the bot can post in this conversation later. A personal chat belongs to
+ * its person; a channel or group chat to no one.
+ */
+export async function saveConversation(subscriptions: SubscriptionStore, activity: Activity, person: Person | null): Promise<void> {
+  const scope = scopeOf(activity);
+  await subscriptions.saveConversation({
+    conversationId: activity.conversation.id,
+    reference: TurnContext.getConversationReference(activity),
+    scope,
+    personId: scope === 'personal' ? (person?.id ?? null) : null,
+    tenantId: tenantOf(activity) ?? null,
+  });
+}

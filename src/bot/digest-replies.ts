@@ -1,0 +1,36 @@
+import type { Person } from '../domain/types.js';
+import { renderRefusalCard } from './cards/index.js';
+import type { BotDeps } from './bot-deps.js';
+import { DigestNotVisibleError, buildDigestCard, type DigestCardRequest } from './digest-card-builder.js';
+import type { DigestView } from './digest-id.js';
+
+/** The digest a person gets when they say "digest": their team's, or their own items as an officer. */
+export function defaultViewFor(person: Person): DigestView {
+  return person.role === 'officer' ? { kind: 'officer', officerId: person.id } : { kind: 'team', unitId: person.unitId };
+}
+
+/**
+ * The card for a view as this person may see it, built now. A team digest an officer may not see
+ * becomes their own items in that team (an officer shown a channel's team digest refreshes to this);
+ * anything else they may not see becomes a refusal saying why.
+ */
+export async function digestCardFor(
+  deps: BotDeps,
+  viewer: Person,
+  view: DigestView,
+  options: Pick<DigestCardRequest, 'offset' | 'focusItemRef'> = {},
+): Promise<object> {
+  const at = deps.services.clock.now();
+  const request: DigestCardRequest = view.kind === 'team'
+    ? { unitId: view.unitId, viewer, at, ...options }
+    : { officerId: view.officerId, viewer, at, ...options };
+  try {
+    return (await buildDigestCard(deps.services, request)).card;
+  } catch (error) {
+    if (!(error instanceof DigestNotVisibleError)) throw error;
+    if (view.kind === 'team' && viewer.role === 'officer') {
+      return (await buildDigestCard(deps.services, { officerId: viewer.id, unitId: view.unitId, viewer, at, ...options })).card;
+    }
+    return renderRefusalCard({ reason: error.reason, hint: 'Say "digest" for the digest you can see.' });
+  }
+}

@@ -1,0 +1,47 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { renderHelpCard, renderNotSetUpCard, renderRefusalCard } from './cards/index.js';
+import { sendCard } from './card-replies.js';
+import type { BotDeps } from './bot-deps.js';
+import { parseChatCommand } from './chat-command.js';
+import { saveConversation, scopeOf } from './conversation.js';
+import { defaultViewFor, digestCardFor } from './digest-replies.js';
+import { answerChatQuestion } from './question-handler.js';
+import { senderOf } from './sender.js';
+import { changeDigestTime, subscribeToUnit, turnDigestOff } from './subscription-commands.js';
+
+/** A chat message: typing indicator first, then who is asking, then the command or question. */
+export async function handleMessage(deps: BotDeps, context: TurnContext): Promise<void> {
+  await context.sendActivity({ type: ActivityTypes.Typing });
+  const activity = context.activity;
+  const person = await senderOf(deps.services.people, activity);
+  if (!person) {
+    await sendCard(context, renderNotSetUpCard(activity.from.aadObjectId ? { userObjectId: activity.from.aadObjectId } : {}));
+    return;
+  }
+  // Keeps the stored reference current (Teams may move a chat to another serviceUrl).
+  if (scopeOf(activity) === 'personal') await saveConversation(deps.subscriptions, activity, person);
+
+  const command = parseChatCommand(activity.text ?? '');
+  switch (command.kind) {
+    case 'help':
+      return sendCard(context, renderHelpCard());
+    case 'digest':
+      return sendCard(context, await digestCardFor(deps, person, defaultViewFor(person)));
+    case 'myItems':
+      return sendCard(context, await digestCardFor(deps, person, { kind: 'officer', officerId: person.id }));
+    case 'digestAt':
+      return changeDigestTime(deps, context, person, command.localTime);
+    case 'digestOff':
+      return turnDigestOff(deps, context, person);
+    case 'subscribe':
+      return subscribeToUnit(deps, context, person, command.unitName, command.localTime);
+    case 'badTime':
+      return sendCard(context, renderRefusalCard({
+        title: "I didn't understand that time",
+        reason: `'${command.given.slice(0, 20)}' is not a time of day.`,
+        hint: 'Use a 24-hour time, e.g. "digest at 06:30".',
+      }));
+    case 'question':
+      return answerChatQuestion(context, person, command.text);
+  }
+}

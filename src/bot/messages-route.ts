@@ -1,0 +1,61 @@
+import type { TurnContext } from 'botbuilder';
+import { HttpError } from '../api/http-error.js';
+import type { Route } from '../api/route.js';
+import { requestLog } from '../api/server.js';
+import type { AppConfig } from '../config/env.js';
+import type { BotAdapter } from './bot-adapter.js';
+import { checkIncomingActivity, tenantOf } from './incoming-activity.js';
+import { readJsonBody } from './read-json-body.js';
+
+export interface MessagesRouteDeps {
+  config: Pick<AppConfig, 'bot'>;
+  adapter: BotAdapter;
+  /** The turn: the teams-ai Application's `run`. */
+  runTurn(context: TurnContext): Promise<unknown>;
+}
+
+/**
+ * `POST /api/messages`: the Bot Framework protocol. In order: a well-formed activity (400), the
+ * configured tenant (403), a valid Bot Framework token unless in local mode (401), then the turn.
+ * Replies go to the activity's serviceUrl; an invoke's answer is this response's body.
+ */
+export function messagesRoute(deps: MessagesRouteDeps): Route {
+  return {
+    method: 'post',
+    path: '/api/messages',
+    protected: false,
+    async handle(req, res) {
+      const check = checkIncomingActivity(await readJsonBody(req));
+      if (!check.ok) {
+        throw new HttpError(400, 'bad_activity', 'This is not a Bot Framework activity the bot can answer.', { problems: check.problems });
+      }
+      const activity = check.activity;
+      const allowedTenant = deps.config.bot?.tenantId;
+      if (allowedTenant && tenantOf(activity) !== allowedTenant) {
+        requestLog(req).warn({ tenant: tenantOf(activity) ?? null }, 'activity from another tenant refused');
+        throw new HttpError(403, 'wrong_tenant', 'This bot serves one Microsoft 365 tenant only, and the activity comes from another.');
+      }
+      const header = req.headers.authorization;
+      let authentication;
+      try {
+        authentication = await deps.adapter.authentication.authenticateRequest(activity, typeof header === 'string' ? header : '');
+      } catch (error) {
+        const status = authenticationStatus(error);
+        if (status === undefined) throw error;
+        requestLog(req).warn({ reason: error instanceof Error ? error.message : String(error) }, 'Bot Framework token refused');
+        throw new HttpError(status, 'unauthorized', 'The request does not carry a valid Bot Framework token for this bot.');
+      }
+      const invokeResponse = await deps.adapter.runAuthenticatedTurn(authentication, activity, async (context) => {
+        await deps.runTurn(context);
+      });
+      if (invokeResponse?.body === undefined) res.send(invokeResponse?.status ?? 200);
+      else res.send(invokeResponse.status, invokeResponse.body);
+    },
+  };
+}
+
+/** botframework-connector's AuthenticationError is not exported by botbuilder: it is known by its status. */
+function authenticationStatus(error: unknown): 401 | 403 | undefined {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return status === 401 || status === 403 ? status : undefined;
+}

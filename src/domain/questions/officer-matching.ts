@@ -1,0 +1,66 @@
+import { isKeyword, normalise } from './normalise.js';
+import type { PersonEntry } from './types.js';
+
+/**
+ * Officers named in a question: by full name ("Jo Shah"), rank and surname ("PC Shah") or a surname
+ * alone when it is not also a word the parser listens for. Several people fitting is the caller's
+ * cue to ask which one.
+ */
+
+const RANK_WORDS = new Set([
+  'pc', 'dc', 'sergeant', 'ds', 'inspector', 'di', 'ci', 'constable', 'detective', 'officer', 'mr', 'mrs', 'ms', 'miss',
+  'dr', 'chief', 'superintendent', 'supt', 'psc', 'pcso', 'tdc',
+]);
+
+export interface OfficerMention {
+  text: string;
+  candidates: PersonEntry[];
+}
+
+/** Name words of people, kept out of typo correction. */
+export function personNameWords(people: readonly PersonEntry[]): Set<string> {
+  const words = new Set<string>();
+  for (const person of people) for (const word of nameWordsOf(person)) words.add(word);
+  return words;
+}
+
+export function findOfficerMention(text: string, people: readonly PersonEntry[], unitWords: ReadonlySet<string>): OfficerMention | null {
+  const padded = ` ${text} `;
+  const fullName = people.filter((person) => {
+    const words = nameWordsOf(person);
+    return words.length > 1 && padded.includes(` ${words.join(' ')} `);
+  });
+  if (fullName.length > 0) return { text: nameWordsOf(fullName[0]!).join(' '), candidates: fullName };
+
+  const tokens = text.split(' ');
+  const bySurname = new Map<string, PersonEntry[]>();
+  for (const person of people) {
+    const surname = nameWordsOf(person).at(-1);
+    if (surname === undefined || surname.length < 3) continue;
+    const saidWithRank = tokens.some((token, i) => token === surname && i > 0 && RANK_WORDS.has(tokens[i - 1]!));
+    const saidAlone = tokens.includes(surname) && !isKeyword(surname) && !unitWords.has(surname) && surname.length >= 4;
+    if (saidWithRank || saidAlone) bySurname.set(surname, [...(bySurname.get(surname) ?? []), person]);
+  }
+  const [first] = bySurname.entries();
+  if (!first) return null;
+  return { text: first[0], candidates: [...bySurname.values()].flat() };
+}
+
+/** Ranks that are only ever said before a name ("PC Shah"), unlike "officer", "inspector" or "sergeant" ("sergeant here"). */
+const RANK_BEFORE_NAME = /\b(?:pc|dc|ds|di|pcso) ([a-z]+)\b/;
+
+/**
+ * "PC Khan" when nobody called Khan is known: the asker named someone, so answering for anyone else
+ * would be a silent guess. Returns the words as said, or null.
+ */
+export function unknownOfficerName(text: string, notNames: (word: string) => boolean): string | null {
+  const match = RANK_BEFORE_NAME.exec(text);
+  return match && !notNames(match[1]!) ? match[0] : null;
+}
+
+function nameWordsOf(person: PersonEntry): string[] {
+  const ownWords = new Set(person.name.toLowerCase().split(/\s+/));
+  return normalise(person.name, ownWords)
+    .split(' ')
+    .filter((word) => !RANK_WORDS.has(word) && !/\d/.test(word));
+}

@@ -1,0 +1,169 @@
+import { isKeyword } from './normalise.js';
+import { findOfficerMention, unknownOfficerName } from './officer-matching.js';
+import type { ListNoun } from './intent-words.js';
+import { findUnitMentions } from './unit-matching.js';
+import type { Asker, Intent, PersonEntry, Scope, UnitEntry } from './types.js';
+
+/**
+ * Whose figures: a named officer or unit, the force, the asker's area or team, or the asker's
+ * natural scope when the question does not say (officer: self; supervisor: team; inspector: their
+ * unit; senior: the force). Authorisation is not decided here: a scope the asker may not see is still
+ * read as asked, and refused later with the reason.
+ */
+
+export type ScopeReading =
+  | { kind: 'scope'; scope: Scope; named: boolean }
+  | { kind: 'ambiguous'; said: string; options: { label: string; scope: Scope }[] }
+  /** A unit or officer was named that the force does not have. */
+  | { kind: 'unknown_name'; said: string };
+
+export interface ScopeClues {
+  asker: Asker;
+  units: readonly UnitEntry[];
+  people: readonly PersonEntry[];
+  unitWords: ReadonlySet<string>;
+  intent: Intent;
+  listNoun: ListNoun;
+}
+
+/** Words that may follow a rank without being a name ("PC on my team"). */
+const NOT_NAMES = new Set(['on', 'in', 'of', 'at', 'for', 'with', 'and', 'or', 'the', 'my', 'our', 'here', 'who', 'is', 'has', 'a']);
+
+const FORCE_WORDS = /\b(?:force|forcewide|force-wide|constabulary|organisation|everyone|everybody|all commands|all units|all lpas|across the board)\b/;
+const AREA_WORDS = /\b(?:my|our) (?:area|lpa|command|department|teams|district|patch|bcu|division|lpu|commands)\b/;
+const TEAM_WORDS = /\b(?:my|our) (?:team|unit|lot|squad|shift|officers|oics|sergeants|staff|people)\b|\bthe team\b|^team\b|\bteam (?:figures|compliance|performance|rate|stats)\b|\bour\b|\bwe\b|\bus\b/;
+
+export function readScope(text: string, clues: ScopeClues): ScopeReading {
+  const { asker, units, people } = clues;
+  const officer = findOfficerMention(text, people, clues.unitWords);
+  if (officer) {
+    const options = officer.candidates.map((person) => ({ label: person.name, scope: { kind: 'officer' as const, personId: person.id } }));
+    return options.length === 1 ? { kind: 'scope', scope: options[0]!.scope, named: true } : { kind: 'ambiguous', said: officer.text, options };
+  }
+  const unknownOfficer = unknownOfficerName(text, (word) => isKeyword(word) || clues.unitWords.has(word) || NOT_NAMES.has(word));
+  if (unknownOfficer) return { kind: 'unknown_name', said: unknownOfficer };
+  if (clues.intent.kind === 'my_items') return { kind: 'scope', scope: { kind: 'officer', personId: 'self' }, named: true };
+
+  const fromUnits = scopeFromUnitMentions(text, clues);
+  if (fromUnits) return fromUnits;
+
+  if (FORCE_WORDS.test(text)) return { kind: 'scope', scope: { kind: 'force' }, named: true };
+  if (AREA_WORDS.test(text)) return { kind: 'scope', scope: areaOf(asker, units), named: true };
+  if (TEAM_WORDS.test(text)) return { kind: 'scope', scope: unitScope(asker.unitId, units), named: true };
+  if (isList(clues.intent)) {
+    // "Which team is worst?" asks about the teams of the asker's area, even from a sergeant.
+    if (clues.listNoun === 'teams') return { kind: 'scope', scope: areaOf(asker, units), named: false };
+    if (clues.listNoun === 'commands') return { kind: 'scope', scope: { kind: 'force' }, named: false };
+  }
+  // "I" and "my" alone say whose figures, not that the message asks for figures at all.
+  return { kind: 'scope', scope: naturalScope(asker, units), named: false };
+}
+
+function scopeFromUnitMentions(text: string, clues: ScopeClues): ScopeReading | null {
+  const mentions = findUnitMentions(text, clues.units);
+  if (mentions.length === 0) return null;
+  const unknown = mentions.find((mention) => mention.candidates.length === 0);
+  if (unknown) return { kind: 'unknown_name', said: unknown.text };
+
+  const narrowed = mentions.map((mention) => ({
+    said: mention.text,
+    candidates: preferAskersArea(isList(clues.intent) ? parentOfSiblings(mention.candidates, clues.units) : mention.candidates, clues),
+  }));
+  const distinct = new Map<string, UnitEntry>();
+  for (const mention of narrowed) for (const unit of mention.candidates) distinct.set(unit.id, unit);
+  if (distinct.size === 1) {
+    const [unit] = distinct.values();
+    return { kind: 'scope', scope: unitScope(unit!.id, clues.units), named: true };
+  }
+  if (isList(clues.intent) && narrowed.every((mention) => mention.candidates.length === 1)) {
+    // "compare South Team 1 and South Team 2", "North Team 2 against the other North teams": one list holds them all.
+    const common = parentOfSiblings([...distinct.values()], clues.units);
+    if (common.length === 1) return { kind: 'scope', scope: unitScope(common[0]!.id, clues.units), named: true };
+  }
+  const said = narrowed.map((mention) => mention.said).join(' / ');
+  return {
+    kind: 'ambiguous',
+    said,
+    options: [...distinct.values()].sort(byTreeOrder(clues.units)).map((unit) => ({ label: unit.name, scope: unitScope(unit.id, clues.units) })),
+  };
+}
+
+/**
+ * "Team 1" from the South inspector is South Team 1: when exactly one of the fitting units lies in
+ * the asker's own command, that is the one meant. Otherwise every fit stays, and the caller asks.
+ */
+function preferAskersArea(candidates: UnitEntry[], clues: ScopeClues): UnitEntry[] {
+  if (candidates.length < 2) return candidates;
+  const home = homeCommandOf(clues.asker.unitId, clues.units);
+  if (home === null) return candidates;
+  const inHome = candidates.filter((unit) => isWithin(unit.id, home, clues.units));
+  return inHome.length === 1 ? inHome : candidates;
+}
+
+/**
+ * In a list, "which North team is worst" or "the worst team in south" ranks within the area the words
+ * name: when the fits are one unit's children (with or without that unit), that unit is meant.
+ */
+function parentOfSiblings(candidates: UnitEntry[], units: readonly UnitEntry[]): UnitEntry[] {
+  if (candidates.length < 2) return candidates;
+  const parentAmongThem = candidates.find((unit) => candidates.every((other) => other.id === unit.id || other.parentId === unit.id));
+  if (parentAmongThem) return [parentAmongThem];
+  const parentIds = new Set(candidates.map((unit) => unit.parentId));
+  const [parentId] = parentIds;
+  const parent = parentIds.size === 1 ? units.find((unit) => unit.id === parentId) : undefined;
+  return parent ? [parent] : candidates;
+}
+
+function homeCommandOf(unitId: string, units: readonly UnitEntry[]): string | null {
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  for (let unit = byId.get(unitId); unit; unit = unit.parentId === null ? undefined : byId.get(unit.parentId)) {
+    if (unit.kind === 'command' || unit.kind === 'department') return unit.id;
+  }
+  return null;
+}
+
+function isWithin(unitId: string, ancestorId: string, units: readonly UnitEntry[]): boolean {
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  const seen = new Set<string>();
+  for (let unit = byId.get(unitId); unit && !seen.has(unit.id); unit = unit.parentId === null ? undefined : byId.get(unit.parentId)) {
+    if (unit.id === ancestorId) return true;
+    seen.add(unit.id);
+  }
+  return false;
+}
+
+/** Commands before their teams, in the order the tree lists them, so buttons read top-down. */
+function byTreeOrder(units: readonly UnitEntry[]): (a: UnitEntry, b: UnitEntry) => number {
+  const depth = (unit: UnitEntry): number => (unit.kind === 'force' ? 0 : unit.kind === 'team' ? 2 : 1);
+  const position = new Map(units.map((unit, index) => [unit.id, index]));
+  return (a, b) => depth(a) - depth(b) || position.get(a.id)! - position.get(b.id)!;
+}
+
+function isList(intent: Intent): boolean {
+  return intent.kind === 'compare_children' || intent.kind === 'below_target' || intent.kind === 'rank' || intent.kind === 'most';
+}
+
+function naturalScope(asker: Asker, units: readonly UnitEntry[]): Scope {
+  switch (asker.role) {
+    case 'officer':
+      return { kind: 'officer', personId: 'self' };
+    case 'senior':
+      return { kind: 'force' };
+    case 'supervisor':
+    case 'inspector':
+    case 'admin':
+      return unitScope(asker.unitId, units);
+  }
+}
+
+/** "My area": the asker's own unit, or for someone in a team the command above it. */
+function areaOf(asker: Asker, units: readonly UnitEntry[]): Scope {
+  if (asker.role === 'senior') return { kind: 'force' };
+  const own = units.find((unit) => unit.id === asker.unitId);
+  if (own?.kind === 'team' && own.parentId !== null) return unitScope(own.parentId, units);
+  return unitScope(asker.unitId, units);
+}
+
+function unitScope(unitId: string, units: readonly UnitEntry[]): Scope {
+  return units.find((unit) => unit.id === unitId)?.kind === 'force' ? { kind: 'force' } : { kind: 'unit', unitId };
+}

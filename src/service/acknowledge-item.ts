@@ -1,0 +1,51 @@
+import type { LocalDate, Person } from '../domain/types.js';
+import { AcknowledgementStore, type Acknowledgement } from '../store/acknowledgement-store.js';
+import { UnitScope, authoriseAcknowledge } from './authorise.js';
+import { resolveItemRef, type ItemActionDeps } from './resolve-item-ref.js';
+
+export interface AcknowledgeItemInput {
+  actor: Person;
+  itemRef: string;
+  note?: string;
+  plannedOn?: LocalDate;
+  at: Date;
+}
+
+export type AcknowledgeItemResult =
+  /** `firstTime` is false for a repeat: the acknowledgement already there is answered, nothing is written. */
+  | { kind: 'acknowledged'; firstTime: boolean; acknowledgement: Acknowledgement; unitId: string }
+  | { kind: 'refused'; reason: string }
+  | { kind: 'unknown_item' }
+  /** The item is no longer in the digest: answer with the current card. */
+  | { kind: 'gone'; unitId: string | null };
+
+/**
+ * "I have seen this": the OIC or a supervisor of the owning unit (or above) records it, with an
+ * optional note and planned date. It does not make the item compliant; only a recorded contact or
+ * assessment from the records system does.
+ */
+export async function acknowledgeItem(deps: ItemActionDeps, input: AcknowledgeItemInput): Promise<AcknowledgeItemResult> {
+  const resolved = await resolveItemRef(deps, input.itemRef, input.at);
+  if (resolved.kind === 'unknown') return { kind: 'unknown_item' };
+  const owner = resolved.owner ?? { unitId: resolved.stored.unitId, oicId: '' };
+  const decision = authoriseAcknowledge(input.actor, owner, await UnitScope.load(deps.queries));
+  if (!decision.allowed) return { kind: 'refused', reason: decision.reason };
+
+  const acknowledgements = new AcknowledgementStore(deps.db);
+  if (resolved.kind === 'gone') {
+    // An item acted on and then resolved is still answered as acknowledged, not as vanished.
+    const existing = (await acknowledgements.forRefs([input.itemRef])).get(input.itemRef);
+    return existing
+      ? { kind: 'acknowledged', firstTime: false, acknowledgement: existing, unitId: owner.unitId }
+      : { kind: 'gone', unitId: resolved.owner?.unitId ?? null };
+  }
+  const { created, acknowledgement } = await acknowledgements.acknowledge({
+    itemRef: input.itemRef,
+    personId: input.actor.id,
+    at: input.at,
+    note: input.note ?? null,
+    plannedOn: input.plannedOn ?? null,
+    caseId: resolved.stored.caseId,
+  });
+  return { kind: 'acknowledged', firstTime: created, acknowledgement, unitId: resolved.owner.unitId };
+}

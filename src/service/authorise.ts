@@ -1,0 +1,106 @@
+import type { Person } from '../domain/types.js';
+import { UnitTree, canSeeUnit } from '../domain/visibility.js';
+import type { ComplianceQueries, UnitNode } from './compliance-queries.js';
+
+/**
+ * Who may act on what (compliance-rules.md, "Actions" and "Roles and scope"). Every decision is taken
+ * from the stored person and the stored unit tree and allocation; nothing a card sends is trusted.
+ */
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+/** The unit tree with names, loaded once per decision. */
+export class UnitScope {
+  private constructor(
+    readonly tree: UnitTree,
+    readonly forceId: string,
+    private readonly names: Map<string, string>,
+  ) {}
+
+  static async load(queries: Pick<ComplianceQueries, 'listUnits'>): Promise<UnitScope> {
+    return UnitScope.of(await queries.listUnits());
+  }
+
+  static of(units: readonly UnitNode[]): UnitScope {
+    const force = units.find((unit) => unit.parentId === null);
+    if (!force) throw new Error('the unit tree has no force (a unit without a parent): import the units first');
+    return new UnitScope(new UnitTree(units), force.id, new Map(units.map((unit) => [unit.id, unit.name])));
+  }
+
+  nameOf(unitId: string): string {
+    return this.names.get(unitId) ?? unitId;
+  }
+
+  /** Supervisors their team, inspectors their subtree, seniors the force. */
+  oversees(person: Person, unitId: string): boolean {
+    if (person.role === 'officer' || person.role === 'admin') return false;
+    return canSeeUnit({ personId: person.id, role: person.role, unitId: person.unitId }, unitId, this.tree, this.forceId).allowed;
+  }
+}
+
+/** Who owns an item's case now. */
+export interface ItemOwner {
+  unitId: string;
+  oicId: string;
+}
+
+const ADMIN_REASON = 'Administrator accounts configure the service and do not act on items.';
+
+/** The OIC, or a supervisor of the owning unit (or above). */
+export function authoriseAcknowledge(actor: Person, owner: ItemOwner, scope: UnitScope): Decision {
+  if (actor.role === 'admin') return refuse(ADMIN_REASON);
+  if (actor.id === owner.oicId || scope.oversees(actor, owner.unitId)) return { allowed: true };
+  if (actor.role === 'officer') {
+    return refuse('You can acknowledge your own items only, and this case is allocated to another officer. If it should be yours, ask your supervisor to reassign it.');
+  }
+  return refuse(`This case belongs to ${scope.nameOf(owner.unitId)}, outside ${scopeWords(actor, scope)}: only its OIC or a supervisor over it can acknowledge it.`);
+}
+
+/** A supervisor of the owning unit (or above), to an officer of the owning team. */
+export function authoriseReassign(actor: Person, owner: ItemOwner, newOfficer: Person | null, scope: UnitScope): Decision {
+  if (actor.role === 'admin') return refuse(ADMIN_REASON);
+  if (actor.role === 'officer') return refuse('Only a supervisor (or above) of the team that owns a case can reassign it. Ask your supervisor.');
+  if (!scope.oversees(actor, owner.unitId)) {
+    return refuse(`This case belongs to ${scope.nameOf(owner.unitId)}, outside ${scopeWords(actor, scope)}: only a supervisor over it can reassign it.`);
+  }
+  if (!newOfficer) return refuse('The officer you chose is not in the people records any more. Refresh the card and choose again.');
+  if (newOfficer.unitId !== owner.unitId || (newOfficer.role !== 'officer' && newOfficer.role !== 'supervisor')) {
+    return refuse(`${newOfficer.name} is not an officer of ${scope.nameOf(owner.unitId)}: a case can be reassigned only within the team that owns it.`);
+  }
+  return { allowed: true };
+}
+
+/** Whether the person may reassign cases owned by `unitId` (decides whether the card offers Reassign). */
+export function mayReassignIn(actor: Person, unitId: string, scope: UnitScope): boolean {
+  return scope.oversees(actor, unitId);
+}
+
+/** A unit's digest: anyone who oversees the unit. */
+export function authoriseUnitDigest(viewer: Person, unitId: string, scope: UnitScope): Decision {
+  if (scope.oversees(viewer, unitId)) return { allowed: true };
+  if (viewer.role === 'admin') return refuse('Administrator accounts configure the service and do not see compliance items.');
+  if (viewer.role === 'officer') return refuse('As an officer you can see your own items only: say "my items".');
+  return refuse(`${scope.nameOf(unitId)} is outside ${scopeWords(viewer, scope)}, so I can't show you its digest.`);
+}
+
+/** An officer's items: the officer themself, or anyone who oversees the officer's home unit. */
+export function authoriseOfficerItems(viewer: Person, officer: Person, scope: UnitScope): Decision {
+  if (viewer.id === officer.id && viewer.role !== 'admin') return { allowed: true };
+  if (scope.oversees(viewer, officer.unitId)) return { allowed: true };
+  return refuse(`${officer.name}'s items are outside ${scopeWords(viewer, scope)}, so I can't show them to you.`);
+}
+
+function scopeWords(person: Person, scope: UnitScope): string {
+  switch (person.role) {
+    case 'supervisor':
+      return `your team (${scope.nameOf(person.unitId)})`;
+    case 'inspector':
+      return `your command (${scope.nameOf(person.unitId)})`;
+    default:
+      return 'what you can see';
+  }
+}
+
+function refuse(reason: string): Decision {
+  return { allowed: false, reason };
+}

@@ -1,0 +1,44 @@
+import { itemRef } from '../domain/digest.js';
+import type { DigestItem, DigestItemKind, LocalDate } from '../domain/types.js';
+import type { Db } from './db.js';
+
+/** What an opaque item ref on a card stands for; only the server ever sees the victim id. */
+export interface StoredItemRef {
+  ref: string;
+  kind: DigestItemKind;
+  victimId: string;
+  caseId: string;
+  dueDate: LocalDate;
+  /** The unit that owned the case when the ref was first put on a card. */
+  unitId: string;
+}
+
+/**
+ * Remembers every item put on a card, so that a button press can be resolved from the ref alone and a
+ * ref that was never on one of our cards (forged, or from another deployment) is recognised as such.
+ */
+export class ItemRefStore {
+  constructor(private readonly db: Db) {}
+
+  /** Refs already known are left as they are: the first card an item appeared on is kept. */
+  async record(items: readonly DigestItem[], at: Date): Promise<void> {
+    if (items.length === 0) return;
+    await this.db.query(
+      `insert into digest_item_refs (ref, kind, victim_id, case_id, due_date, unit_id, first_seen_at)
+       select i.ref, i.kind, i.victim_id, i.case_id, i.due_date::date, ca.unit_id, $6
+       from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) as i(ref, kind, victim_id, case_id, due_date)
+       join case_allocations ca on ca.case_id = i.case_id and ca.valid_to = 'infinity'
+       on conflict (ref) do nothing`,
+      [items.map(itemRef), items.map((i) => i.kind), items.map((i) => i.victimId), items.map((i) => i.caseId), items.map((i) => i.dueDate), at],
+    );
+  }
+
+  async find(ref: string): Promise<StoredItemRef | null> {
+    const [row] = await this.db.query<StoredItemRef>(
+      `select ref, kind, victim_id as "victimId", case_id as "caseId", due_date::text as "dueDate", unit_id as "unitId"
+       from digest_item_refs where ref = $1`,
+      [ref],
+    );
+    return row ?? null;
+  }
+}
