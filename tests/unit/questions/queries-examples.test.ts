@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { monthEnds, resolvePeriod } from '../../../src/domain/periods.js';
 import { parseQuestion, type Query } from '../../../src/domain/questions/index.js';
 import { canSeeUnit, UnitTree } from '../../../src/domain/visibility.js';
+import { specFile } from '../../support/spec-file.js';
 import { askerFor, NOW, TIME_ZONE, UNITS } from './example-force.js';
 
 /**
@@ -11,7 +12,7 @@ import { askerFor, NOW, TIME_ZONE, UNITS } from './example-force.js';
  * the visibility rules, so the officer's "North LPA compliance" must parse to North LPA and be refused there.
  */
 
-const SPEC = new URL('../../../../shared/spec/queries-examples.tsv', import.meta.url);
+const SPEC = specFile('queries-examples.tsv');
 
 const unit = (unitId: string) => ({ kind: 'unit', unitId }) as const;
 const now = { kind: 'now' } as const;
