@@ -1,5 +1,5 @@
 /**
- * Builds the Teams app package a Teams admin uploads: manifest/manifest.template.json with the bot id,
+ * Builds the Teams app package a Teams admin uploads: manifest/manifest.json with the bot id,
  * app id, public host name and developer details filled from the environment, checked against
  * Microsoft's manifest schema (bundled in @microsoft/app-manifest, no network), plus the two icons.
  *
@@ -41,7 +41,7 @@ export const ICONS = [
   { file: 'outline.png', width: 32, height: 32 },
 ] as const;
 
-/** The values that fill the `${{NAME}}` placeholders of the manifest template. */
+/** The values that fill the `${{NAME}}` placeholders of manifest/manifest.json (the Teams Toolkit convention). */
 export interface PackageOptions {
   BOT_ID: string;
   TEAMS_APP_ID: string;
@@ -117,7 +117,7 @@ export function fillManifest(templateText: string, options: PackageOptions): App
     }
     return JSON.stringify(value).slice(1, -1);
   });
-  if (unknown.size > 0) throw new PackageError([...unknown].map((name) => `manifest template uses \${{${name}}} but nothing fills it`));
+  if (unknown.size > 0) throw new PackageError([...unknown].map((name) => `manifest/manifest.json uses \${{${name}}} but nothing fills it`));
   return JSON.parse(filled) as AppManifest;
 }
 
@@ -140,7 +140,7 @@ export interface AppPackage {
 
 /** Fills, validates and zips. Throws a PackageError listing every schema error or wrong icon. */
 export async function buildAppPackage(options: PackageOptions, manifestDir = MANIFEST_DIR): Promise<AppPackage> {
-  const manifest = fillManifest(readFileSync(resolve(manifestDir, 'manifest.template.json'), 'utf8'), options);
+  const manifest = fillManifest(readFileSync(resolve(manifestDir, 'manifest.json'), 'utf8'), options);
   const problems = (await AppManifestUtils.validateAgainstSchema(manifest)).map((error) => `manifest.json${error}`);
   const zip = new JSZip();
   zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`, { date: ZIP_DATE });

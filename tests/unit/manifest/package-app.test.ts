@@ -14,7 +14,7 @@ const ENV = { MicrosoftAppId: BOT_ID, VCOP_PUBLIC_HOSTNAME: 'vcop-bot.example.po
 type Bot = { botId: string; scopes: string[]; supportsFiles: boolean; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] };
 
 function filledManifest(env: Record<string, string> = ENV): AppManifest & { bots: Bot[]; validDomains: string[]; $schema: string; id: string; developer: Record<string, string> } {
-  const template = readFileSync(`${MANIFEST_DIR}manifest.template.json`, 'utf8');
+  const template = readFileSync(`${MANIFEST_DIR}manifest.json`, 'utf8');
   return fillManifest(template, readPackageOptions(env)) as ReturnType<typeof filledManifest>;
 }
 
@@ -113,7 +113,7 @@ describe('buildAppPackage', () => {
 
   it('refuses icons of the wrong size, naming the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vcop-manifest-'));
-    copyFileSync(`${MANIFEST_DIR}manifest.template.json`, join(dir, 'manifest.template.json'));
+    copyFileSync(`${MANIFEST_DIR}manifest.json`, join(dir, 'manifest.json'));
     copyFileSync(`${MANIFEST_DIR}outline.png`, join(dir, 'color.png'));
     copyFileSync(`${MANIFEST_DIR}outline.png`, join(dir, 'outline.png'));
     await expect(buildAppPackage(readPackageOptions(ENV), dir)).rejects.toThrow(/color\.png is 32x32; Teams needs 192x192/);
