@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import pg from 'pg';
 import { createServices, type AppServices } from '../../../src/app.js';
 import type { DigestCardRequest } from '../../../src/bot/digest-card-builder.js';
 import { readConfig } from '../../../src/config/env.js';
@@ -8,11 +6,9 @@ import { createLogger } from '../../../src/log/logger.js';
 import type { DigestCardBuilder } from '../../../src/service/send-daily-digests.js';
 import { DigestSendStore } from '../../../src/store/digest-send-store.js';
 import { SubscriptionStore } from '../../../src/store/subscription-store.js';
+import { createTestSchema, type Driver } from '../../support/postgres-schema.js';
 
-export type Driver = 'pglite' | 'postgres';
-
-/** PGlite always; a real PostgreSQL too when CI provides TEST_DATABASE_URL. */
-export const DRIVERS: Driver[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export { DRIVERS, type Driver } from '../../support/postgres-schema.js';
 
 /**
  * One store to run deliveries against. On PostgreSQL each store gets a schema of its own, so test files
@@ -28,25 +24,8 @@ export async function createDeliveryStore(driver: Driver, options: { dataDir?: s
   if (driver === 'pglite') {
     return { open: () => openServices({ VCOP_DATA_DIR: options.dataDir ?? 'memory://' }), drop: async () => undefined };
   }
-  const baseUrl = process.env.TEST_DATABASE_URL!;
-  const schema = `delivery_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  await withClient(baseUrl, (client) => client.query(`create schema ${schema}`));
-  const url = new URL(baseUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  return {
-    open: () => openServices({ DATABASE_URL: url.toString() }),
-    drop: () => withClient(baseUrl, (client) => client.query(`drop schema ${schema} cascade`)).then(() => undefined),
-  };
-}
-
-async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
+  const schema = await createTestSchema('delivery');
+  return { open: () => openServices({ DATABASE_URL: schema.url }), drop: () => schema.drop() };
 }
 
 async function openServices(env: Record<string, string>): Promise<AppServices> {

@@ -1,16 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import pg from 'pg';
 import { importRecords, type ImportResult } from '../../../src/service/import-records.js';
 import { readNdjsonLines } from '../../../src/service/ndjson-lines.js';
 import { openDb } from '../../../src/store/connect.js';
 import type { Db } from '../../../src/store/db.js';
 import { migrate } from '../../../src/store/migrate.js';
+import { createTestSchema, type Driver } from '../../support/postgres-schema.js';
 
-export type Driver = 'pglite' | 'postgres';
-
-/** PGlite always; a real PostgreSQL too when TEST_DATABASE_URL is set (CI). */
-export const DRIVERS: Driver[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export { DRIVERS, type Driver } from '../../support/postgres-schema.js';
 
 export interface TestDb {
   db: Db;
@@ -26,30 +22,16 @@ export async function openTestDb(driver: Driver, options: { migrated?: boolean }
     if (migrated) await migrate(db);
     return { db, dispose: () => db.close() };
   }
-  const baseUrl = process.env.TEST_DATABASE_URL as string;
-  const schema = `store_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  await withClient(baseUrl, (client) => client.query(`create schema ${schema}`));
-  const url = new URL(baseUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const db = await openDb({ databaseUrl: url.toString(), dataDir: 'unused' });
+  const schema = await createTestSchema('store');
+  const db = await openDb({ databaseUrl: schema.url, dataDir: 'unused' });
   if (migrated) await migrate(db);
   return {
     db,
     dispose: async () => {
       await db.close();
-      await withClient(baseUrl, (client) => client.query(`drop schema ${schema} cascade`));
+      await schema.drop();
     },
   };
-}
-
-async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
 }
 
 export const SMALL_FORCE_NOW = new Date('2026-11-20T10:00:00Z');
