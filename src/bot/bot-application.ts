@@ -9,6 +9,7 @@ import { botWasAdded, handleInstall, handleUninstall, installAction } from './in
 import { handleMessage } from './message-handler.js';
 import { questionButtonCard } from './question-handler.js';
 import { senderOf } from './sender.js';
+import { auditRefusal } from '../service/audit-refusal.js';
 
 const ACTION_INVOKE = 'adaptiveCard/action';
 
@@ -44,7 +45,7 @@ export function createBotApplication(deps: BotDeps): Application {
     [CARD_VERBS.reassignItem]: (context, actor, data) => reassignAction(deps, context, actor, data),
     [CARD_VERBS.showMore]: (_context, actor, data) => pageAction(deps, actor, data),
     [CARD_VERBS.refreshDigest]: (_context, actor, data) => pageAction(deps, actor, data),
-    [CARD_VERBS.askQuestion]: (_context, actor, data) => questionButtonCard(actor, (data as { question?: unknown } | null)?.question),
+    [CARD_VERBS.askQuestion]: (_context, actor, data) => questionButtonCard(deps, actor, data),
   };
   for (const [verb, action] of Object.entries(actions)) {
     app.adaptiveCards.actionExecute(verb, (context, _state, data) => answerCardAction(deps, context, (actor) => action(context, actor, data)));
@@ -72,6 +73,7 @@ async function answerCardAction(deps: BotDeps, context: TurnContext, act: (actor
   let card: object;
   try {
     const actor = await senderOf(deps.services.people, context.activity);
+    if (!actor) await auditUnmappedPress(deps, context);
     card = actor
       ? await act(actor)
       : renderNotSetUpCard(context.activity.from.aadObjectId ? { userObjectId: context.activity.from.aadObjectId } : {});
@@ -81,6 +83,20 @@ async function answerCardAction(deps: BotDeps, context: TurnContext, act: (actor
   }
   await answerInvokeWithCard(context, card);
   return card as TeamsAiCard;
+}
+
+/** A button pressed by a Teams user who maps to no person: refused (the not-set-up card) and audited. */
+async function auditUnmappedPress(deps: BotDeps, context: TurnContext): Promise<void> {
+  const aadObjectId = context.activity.from.aadObjectId;
+  const data = (context.activity.value as { action?: { verb?: unknown; data?: { itemRef?: unknown } } } | undefined)?.action;
+  await auditRefusal(deps.services.db, {
+    at: deps.services.clock.now(),
+    actorId: null,
+    action: 'card_action',
+    subject: `teams-user:${aadObjectId ?? 'none'}`,
+    reason: 'unmapped_user',
+    details: { verb: String(data?.verb ?? ''), ...(typeof data?.data?.itemRef === 'string' ? { itemRef: data.data.itemRef } : {}), conversationId: context.activity.conversation.id },
+  });
 }
 
 async function replyingOnFailure(deps: BotDeps, context: TurnContext, kind: string, handle: () => Promise<void>): Promise<void> {

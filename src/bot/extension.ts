@@ -5,10 +5,11 @@ import { AllocationStore } from '../store/allocation-store.js';
 import { SubscriptionStore } from '../store/subscription-store.js';
 import { allocationChangesRoute } from './allocation-changes-route.js';
 import { BackgroundWork } from './background-work.js';
-import { createBotAdapter, type BotAdapter } from './bot-adapter.js';
+import { createBotAdapter, type BotAdapter, type BotTokenValidation } from './bot-adapter.js';
 import { createBotApplication } from './bot-application.js';
 import type { BotDeps } from './bot-deps.js';
 import { messagesRoute } from './messages-route.js';
+import { createOpenAiQuestionPlanner } from './openai-question-planner.js';
 import { BotFrameworkMessenger, type Messenger } from './messenger/messenger.js';
 
 export interface BotExtensionOptions {
@@ -16,6 +17,11 @@ export interface BotExtensionOptions {
   messenger?: (services: AppServices, adapter: BotAdapter) => Messenger;
   /** The scheduler's cron expression; every minute by default. */
   cronExpression?: string;
+  /**
+   * Where incoming Bot Framework tokens are verified (with an app id configured); the Azure public cloud
+   * by default. Code only, never configuration: tests point it at keys they serve themselves.
+   */
+  tokenValidation?: BotTokenValidation;
 }
 
 /** The Teams bot and its scheduler, plugged into the application (src/main.ts). */
@@ -29,7 +35,7 @@ export function botExtensions(config: AppConfig, options: BotExtensionOptions = 
  * use the same credentials.
  */
 export function createBotExtension(config: AppConfig, options: BotExtensionOptions = {}): AppExtension {
-  const adapter = createBotAdapter(config);
+  const adapter = createBotAdapter(config, options.tokenValidation);
   const background = new BackgroundWork();
   let delivery: DeliveryExtension | undefined;
 
@@ -37,6 +43,8 @@ export function createBotExtension(config: AppConfig, options: BotExtensionOptio
     async routes(services) {
       const messenger = options.messenger?.(services, adapter) ?? new BotFrameworkMessenger(adapter, { appId: config.bot?.appId ?? '', logger: services.logger });
       const deps = botDeps(services, messenger, background);
+      // Off unless a key is configured (issue 4, part 4): then typed questions go to the model first.
+      if (config.openAi) deps.questionPlanner = createOpenAiQuestionPlanner(config.openAi, services.logger);
       const app = createBotApplication(deps);
       delivery = deliveryExtension({ messenger: () => messenger, ...(options.cronExpression ? { cronExpression: options.cronExpression } : {}) });
       return [
@@ -46,6 +54,9 @@ export function createBotExtension(config: AppConfig, options: BotExtensionOptio
       ];
     },
     async start(services) {
+      if (config.openAi) {
+        services.logger.info({ provider: 'apiKey' in config.openAi ? 'openai' : 'azure-openai' }, 'AI planner on: typed questions (not figures, not people) are sent to the model first; the local parser answers when it cannot');
+      }
       if (!config.bot) {
         services.logger.warn('bot in local mode: /api/messages accepts activities without a Bot Framework token; set MicrosoftAppId (and the rest) for Teams');
       }

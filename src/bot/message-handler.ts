@@ -42,6 +42,6 @@ export async function handleMessage(deps: BotDeps, context: TurnContext): Promis
         hint: 'Use a 24-hour time, e.g. "digest at 06:30".',
       }));
     case 'question':
-      return answerChatQuestion(context, person, command.text);
+      return answerChatQuestion(deps, context, person, command.text);
   }
 }

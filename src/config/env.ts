@@ -56,6 +56,7 @@ const envSchema = z.object({
   MicrosoftAppTenantId: z.string().uuid('must be your Entra tenant id (a GUID)').optional(),
   MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   AZURE_OPENAI_API_KEY: z.string().min(1).optional(),
   AZURE_OPENAI_ENDPOINT: z.string().url().optional(),
   AZURE_OPENAI_DEPLOYMENT: z.string().min(1).optional(),
@@ -90,7 +91,8 @@ export interface AppConfig {
   schedulerEnabled: boolean;
   /** Absent in local mode: no token check, for the Agents Playground and tests. */
   bot: BotCredentials | undefined;
-  openAi: { apiKey: string } | { azureApiKey: string; endpoint: string; deployment: string } | undefined;
+  /** The optional AI planner for questions (issue 4): off when undefined. */
+  openAi: { apiKey: string; model: string } | { azureApiKey: string; endpoint: string; deployment: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -172,5 +174,5 @@ function openAiSettings(e: ParsedEnv, problems: string[]): AppConfig['openAi'] {
     }
     return { azureApiKey: e.AZURE_OPENAI_API_KEY, endpoint: e.AZURE_OPENAI_ENDPOINT, deployment: e.AZURE_OPENAI_DEPLOYMENT };
   }
-  return e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY } : undefined;
+  return e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, model: e.OPENAI_MODEL } : undefined;
 }

@@ -46,6 +46,8 @@ export interface PeopleDirectory {
   findById(personId: string): Promise<Person | null>;
   findByAadObjectId(aadObjectId: string): Promise<Person | null>;
   listByUnit(unitId: string): Promise<Person[]>;
+  /** People whose home unit is this unit or lies below it (the force: everyone), by name. */
+  listWithin(unitId: string): Promise<Person[]>;
 }
 
 export type { LocalDate, UnitKind };

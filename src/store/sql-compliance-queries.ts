@@ -211,6 +211,14 @@ export class SqlPeopleDirectory implements PeopleDirectory {
     const rows = await this.db.query<PersonRow>(`${PERSON_SELECT} where unit_id = $1`, [unitId]);
     return rows.map(toPerson).sort(byName);
   }
+
+  async listWithin(unitId: string): Promise<Person[]> {
+    const rows = await this.db.query<PersonRow>(
+      `${PERSON_SELECT} where unit_id in (select descendant_id from unit_closure where ancestor_id = $1)`,
+      [unitId],
+    );
+    return rows.map(toPerson).sort(byName);
+  }
 }
 
 interface PersonRow {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -12,4 +12,23 @@ export const SPEC_COPIES_DIR = fileURLToPath(new URL('../fixtures/spec/', import
 export function specFile(name: string): string {
   const shared = SHARED_SPEC_DIR + name;
   return existsSync(shared) ? shared : SPEC_COPIES_DIR + name;
+}
+
+/** One line of queries-examples.tsv: who asks, what, and the unit, metric and instant the answer must have. */
+export interface QueryExample {
+  persona: string;
+  question: string;
+  unit: string;
+  metric: string;
+  instant: string;
+}
+
+export function queryExamples(): QueryExample[] {
+  return readFileSync(specFile('queries-examples.tsv'), 'utf8')
+    .split('\n')
+    .filter((row) => row.trim() !== '' && !row.startsWith('#'))
+    .map((row) => {
+      const [persona = '', question = '', unit = '', metric = '', instant = ''] = row.split('\t').map((cell) => cell.trim());
+      return { persona, question, unit, metric, instant };
+    });
 }

@@ -1,3 +1,5 @@
+import type { Query } from '../../domain/questions/index.js';
+
 /**
  * The JSON shape of an Adaptive Card as the bot sends it. Deliberately loose below the root: the
  * templates in cards/ are the source of truth for the layout, and tests/support/adaptive-card-validator.ts
@@ -29,7 +31,7 @@ export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];
  * A question a button sends back for the bot to answer again: plain text ("which teams are below
  * target?") or a structured query the bot produced earlier (drill-down, "did you mean").
  */
-export type CardQuestion = string | { [key: string]: unknown };
+export type CardQuestion = string | Query | { [key: string]: unknown };
 
 /** A button that re-asks a question (Action.Execute, verb `askQuestion`, data `{ question }`). */
 export interface QuestionButton {

@@ -1,3 +1,4 @@
 /** The plain-English question parser (issue 4): one entry point and its vocabulary. */
 export { parseQuestion } from './parse-question.js';
-export type { Asker, Intent, Metric, PersonEntry, Query, QuestionContext, Scope, Understanding, UnitEntry } from './types.js';
+export { querySchema, readQuery } from './query-schema.js';
+export type { Asker, Intent, ListLevel, Metric, PersonEntry, Query, QuestionContext, Scope, Understanding, UnitEntry } from './types.js';

@@ -54,7 +54,7 @@ const WORST = /\bworst\b|\bworse\b|\blowest\b|\bbottom\b|\bweakest\b|\bpoorest\b
 const COMPARE = /\bcompar\w*|\bbreakdown\b|\bbreak (?:it |that |this )?down\b|\bsplit (?:by|into)\b|\bby (?:team|officer|oic|command|lpa|department|unit)\b|\b(?:each|every|per) (?:team|officer|oic|command|lpa|department|unit)\b|\ball (?:the |my |our )?(?:teams|officers|commands|lpas|departments|units)\b|\bteam by team\b|\bside by side\b|\bdrill(?: down)?\b|\bversus\b|\bagainst each other\b|\blist\b/;
 const CHILD_NOUNS: { noun: Exclude<ListNoun, null>; pattern: RegExp }[] = [
   { noun: 'officers', pattern: /\b(?:who|whom|whose|officers?|oics?|people|staff|pcs|dcs|colleagues|individuals)\b/ },
-  { noun: 'commands', pattern: /\b(?:commands|lpas|departments|areas|districts|which (?:command|lpa|department|area))\b/ },
+  { noun: 'commands', pattern: /\b(?:commands|lpas|departments|areas|districts|which (?:command|lpa|department|area)|(?:best|worst|lowest|highest|top|bottom|weakest|strongest)(?: performing| scoring)? (?:command|lpa|department|area))\b/ },
   { noun: 'teams', pattern: /\bteams?\b/ },
 ];
 const PLURAL_CHILDREN = /\b(?:teams|officers|oics|commands|lpas|departments)\b/;

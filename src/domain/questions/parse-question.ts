@@ -1,11 +1,11 @@
-import { isHelpRequest, readIntent } from './intent-words.js';
+import { isHelpRequest, readIntent, type ListNoun } from './intent-words.js';
 import { readMetric } from './metric-words.js';
 import { normalise } from './normalise.js';
 import { personNameWords } from './officer-matching.js';
 import { monthsCovered, readPeriod } from './period-words.js';
 import { readScope } from './scope-words.js';
 import { exampleQuestions } from './suggestions.js';
-import type { Intent, Metric, Query, QuestionContext, Scope, Understanding } from './types.js';
+import type { Intent, Metric, Query, QuestionContext, Scope, Understanding, UnitEntry } from './types.js';
 import { unitNameWords } from './unit-matching.js';
 
 /**
@@ -58,7 +58,7 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
 
   const intent = intentReading.intent;
   const build = (scope: Scope): Query => ({
-    intent,
+    intent: withListLevel(intent, intentReading.listNoun, scope, units),
     metric: metricFor(intent, metric),
     scope,
     // A trend runs to now over month-ends; the period words only said how far back.
@@ -72,6 +72,19 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
     };
   }
   return { kind: 'query', query: build(scopeReading.scope) };
+}
+
+/**
+ * "Which command is best" ranks the commands, not the teams a ranking lists by default; "each team's
+ * rate" across the force lists teams, not the commands below it. Said only when it differs from the default.
+ */
+function withListLevel(intent: Intent, noun: ListNoun, scope: Scope, units: readonly UnitEntry[]): Intent {
+  const scopeKind = scope.kind === 'force' ? 'force' : scope.kind === 'unit' ? units.find((unit) => unit.id === scope.unitId)?.kind : undefined;
+  if ((intent.kind === 'rank' || intent.kind === 'most' || intent.kind === 'below_target') && noun === 'commands' && scopeKind === 'force') {
+    return { ...intent, among: 'commands' };
+  }
+  if (intent.kind === 'compare_children' && noun === 'teams' && scopeKind === 'force') return { ...intent, among: 'teams' };
+  return intent;
 }
 
 function metricFor(intent: Intent, said: Metric | null): Metric {

@@ -49,7 +49,7 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const COUNT = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})`;
 const QUARTER_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
-const MAX_TREND_MONTHS = 36;
+export const MAX_TREND_MONTHS = 36;
 
 const PATTERNS: PeriodPattern[] = [
   {

@@ -29,13 +29,20 @@ export type Scope =
   | { kind: 'officer'; personId: string | 'self' }
   | { kind: 'force' };
 
+/**
+ * Which units a list holds when the question names them and they are not the default: the scope's
+ * child units for "compare", its teams for the rest. "Which command is best" ranks commands, "show
+ * each team's rate" across the force lists teams. Absent = the default.
+ */
+export type ListLevel = 'teams' | 'commands';
+
 export type Intent =
   | { kind: 'figure' }
-  | { kind: 'compare_children' }
+  | { kind: 'compare_children'; among?: ListLevel }
   /** threshold null = the policy's target rate */
-  | { kind: 'below_target'; threshold: number | null }
-  | { kind: 'rank'; order: 'best' | 'worst' }
-  | { kind: 'most'; of: 'overdue_updates' | 'missing_needs_assessments' }
+  | { kind: 'below_target'; threshold: number | null; among?: ListLevel }
+  | { kind: 'rank'; order: 'best' | 'worst'; among?: ListLevel }
+  | { kind: 'most'; of: 'overdue_updates' | 'missing_needs_assessments'; among?: ListLevel }
   | { kind: 'trend'; months: number }
   | { kind: 'my_items' };
 

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { monthEnds, resolvePeriod } from '../../../src/domain/periods.js';
 import { parseQuestion, type Query } from '../../../src/domain/questions/index.js';
 import { canSeeUnit, UnitTree } from '../../../src/domain/visibility.js';
-import { specFile } from '../../support/spec-file.js';
+import { queryExamples } from '../../support/spec-file.js';
 import { askerFor, NOW, TIME_ZONE, UNITS } from './example-force.js';
 
 /**
@@ -12,7 +11,6 @@ import { askerFor, NOW, TIME_ZONE, UNITS } from './example-force.js';
  * the visibility rules, so the officer's "North LPA compliance" must parse to North LPA and be refused there.
  */
 
-const SPEC = specFile('queries-examples.tsv');
 
 const unit = (unitId: string) => ({ kind: 'unit', unitId }) as const;
 const now = { kind: 'now' } as const;
@@ -39,24 +37,6 @@ const EXPECTED: Record<string, Query | 'help' | 'not_understood'> = {
   asdfgh: 'not_understood',
 };
 
-interface SpecLine {
-  persona: string;
-  question: string;
-  unit: string;
-  metric: string;
-  instant: string;
-}
-
-function specLines(): SpecLine[] {
-  return readFileSync(SPEC, 'utf8')
-    .split('\n')
-    .filter((row) => row.trim() !== '' && !row.startsWith('#'))
-    .map((row) => {
-      const [persona = '', question = '', unitColumn = '', metric = '', instant = ''] = row.split('\t');
-      return { persona, question, unit: unitColumn, metric, instant };
-    });
-}
-
 /** The spec's instant column: NOW, "last month", a month name with or without year, or month-ends. */
 function expectedInstant(column: string): Date | null {
   if (column === 'NOW') return NOW;
@@ -69,7 +49,7 @@ function expectedInstant(column: string): Date | null {
 const METRIC_COLUMN: Record<string, Query['metric']> = { overall: 'overall', 'needs assessment': 'needs_assessment', updates: 'updates', items: 'updates' };
 
 describe('queries-examples.tsv (spec)', () => {
-  const lines = specLines();
+  const lines = queryExamples();
 
   it('has an expectation for every line', () => {
     expect(lines.length).toBeGreaterThan(0);

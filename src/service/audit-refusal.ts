@@ -1,0 +1,36 @@
+import { appendAudit } from '../store/audit-log.js';
+import type { Db } from '../store/db.js';
+
+/**
+ * Refused actions are audited like the actions themselves, so a forged or replayed button press (an item
+ * outside the person's scope, a ref no card carried, an officer of another team, a Teams user who maps to
+ * no one) leaves a trace an auditor can find by actor, case or item.
+ */
+export type RefusalReason = 'unknown_item' | 'not_authorised' | 'unmapped_user';
+
+export interface Refusal {
+  at: Date;
+  actorId: string | null;
+  /** `item.acknowledge`, `case.reassign`, or `card_action` for a press by an unmapped user. */
+  action: 'item.acknowledge' | 'case.reassign' | 'card_action';
+  /** `case:<id>` when the item resolves to a case, else `item:<ref>`, or `teams-user:<aadObjectId>`. */
+  subject: string;
+  reason: RefusalReason;
+  details?: Record<string, unknown>;
+}
+
+/** A forged press can carry any string: what it sent is kept, cut to a length an auditor can read. */
+const MAX_TEXT = 300;
+
+export async function auditRefusal(db: Db, refusal: Refusal): Promise<void> {
+  const details = Object.fromEntries(
+    Object.entries({ reason: refusal.reason, ...refusal.details }).map(([key, value]) => [key, typeof value === 'string' ? value.slice(0, MAX_TEXT) : value]),
+  );
+  await appendAudit(db, {
+    at: refusal.at,
+    actorId: refusal.actorId,
+    action: `${refusal.action}_refused`,
+    subject: refusal.subject.slice(0, MAX_TEXT),
+    details,
+  });
+}
