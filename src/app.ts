@@ -53,7 +53,12 @@ export interface AppExtension {
 export async function createServices(config: AppConfig, logger: Logger): Promise<AppServices> {
   const clock = config.fixedNow ? fixedClock(config.fixedNow) : systemClock;
   const { policy, calendar } = await loadPolicy({ policyFile: config.policyFile, bankHolidaysFile: config.bankHolidaysFile });
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionLost: (error) => logger.warn({ err: error }, 'the database dropped an idle connection; the next query opens a new one'),
+    onDataDirLockLost: (error) => logger.error({ err: error }, 'could not keep the data folder locked: make sure no other process opens it'),
+  });
   try {
     await migrate(db);
     const year = clock.now().getUTCFullYear();

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, types as pgliteTypes, type Transaction } from '@electric-sql/pglite';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 import type { Db } from './db.js';
 
 export interface OpenDbOptions {
@@ -8,20 +9,36 @@ export interface OpenDbOptions {
   databaseUrl?: string;
   /** PGlite's data folder, created if missing; `memory://` keeps everything in memory (tests). */
   dataDir: string;
+  /** Told when the server drops an idle pooled connection (a restart, a failover); the pool opens a new one. */
+  onConnectionLost?: (error: Error) => void;
+  /** Told when the PGlite folder's lock could not be kept fresh (see data-dir-lock.ts). */
+  onDataDirLockLost?: (error: Error) => void;
 }
 
 /** Opens the store behind the one `Db` port: PGlite by default, a PostgreSQL server when a URL is given. */
 export async function openDb(options: OpenDbOptions): Promise<Db> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.onConnectionLost)
+    : openPglite(options.dataDir, options.onDataDirLockLost ?? (() => undefined));
 }
 
 // Calendar dates stay `YYYY-MM-DD` text on both drivers: a JS Date at midnight would shift with the
 // host's time zone (pg) and invite date arithmetic outside the force's zone.
 const keepDateAsText = (value: string) => value;
 
-async function openPglite(dataDir: string): Promise<Db> {
-  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, { parsers: { [pgliteTypes.DATE]: keepDateAsText } });
+async function openPglite(dataDir: string, onLockLost: (error: Error) => void): Promise<Db> {
+  let unlock = async () => undefined as void;
+  if (!dataDir.startsWith('memory://')) {
+    await mkdir(dataDir, { recursive: true });
+    unlock = await lockDataDir(dataDir, onLockLost);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dataDir, { parsers: { [pgliteTypes.DATE]: keepDateAsText } });
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
   // The default 4 MB makes the force-wide evaluation spill its hash tables to disk at 100k+ victims.
   await pglite.exec(`set work_mem = '64MB'`);
   return {
@@ -33,7 +50,13 @@ async function openPglite(dataDir: string): Promise<Db> {
       await pglite.exec(sql);
     },
     transaction: (fn) => pglite.transaction((tx) => fn(pgliteTransactionDb(tx))),
-    close: () => pglite.close(),
+    async close() {
+      try {
+        await pglite.close();
+      } finally {
+        await unlock();
+      }
+    },
   };
 }
 
@@ -57,7 +80,7 @@ async function closeInsideTransaction(): Promise<void> {
   throw new Error('close the store, not a transaction');
 }
 
-async function openPostgres(databaseUrl: string): Promise<Db> {
+async function openPostgres(databaseUrl: string, onConnectionLost: OpenDbOptions['onConnectionLost']): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     types: {
@@ -65,6 +88,9 @@ async function openPostgres(databaseUrl: string): Promise<Db> {
         oid === pg.types.builtins.DATE ? keepDateAsText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server drops is an 'error' event on the pool: unheard, it would end the process.
+  // The pool has already discarded that connection; the next query opens a new one.
+  pool.on('error', (error) => onConnectionLost?.(error));
   // Fail at start with the server's own reason (wrong password, unknown database) rather than on first use.
   const probe = await pool.connect().catch(async (error: unknown) => {
     await pool.end();
