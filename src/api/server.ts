@@ -17,6 +17,11 @@ export interface HttpServerOptions {
  */
 export function createHttpServer(options: HttpServerOptions): Server {
   const server = restify.createServer({ name: 'vcop-teams-bot', handleUncaughtExceptions: false });
+  // Keep idle connections longer than the proxies and clients in front of us (Azure's front ends and
+  // load balancers hold them 60 s or more). With Node's default of 5 s the server closes a connection just
+  // as a busy client reuses it, and that request fails with a reset instead of being answered.
+  server.server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.server.headersTimeout = KEEP_ALIVE_MS + 5_000;
   server.pre(restify.plugins.pre.sanitizePath());
   server.use(restify.plugins.queryParser({ mapParams: false }));
   const checkToken = createBearerCheck(options.apiToken);
@@ -32,7 +37,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
         if (route.protected) checkToken(req);
         await route.handle(req, res);
       } catch (error) {
-        sendError(res, error, log);
+        sendError(req, res, error, log);
       }
       log.info({ status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
     });
@@ -48,6 +53,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
   return server;
 }
 
+const KEEP_ALIVE_MS = 75_000;
+
 /** restify's own `req.log` is a bunyan logger; ours (pino, with the request id) is kept beside it. */
 const requestLogs = new WeakMap<Request, Logger>();
 
@@ -57,11 +64,14 @@ export function requestLog(req: Request): Logger {
   return log;
 }
 
-function sendError(res: Response, error: unknown, log: Logger): void {
+function sendError(req: Request, res: Response, error: unknown, log: Logger): void {
   if (res.headersSent) {
     log.error({ err: error }, 'error after the response had started');
     return;
   }
+  // Refused before the body was read to its end (401, 413, 415 ...): the connection must not carry another
+  // request, or the client would reuse a socket that is still draining this body and see it reset.
+  if (!req.complete) res.header('connection', 'close');
   if (error instanceof HttpError) {
     if (error.status >= 500) log.error({ err: error }, error.message);
     res.send(error.status, errorBody(error));

@@ -11,7 +11,8 @@ export async function withServices<T>(use: (services: AppServices) => Promise<T>
   try {
     config = { ...readConfig(process.env), demo: false };
   } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(error.message);
+    // Exit 2, as every command's help says for a configuration error.
+    if (error instanceof ConfigError) throw new CliError(error.message, 2);
     throw error;
   }
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: process.stderr });

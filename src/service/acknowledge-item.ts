@@ -1,5 +1,6 @@
 import type { LocalDate, Person } from '../domain/types.js';
 import { AcknowledgementStore, type Acknowledgement } from '../store/acknowledgement-store.js';
+import { auditRefusal } from './audit-refusal.js';
 import { UnitScope, authoriseAcknowledge } from './authorise.js';
 import { resolveItemRef, type ItemActionDeps } from './resolve-item-ref.js';
 
@@ -22,14 +23,27 @@ export type AcknowledgeItemResult =
 /**
  * "I have seen this": the OIC or a supervisor of the owning unit (or above) records it, with an
  * optional note and planned date. It does not make the item compliant; only a recorded contact or
- * assessment from the records system does.
+ * assessment from the records system does. A refusal is audited too; a repeat writes nothing.
  */
 export async function acknowledgeItem(deps: ItemActionDeps, input: AcknowledgeItemInput): Promise<AcknowledgeItemResult> {
   const resolved = await resolveItemRef(deps, input.itemRef, input.at);
-  if (resolved.kind === 'unknown') return { kind: 'unknown_item' };
+  if (resolved.kind === 'unknown') {
+    await auditRefusal(deps.db, { at: input.at, actorId: input.actor.id, action: 'item.acknowledge', subject: `item:${input.itemRef}`, reason: 'unknown_item', details: { itemRef: input.itemRef } });
+    return { kind: 'unknown_item' };
+  }
   const owner = resolved.owner ?? { unitId: resolved.stored.unitId, oicId: '' };
   const decision = authoriseAcknowledge(input.actor, owner, await UnitScope.load(deps.queries));
-  if (!decision.allowed) return { kind: 'refused', reason: decision.reason };
+  if (!decision.allowed) {
+    await auditRefusal(deps.db, {
+      at: input.at,
+      actorId: input.actor.id,
+      action: 'item.acknowledge',
+      subject: `case:${resolved.stored.caseId}`,
+      reason: 'not_authorised',
+      details: { itemRef: input.itemRef, ownerUnitId: owner.unitId },
+    });
+    return { kind: 'refused', reason: decision.reason };
+  }
 
   const acknowledgements = new AcknowledgementStore(deps.db);
   if (resolved.kind === 'gone') {

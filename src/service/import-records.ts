@@ -78,6 +78,8 @@ export async function importRecords(db: Db, lines: AsyncIterable<NdjsonLine>, op
         throw new ImportRejected({ ok: false, lines: linesRead, errorCount, errors });
       }
 
+      // Only blank lines: nothing to merge, and no audit entry for an import of nothing.
+      if (Object.values(counts).every((count) => count === 0)) return { ok: true as const, lines: linesRead, counts };
       await mergeStagedRecords(tx, { now: options.now, timeZone: options.timeZone });
       await auditImport(tx, { now: options.now, lines: linesRead, counts });
       await refreshStatistics(tx);

@@ -1,5 +1,6 @@
 import type { Person } from '../domain/types.js';
 import { AllocationStore, type AllocationChange } from '../store/allocation-store.js';
+import { auditRefusal } from './audit-refusal.js';
 import { UnitScope, authoriseReassign } from './authorise.js';
 import type { PeopleDirectory } from './compliance-queries.js';
 import { resolveItemRef, type ItemActionDeps } from './resolve-item-ref.js';
@@ -28,15 +29,35 @@ export const MAX_REASON_LENGTH = 500;
 /**
  * A supervisor of the owning unit (or above) moves the item's case to another officer of the owning
  * team, with a reason. The allocation history is kept, the change is published for the records system
- * and audited (AllocationStore); telling the new OIC is the caller's job.
+ * and audited (AllocationStore), and so is a refusal; telling the new OIC is the caller's job.
  */
 export async function reassignItem(deps: ReassignItemDeps, input: ReassignItemInput): Promise<ReassignItemResult> {
   const resolved = await resolveItemRef(deps, input.itemRef, input.at);
-  if (resolved.kind === 'unknown') return { kind: 'unknown_item' };
+  if (resolved.kind === 'unknown') {
+    await auditRefusal(deps.db, {
+      at: input.at,
+      actorId: input.actor.id,
+      action: 'case.reassign',
+      subject: `item:${input.itemRef}`,
+      reason: 'unknown_item',
+      details: { itemRef: input.itemRef, toOfficerId: input.toOfficerId },
+    });
+    return { kind: 'unknown_item' };
+  }
   const owner = resolved.owner ?? { unitId: resolved.stored.unitId, oicId: '' };
   const newOfficer = await deps.people.findById(input.toOfficerId);
   const decision = authoriseReassign(input.actor, owner, newOfficer, await UnitScope.load(deps.queries));
-  if (!decision.allowed) return { kind: 'refused', reason: decision.reason };
+  if (!decision.allowed) {
+    await auditRefusal(deps.db, {
+      at: input.at,
+      actorId: input.actor.id,
+      action: 'case.reassign',
+      subject: `case:${resolved.stored.caseId}`,
+      reason: 'not_authorised',
+      details: { itemRef: input.itemRef, ownerUnitId: owner.unitId, toOfficerId: input.toOfficerId },
+    });
+    return { kind: 'refused', reason: decision.reason };
+  }
   if (resolved.kind === 'gone' || !newOfficer || resolved.owner.oicId === newOfficer.id) {
     return { kind: 'stale', unitId: resolved.owner?.unitId ?? null };
   }

@@ -29,7 +29,14 @@ export interface SendDailyDigestsOptions {
   /** Wait before a later run retries a failed send. */
   retryBackoff?: BackoffOptions;
   random?: () => number;
+  /**
+   * Waits between tries to record a digest that was delivered: a database blip at that moment must not
+   * leave the send unrecorded, or a run after the lease expires would post it a second time.
+   */
+  recordRetryDelaysMs?: readonly number[];
 }
+
+const RECORD_RETRY_DELAYS_MS = [100, 1000, 5000, 15_000] as const;
 
 const RETRY_BETWEEN_RUNS: BackoffOptions = { baseMs: 60_000, maxMs: 30 * 60_000 };
 
@@ -72,7 +79,7 @@ export async function sendDailyDigests(
     }
     if (outcome.kind === 'sent') result.sent++;
     else result.skipped++;
-    await recordDelivered(sends, claim, outcome, currentTime(), log);
+    await recordDelivered(sends, claim, outcome, currentTime, log, options.recordRetryDelaysMs ?? RECORD_RETRY_DELAYS_MS);
   }
   services.logger.info({ localDate: moment.date, ...result, ms: Math.round(performance.now() - started) }, 'digest run finished');
   return result;
@@ -99,15 +106,36 @@ async function deliver(
   return { kind: 'sent', activityId: id ?? null, itemCount };
 }
 
-/** Once delivered, a problem recording it must never turn into "failed": that would send it again. */
-async function recordDelivered(sends: DigestSendStore, claim: SendClaim, outcome: Delivery, at: Date, log: AppServices['logger']): Promise<void> {
-  try {
-    const recorded = outcome.kind === 'sent'
-      ? await sends.markSent(claim, at, { activityId: outcome.activityId, itemCount: outcome.itemCount })
-      : await sends.markSentEmpty(claim, at);
-    if (!recorded) log.error('digest delivered, but its claim had expired and been taken over: raise the send lease above the messenger\'s longest send');
-  } catch (error) {
-    log.error({ err: error }, 'digest delivered but not recorded; a run after the lease expires would send it again');
+/**
+ * Once delivered, a problem recording it must never turn into "failed": that would send it again. A
+ * failed write is tried again a few times (the store may be back a moment later); a try whose answer
+ * was lost but which did commit makes the next one find the claim already finished, which is logged.
+ */
+async function recordDelivered(
+  sends: DigestSendStore,
+  claim: SendClaim,
+  outcome: Delivery,
+  currentTime: () => Date,
+  log: AppServices['logger'],
+  retryDelaysMs: readonly number[],
+): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const at = currentTime();
+      const recorded = outcome.kind === 'sent'
+        ? await sends.markSent(claim, at, { activityId: outcome.activityId, itemCount: outcome.itemCount })
+        : await sends.markSentEmpty(claim, at);
+      if (!recorded) log.error('digest delivered, but its claim was no longer held: it had expired and been taken over (raise the send lease above the messenger\'s longest send), or an earlier try recorded it');
+      return;
+    } catch (error) {
+      const delayMs = retryDelaysMs[attempt];
+      if (delayMs === undefined) {
+        log.error({ err: error }, 'digest delivered but not recorded; a run after the lease expires would send it again');
+        return;
+      }
+      log.warn({ err: error, delayMs }, 'digest delivered; recording it failed, trying again');
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
   }
 }
 

@@ -45,6 +45,9 @@ export function postRecordsRoute(deps: ApiDeps): Route {
         });
         return;
       }
+      if (Object.values(result.counts).every((count) => count === 0)) {
+        throw new HttpError(400, 'empty_body', 'The body has no records, only blank lines: send one record per line (records-format.md).');
+      }
       log.info({ lines: result.lines, counts: result.counts }, 'import committed');
       res.send(200, { imported: result.counts, lines: result.lines });
     },
@@ -59,10 +62,14 @@ function tooLarge(limit: number): HttpError {
   );
 }
 
-/** Streams the request body, failing the import (so it rolls back) once it passes the size limit. */
+/**
+ * Streams the request body, failing the import (so it rolls back) once it passes the size limit. The
+ * request is not destroyed when reading stops early, so the client still receives the 413 (Node discards
+ * the rest of the body) instead of a reset connection.
+ */
 async function* limitedBody(req: Request, limit: number): AsyncGenerator<Buffer> {
   let received = 0;
-  for await (const chunk of req as AsyncIterable<Buffer | string>) {
+  for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer | string>) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     received += buffer.length;
     if (received > limit) throw tooLarge(limit);

@@ -23,15 +23,19 @@ export function registerImportCommand(program: Command): void {
         ? new SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} MB | {lines} lines', stream: process.stderr }, Presets.shades_classic)
         : null;
       bar?.start(Math.max(1, Math.round(size / 1e6)), 0, { lines: 0 });
-      let bytes = 0;
       let lines = 0;
-      const stream = createReadStream(file);
-      stream.on('data', (chunk) => {
-        bytes += chunk.length;
-        bar?.update(Math.round(bytes / 1e6), { lines });
-      });
+      // Bytes are counted as the import reads them: a 'data' listener would set the stream flowing while
+      // the store opens, and the import would find it already drained.
+      async function* counted(): AsyncGenerator<Buffer> {
+        let bytes = 0;
+        for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+          bytes += chunk.length;
+          bar?.update(Math.round(bytes / 1e6), { lines });
+          yield chunk;
+        }
+      }
       const result = await withServices((services) =>
-        services.importNdjson(stream, (read) => {
+        services.importNdjson(counted(), (read) => {
           lines = read;
         }),
       ).finally(() => bar?.stop());
@@ -40,6 +44,9 @@ export function registerImportCommand(program: Command): void {
         const hidden = result.errorCount - result.errors.length;
         if (hidden > 0) process.stdout.write(`... and ${hidden} more\n`);
         throw new CliError(`${result.errorCount} of ${result.lines} lines are invalid; nothing was imported.`);
+      }
+      if (Object.values(result.counts).every((count) => count === 0)) {
+        throw new CliError(`'${file}' has no records, only blank lines; nothing was imported.`);
       }
       process.stdout.write(`Imported ${result.lines} lines: ${Object.entries(result.counts).map(([type, n]) => `${n} ${type}`).join(', ')}\n`);
     });

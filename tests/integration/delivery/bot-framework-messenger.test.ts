@@ -120,7 +120,7 @@ describe('BotFrameworkMessenger against a fake Bot Connector', () => {
 
   it('a call that never answers fails without a second send that could duplicate it', async () => {
     connector.answer({ status: 201, delayMs: Infinity });
-    const error = await messenger({ timeoutMs: 50 }).sendToConversation(reference(), card).catch((e: unknown) => e);
+    const error = await messenger({ timeoutMs: 50, sendBudgetMs: 200 }).sendToConversation(reference(), card).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeliveryFailedError);
     expect((error as Error).message).toContain('may still arrive');
     expect(connector.requests).toHaveLength(1);

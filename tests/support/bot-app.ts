@@ -1,0 +1,59 @@
+import { startApp, type RunningApp } from '../../src/app.js';
+import { createBotExtension, type BotExtensionOptions } from '../../src/bot/extension.js';
+import { readConfig } from '../../src/config/env.js';
+import { createLogger } from '../../src/log/logger.js';
+import { FakeConnector } from './fake-connector.js';
+
+export const BOT_APP_NOW = '2026-11-20T07:30:00Z';
+
+/**
+ * The whole application with the bot (local mode unless the env says otherwise), a fake Bot Connector
+ * for replies, and its log lines at `logLevel` and above collected (JSON text, one per line).
+ */
+export interface BotApp {
+  app: RunningApp;
+  baseUrl: string;
+  connector: FakeConnector;
+  serviceUrl: string;
+  logLines: string[];
+  /** POSTs a body to /api/messages as is. */
+  postRaw(body: string | Uint8Array, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
+  close(): Promise<void>;
+}
+
+export async function startBotApp(
+  options: { env?: Record<string, string>; logLevel?: string; extension?: BotExtensionOptions } = {},
+): Promise<BotApp> {
+  const connector = new FakeConnector();
+  const serviceUrl = await connector.start();
+  const config = readConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    VCOP_DATA_DIR: 'memory://',
+    VCOP_DEMO: '1',
+    VCOP_DEMO_VICTIMS: '300',
+    VCOP_SCHEDULER: '0',
+    VCOP_NOW: BOT_APP_NOW,
+    VCOP_API_TOKEN: 'bot-app-test-token-0123456789',
+    ...options.env,
+  });
+  const logLines: string[] = [];
+  const logger = createLogger({ level: options.logLevel ?? 'error', destination: { write: (line: string) => void logLines.push(line) } });
+  const app = await startApp(config, logger, [createBotExtension(config, options.extension)]);
+  const baseUrl = `http://127.0.0.1:${app.port}`;
+  return {
+    app,
+    baseUrl,
+    connector,
+    serviceUrl,
+    logLines,
+    async postRaw(body, headers = { 'content-type': 'application/json' }) {
+      const response = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers, body });
+      return { status: response.status, text: await response.text() };
+    },
+    async close() {
+      await app.close();
+      await connector.close();
+    },
+  };
+}
