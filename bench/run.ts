@@ -1,10 +1,13 @@
 /**
- * `npm run bench [-- --sizes 10000,100000,500000] [--postgres URL]`
+ * `npm run bench [-- --sizes 10000,100000,500000] [--postgres URL] [--load-only | --skip-load]
+ *   [--users 200] [--seconds 60] [--think-ms 1000]`
  *
  * For each force size: import the demo force through the real import path (records/s), then figures
  * latency p50/p95 for a team, a command and the force, and the time to build every team's digest, each
  * beside a floor measured in the same run on the same store (one hand-written SQL statement, see
- * floor-sql.ts) as a ratio. Prints a Markdown table for the README.
+ * floor-sql.ts) as a ratio. Then the load section (bench/load.ts): simulated Teams users asking and
+ * pressing buttons against the demo force, with errors, throughput and p50/p95/p99 latency.
+ * Prints Markdown tables for the README.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,6 +24,7 @@ import { migrate } from '../src/store/migrate.js';
 import { SqlComplianceQueries } from '../src/store/sql-compliance-queries.js';
 import { rebuildWorkingCalendar } from '../src/store/working-calendar-store.js';
 import { DIGESTS_FLOOR_SQL, FIGURES_FLOOR_SQL, RAW_LINES_INSERT_SQL, RAW_LINES_TABLE_SQL } from './floor-sql.js';
+import { formatLoadReport, runLoad } from './load.js';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 const RUNS = 15;
@@ -29,15 +33,40 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10000,100000,500000' },
     postgres: { type: 'string' },
+    'load-only': { type: 'boolean', default: false },
+    'skip-load': { type: 'boolean', default: false },
+    users: { type: 'string', default: '200' },
+    seconds: { type: 'string', default: '60' },
+    'think-ms': { type: 'string', default: '1000' },
+    'load-victims': { type: 'string', default: '3000' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
-  process.stdout.write('npm run bench -- [--sizes 10000,100000,500000] [--postgres postgres://...]\n'
+  process.stdout.write('npm run bench -- [--sizes 10000,100000,500000] [--postgres postgres://...] [--load-only | --skip-load]\n'
+    + '                   [--users 200] [--seconds 60] [--think-ms 1000] [--load-victims 3000]\n'
     + 'Builds demo forces of each size in a fresh store (PGlite in a temp folder, or the given empty PostgreSQL database),\n'
-    + 'and prints import rate, figures latency and digest build time beside hand-written SQL floors.\n');
+    + 'and prints import rate, figures latency and digest build time beside hand-written SQL floors.\n'
+    + 'Then the load section: --users simulated Teams users for --seconds against the demo force (the app in its own\n'
+    + 'process; on --postgres too when given, after emptying it), each waiting up to --think-ms between actions;\n'
+    + 'prints errors, throughput and p50/p95/p99 latency.\n');
   process.exit(0);
 }
+
+const positive = (name: string, value: string, min = 1): number => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min) {
+    process.stderr.write(`--${name} must be a number of at least ${min} (got '${value}')\n`);
+    process.exit(2);
+  }
+  return n;
+};
+const load = {
+  users: positive('users', values.users),
+  durationMs: positive('seconds', values.seconds) * 1000,
+  thinkMs: positive('think-ms', values['think-ms'], 0),
+  victims: positive('load-victims', values['load-victims'], 10),
+};
 
 interface Row {
   size: number;
@@ -52,11 +81,18 @@ interface Row {
 }
 
 const { policy, calendar } = await loadPolicy({});
-const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
-const rows: Row[] = [];
-for (const size of sizes) {
-  rows.push(await benchOneSize(size));
-  printTable(rows);
+if (!values['load-only']) {
+  const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
+  const rows: Row[] = [];
+  for (const size of sizes) {
+    rows.push(await benchOneSize(size));
+    printTable(rows);
+  }
+}
+if (!values['skip-load']) {
+  const report = await runLoad({ ...load, ...(values.postgres ? { databaseUrl: values.postgres } : {}), progress: (line) => process.stderr.write(`${line}\n`) });
+  process.stdout.write(formatLoadReport(report));
+  if (report.errors > 0) process.exitCode = 1;
 }
 
 async function benchOneSize(size: number): Promise<Row> {
