@@ -48,7 +48,8 @@ if (values.help) {
     + 'Builds demo forces of each size in a fresh store (PGlite in a temp folder, or the given empty PostgreSQL database),\n'
     + 'and prints import rate, figures latency and digest build time beside hand-written SQL floors.\n'
     + 'Then the load section: --users simulated Teams users for --seconds against the demo force (the app in its own\n'
-    + 'process; on --postgres too when given, after emptying it), each waiting up to --think-ms between actions;\n'
+    + 'process, on PGlite in memory, or on the --postgres database instead, after emptying it), each waiting up to\n'
+    + '--think-ms between actions;\n'
     + 'prints errors, throughput and p50/p95/p99 latency.\n');
   process.exit(0);
 }
