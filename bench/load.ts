@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { demoForceRecords } from '../src/demo/demo-force.js';
+import { demoForceRecords, seededRandom } from '../src/demo/demo-force.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const NOW = '2026-11-20T07:30:00Z';
@@ -220,10 +220,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     const people = [...demoForceRecords({ victims: options.victims, now: new Date(NOW) })]
       .filter((r) => r.type === 'person' && typeof r.aadObjectId === 'string' && r.role !== 'admin')
       .map((r) => ({ aadObjectId: r.aadObjectId as string, name: r.name as string }));
-    const random = seeded(options.seed ?? 20261124);
+    const random = seededRandom(options.seed ?? 20261124);
     const users: SimulatedUser[] = Array.from({ length: options.users }, (_, i) => {
       const person = people[i % people.length]!;
-      return { aadObjectId: person.aadObjectId, name: person.name, conversationId: `a:load-${i}`, random: seeded(Math.floor(random() * 2 ** 31)) };
+      return { aadObjectId: person.aadObjectId, name: person.name, conversationId: `a:load-${i}`, random: seededRandom(Math.floor(random() * 2 ** 31)) };
     });
 
     const latencies: Record<ActionKind, number[]> = { question: [], digest: [], acknowledge: [], showMore: [], refresh: [] };
@@ -427,15 +427,4 @@ async function freePort(): Promise<number> {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

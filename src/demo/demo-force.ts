@@ -53,8 +53,8 @@ const OFFICERS_PER_TEAM = 8;
 /** Cases are recorded over this many days before "now"; older ones are mostly closed. */
 const HISTORY_DAYS = 300;
 
-/** mulberry32: tiny, fast and good enough for reproducible test data. */
-function seededRandom(seed: number): () => number {
+/** mulberry32: tiny, fast and good enough for reproducible test data (and the load generator's users). */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { startApp, type RunningApp } from '../../src/app.js';
-import { createBotExtension } from '../../src/bot/extension.js';
-import { readConfig } from '../../src/config/env.js';
+import type { RunningApp } from '../../src/app.js';
 import type { DigestItem, Person } from '../../src/domain/types.js';
-import { createLogger } from '../../src/log/logger.js';
-import { FakeConnector } from '../support/fake-connector.js';
+import { BOT_APP_NOW, startBotApp } from '../support/bot-app.js';
+import type { FakeConnector } from '../support/fake-connector.js';
 
-export const NOW = '2026-11-20T07:30:00Z';
+export const NOW = BOT_APP_NOW;
 export const API_TOKEN = 'protocol-test-token-0123456789';
 export const TENANT = '7a1f0c2e-4b3d-4e5f-8a9b-0c1d2e3f4a5b';
 
-/** The whole application on a free port (PGlite in memory, demo force, fixed clock) and a fake Bot Connector. */
+/** The whole application on a free port (PGlite in memory, demo force, fixed clock) and a fake Bot Connector, with helpers to talk to it. */
 export interface BotHarness {
   app: RunningApp;
   baseUrl: string;
@@ -23,22 +21,7 @@ export interface BotHarness {
 }
 
 export async function startBotHarness(env: Record<string, string> = {}): Promise<BotHarness> {
-  const connector = new FakeConnector();
-  const serviceUrl = await connector.start();
-  const config = readConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    VCOP_DATA_DIR: 'memory://',
-    VCOP_DEMO: '1',
-    VCOP_DEMO_VICTIMS: '300',
-    VCOP_SCHEDULER: '0',
-    VCOP_NOW: NOW,
-    VCOP_API_TOKEN: API_TOKEN,
-    ...env,
-  });
-  const app = await startApp(config, createLogger({ level: 'silent' }), [createBotExtension(config)]);
-  const baseUrl = `http://127.0.0.1:${app.port}`;
+  const { app, baseUrl, connector, serviceUrl, close } = await startBotApp({ env: { LOG_LEVEL: 'silent', VCOP_API_TOKEN: API_TOKEN, ...env }, logLevel: 'silent' });
   return {
     app,
     baseUrl,
@@ -54,10 +37,7 @@ export async function startBotHarness(env: Record<string, string> = {}): Promise
       return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
     },
     api: (path, init = {}) => fetch(`${baseUrl}${path}`, { ...init, headers: { authorization: `Bearer ${API_TOKEN}`, ...(init.headers as Record<string, string> | undefined) } }),
-    async close() {
-      await app.close();
-      await connector.close();
-    },
+    close,
   };
 }
 
