@@ -1,8 +1,9 @@
 import type { TurnContext } from 'botbuilder';
-import { renderHelpCard, renderNotSetUpCard, renderSubscriptionConfirmationCard } from './cards/index.js';
+import { renderNotSetUpCard, renderSubscriptionConfirmationCard } from './cards/index.js';
 import { sendCard } from './card-replies.js';
 import type { BotDeps } from './bot-deps.js';
 import { saveConversation, scopeOf } from './conversation.js';
+import { helpCardFor } from './help-reply.js';
 import { senderOf } from './sender.js';
 import { defaultSubscriptionOf, subscribeDefault } from './subscription-commands.js';
 
@@ -36,7 +37,7 @@ export async function handleInstall(deps: BotDeps, context: TurnContext, source:
   const subscribed = await subscribeDefault(deps, context, person, localTime);
   if (!subscribed) {
     await saveConversation(deps.subscriptions, activity, person);
-    await sendCard(context, renderHelpCard());
+    await sendCard(context, await helpCardFor(deps, person));
     return;
   }
   await sendCard(context, renderSubscriptionConfirmationCard({

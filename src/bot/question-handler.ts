@@ -5,7 +5,6 @@ import { METRIC_WORDS, answerQuery, answerQuestion, type Answer, type QueryButto
 import {
   renderAmbiguousCard,
   renderFigureCard,
-  renderHelpCard,
   renderNotUnderstoodCard,
   renderRankingCard,
   renderRefusalCard,
@@ -16,6 +15,7 @@ import { sendCard } from './card-replies.js';
 import type { BotDeps } from './bot-deps.js';
 import { parseChatCommand } from './chat-command.js';
 import { defaultViewFor, digestCardFor } from './digest-replies.js';
+import { helpCardFor } from './help-reply.js';
 
 /**
  * Plain-English questions (issue 4) in Teams: a chat message, or a card button (verb `askQuestion`)
@@ -59,7 +59,7 @@ async function textButtonCard(deps: BotDeps, asker: Person, text: string): Promi
   const command = parseChatCommand(text);
   switch (command.kind) {
     case 'help':
-      return renderHelpCard();
+      return helpCardFor(deps, asker);
     case 'digest':
       return digestCardFor(deps, asker, defaultViewFor(asker));
     case 'myItems':
@@ -72,7 +72,7 @@ async function textButtonCard(deps: BotDeps, asker: Person, text: string): Promi
     }
     default:
       // Settings change only from a typed command, never from a button.
-      return renderHelpCard();
+      return helpCardFor(deps, asker);
   }
 }
 
@@ -129,7 +129,7 @@ export async function cardForAnswer(deps: BotDeps, asker: Person, answer: Answer
     case 'refusal':
       return renderRefusalCard({ reason: answer.reason, ...(answer.hint ? { hint: answer.hint } : {}) });
     case 'help':
-      return renderHelpCard();
+      return helpCardFor(deps, asker);
     case 'not_understood':
       return renderNotUnderstoodCard({ suggestions: answer.suggestions });
     case 'ambiguous':

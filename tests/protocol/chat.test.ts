@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemRef } from '../../src/domain/digest.js';
 import type { DigestItem, Person } from '../../src/domain/types.js';
 import { validateAdaptiveCard } from '../support/adaptive-card-validator.js';
-import { Conversation, cardText, cardsOf, executeActions, pickTeam, shownItemRefs, startBotHarness, teamsUserOf, type BotHarness } from './bot-harness.js';
+import { Conversation, cardText, cardsOf, executeActions, invokeCard, pickTeam, shownItemRefs, startBotHarness, teamsUserOf, type BotHarness } from './bot-harness.js';
 
 let harness: BotHarness;
 let supervisor: Person;
@@ -37,6 +37,27 @@ describe('chat over the Bot Framework protocol', () => {
     expect(sent[0]?.type).toBe('typing');
     expect(sent).toHaveLength(2);
     expect(cardText(cardsOf(sent[1]!)[0])).toContain('digest at 06:30');
+  });
+
+  it('offers each role examples it may ask: every example on its help card, tapped, is answered', async () => {
+    const { people, queries } = harness.app.services;
+    const units = await queries.listUnits();
+    const everyone = (await Promise.all(units.map((unit) => people.listByUnit(unit.id)))).flat();
+    const roles = ['officer', 'supervisor', 'inspector', 'senior'] as const;
+    for (const role of roles) {
+      const person = everyone.find((p) => p.role === role && p.aadObjectId !== null);
+      if (!person) throw new Error(`the demo force has no ${role} with a Teams account`);
+      const chat = new Conversation(harness.serviceUrl, teamsUserOf(person));
+      await harness.post(chat.message('help'));
+      const help = cardsOf(harness.connector.sentTo(chat.id)[1]!)[0];
+      const examples = executeActions(help, 'askQuestion');
+      expect(examples.length, role).toBeGreaterThanOrEqual(3);
+      for (const example of examples) {
+        const answer = cardText(invokeCard(await harness.post(chat.cardAction('askQuestion', example.data as Record<string, unknown>, 'help-message'))));
+        const question = (example.data as { question: string }).question;
+        expect(answer, `${role}: "${question}"`).not.toMatch(/I can't show you that|didn't understand|Something went wrong/);
+      }
+    }
   });
 
   it("gives a supervisor their team's digest on demand: the same items as GET /v1/units/{id}/digest", async () => {
