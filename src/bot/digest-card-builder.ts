@@ -103,9 +103,8 @@ interface DigestContent {
 async function teamContent(services: AppServices, request: DigestCardRequest, scope: UnitScope, unitId: string): Promise<DigestContent> {
   const decision = authoriseUnitDigest(request.viewer, unitId, scope);
   if (!decision.allowed) throw new DigestNotVisibleError(decision.reason);
-  const [digest, figures, team] = await Promise.all([
-    services.queries.digest(unitId, request.at),
-    services.queries.figures(unitId, request.at),
+  const [{ digest, figures }, team] = await Promise.all([
+    services.queries.figuresAndDigest(unitId, request.at),
     services.people.listByUnit(unitId),
   ]);
   const canReassign = mayReassignIn(request.viewer, unitId, scope);

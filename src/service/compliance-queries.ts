@@ -38,6 +38,8 @@ export interface ComplianceQueries {
   officerFigures(personId: string, at: Date): Promise<OfficerFigures>;
   breakdown(unitId: string, at: Date): Promise<UnitBreakdown>;
   digest(unitId: string, at: Date, options?: DigestOptions): Promise<UnitDigest>;
+  /** `figures` and `digest` of one unit at one instant, from one evaluation. */
+  figuresAndDigest(unitId: string, at: Date): Promise<{ figures: UnitFigures; digest: UnitDigest }>;
   /** Digests of every team at one instant, for the morning run and the benchmark. */
   allTeamDigests(at: Date): Promise<UnitDigest[]>;
 }

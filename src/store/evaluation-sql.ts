@@ -90,14 +90,17 @@ judged as (
 )`;
 }
 
+/** The counts behind a UnitFigures, over `judged j`. */
+const COUNT_COLUMNS = `count(*)::int as total,
+  count(*) filter (where not j.na_breach and not j.update_breach)::int as compliant,
+  count(*) filter (where not j.na_breach)::int as na_compliant,
+  count(*) filter (where not j.update_breach)::int as update_compliant`;
+
 /** Counts behind a UnitFigures, grouped by `groupKey` (an expression over `judged j` and any joins given). */
 export function figuresSql(scope: EvaluationScope, options: { groupKey: string; joins?: string }): string {
   return `${judgedVictims(scope)}
 select ${options.groupKey} as group_id,
-  count(*)::int as total,
-  count(*) filter (where not j.na_breach and not j.update_breach)::int as compliant,
-  count(*) filter (where not j.na_breach)::int as na_compliant,
-  count(*) filter (where not j.update_breach)::int as update_compliant
+  ${COUNT_COLUMNS}
 from judged j
 ${options.joins ?? ''}
 group by ${options.groupKey}`;
@@ -107,7 +110,32 @@ group by ${options.groupKey}`;
  * Digest items: breaches, and what falls due within $5 days and is not yet a breach.
  * `groupKey` names the digest each item belongs to (a team id for the morning run).
  */
-export function digestItemsSql(scope: EvaluationScope, options: { groupKey?: string; joins?: string; where?: string } = {}): string {
+export function digestItemsSql(scope: EvaluationScope, options: DigestItemsOptions = {}): string {
+  return `${judgedVictims(scope)}
+${digestItemsSelect(options)}`;
+}
+
+/**
+ * One unit's counts (as figuresSql) and its digest items (as digestItemsSql, in a JSON array `items`)
+ * from one evaluation of its subtree (`$6::text[]` holding that one unit): a digest card needs both.
+ */
+export function figuresAndDigestItemsSql(): string {
+  return `${judgedVictims('subtrees')},
+items as (${digestItemsSelect()})
+select
+  ${COUNT_COLUMNS},
+  (select coalesce(json_agg(i), '[]'::json) from items i) as items
+from judged j`;
+}
+
+interface DigestItemsOptions {
+  groupKey?: string;
+  joins?: string;
+  where?: string;
+}
+
+/** The SELECT listing digest items from `judged j`. */
+function digestItemsSelect(options: DigestItemsOptions = {}): string {
   const groupKey = options.groupKey ?? 'null::text';
   const where = options.where ? `and (${options.where})` : '';
   const item = (kind: string, dueOn: string, daysOverdue: string, condition: string) => `
@@ -115,13 +143,12 @@ export function digestItemsSql(scope: EvaluationScope, options: { groupKey?: str
     ${dueOn}::text as due_date, ${daysOverdue} as days_overdue, j.enhanced
   from judged j ${options.joins ?? ''}
   where ${condition} ${where}`;
-  return `${judgedVictims(scope)}
-${[
-  item('update_overdue', 'j.update_due_on', '(j.today - j.update_due_on)', 'j.update_breach'),
-  item('needs_assessment_missing', 'j.na_due_on', '(j.today - j.na_due_on)', 'j.na_breach'),
-  item('update_due_soon', 'j.update_due_on', '0', 'not j.update_suspended and not j.update_breach and j.update_due_on - j.today <= j.due_soon_days'),
-  item('needs_assessment_due_soon', 'j.na_due_on', '0', 'not j.na_met and not j.na_breach and j.na_due_on - j.today <= j.due_soon_days'),
-].join('\nunion all')}`;
+  return [
+    item('update_overdue', 'j.update_due_on', '(j.today - j.update_due_on)', 'j.update_breach'),
+    item('needs_assessment_missing', 'j.na_due_on', '(j.today - j.na_due_on)', 'j.na_breach'),
+    item('update_due_soon', 'j.update_due_on', '0', 'not j.update_suspended and not j.update_breach and j.update_due_on - j.today <= j.due_soon_days'),
+    item('needs_assessment_due_soon', 'j.na_due_on', '0', 'not j.na_met and not j.na_breach and j.na_due_on - j.today <= j.due_soon_days'),
+  ].join('\nunion all');
 }
 
 /** Per-victim results, for the cross-check against the reference rules. */

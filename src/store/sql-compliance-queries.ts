@@ -11,7 +11,7 @@ import type {
   UnitNode,
 } from '../service/compliance-queries.js';
 import type { Db } from './db.js';
-import { digestItemsSql, evaluationParams, figuresSql } from './evaluation-sql.js';
+import { digestItemsSql, evaluationParams, figuresAndDigestItemsSql, figuresSql } from './evaluation-sql.js';
 
 /** The unit asked for is not in the store (the API answers 404). */
 export class UnknownUnitError extends Error {
@@ -140,6 +140,25 @@ export class SqlComplianceQueries implements ComplianceQueries {
           [...evaluationParams(at, this.policy, options.oicId), unitId],
         );
     return { unit, asOf: at.toISOString(), items: rows.map(toDigestItem).sort(compareDigestItems) };
+  }
+
+  /**
+   * A unit's figures and its digest together, from one evaluation: a digest card shows both, and its
+   * headline counts and its items then come from the same snapshot even while an import commits.
+   */
+  async figuresAndDigest(unitId: string, at: Date): Promise<{ figures: UnitFigures; digest: UnitDigest }> {
+    const unit = await this.requireUnit(unitId);
+    const [row] = await this.db.query<Omit<CountsRow, 'group_id'> & { items: ItemRow[] | string }>(
+      figuresAndDigestItemsSql(),
+      evaluationParams(at, this.policy, [unitId]),
+    );
+    const { items, ...counts } = row ?? { ...NO_COUNTS, items: [] };
+    // Both drivers parse json; a driver that left it as text would still be read right.
+    const itemRows = typeof items === 'string' ? (JSON.parse(items) as ItemRow[]) : items;
+    return {
+      figures: this.toFigures(unit, at, counts),
+      digest: { unit, asOf: at.toISOString(), items: itemRows.map(toDigestItem).sort(compareDigestItems) },
+    };
   }
 
   /** Every team's digest (empty ones too), teams by name, from one evaluation of the whole force. */

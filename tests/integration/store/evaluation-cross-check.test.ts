@@ -231,6 +231,8 @@ describe.each(DRIVERS)('set-based SQL agrees with the reference rules on %s', (d
         compliant: inUnit.filter((e) => e.evaluation.fullyCompliant).length,
         rate: toRatio(inUnit.filter((e) => e.evaluation.fullyCompliant).length, inUnit.length).rate,
       });
+      // The digest card's single evaluation answers exactly what the two separate ones do.
+      expect(await queries.figuresAndDigest(unitId, at), unitId).toEqual({ figures, digest: await queries.digest(unitId, at) });
     }
     const digests = await queries.allTeamDigests(at);
     for (const team of TEAMS) {

@@ -112,6 +112,19 @@ describe.each(DRIVERS)('SqlComplianceQueries on %s', (driver) => {
     expect(afterMove.find((d) => d.unit.id === 'S-T1')?.items).toEqual([]);
   });
 
+  it("gives a unit's figures and digest together from one evaluation, a unit with no live victims too", async () => {
+    for (const unitId of ['FORCE', 'N-LPA', 'N-T1', 'S-T1']) {
+      expect(await queries.figuresAndDigest(unitId, SMALL_FORCE_NOW), unitId).toEqual({
+        figures: await queries.figures(unitId, SMALL_FORCE_NOW),
+        digest: await queries.digest(unitId, SMALL_FORCE_NOW),
+      });
+    }
+    const beforeAnyCase = new Date('2020-01-01T00:00:00Z');
+    const empty = await queries.figuresAndDigest('N-T1', beforeAnyCase);
+    expect([empty.figures.total, empty.figures.rate, empty.digest.items]).toEqual([0, null, []]);
+    await expect(queries.figuresAndDigest('NOPE', SMALL_FORCE_NOW)).rejects.toBeInstanceOf(UnknownUnitError);
+  });
+
   it('lists and finds units, and throws a typed error for an unknown unit or officer', async () => {
     expect((await queries.listUnits()).map((u) => u.id)).toEqual(['FORCE', 'N-LPA', 'S-LPA', 'N-T1', 'N-T2', 'S-T1']);
     expect(await queries.findUnit('N-T1')).toEqual({ id: 'N-T1', name: 'North Team 1', kind: 'team', parentId: 'N-LPA' });
