@@ -1,8 +1,8 @@
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
 import type { BotTokenValidation } from '../../src/bot/bot-adapter.js';
+import { closeServer, listenOnLoopback } from './loopback-server.js';
 
 /** The issuer of tokens the Bot Connector service puts on activities (public cloud). */
 export const CHANNEL_ISSUER = 'https://api.botframework.com';
@@ -32,8 +32,7 @@ export class LocalOpenIdProvider {
   constructor(private readonly keys: { key: SigningKey; endorsements: string[] }[]) {}
 
   async start(): Promise<BotTokenValidation> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.baseUrl = (await listenOnLoopback(this.server)).slice(0, -1);
     return {
       channelOpenIdMetadataUrl: `${this.baseUrl}/channel/.well-known/openidconfiguration`,
       channelTokenIssuer: CHANNEL_ISSUER,
@@ -42,8 +41,7 @@ export class LocalOpenIdProvider {
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {

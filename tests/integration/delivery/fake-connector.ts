@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOnLoopback } from '../../support/loopback-server.js';
 
 export interface ConnectorReply {
   status: number;
@@ -27,8 +27,7 @@ export class FakeConnector {
   private readonly timers = new Set<NodeJS.Timeout>();
 
   async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return listenOnLoopback(this.server);
   }
 
   /** The next requests get these replies, in order; after them every request succeeds. */
@@ -44,8 +43,7 @@ export class FakeConnector {
 
   async close(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer);
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeServer(this.server);
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
