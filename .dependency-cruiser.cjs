@@ -1,0 +1,63 @@
+/**
+ * The house's corridors (docs/ARCHITECTURE.md), checked in `npm test` by `npm run check:imports`:
+ *   domain <- store <- service <- {api, bot, scheduler} <- app <- main;  cli beside app.
+ * config, log and demo sit low: config and demo may use domain; log uses nothing of ours.
+ * All botbuilder / teams-ai code lives in src/bot, so a move to the Microsoft 365 Agents SDK is one folder.
+ */
+const layer = (name) => `^src/${name}(/|\\.ts$)`;
+const notIn = (...names) => `^src/(?!(${names.join('|')})(/|\\.ts$))`;
+
+/** from -> the folders it may never import. */
+const forbidden = [
+  ['domain', notIn('domain')],
+  ['log', notIn('log')],
+  ['config', notIn('config', 'domain')],
+  ['demo', notIn('demo', 'domain')],
+  ['store', notIn('store', 'domain', 'log')],
+  ['service', notIn('service', 'store', 'domain', 'log', 'demo')],
+  ['api', notIn('api', 'service', 'store', 'domain', 'log', 'config')],
+  ['bot', notIn('bot', 'service', 'store', 'domain', 'log', 'config')],
+  ['scheduler', notIn('scheduler', 'service', 'store', 'domain', 'log')],
+  ['app', '^src/(cli|main)(/|\\.ts$)'],
+  ['cli', '^src/main\\.ts$'],
+];
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      comment: 'Two files or folders that import each other cannot be understood or moved one at a time.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    ...forbidden.map(([from, to]) => ({
+      name: `inward-only-${from}`,
+      comment: `src/${from} imports only what sits below it (docs/ARCHITECTURE.md).`,
+      severity: 'error',
+      from: { path: layer(from) },
+      to: { path: to },
+    })),
+    {
+      name: 'domain-is-pure',
+      comment: 'src/domain holds pure rules: no I/O, no frameworks.',
+      severity: 'error',
+      from: { path: layer('domain') },
+      to: { dependencyTypes: ['core', 'npm'], pathNot: '^node_modules/(zod|date-fns|@date-fns/tz)/' },
+    },
+    {
+      name: 'bot-framework-stays-in-src-bot',
+      comment: 'botbuilder and teams-ai are past support: all their code stays in src/bot (docs/MIGRATION.md).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: layer('bot') },
+      to: { path: '^node_modules/(botbuilder[^/]*|botframework-[^/]*|@microsoft/teams-ai)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    exclude: { path: '^src/.*\\.json$' },
+  },
+};
