@@ -1,17 +1,18 @@
-import { isValid, parseISO } from 'date-fns';
 import { z } from 'zod';
+import { parseIsoInstant } from '../domain/instant.js';
 
 /**
  * The only place that reads environment variables. Everything else receives a typed `AppConfig`,
  * so tests pass their own env and a wrong setting stops the start with a message naming it.
  */
 
-const isoInstant = z
-  .string()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && isValid(parseISO(value)), {
-    message: 'must be an ISO 8601 instant with an offset, e.g. 2026-11-20T07:00:00Z',
-  })
-  .transform((value) => parseISO(value));
+/** The one ISO instant reading of the records and the API (src/domain/instant.ts). */
+const isoInstant = z.string().transform((value, ctx) => {
+  const parsed = parseIsoInstant(value);
+  if (parsed.ok) return parsed.instant;
+  ctx.addIssue({ code: 'custom', message: parsed.problem });
+  return z.NEVER;
+});
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'], { errorMap: () => ({ message: 'must be 1 or 0' }) })

@@ -33,7 +33,7 @@ describe('readConfig', () => {
     const problems = problemsOf({ PORT: 'eighty', VCOP_NOW: 'yesterday', VCOP_DIGEST_DEFAULT_TIME: '7am', VCOP_DEMO: 'maybe' });
     expect(problems).toHaveLength(4);
     expect(problems.join('\n')).toMatch(/^PORT: /m);
-    expect(problems.join('\n')).toMatch(/^VCOP_NOW: must be an ISO 8601 instant/m);
+    expect(problems.join('\n')).toMatch(/^VCOP_NOW: must be an ISO 8601 date and time with an offset/m);
     expect(problems.join('\n')).toMatch(/^VCOP_DIGEST_DEFAULT_TIME: must be a 24-hour time/m);
     expect(problems.join('\n')).toMatch(/^VCOP_DEMO: must be 1 or 0/m);
   });
