@@ -62,7 +62,9 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
   try {
     await migrate(db);
     const year = clock.now().getUTCFullYear();
-    await rebuildWorkingCalendar(db, calendar, Math.min(calendar.coverage.firstYear, year - 10), Math.max(calendar.coverage.lastYear, year + 5));
+    // Two years past the bank-holiday file each side: there only weekends are non-working, which is what the
+    // evaluation counts for a deadline beyond the table (src/store/evaluation-sql.ts), so both agree.
+    await rebuildWorkingCalendar(db, calendar, Math.min(calendar.coverage.firstYear - 2, year - 10), Math.max(calendar.coverage.lastYear + 2, year + 5));
     if (year > calendar.coverage.lastYear || year < calendar.coverage.firstYear) {
       logger.warn({ coverage: calendar.coverage }, 'the bank-holiday file does not cover this year: only weekends are non-working days; replace it (VCOP_BANK_HOLIDAYS_FILE)');
     }

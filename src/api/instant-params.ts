@@ -1,8 +1,7 @@
-import { isValid, parseISO } from 'date-fns';
-import { parseMonthParam, resolvePeriod, type ResolvedPeriod } from '../domain/periods.js';
+import { parseIsoInstant } from '../domain/instant.js';
+import { FIRST_PERIOD_YEAR, parseMonthParam, resolvePeriod, type ResolvedPeriod } from '../domain/periods.js';
 import { HttpError } from './http-error.js';
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+import { quoted } from '../domain/quoted-value.js';
 
 export type Evaluation = { at: Date; period: ResolvedPeriod | null };
 
@@ -20,7 +19,7 @@ export function evaluationFromQuery(
   if (period !== undefined) {
     const month = parseMonthParam(period);
     if (!month) {
-      throw new HttpError(400, 'bad_period', `period '${period}' is not a month: use YYYY-MM, e.g. 2026-10.`);
+      throw new HttpError(400, 'bad_period', `period ${quoted(period)} is not a month from ${FIRST_PERIOD_YEAR}-01 to 9999-12: use YYYY-MM, e.g. 2026-10.`);
     }
     const resolved = resolvePeriod({ kind: 'month', year: month.year, month: month.month }, now, timeZone);
     return { at: resolved.snapshotAt, period: resolved };
@@ -28,17 +27,13 @@ export function evaluationFromQuery(
   return { at: at === undefined ? now : parseInstant(at), period: null };
 }
 
-export function parseInstant(value: string): Date {
-  // parseISO, unlike Date, refuses impossible dates such as 30 February.
-  const instant = ISO_INSTANT.test(value) ? parseISO(value) : null;
-  if (!instant || !isValid(instant)) {
-    throw new HttpError(
-      400,
-      'bad_instant',
-      `at '${value}' is not an ISO 8601 instant with an offset: use e.g. 2026-11-20T07:00:00Z or 2026-07-01T08:00:00+01:00.`,
-    );
+/** `?at=` and `?since=`: the same reading as the records' timestamps and VCOP_NOW (src/domain/instant.ts). */
+export function parseInstant(value: string, name = 'at'): Date {
+  const parsed = parseIsoInstant(value);
+  if (!parsed.ok) {
+    throw new HttpError(400, 'bad_instant', `${name} ${quoted(value)} ${parsed.problem}.`);
   }
-  return instant;
+  return parsed.instant;
 }
 
 function single(query: Record<string, unknown>, key: string): string | undefined {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import restify, { type Request, type Response, type Server } from 'restify';
+import { shortened } from '../domain/quoted-value.js';
 import type { Logger } from '../log/logger.js';
 import { createBearerCheck } from './bearer-auth.js';
 import { HttpError, errorBody } from './http-error.js';
@@ -46,7 +47,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     // Unknown routes and methods: keep restify's status, give our JSON shape.
     const status = error.statusCode ?? 500;
     const code = status === 404 ? 'not_found' : status === 405 ? 'method_not_allowed' : 'error';
-    const message = status === 404 ? `No such route: ${req.method} ${req.path()}` : error.message;
+    const message = status === 404 ? `No such route: ${req.method} ${shortened(req.path(), 200)}` : error.message;
     res.send(status, { error: { code, message } });
     callback();
   });

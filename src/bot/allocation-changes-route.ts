@@ -19,7 +19,7 @@ export function allocationChangesRoute(allocations: Pick<AllocationStore, 'chang
       if (typeof since !== 'string') {
         throw new HttpError(400, 'bad_request', 'Give ?since= as an ISO 8601 instant, e.g. ?since=2026-11-20T00:00:00Z (the `next` of your last call).');
       }
-      const changes = await allocations.changesSince(parseInstant(since), PAGE_SIZE);
+      const changes = await allocations.changesSince(parseInstant(since, 'since'), PAGE_SIZE);
       const last = changes.at(-1);
       res.send(200, { changes, next: last ? last.at : since, complete: changes.length < PAGE_SIZE });
     },

@@ -9,8 +9,8 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 /**
  * Reads and parses a JSON request body (the server registers no body parser: each route reads its own).
- * The body must be UTF-8 and its strings real text: a malformed one is the sender's 400, not a turn that
- * fails later when a string reaches the store.
+ * The body must be UTF-8 and its strings real text (no unpaired surrogate, no NUL): a malformed one is the
+ * sender's 400, not a turn that fails later when a string reaches the store.
  */
 export async function readJsonBody(req: Request, maxBytes = MAX_ACTIVITY_BYTES): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -33,6 +33,10 @@ export async function readJsonBody(req: Request, maxBytes = MAX_ACTIVITY_BYTES):
     return JSON.parse(text, (key, value: unknown) => {
       if (LONE_SURROGATE.test(key) || (typeof value === 'string' && LONE_SURROGATE.test(value))) {
         throw new HttpError(400, 'bad_activity', 'The body contains a string that is not text (an unpaired UTF-16 surrogate escape).');
+      }
+      // PostgreSQL text and jsonb cannot hold NUL: in a note, a reason, an item ref or an id it would fail the turn later.
+      if (key.includes('\u0000') || (typeof value === 'string' && value.includes('\u0000'))) {
+        throw new HttpError(400, 'bad_activity', 'The body contains the NUL character (\\u0000), which no text the bot keeps may hold: remove it and send again.');
       }
       return value;
     }) as unknown;

@@ -1,17 +1,18 @@
-import { isValid, parseISO } from 'date-fns';
 import { z } from 'zod';
+import { parseIsoInstant } from '../domain/instant.js';
 
 /**
  * The only place that reads environment variables. Everything else receives a typed `AppConfig`,
  * so tests pass their own env and a wrong setting stops the start with a message naming it.
  */
 
-const isoInstant = z
-  .string()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && isValid(parseISO(value)), {
-    message: 'must be an ISO 8601 instant with an offset, e.g. 2026-11-20T07:00:00Z',
-  })
-  .transform((value) => parseISO(value));
+/** The one ISO instant reading of the records and the API (src/domain/instant.ts). */
+const isoInstant = z.string().transform((value, ctx) => {
+  const parsed = parseIsoInstant(value);
+  if (parsed.ok) return parsed.instant;
+  ctx.addIssue({ code: 'custom', message: parsed.problem });
+  return z.NEVER;
+});
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'], { errorMap: () => ({ message: 'must be 1 or 0' }) })
@@ -25,7 +26,9 @@ const port = z.coerce
 
 const envSchema = z.object({
   PORT: port.default(3978),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Default: 127.0.0.1 in local mode (nothing checks who calls /api/messages), 0.0.0.0 in Teams mode. */
+  HOST: z.string().min(1).optional(),
+  VCOP_LOCAL_MODE_ALLOW_REMOTE: flag.default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VCOP_NOW: isoInstant.optional(),
   VCOP_DATA_DIR: z.string().min(1).default('./data'),
@@ -33,7 +36,12 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
     .optional(),
-  VCOP_API_TOKEN: z.string().min(16, 'must be at least 16 characters (use a long random string)').optional(),
+  VCOP_API_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters (use a long random string)')
+    // It travels in an Authorization header: a space, a control character or a non-ASCII letter never arrives intact.
+    .regex(/^[\x21-\x7e]+$/, 'must be letters, digits and ASCII punctuation only, with no spaces or other characters an HTTP header cannot carry (e.g. the output of `openssl rand -base64 32`)')
+    .optional(),
   VCOP_DEMO: flag.default('1'),
   VCOP_DEMO_VICTIMS: z.coerce.number().int().min(10, 'must be at least 10').max(2_000_000).default(3000),
   VCOP_POLICY_FILE: z.string().min(1).optional(),
@@ -123,13 +131,14 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const e = (parsed.success ? parsed.data : relevant) as ParsedEnv;
   const bot = botCredentials(e, problems);
   const openAi = openAiSettings(e, problems);
+  const host = listenHost(e, bot, problems);
   if (bot && !e.VCOP_API_TOKEN) {
     problems.push('VCOP_API_TOKEN: is required when MicrosoftAppId is set (a generated token is for local mode only)');
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   return {
     port: e.PORT,
-    host: e.HOST,
+    host,
     logLevel: e.LOG_LEVEL,
     fixedNow: e.VCOP_NOW,
     dataDir: e.VCOP_DATA_DIR,
@@ -147,6 +156,27 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     bot,
     openAi,
   };
+}
+
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|::1|::ffff:127(\.\d{1,3}){3})$/i;
+
+/**
+ * Local mode answers /api/messages without checking any Bot Framework token: anyone who can reach the port
+ * can act as any person in the records. So it listens on this machine only unless told otherwise.
+ */
+function listenHost(e: ParsedEnv, bot: BotCredentials | undefined, problems: string[]): string {
+  if (bot) return e.HOST ?? '0.0.0.0';
+  const host = e.HOST ?? '127.0.0.1';
+  // A raw string when another variable was wrong (then `e` is the unparsed env): read it the way `flag` does.
+  const allowRemote = [true, '1', 'true', 'yes'].includes(e.VCOP_LOCAL_MODE_ALLOW_REMOTE as boolean | string);
+  if (!LOOPBACK_HOSTS.test(host) && !allowRemote) {
+    problems.push(
+      `HOST: '${host}' would let other machines reach local mode, where the bot endpoint checks no sign-in and anyone could act as any person: `
+        + 'use HOST=127.0.0.1 (the local-mode default), or set MicrosoftAppId and the rest of the bot registration (Teams mode), '
+        + 'or set VCOP_LOCAL_MODE_ALLOW_REMOTE=1 if the network in front of it is trusted',
+    );
+  }
+  return host;
 }
 
 function botCredentials(e: ParsedEnv, problems: string[]): BotCredentials | undefined {

@@ -38,13 +38,20 @@ export interface ResolvedPeriod {
 const MONTH_PARAM = /^(\d{4})-(\d{2})$/;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** `YYYY-MM` (the API's `?period=`) -> year and month, or null when it is not a real month. */
+/**
+ * Reporting months start in 1900: before it, time zones ran on local mean time (offsets in seconds) and
+ * years under 100 are read as 19xx by the Date arithmetic periods are built on, so an earlier month
+ * would be answered for the wrong instant. No force reports on the nineteenth century.
+ */
+export const FIRST_PERIOD_YEAR = 1900;
+
+/** `YYYY-MM` (the API's `?period=`, from 1900-01 to 9999-12) -> year and month, or null when it is not a real month. */
 export function parseMonthParam(value: string): { year: number; month: number } | null {
   const match = MONTH_PARAM.exec(value);
   if (!match) return null;
   const year = Number(match[1]);
   const month = Number(match[2]);
-  return month >= 1 && month <= 12 ? { year, month } : null;
+  return year >= FIRST_PERIOD_YEAR && month >= 1 && month <= 12 ? { year, month } : null;
 }
 
 export function resolvePeriod(spec: PeriodSpec, now: Date, timeZone: string): ResolvedPeriod {

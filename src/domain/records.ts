@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { isIsoInstant, parseIsoInstant } from './instant.js';
+import { normaliseAadObjectId } from './entra-id.js';
+import { shortened } from './quoted-value.js';
 
 /**
  * The NDJSON records the records system sends (records-format.md), as zod schemas.
@@ -9,35 +12,31 @@ import { z } from 'zod';
 const MAX_ID_LENGTH = 200;
 const MAX_TEXT_LENGTH = 1000;
 
+/** PostgreSQL cannot store the NUL character in text: refused here, where the line can be named. */
+const NO_NUL = (value: string) => !value.includes('\u0000');
+const NUL_MESSAGE = 'must not contain the NUL character (\\u0000): remove it from the extract';
+
 const id = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`);
+  .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)
+  .refine(NO_NUL, NUL_MESSAGE);
 
-const text = z.string().trim().min(1, 'must not be empty').max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`);
+const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`)
+  .refine(NO_NUL, NUL_MESSAGE);
 
-const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+/** True for a real calendar instant written as ISO 8601 with an offset (`Z` or `+01:00`) that the store can hold. */
+export const isIsoInstantWithOffset = isIsoInstant;
 
-/** True for a real calendar instant written as ISO 8601 with an offset (`Z` or `+01:00`). */
-export function isIsoInstantWithOffset(value: string): boolean {
-  const match = ISO_WITH_OFFSET.exec(value);
-  if (!match) return false;
-  const [year, month, day, hour, minute, second = '0', offsetHours = '0', offsetMinutes = '0'] = match.slice(1).map((part) => part ?? '0');
-  const y = Number(year);
-  if (y < 1) return false;
-  const m = Number(month);
-  const d = Number(day);
-  const lastDayOfMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return (
-    m >= 1 && m <= 12 && d >= 1 && d <= lastDayOfMonth &&
-    Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59 &&
-    Number(offsetHours) <= 18 && Number(offsetMinutes) <= 59
-  );
-}
-
-const instant = z.string().refine(isIsoInstantWithOffset, {
-  message: 'must be an ISO 8601 date and time with an offset, e.g. 2026-10-01T09:12:00+01:00 or 2026-10-01T08:12:00Z',
+/** The string is kept as sent (the store reads it with its offset); the one parser decides what is valid. */
+const instant = z.string().superRefine((value, ctx) => {
+  const parsed = parseIsoInstant(value);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.problem });
 });
 
 export const UNIT_KINDS = ['force', 'command', 'department', 'team'] as const;
@@ -71,12 +70,13 @@ export const personRecord = z.object({
   name: text,
   unitId: id,
   role: z.enum(ROLES),
-  aadObjectId: id.nullable().optional().transform((value) => value ?? null),
+  /** Entra object ids are GUIDs, whose letter case means nothing: kept in lower case (see normaliseAadObjectId). */
+  aadObjectId: id.nullable().optional().transform((value) => (value == null ? null : normaliseAadObjectId(value))),
   email: z
     .string()
     .trim()
     .max(320, 'must be at most 320 characters')
-    .regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address')
+    .regex(/^[^\s@\u0000]+@[^\s@\u0000]+$/, 'must be an e-mail address')
     .nullable()
     .optional()
     .transform((value) => value ?? null),
@@ -180,7 +180,7 @@ export function parseRecord(value: unknown): ParsedRecord {
   const type = (value as { type?: unknown }).type;
   if (type === undefined) return { ok: false, message: `missing field 'type' (one of ${RECORD_TYPES.join(', ')})` };
   if (!isRecordType(type)) {
-    return { ok: false, message: `unknown type ${JSON.stringify(type)}: expected one of ${RECORD_TYPES.join(', ')}` };
+    return { ok: false, message: `unknown type ${shortened(JSON.stringify(type) ?? String(type))}: expected one of ${RECORD_TYPES.join(', ')}` };
   }
   const parsed = schemaByType[type].safeParse(value);
   if (parsed.success) return { ok: true, record: parsed.data };
@@ -203,7 +203,7 @@ function describeIssue(issue: z.ZodIssue): string {
       if (issue.received === 'float') return `${field} must be a whole number (got a fraction)`;
       return `${field} must be ${article(issue.expected)} (got ${issue.received})`;
     case 'invalid_enum_value':
-      return `${field} must be one of ${issue.options.join(', ')} (got ${JSON.stringify(issue.received)})`;
+      return `${field} must be one of ${issue.options.join(', ')} (got ${shortened(JSON.stringify(issue.received))})`;
     case 'invalid_literal':
       return `${field} must be ${JSON.stringify(issue.expected)}`;
     default:

@@ -3,6 +3,7 @@ import type { Db } from '../store/db.js';
 import { checkStagedRecords } from '../store/import-checks.js';
 import { auditImport, mergeStagedRecords, refreshStatistics } from '../store/import-merge.js';
 import { analyzeStagingTables, createStagingTables, StagingWriter } from '../store/record-staging.js';
+import { boundErrorList } from './import-error-list.js';
 import type { NdjsonLine } from './ndjson-lines.js';
 
 export type { RecordType };
@@ -74,8 +75,8 @@ export async function importRecords(db: Db, lines: AsyncIterable<NdjsonLine>, op
       const errorCount = lineErrorCount + checked.lineCount;
       if (errorCount > 0) {
         // Both lists are in line order and cover different lines (an invalid line is never staged).
-        const errors = [...lineErrors, ...checked.errors].sort((a, b) => a.line - b.line).slice(0, maxReported);
-        throw new ImportRejected({ ok: false, lines: linesRead, errorCount, errors });
+        const errors = [...lineErrors, ...checked.errors].sort((a, b) => a.line - b.line);
+        throw new ImportRejected({ ok: false, lines: linesRead, errorCount, errors: boundErrorList(errors, maxReported) });
       }
 
       // Only blank lines: nothing to merge, and no audit entry for an import of nothing.

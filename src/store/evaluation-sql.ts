@@ -71,7 +71,7 @@ last_contacts as (
 ),
 evaluated as (
   select l.victim_id, l.case_id, l.enhanced, l.category, l.unit_id, l.oic_id, ${today} as today,
-    case when $3::int = 0 then l.recorded_on else na_due.date end as na_due_on,
+    case when $3::int = 0 then l.recorded_on else coalesce(na_due.date, ${weekdaysOnlyDueDate('l.recorded_on', '$3::int')}) end as na_due_on,
     coalesce(l.na_completed_at <= ${t}, false) as na_met,
     -- The victim's agreed frequency counts once the assessment that records it is done.
     coalesce(lc.last_update_on, l.recorded_on)
@@ -88,6 +88,22 @@ judged as (
     (not e.update_suspended and e.today > e.update_due_on) as update_breach
   from evaluated e
 )`;
+}
+
+/**
+ * The `days`-th working day after `date` counting only weekends as non-working: the deadline when the
+ * working calendar does not reach it (a case recorded before the table starts, or due after it ends). The
+ * table spans the bank-holiday file's years with two years to spare each side (src/app.ts), where only
+ * weekends are non-working anyway, so this agrees with the table wherever both could answer.
+ * Days are counted from Monday 2001-01-01: a weekday's count is its number among weekdays since then.
+ */
+function weekdaysOnlyDueDate(date: string, days: string): string {
+  const sinceMonday = `(${date} - date '2001-01-01')`;
+  const weeks = `floor(${sinceMonday} / 7.0)::int`;
+  const weekday = `(${sinceMonday} - 7 * ${weeks})`; // 0 = Monday .. 6 = Sunday, also before 2001
+  const count = `(5 * ${weeks} + least(${weekday} + 1, 5))`; // weekdays up to and including the date
+  const target = `(${count} + ${days} - 1)`; // zero-based count of the deadline weekday
+  return `(date '2001-01-01' + 7 * floor(${target} / 5.0)::int + (${target} - 5 * floor(${target} / 5.0)::int))`;
 }
 
 /** The counts behind a UnitFigures, over `judged j`. */

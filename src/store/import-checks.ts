@@ -98,7 +98,8 @@ const unitTreeChecks = [
 
 const FINAL_PEOPLE = `
   final_people as (
-    select id, aad_object_id, null::int as line from people p
+    -- Stored ids in lower case too: one stored before ids were compared without case may differ in it.
+    select id, lower(aad_object_id) as aad_object_id, null::int as line from people p
     where p.aad_object_id is not null and not exists (select 1 from stage_people s where s.id = p.id)
     union all
     select distinct on (id) id, aad_object_id, line from stage_people where aad_object_id is not null order by id, line desc

@@ -1,4 +1,5 @@
 import { compareDigestItems } from '../domain/digest.js';
+import { normaliseAadObjectId } from '../domain/entra-id.js';
 import { ragFor, toRatio } from '../domain/figures.js';
 import type { Policy } from '../domain/policy.js';
 import type { DigestItem, DigestItemKind, Person, Role, UnitDigest, UnitFigures, UnitKind, UnitRef } from '../domain/types.js';
@@ -220,8 +221,9 @@ export class SqlPeopleDirectory implements PeopleDirectory {
     return row ? toPerson(row) : null;
   }
 
+  /** Without letter case: ids are stored normalised (src/domain/entra-id.ts), and so is the one asked for. */
   async findByAadObjectId(aadObjectId: string): Promise<Person | null> {
-    const [row] = await this.db.query<PersonRow>(`${PERSON_SELECT} where aad_object_id = $1`, [aadObjectId]);
+    const [row] = await this.db.query<PersonRow>(`${PERSON_SELECT} where aad_object_id = $1`, [normaliseAadObjectId(aadObjectId)]);
     return row ? toPerson(row) : null;
   }
 

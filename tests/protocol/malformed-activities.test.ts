@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { digestInputIds } from '../../src/bot/cards/index.js';
 import type { Person } from '../../src/domain/types.js';
 import { startBotApp, type BotApp } from '../support/bot-app.js';
 import { Conversation, pickTeam, teamsUserOf, type BotHarness } from './bot-harness.js';
@@ -59,6 +60,22 @@ describe('POST /api/messages refuses what is not an activity', () => {
   it('a string that is not text (an unpaired surrogate escape), which the store would refuse later: 400', async () => {
     const activity = json({ ...personal().installationUpdate('add'), from: { id: 'SURROGATE', aadObjectId: supervisor.aadObjectId } }).replace('SURROGATE', '\\ud800');
     await expectRefused(activity, 400, undefined, /surrogate/);
+  });
+
+  it('a NUL character in a note, a reason, an item ref, an Entra id, a conversation id or a message: 400', async () => {
+    const chat = personal();
+    const seen = bot.connector.mark();
+    expect((await bot.postRaw(json(chat.message('digest')))).status).toBe(200);
+    const itemRef = /"itemRef":"([^"]+)"/.exec(JSON.stringify(seen()))?.[1];
+    expect(itemRef, 'a real item, so that the note and the reason would reach the store').toBeDefined();
+    const ids = digestInputIds(itemRef!);
+    const nul = /NUL character/;
+    await expectRefused(json(chat.cardAction('acknowledgeItem', { itemRef, digestId: `team:${supervisor.unitId}`, [ids.note]: 'Rang back\u0000 at 10' })), 400, undefined, nul);
+    await expectRefused(json(chat.cardAction('reassignItem', { itemRef, [ids.officer]: supervisor.id, [ids.reason]: 'Leave\u0000' })), 400, undefined, nul);
+    await expectRefused(json(chat.cardAction('acknowledgeItem', { itemRef: `${itemRef!}\u0000` })), 400, undefined, nul);
+    await expectRefused(json({ ...chat.message('help'), from: { id: '29:x', aadObjectId: `${supervisor.aadObjectId!}\u0000` } }), 400, undefined, nul);
+    await expectRefused(json({ ...chat.installationUpdate('add'), conversation: { id: 'a:personal-\u0000', conversationType: 'personal' } }), 400, undefined, nul);
+    await expectRefused(json(chat.message('my team\u0000s compliance')), 400, undefined, nul);
   });
 
   it('a body over 256 KB: 413', async () => {

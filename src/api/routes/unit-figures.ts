@@ -1,3 +1,5 @@
+import type { Request } from 'restify';
+import { quoted } from '../../domain/quoted-value.js';
 import { UnknownUnitError } from '../../store/sql-compliance-queries.js';
 import type { ApiDeps } from '../api-deps.js';
 import { HttpError } from '../http-error.js';
@@ -15,7 +17,7 @@ export function unitComplianceRoute(deps: ApiDeps): Route {
     protected: true,
     async handle(req, res) {
       const { at, period } = evaluationFromQuery(req.query ?? {}, deps.clock.now(), deps.policy.timeZone);
-      const unitId = String(req.params.unitId);
+      const unitId = unitIdOf(req);
       const figures = await withUnit(unitId, () => deps.queries.figures(unitId, at));
       if (!period) {
         res.send(200, figures);
@@ -40,7 +42,7 @@ export function unitBreakdownRoute(deps: ApiDeps): Route {
     protected: true,
     async handle(req, res) {
       const { at } = evaluationFromQuery(req.query ?? {}, deps.clock.now(), deps.policy.timeZone);
-      const unitId = String(req.params.unitId);
+      const unitId = unitIdOf(req);
       res.send(200, await withUnit(unitId, () => deps.queries.breakdown(unitId, at)));
     },
   };
@@ -54,10 +56,19 @@ export function unitDigestRoute(deps: ApiDeps): Route {
     protected: true,
     async handle(req, res) {
       const { at } = evaluationFromQuery(req.query ?? {}, deps.clock.now(), deps.policy.timeZone);
-      const unitId = String(req.params.unitId);
+      const unitId = unitIdOf(req);
       res.send(200, await withUnit(unitId, () => deps.queries.digest(unitId, at)));
     },
   };
+}
+
+/** The path's unit id. No unit id holds a NUL (imports refuse it, and the store cannot hold it). */
+function unitIdOf(req: Request): string {
+  const unitId = String(req.params.unitId);
+  if (unitId.includes('\u0000')) {
+    throw new HttpError(400, 'bad_unit_id', 'The unit id contains the NUL character (%00), which no unit id has. GET /v1/units lists them.');
+  }
+  return unitId;
 }
 
 async function withUnit<T>(unitId: string, read: () => Promise<T>): Promise<T> {
@@ -65,7 +76,7 @@ async function withUnit<T>(unitId: string, read: () => Promise<T>): Promise<T> {
     return await read();
   } catch (error) {
     if (error instanceof UnknownUnitError) {
-      throw new HttpError(404, 'unknown_unit', `No unit with id '${unitId}'. GET /v1/units lists them.`);
+      throw new HttpError(404, 'unknown_unit', `No unit with id ${quoted(unitId)}. GET /v1/units lists them.`);
     }
     throw error;
   }

@@ -104,7 +104,7 @@ describe('vcop import', () => {
       DATABASE_URL: 'mysql://admin:hunter2-secret@db.example/vcop',
     });
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toMatch(/VCOP_NOW: must be an ISO 8601 instant/);
+    expect(wrong.stderr).toMatch(/VCOP_NOW: must be an ISO 8601 date and time with an offset/);
     expect(wrong.stderr).toMatch(/DATABASE_URL: must be a postgres/);
     expect(wrong.stderr).not.toContain('hunter2');
   }, 180_000);
