@@ -2,9 +2,9 @@ import type { TurnContext } from 'botbuilder';
 import type { Person } from '../domain/types.js';
 import { acknowledgeItem } from '../service/acknowledge-item.js';
 import { reassignItem } from '../service/reassign-item.js';
-import { withoutContactDetails } from './cards/card-text.js';
 import { readAcknowledgeAction, readPageAction, readReassignAction, renderRefusalCard } from './cards/index.js';
 import { cardMessage } from './card-replies.js';
+import { reassignedToYouText } from './message-texts.js';
 import type { BotDeps } from './bot-deps.js';
 import { defaultViewFor, digestCardFor } from './digest-replies.js';
 import { parseDigestId, type DigestView } from './digest-id.js';
@@ -79,7 +79,7 @@ export async function reassignAction(deps: BotDeps, context: TurnContext, actor:
       log.info({ changeId: result.change.id, toOicId: result.newOfficer.id }, 'case reassigned');
       deps.notifyPerson(
         result.newOfficer.id,
-        `${actor.name} has reassigned case ${result.caseId} (${result.category}) to you. Reason: ${withoutContactDetails(action.value.reason)}. Say "my items" to see what is due on it.`,
+        reassignedToYouText({ actorName: actor.name, caseId: result.caseId, category: result.category, reason: action.value.reason }),
       );
       const card = await digestCardFor(deps, actor, view);
       await updateOriginalMessage(deps, context, card);

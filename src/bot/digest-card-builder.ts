@@ -2,6 +2,7 @@ import type { AppServices } from '../app.js';
 import { itemRef } from '../domain/digest.js';
 import type { DigestItem, Person, UnitFigures } from '../domain/types.js';
 import { UnitScope, authoriseOfficerItems, authoriseUnitDigest, mayReassignIn } from '../service/authorise.js';
+import { itemsNotShownText, officerCasesFor, officerFiguresAsSeen, officerItemsAsSeen } from '../service/officer-view.js';
 import { AcknowledgementStore } from '../store/acknowledgement-store.js';
 import { ItemRefStore } from '../store/item-ref-store.js';
 import { DEFAULT_DIGEST_PAGE_SIZE, renderDigestCard, type DigestCardItem } from './cards/index.js';
@@ -74,7 +75,7 @@ export async function buildDigestCard(services: AppServices, request: DigestCard
   const card = renderDigestCard({
     title: content.title,
     asOfText: asOfText(request.at, services.policy.timeZone),
-    headline: headline(content.figuresName, content.figures),
+    headline: content.note ? `${headline(content.figuresName, content.figures)} (${content.note})` : headline(content.figuresName, content.figures),
     rag: content.figures.rag,
     items: cardItems,
     officers: content.officers,
@@ -98,6 +99,8 @@ interface DigestContent {
   knownPeople: Person[];
   officers: { id: string; name: string }[];
   canReassign: boolean;
+  /** Said after the headline, e.g. "3 items in other teams are not shown". */
+  note?: string;
 }
 
 async function teamContent(services: AppServices, request: DigestCardRequest, scope: UnitScope, unitId: string): Promise<DigestContent> {
@@ -128,14 +131,20 @@ async function officerContent(services: AppServices, request: DigestCardRequest,
   if (!officer) throw new DigestNotVisibleError(`There is no officer with id '${officerId}' in the people records.`);
   const decision = authoriseOfficerItems(request.viewer, officer, scope);
   if (!decision.allowed) throw new DigestNotVisibleError(decision.reason);
-  const [digest, figures] = await Promise.all([
-    services.queries.digest(request.unitId ?? scope.forceId, request.at, { oicId: officer.id }),
-    services.queries.officerFigures(officer.id, request.at),
+  // Someone else's officer (a refresh of an `officer:` card): only the cases inside the viewer's scope,
+  // the rest counted. The officer themself: all their cases, or their items in one team (request.unitId).
+  const cases = officerCasesFor(request.viewer, officer, scope.tree, scope.forceId);
+  const itemCases = request.unitId !== undefined && cases.kind === 'all' ? { kind: 'within' as const, unitId: request.unitId } : cases;
+  const [{ digest, leftOut }, { figures }] = await Promise.all([
+    officerItemsAsSeen(services.queries, officer.id, request.at, itemCases, scope.forceId),
+    officerFiguresAsSeen(services.queries, officer.id, request.at, cases),
   ]);
+  const note = officer.id === request.viewer.id ? null : itemsNotShownText(leftOut);
   return {
     view: { kind: 'officer', officerId: officer.id },
     title: officer.id === request.viewer.id ? 'Your items' : `${officer.name}'s items`,
     figuresName: officer.name,
+    ...(note ? { note } : {}),
     figures,
     items: digest.items,
     knownPeople: [officer],

@@ -9,6 +9,7 @@ import { createBotAdapter, type BotAdapter, type BotTokenValidation } from './bo
 import { createBotApplication } from './bot-application.js';
 import type { BotDeps } from './bot-deps.js';
 import { messagesRoute } from './messages-route.js';
+import { deliverNotices } from './notice-delivery.js';
 import { createOpenAiQuestionPlanner } from './openai-question-planner.js';
 import { BotFrameworkMessenger, type Messenger } from './messenger/messenger.js';
 
@@ -46,7 +47,16 @@ export function createBotExtension(config: AppConfig, options: BotExtensionOptio
       // Off unless a key is configured (issue 4, part 4): then typed questions go to the model first.
       if (config.openAi) deps.questionPlanner = createOpenAiQuestionPlanner(config.openAi, services.logger);
       const app = createBotApplication(deps);
-      delivery = deliveryExtension({ messenger: () => messenger, ...(options.cronExpression ? { cronExpression: options.cronExpression } : {}) });
+      delivery = deliveryExtension({
+        messenger: () => messenger,
+        // Notices (an import that disagreed with a reassignment) go out on the digests' tick, first.
+        eachRun: (_services, now) =>
+          deliverNotices(services, messenger, now).then(
+            () => undefined,
+            (error: unknown) => services.logger.error({ err: error }, 'notice delivery failed; the next tick tries again'),
+          ),
+        ...(options.cronExpression ? { cronExpression: options.cronExpression } : {}),
+      });
       return [
         messagesRoute({ config, adapter, runTurn: (context) => app.run(context) }),
         allocationChangesRoute(new AllocationStore(services.db)),

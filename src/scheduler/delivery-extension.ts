@@ -10,6 +10,8 @@ export interface DeliveryExtensionOptions {
   messenger(services: AppServices): Messenger;
   /** Defaults to every minute. */
   cronExpression?: string;
+  /** Also done on every run, before the digests (the bot's notices); it must not throw. */
+  eachRun?: (services: AppServices, now: Date) => Promise<void>;
   /** For tests: a card builder or send policy of their own. */
   runOptions?: Pick<SendDailyDigestsOptions, 'buildCard' | 'sends' | 'retryBackoff' | 'random'>;
 }
@@ -30,8 +32,10 @@ export function deliveryExtension(options: DeliveryExtensionOptions): DeliveryEx
         clock: services.clock,
         logger: services.logger,
         expression: options.cronExpression,
-        run: (now, signal, reason) =>
-          sendDailyDigests(services, messenger, now, { ...options.runOptions, signal, ignoreRetryDelay: reason === 'requested' }),
+        run: async (now, signal, reason) => {
+          await options.eachRun?.(services, now);
+          return sendDailyDigests(services, messenger, now, { ...options.runOptions, signal, ignoreRetryDelay: reason === 'requested' });
+        },
       });
     }
     return scheduler;

@@ -10,6 +10,7 @@ import type { Metric, PersonEntry, Query, Scope, UnitEntry } from '../domain/que
 import type { Person, Rag, Ratio, Role, UnitDigest, UnitFigures } from '../domain/types.js';
 import { UnitTree, canSeeOfficer, canSeeUnit, type Viewer, type Visibility } from '../domain/visibility.js';
 import type { ComplianceQueries, OfficerFigures, PeopleDirectory, UnitNode } from './compliance-queries.js';
+import { itemsNotShownText, officerCasesFor, officerFiguresAsSeen, officerItemsAsSeen, victimsNotCountedText, type OfficerCases } from './officer-view.js';
 import type { PlanRequest, PlannedQuestion, QuestionPlanner } from './question-planner.js';
 
 /**
@@ -203,17 +204,26 @@ export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query,
     target = { kind: 'unit', unit };
   }
 
-  if (intent.kind === 'my_items') return itemsAnswer(deps, asker, target, force.id, now);
+  // Another person's officer: only the cases inside the asker's scope, and a count of those left out.
+  const cases: OfficerCases = target.kind === 'officer' ? officerCasesFor(asker, target.officer, tree, force.id) : { kind: 'all' };
+  if (intent.kind === 'my_items') return itemsAnswer(deps, asker, target, cases, force.id, now);
 
   if (intent.kind === 'trend') {
     const rows: (FigureLine & { periodLabel: string; at: string })[] = [];
+    let leftOutAtEnd = 0;
     for (const end of monthEnds(intent.months > 0 ? intent.months : DEFAULT_TREND_MONTHS, now, tz)) {
-      const line = target.kind === 'officer'
-        ? officerLine(await deps.queries.officerFigures(target.officer.id, end.at), query.metric, deps.policy)
-        : unitLine(await deps.queries.figures(target.unit.id, end.at), query.metric, deps.policy);
+      let line: FigureLine;
+      if (target.kind === 'officer') {
+        const seen = await officerFiguresAsSeen(deps.queries, target.officer.id, end.at, cases);
+        leftOutAtEnd = seen.leftOut;
+        line = officerLine(seen.figures, query.metric, deps.policy);
+      } else {
+        line = unitLine(await deps.queries.figures(target.unit.id, end.at), query.metric, deps.policy);
+      }
       rows.push({ ...line, periodLabel: end.label, at: end.at.toISOString() });
     }
-    return { kind: 'trend', metric: query.metric, headline: trendHeadline(rows, query.metric, dateLabel(now, tz)), rows };
+    const headline = withNote(trendHeadline(rows, query.metric, dateLabel(now, tz)), victimsNotCountedText(leftOutAtEnd));
+    return { kind: 'trend', metric: query.metric, headline, rows };
   }
 
   const period = resolvePeriod(query.period, now, tz);
@@ -229,15 +239,15 @@ export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query,
 
   if (intent.kind === 'figure' || target.kind === 'officer') {
     const read = (at: Date) => target.kind === 'officer'
-      ? deps.queries.officerFigures(target.officer.id, at)
-      : deps.queries.figures(target.unit.id, at);
-    const [current, previous] = await Promise.all([read(period.snapshotAt), read(period.previousSnapshotAt)]);
+      ? officerFiguresAsSeen(deps.queries, target.officer.id, at, cases)
+      : deps.queries.figures(target.unit.id, at).then((figures) => ({ figures, leftOut: 0 }));
+    const [{ figures: current, leftOut }, { figures: previous }] = await Promise.all([read(period.snapshotAt), read(period.previousSnapshotAt)]);
     const currentLine = lineOf(current, query.metric, deps.policy);
     const previousLine = lineOf(previous, query.metric, deps.policy);
     return {
       kind: 'figure',
       metric: query.metric,
-      headline: headlineOf(currentLine, query.metric, atLabel),
+      headline: withNote(headlineOf(currentLine, query.metric, atLabel), victimsNotCountedText(leftOut)),
       current: { ...currentLine, at: period.snapshotAt.toISOString(), atLabel },
       breakdown: {
         needsAssessment: current.needsAssessment,
@@ -282,19 +292,27 @@ async function itemsAnswer(
   deps: AnswerDeps,
   asker: Person,
   target: { kind: 'unit'; unit: UnitNode } | { kind: 'officer'; officer: Person },
+  cases: OfficerCases,
   forceId: string,
   now: Date,
 ): Promise<Answer> {
   // Items are what is overdue or due now: a period does not apply to them.
   const atLabel = dateLabel(now, deps.policy.timeZone);
   if (target.kind === 'officer') {
-    // The whole force filtered by OIC: an officer's cases may sit with another team.
-    const digest = await deps.queries.digest(forceId, now, { oicId: target.officer.id });
+    // Their own: the whole force filtered by OIC (their cases may sit with another team). Someone else's:
+    // only those inside the asker's scope, the rest counted.
+    const { digest, leftOut } = await officerItemsAsSeen(deps.queries, target.officer.id, now, cases, forceId);
     const whose = target.officer.id === asker.id ? 'Your items' : `${target.officer.name}'s items`;
-    return { kind: 'items', headline: `${whose}: ${itemCounts(digest)} — at ${atLabel}`, view: { kind: 'officer', officerId: target.officer.id }, digest };
+    const headline = withNote(`${whose}: ${itemCounts(digest)} — at ${atLabel}`, itemsNotShownText(leftOut));
+    return { kind: 'items', headline, view: { kind: 'officer', officerId: target.officer.id }, digest };
   }
   const digest = await deps.queries.digest(target.unit.id, now);
   return { kind: 'items', headline: `${target.unit.name} items: ${itemCounts(digest)} — at ${atLabel}`, view: { kind: 'team', unitId: target.unit.id }, digest };
+}
+
+/** "… — at 20 Nov 2026 (3 items in other teams are not shown)". */
+function withNote(headline: string, note: string | null): string {
+  return note === null ? headline : `${headline} (${note})`;
 }
 
 function itemCounts(digest: UnitDigest): string {

@@ -19,6 +19,22 @@ export interface UnitBreakdown {
   officers: OfficerFigures[];
 }
 
+/**
+ * An officer's figures as someone other than the officer sees them: only the cases allocated inside the
+ * viewer's scope (`withinUnitId`'s subtree), with the number of the officer's victims elsewhere.
+ */
+export interface OfficerFiguresWithin {
+  figures: OfficerFigures;
+  /** Live victims of the officer's cases outside the scope: not counted. */
+  leftOut: number;
+}
+
+/** An officer's items inside a unit's subtree, with the number of their items elsewhere (not shown). */
+export interface OfficerDigestWithin {
+  digest: UnitDigest;
+  leftOut: number;
+}
+
 export interface DigestOptions {
   /** Only the items of cases allocated to this officer (an officer's own reminder). */
   oicId?: string;
@@ -35,7 +51,12 @@ export interface ComplianceQueries {
   figures(unitId: string, at: Date): Promise<UnitFigures>;
   /** Figures of many units at one instant in one pass (rankings, "teams below 85%"). */
   figuresForUnits(unitIds: readonly string[], at: Date): Promise<UnitFigures[]>;
+  /** Every case allocated to the officer, wherever it sits (the officer's own view). */
   officerFigures(personId: string, at: Date): Promise<OfficerFigures>;
+  /** The officer's cases inside `withinUnitId`'s subtree only, and how many victims were left out. */
+  officerFiguresWithin(personId: string, at: Date, withinUnitId: string): Promise<OfficerFiguresWithin>;
+  /** The officer's items inside `withinUnitId`'s subtree only, and how many were left out. */
+  officerDigestWithin(personId: string, at: Date, withinUnitId: string): Promise<OfficerDigestWithin>;
   breakdown(unitId: string, at: Date): Promise<UnitBreakdown>;
   digest(unitId: string, at: Date, options?: DigestOptions): Promise<UnitDigest>;
   /** `figures` and `digest` of one unit at one instant, from one evaluation. */

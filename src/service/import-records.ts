@@ -1,4 +1,5 @@
 import { parseRecord, RECORD_TYPES, type RecordType } from '../domain/records.js';
+import type { AllocationConflict } from '../store/allocation-conflicts.js';
 import type { Db } from '../store/db.js';
 import { checkStagedRecords } from '../store/import-checks.js';
 import { auditImport, mergeStagedRecords, refreshStatistics } from '../store/import-merge.js';
@@ -6,7 +7,7 @@ import { analyzeStagingTables, createStagingTables, StagingWriter } from '../sto
 import { boundErrorList } from './import-error-list.js';
 import type { NdjsonLine } from './ndjson-lines.js';
 
-export type { RecordType };
+export type { AllocationConflict, RecordType };
 
 export interface ImportError {
   line: number;
@@ -14,7 +15,8 @@ export interface ImportError {
 }
 
 export type ImportResult =
-  | { ok: true; lines: number; counts: Record<RecordType, number> }
+  /** `conflicts`: cases where the extract disagreed with a reassignment made in Teams (allocation-conflicts.ts). */
+  | { ok: true; lines: number; counts: Record<RecordType, number>; conflicts: AllocationConflict[] }
   | { ok: false; lines: number; errorCount: number; errors: ImportError[] };
 
 export interface ImportOptions {
@@ -80,11 +82,11 @@ export async function importRecords(db: Db, lines: AsyncIterable<NdjsonLine>, op
       }
 
       // Only blank lines: nothing to merge, and no audit entry for an import of nothing.
-      if (Object.values(counts).every((count) => count === 0)) return { ok: true as const, lines: linesRead, counts };
-      await mergeStagedRecords(tx, { now: options.now, timeZone: options.timeZone });
+      if (Object.values(counts).every((count) => count === 0)) return { ok: true as const, lines: linesRead, counts, conflicts: [] };
+      const conflicts = await mergeStagedRecords(tx, { now: options.now, timeZone: options.timeZone });
       await auditImport(tx, { now: options.now, lines: linesRead, counts });
       await refreshStatistics(tx);
-      return { ok: true as const, lines: linesRead, counts };
+      return { ok: true as const, lines: linesRead, counts, conflicts };
     });
   } catch (error) {
     if (error instanceof ImportRejected) return error.result;

@@ -1,3 +1,4 @@
+import { readFeedPage, takeFeedPosition, type FeedCursor } from './allocation-feed.js';
 import type { Db } from './db.js';
 
 /** Who owns a case now: the row of case_allocations valid at "infinity". */
@@ -11,7 +12,7 @@ export interface CurrentAllocation {
 
 /** One reassignment as the records system applies it. */
 export interface AllocationChange {
-  /** Increasing: the order the changes were made in. */
+  /** Increasing: the order the changes were made in (the feed pages by commit order, see allocation-feed.ts). */
   id: number;
   at: string;
   caseId: string;
@@ -38,6 +39,7 @@ export type ReassignOutcome = { kind: 'reassigned'; change: AllocationChange } |
 
 interface ChangeRow {
   id: string | number;
+  position: string | number;
   at: Date | string;
   case_id: string;
   from_unit_id: string;
@@ -72,11 +74,13 @@ export class AllocationStore {
          values ($1, $2, $3, $4, 'reassign', $5, $6)`,
         [input.caseId, input.toUnitId, input.toOicId, at, input.changedBy, input.reason],
       );
+      // Taken last but one: the counter's lock is held from here until commit (allocation-feed.ts).
+      const position = await takeFeedPosition(tx);
       const [row] = await tx.query<ChangeRow>(
-        `insert into allocation_changes (at, case_id, from_unit_id, from_oic_id, to_unit_id, to_oic_id, changed_by, reason)
-         values ($1, $2, $3, $4, $5, $6, $7, $8)
-         returning id, at, case_id, from_unit_id, from_oic_id, to_unit_id, to_oic_id, changed_by, reason`,
-        [at, input.caseId, current.unitId, current.oicId, input.toUnitId, input.toOicId, input.changedBy, input.reason],
+        `insert into allocation_changes (at, case_id, from_unit_id, from_oic_id, to_unit_id, to_oic_id, changed_by, reason, position)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         returning ${CHANGE_COLUMNS}`,
+        [at, input.caseId, current.unitId, current.oicId, input.toUnitId, input.toOicId, input.changedBy, input.reason, position],
       );
       if (!row) throw new Error(`the allocation change of case ${input.caseId} was not recorded`);
       const change = toChange(row);
@@ -89,23 +93,16 @@ export class AllocationStore {
   }
 
   /**
-   * Changes made after `since`, oldest first: about `limit` of them, never splitting the changes of one
-   * instant across pages, so a caller that asks again with the last `at` misses none.
+   * The changes after the cursor, in commit order, at most `limit`: a reader that asks again after
+   * `next` misses none and gets none twice, whatever the replicas' clocks say (allocation-feed.ts).
    */
-  async changesSince(since: Date, limit = 1000): Promise<AllocationChange[]> {
-    const rows = await this.db.query<ChangeRow>(
-      `with boundary as (
-         select at from allocation_changes where at > $1 order by at, id offset $2 - 1 limit 1
-       )
-       select id, at, case_id, from_unit_id, from_oic_id, to_unit_id, to_oic_id, changed_by, reason
-       from allocation_changes
-       where at > $1 and (not exists (select 1 from boundary) or at <= (select at from boundary))
-       order by at, id`,
-      [since, Math.max(1, limit)],
-    );
-    return rows.map(toChange);
+  async changesAfter(cursor: FeedCursor, limit = 1000): Promise<{ changes: AllocationChange[]; next: number; complete: boolean }> {
+    const page = await readFeedPage<ChangeRow>(this.db, CHANGE_COLUMNS, cursor, limit);
+    return { changes: page.rows.map(toChange), next: page.next, complete: page.complete };
   }
 }
+
+const CHANGE_COLUMNS = 'id, position, at, case_id, from_unit_id, from_oic_id, to_unit_id, to_oic_id, changed_by, reason';
 
 async function currentAllocation(db: Db, caseId: string, lock: boolean): Promise<CurrentAllocation | null> {
   const [row] = await db.query<{ case_id: string; unit_id: string; oic_id: string; valid_from: Date | string | null }>(

@@ -1,11 +1,13 @@
+import { KEPT_ALLOCATIONS_TABLE, settleTeamsReassignments, type AllocationConflict } from './allocation-conflicts.js';
 import type { Db } from './db.js';
 
 /**
  * Moves a checked import from the staging tables into the real ones: upserts by id (a record sent
  * again replaces the stored one), needs assessments by victim (the latest line wins), and allocation
  * history for cases whose unit or OIC changed. Runs in the import's transaction after the checks passed.
+ * Returns the conflicts with reassignments made in Teams (allocation-conflicts.ts).
  */
-export async function mergeStagedRecords(tx: Db, options: { now: Date; timeZone: string }): Promise<void> {
+export async function mergeStagedRecords(tx: Db, options: { now: Date; timeZone: string }): Promise<AllocationConflict[]> {
   await tx.query(
     `insert into units (id, name, kind, parent_id)
      select id, name, kind, parent_id from stage_units
@@ -34,7 +36,7 @@ export async function mergeStagedRecords(tx: Db, options: { now: Date; timeZone:
        closed_at = excluded.closed_at, offence = excluded.offence, category = excluded.category`,
     [options.timeZone],
   );
-  await mergeAllocations(tx, options.now);
+  const conflicts = await mergeAllocations(tx, options.now);
 
   await tx.query(
     `insert into victims (id, case_id, enhanced, enhanced_reason)
@@ -56,21 +58,25 @@ export async function mergeStagedRecords(tx: Db, options: { now: Date; timeZone:
        kind = excluded.kind, method = excluded.method, by_id = excluded.by_id`,
     [options.timeZone],
   );
+  return conflicts;
 }
 
 /**
  * A new case is allocated from -infinity (its owner before the first import is unknowable, and figures
  * at any earlier instant must still place it). A changed unit or OIC closes the current row at `now`
- * and opens a new one, so figures for past instants keep the owner of that time.
+ * and opens a new one, so figures for past instants keep the owner of that time. A stale extract does not
+ * undo a Teams reassignment (allocation-conflicts.ts): those cases are left as they are.
  */
-async function mergeAllocations(tx: Db, now: Date): Promise<void> {
+async function mergeAllocations(tx: Db, now: Date): Promise<AllocationConflict[]> {
+  const conflicts = await settleTeamsReassignments(tx, now);
   await tx.exec(`create temporary table stage_allocation_changes (case_id text primary key, at timestamptz not null) on commit drop`);
   await tx.query(
     `insert into stage_allocation_changes (case_id, at)
      select s.id, greatest(a.valid_from, $1::timestamptz)
      from stage_cases s
      join case_allocations a on a.case_id = s.id and a.valid_to = 'infinity'
-     where a.unit_id <> s.unit_id or a.oic_id <> s.oic_id`,
+     where (a.unit_id <> s.unit_id or a.oic_id <> s.oic_id)
+       and not exists (select 1 from ${KEPT_ALLOCATIONS_TABLE} k where k.case_id = s.id)`,
     [now.toISOString()],
   );
   await tx.query(
@@ -89,6 +95,7 @@ async function mergeAllocations(tx: Db, now: Date): Promise<void> {
      from stage_cases s
      where not exists (select 1 from case_allocations a where a.case_id = s.id)`,
   );
+  return conflicts;
 }
 
 /** Every (ancestor, descendant) pair of the unit tree; the checks guarantee it has no cycle. */

@@ -7,6 +7,10 @@ export interface StoredItemRef {
   ref: string;
   kind: DigestItemKind;
   victimId: string;
+  /**
+   * The victim's case now: a victim the records system moved to another case is acted on there (owner,
+   * scope, audit), not on the case they were first seen on.
+   */
   caseId: string;
   dueDate: LocalDate;
   /** The unit that owned the case when the ref was first put on a card. */
@@ -35,8 +39,9 @@ export class ItemRefStore {
 
   async find(ref: string): Promise<StoredItemRef | null> {
     const [row] = await this.db.query<StoredItemRef>(
-      `select ref, kind, victim_id as "victimId", case_id as "caseId", due_date::text as "dueDate", unit_id as "unitId"
-       from digest_item_refs where ref = $1`,
+      `select r.ref, r.kind, r.victim_id as "victimId", coalesce(v.case_id, r.case_id) as "caseId", r.due_date::text as "dueDate", r.unit_id as "unitId"
+       from digest_item_refs r left join victims v on v.id = r.victim_id
+       where r.ref = $1`,
       [ref],
     );
     return row ?? null;

@@ -1,18 +1,21 @@
 import { compareDigestItems } from '../domain/digest.js';
 import { normaliseAadObjectId } from '../domain/entra-id.js';
-import { ragFor, toRatio } from '../domain/figures.js';
 import type { Policy } from '../domain/policy.js';
-import type { DigestItem, DigestItemKind, Person, Role, UnitDigest, UnitFigures, UnitKind, UnitRef } from '../domain/types.js';
+import type { DigestItem, Person, Role, UnitDigest, UnitFigures, UnitKind, UnitRef } from '../domain/types.js';
 import type {
   ComplianceQueries,
   DigestOptions,
+  OfficerDigestWithin,
   OfficerFigures,
+  OfficerFiguresWithin,
   PeopleDirectory,
   UnitBreakdown,
   UnitNode,
 } from '../service/compliance-queries.js';
 import type { Db } from './db.js';
 import { digestItemsSql, evaluationParams, figuresAndDigestItemsSql, figuresSql } from './evaluation-sql.js';
+import { officerCountsWithin, officerItemsWithin } from './officer-scope-sql.js';
+import { NO_COUNTS, toDigestItem, toUnitFigures, type CountsRow, type ItemRow } from './query-rows.js';
 
 /** The unit asked for is not in the store (the API answers 404). */
 export class UnknownUnitError extends Error {
@@ -30,26 +33,6 @@ export class UnknownPersonError extends Error {
   }
 }
 
-interface CountsRow {
-  group_id: string | null;
-  total: number;
-  compliant: number;
-  na_compliant: number;
-  update_compliant: number;
-}
-
-interface ItemRow {
-  group_id: string | null;
-  kind: DigestItemKind;
-  case_id: string;
-  victim_id: string;
-  oic_id: string;
-  category: string;
-  due_date: string;
-  days_overdue: number;
-  enhanced: boolean;
-}
-
 interface UnitRow {
   id: string;
   name: string;
@@ -57,7 +40,6 @@ interface UnitRow {
   parent_id: string | null;
 }
 
-const NO_COUNTS = { total: 0, compliant: 0, na_compliant: 0, update_compliant: 0 };
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en', { numeric: true });
 
 /** The read side of the compliance service over the store: every figure is one set-based statement. */
@@ -102,11 +84,22 @@ export class SqlComplianceQueries implements ComplianceQueries {
   }
 
   async officerFigures(personId: string, at: Date): Promise<OfficerFigures> {
-    const [person] = await this.db.query<{ id: string; name: string }>('select id, name from people where id = $1', [personId]);
-    if (!person) throw new UnknownPersonError(personId);
+    const officer = await this.requirePerson(personId);
     const [row] = await this.db.query<CountsRow>(figuresSql('officer', { groupKey: 'j.oic_id' }), evaluationParams(at, this.policy, personId));
-    const { unit: _unit, ...figures } = this.toFigures({ id: '', name: '', kind: 'team' }, at, row ?? NO_COUNTS);
-    return { officer: { id: person.id, name: person.name }, ...figures };
+    return this.toOfficerFigures(officer, at, row ?? NO_COUNTS);
+  }
+
+  async officerFiguresWithin(personId: string, at: Date, withinUnitId: string): Promise<OfficerFiguresWithin> {
+    const officer = await this.requirePerson(personId);
+    await this.requireUnit(withinUnitId);
+    const { inside, outside } = await officerCountsWithin(this.db, this.policy, personId, at, withinUnitId);
+    return { figures: this.toOfficerFigures(officer, at, inside), leftOut: outside.total };
+  }
+
+  async officerDigestWithin(personId: string, at: Date, withinUnitId: string): Promise<OfficerDigestWithin> {
+    const unit = await this.requireUnit(withinUnitId);
+    const { inside, outsideCount } = await officerItemsWithin(this.db, this.policy, personId, at, withinUnitId);
+    return { digest: { unit, asOf: at.toISOString(), items: inside.sort(compareDigestItems) }, leftOut: outsideCount };
   }
 
   /** A unit's children figures; for a team, figures per OIC of its live cases instead. */
@@ -186,17 +179,18 @@ export class SqlComplianceQueries implements ComplianceQueries {
   }
 
   private toFigures(unit: UnitRef, at: Date, counts: Omit<CountsRow, 'group_id'>): UnitFigures {
-    const overall = toRatio(counts.compliant, counts.total);
-    return {
-      unit,
-      asOf: at.toISOString(),
-      total: counts.total,
-      compliant: counts.compliant,
-      rate: overall.rate,
-      needsAssessment: toRatio(counts.na_compliant, counts.total),
-      updates: toRatio(counts.update_compliant, counts.total),
-      rag: ragFor(overall.rate, this.policy),
-    };
+    return toUnitFigures(unit, at, counts, this.policy);
+  }
+
+  private toOfficerFigures(officer: { id: string; name: string }, at: Date, counts: Omit<CountsRow, 'group_id'>): OfficerFigures {
+    const { unit: _unit, ...figures } = this.toFigures({ id: '', name: '', kind: 'team' }, at, counts);
+    return { officer: { id: officer.id, name: officer.name }, ...figures };
+  }
+
+  private async requirePerson(personId: string): Promise<{ id: string; name: string }> {
+    const [person] = await this.db.query<{ id: string; name: string }>('select id, name from people where id = $1', [personId]);
+    if (!person) throw new UnknownPersonError(personId);
+    return person;
   }
 
   private async requireUnit(unitId: string): Promise<UnitRef> {
@@ -262,17 +256,4 @@ function toUnitRef(row: UnitRow): UnitRef {
 
 function toUnitNode(row: UnitRow): UnitNode {
   return { ...toUnitRef(row), parentId: row.parent_id };
-}
-
-function toDigestItem(row: ItemRow): DigestItem {
-  return {
-    kind: row.kind,
-    caseId: row.case_id,
-    victimId: row.victim_id,
-    oicId: row.oic_id,
-    category: row.category,
-    dueDate: row.due_date,
-    daysOverdue: row.days_overdue,
-    enhanced: row.enhanced,
-  };
 }

@@ -48,8 +48,8 @@ export function postRecordsRoute(deps: ApiDeps): Route {
       if (Object.values(result.counts).every((count) => count === 0)) {
         throw new HttpError(400, 'empty_body', 'The body has no records, only blank lines: send one record per line (records-format.md).');
       }
-      log.info({ lines: result.lines, counts: result.counts }, 'import committed');
-      res.send(200, { imported: result.counts, lines: result.lines });
+      log.info({ lines: result.lines, counts: result.counts, conflicts: result.conflicts.length }, 'import committed');
+      res.send(200, { imported: result.counts, lines: result.lines, conflicts: result.conflicts });
     },
   };
 }

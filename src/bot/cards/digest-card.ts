@@ -1,3 +1,4 @@
+import { withoutLinks } from '../../domain/plain-text.js';
 import type { DigestItemKind, LocalDate, Rag } from '../../domain/types.js';
 import type { AdaptiveCard } from './adaptive-card.js';
 import { fitRowCount } from './card-size.js';
@@ -146,7 +147,8 @@ function itemView(item: DigestCardItem, data: DigestCardData, withDigest: <T ext
   const canReassign = data.canReassign && choices.length > 0;
   const acknowledged = item.acknowledgement !== undefined;
   const caseUrl = data.caseUrlTemplate ? data.caseUrlTemplate.replaceAll('{caseId}', encodeURIComponent(item.crimeReference)) : '';
-  const note = item.acknowledgement?.note?.trim() ?? '';
+  // A typed note keeps its words but not its links; the card then shows it as plain text (inert-text.ts).
+  const note = withoutLinks(item.acknowledgement?.note ?? '').trim();
   const overdue = IS_BREACH[item.kind];
   return {
     dueText: overdue ? overdueText(item.daysOverdue) : `due ${shortDate(item.dueDate)}`,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AdaptiveCard } from './adaptive-card.js';
+import { inertCard } from './inert-text.js';
 
 /**
  * The part of adaptivecards-templating we use. Its published typings import `adaptivecards/src/*.ts`
@@ -52,7 +53,8 @@ ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString = (path: string) 
 
 /**
  * Expands cards/<name>.json with the data. A field the template uses but the data lacks would show as
- * "${field}" on the card, so it is an error that names the field instead.
+ * "${field}" on the card, so it is an error that names the field instead. Every text the card shows is
+ * then made inert (inert-text.ts): record fields and typed text never render as Markdown.
  */
 export function expandTemplate(name: CardTemplateName, data: object): AdaptiveCard {
   const missing: string[] = [];
@@ -66,7 +68,7 @@ export function expandTemplate(name: CardTemplateName, data: object): AdaptiveCa
   if (missing.length > 0) {
     throw new Error(`cards/${name}.json uses ${[...new Set(missing)].map((f) => `\${${f}}`).join(', ')} but the card data has no such field`);
   }
-  return withoutNulls(expanded) as AdaptiveCard;
+  return inertCard(withoutNulls(expanded)) as AdaptiveCard;
 }
 
 /** A `$when` that is false on a property (e.g. `refresh`) leaves it null; the card must omit it. */

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
+import type { AllocationConflict } from '../../service/import-records.js';
 import { CliError, withServices } from '../cli-context.js';
 
 export function registerImportCommand(program: Command): void {
@@ -49,5 +50,15 @@ export function registerImportCommand(program: Command): void {
         throw new CliError(`'${file}' has no records, only blank lines; nothing was imported.`);
       }
       process.stdout.write(`Imported ${result.lines} lines: ${Object.entries(result.counts).map(([type, n]) => `${n} ${type}`).join(', ')}\n`);
+      for (const conflict of result.conflicts) process.stdout.write(`${conflictLine(conflict)}\n`);
     });
+}
+
+/** One line per disagreement with a Teams reassignment (docs/ARCHITECTURE.md, "A Teams reassignment and a later extract"). */
+function conflictLine(conflict: AllocationConflict): string {
+  const { from, to, by } = conflict.reassignment;
+  const teams = `a Teams reassignment by ${by} (${from.oicId} to ${to.oicId})`;
+  return conflict.resolution === 'teams_reassignment_kept'
+    ? `case ${conflict.caseId}: the extract still has OIC ${conflict.extract.oicId}; ${teams} stands until the records system shows ${to.oicId}`
+    : `case ${conflict.caseId}: the extract's OIC ${conflict.extract.oicId} (${conflict.extract.unitId}) is newer than ${teams} and now stands`;
 }

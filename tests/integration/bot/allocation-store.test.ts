@@ -39,12 +39,14 @@ describe('AllocationStore', () => {
     expect(rows).toEqual([{ oic_id: 'P2', closed: true }, { oic_id: 'P1', closed: false }]);
   });
 
-  it('pages the change feed without splitting the changes of one instant', async () => {
+  it('pages the change feed in the order the changes were committed, changes of one instant included', async () => {
     await move('CR-2', 'P2', 'P1', new Date('2026-11-20T09:00:00Z'));
     await move('CR-1', 'P1', 'P2', new Date('2026-11-20T09:00:00Z'));
-    const since = new Date('2026-11-20T08:30:00Z');
-    expect((await store.changesSince(since, 1)).map((c) => c.caseId)).toEqual(['CR-2', 'CR-1']);
-    expect(await store.changesSince(new Date('2026-11-20T09:00:00Z'))).toEqual([]);
-    expect((await store.changesSince(new Date(0))).map((c) => c.at)).toEqual(['2026-11-20T08:00:00.000Z', '2026-11-20T09:00:00.000Z', '2026-11-20T09:00:00.000Z']);
+    const first = await store.changesAfter({ kind: 'instant', after: new Date('2026-11-20T08:30:00Z') }, 1);
+    expect(first).toMatchObject({ changes: [{ caseId: 'CR-2' }], complete: false });
+    const second = await store.changesAfter({ kind: 'position', after: first.next }, 1);
+    expect(second).toMatchObject({ changes: [{ caseId: 'CR-1' }], complete: false });
+    expect(await store.changesAfter({ kind: 'position', after: second.next })).toMatchObject({ changes: [], complete: true });
+    expect((await store.changesAfter({ kind: 'instant', after: new Date(0) })).changes.map((c) => c.at)).toEqual(['2026-11-20T08:00:00.000Z', '2026-11-20T09:00:00.000Z', '2026-11-20T09:00:00.000Z']);
   });
 });

@@ -33,6 +33,7 @@ describe.each(DRIVERS)('importRecords on %s', (driver) => {
       ok: true,
       lines: 35,
       counts: { unit: 6, person: 7, case: 6, victim: 7, needsAssessment: 5, contact: 4 },
+      conflicts: [],
     });
     const [counts] = await store.db.query<Record<string, number>>(
       `select (select count(*)::int from units) as units, (select count(*)::int from people) as people,
@@ -232,6 +233,7 @@ describe.each(DRIVERS)('importRecords on %s', (driver) => {
       ok: true,
       lines: 0,
       counts: { unit: 0, person: 0, case: 0, victim: 0, needsAssessment: 0, contact: 0 },
+      conflicts: [],
     });
   });
 });

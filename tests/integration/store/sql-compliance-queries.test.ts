@@ -100,6 +100,18 @@ describe.each(DRIVERS)('SqlComplianceQueries on %s', (driver) => {
     expect((await queries.digest('S-T1', SMALL_FORCE_NOW)).items.map((i) => [i.kind, i.victimId, i.dueDate])).toEqual([['update_due_soon', 'V-6', '2026-11-23']]);
   });
 
+  it("splits an officer's figures and items by a unit's subtree in one evaluation, counting the rest", async () => {
+    // After the move PC Jones (P3) holds CR-3, CR-4 (N-T2) and CR-5 (moved to N-T2): victims V-4, V-5, V-6.
+    expect(await queries.officerFiguresWithin('P3', AFTER_MOVE, 'N-T2')).toEqual({ figures: await queries.officerFigures('P3', AFTER_MOVE), leftOut: 0 });
+    expect(await queries.officerFiguresWithin('P3', AFTER_MOVE, 'N-T1')).toMatchObject({ figures: { officer: { id: 'P3' }, total: 0, rate: null }, leftOut: 3 });
+    // Before the move CR-5 was PC Hughes's (S-T1): PC Jones had V-4 and V-5, both in North LPA.
+    expect(await queries.officerFiguresWithin('P3', SMALL_FORCE_NOW, 'N-LPA')).toMatchObject({ figures: { total: 2 }, leftOut: 0 });
+    const inTeam = await queries.officerDigestWithin('P3', SMALL_FORCE_NOW, 'N-T2');
+    expect(inTeam).toEqual({ digest: await queries.digest('N-T2', SMALL_FORCE_NOW, { oicId: 'P3' }), leftOut: 0 });
+    expect(await queries.officerDigestWithin('P3', SMALL_FORCE_NOW, 'S-T1')).toMatchObject({ digest: { unit: { id: 'S-T1' }, items: [] }, leftOut: 1 });
+    await expect(queries.officerDigestWithin('P3', SMALL_FORCE_NOW, 'NOPE')).rejects.toBeInstanceOf(UnknownUnitError);
+  });
+
   it('builds every team\'s digest in one pass, empty teams included', async () => {
     const digests = await queries.allTeamDigests(SMALL_FORCE_NOW);
     expect(digests.map((d) => [d.unit.id, d.items.length])).toEqual([

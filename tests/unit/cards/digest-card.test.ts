@@ -69,7 +69,8 @@ describe('renderDigestCard', () => {
     }));
     const card = renderDigestCard(digest({ items }));
     expectValidCard(card);
-    expect(texts(card)).toContain('Note: Rang [contact removed], emailed [contact removed]');
+    // The brackets are escaped like any Markdown character (plain-text.ts): Teams shows "[contact removed]".
+    expect(texts(card)).toContain('Note: Rang \\[contact removed\\], emailed \\[contact removed\\]');
   });
 
   it('has no Reassign on an officer reminder, only Acknowledge', () => {
