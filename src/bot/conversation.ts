@@ -1,4 +1,5 @@
 import { TurnContext, type Activity } from 'botbuilder';
+import type { ExamplePlace } from '../domain/questions/index.js';
 import type { Person } from '../domain/types.js';
 import type { ConversationScope, SubscriptionStore } from '../store/subscription-store.js';
 import { tenantOf } from './incoming-activity.js';
@@ -13,6 +14,11 @@ export function scopeOf(activity: Activity): ConversationScope {
     default:
       return 'personal';
   }
+}
+
+/** Where a card is seen: by the one person of a personal chat, or by everyone in a channel or group chat. */
+export function placeOf(activity: Activity): ExamplePlace {
+  return scopeOf(activity) === 'personal' ? 'personal' : 'shared';
 }
 
 /** "in this chat" / "in this channel": where a subscription's digests arrive. */

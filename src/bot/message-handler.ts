@@ -4,7 +4,7 @@ import { sendCard } from './card-replies.js';
 import type { BotDeps } from './bot-deps.js';
 import { parseChatCommand } from './chat-command.js';
 import { helpCardFor } from './help-reply.js';
-import { saveConversation, scopeOf } from './conversation.js';
+import { placeOf, saveConversation, scopeOf } from './conversation.js';
 import { defaultViewFor, digestCardFor } from './digest-replies.js';
 import { answerChatQuestion } from './question-handler.js';
 import { senderOf } from './sender.js';
@@ -25,7 +25,7 @@ export async function handleMessage(deps: BotDeps, context: TurnContext): Promis
   const command = parseChatCommand(activity.text ?? '');
   switch (command.kind) {
     case 'help':
-      return sendCard(context, await helpCardFor(deps, person));
+      return sendCard(context, await helpCardFor(deps, person, placeOf(activity)));
     case 'digest':
       return sendCard(context, await digestCardFor(deps, person, defaultViewFor(person)));
     case 'myItems':
