@@ -103,6 +103,17 @@ export class SubscriptionStore {
     );
   }
 
+  /** Who an enabled team digest of `unitId` in this conversation is built for, if it has one. */
+  async subscriberOf(conversationId: string, unitId: string): Promise<string | null> {
+    const [row] = await this.db.query<{ personId: string }>(
+      `select person_id as "personId" from subscriptions
+       where conversation_id = $1 and kind = 'team_digest' and unit_id = $2 and enabled
+       order by updated_at desc limit 1`,
+      [conversationId, unitId],
+    );
+    return row?.personId ?? null;
+  }
+
   /** The reference of the person's active personal chat with the bot, if they installed the app. */
   async personalConversationOf(personId: string): Promise<object | null> {
     const [row] = await this.db.query<{ reference: object }>(
