@@ -52,7 +52,7 @@ export async function handleInstall(deps: BotDeps, context: TurnContext, source:
 /** The app was removed: stop posting to this conversation until it is installed again. */
 export async function handleUninstall(deps: BotDeps, context: TurnContext): Promise<void> {
   const conversationId = context.activity.conversation.id;
-  await deps.subscriptions.disable(conversationId);
+  await deps.subscriptions.disable(conversationId, 'uninstalled');
   await deps.subscriptions.markInactive(conversationId, 'uninstalled');
 }
 

@@ -28,7 +28,7 @@ export async function subscribeDefault(deps: BotDeps, context: TurnContext, pers
   const subscription = defaultSubscriptionOf(person);
   if (!subscription) return null;
   await saveConversation(deps.subscriptions, context.activity, person);
-  await deps.subscriptions.subscribe({ conversationId: context.activity.conversation.id, personId: person.id, localTime, ...subscription });
+  await deps.subscriptions.subscribe({ conversationId: context.activity.conversation.id, personId: person.id, localTime, origin: 'default', ...subscription });
   return { subject: await subjectOf(deps, [{ kind: subscription.kind, unitId: subscription.unitId }]) };
 }
 
