@@ -39,14 +39,15 @@ interface FactsRow {
   accountHolderId: string | null;
 }
 
-// The personal chat's Teams account is the user its reference was saved with (TurnContext.getConversationReference).
+// The personal chat's Teams account is the user its reference was saved with (TurnContext.getConversationReference),
+// matched as sent or in lower case (Entra object ids are GUIDs), by the unique index on people.aad_object_id.
 const FACTS_SELECT = `
   select s.id, s.conversation_id as "conversationId", c.reference, s.kind, s.unit_id as "unitId", s.origin,
          s.person_id as "personId", c.scope <> 'personal' as shared,
          p.name as "subscriberName", p.unit_id as "subscriberUnitId", p.role as "subscriberRole", p.aad_object_id as "subscriberAad",
          (select h.id from people h
-          where c.scope = 'personal' and h.aad_object_id is not null
-            and lower(h.aad_object_id) = lower(c.reference->'user'->>'aadObjectId')
+          where c.scope = 'personal'
+            and h.aad_object_id in (c.reference->'user'->>'aadObjectId', lower(c.reference->'user'->>'aadObjectId'))
           order by h.id limit 1) as "accountHolderId"
   from subscriptions s
   join conversations c on c.id = s.conversation_id
