@@ -5,6 +5,7 @@ import { CARD_VERBS, renderNotSetUpCard, renderRefusalCard } from './cards/index
 import { answerInvokeWithCard, sendCard } from './card-replies.js';
 import { acknowledgeAction, pageAction, reassignAction } from './card-actions.js';
 import type { BotDeps } from './bot-deps.js';
+import { placeOf } from './conversation.js';
 import { botWasAdded, handleInstall, handleUninstall, installAction } from './install-handler.js';
 import { handleMessage } from './message-handler.js';
 import { questionButtonCard } from './question-handler.js';
@@ -45,7 +46,7 @@ export function createBotApplication(deps: BotDeps): Application {
     [CARD_VERBS.reassignItem]: (context, actor, data) => reassignAction(deps, context, actor, data),
     [CARD_VERBS.showMore]: (_context, actor, data) => pageAction(deps, actor, data),
     [CARD_VERBS.refreshDigest]: (_context, actor, data) => pageAction(deps, actor, data),
-    [CARD_VERBS.askQuestion]: (_context, actor, data) => questionButtonCard(deps, actor, data),
+    [CARD_VERBS.askQuestion]: (context, actor, data) => questionButtonCard(deps, actor, data, placeOf(context.activity)),
   };
   for (const [verb, action] of Object.entries(actions)) {
     app.adaptiveCards.actionExecute(verb, (context, _state, data) => answerCardAction(deps, context, (actor) => action(context, actor, data)));

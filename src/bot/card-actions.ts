@@ -3,11 +3,11 @@ import type { Person } from '../domain/types.js';
 import { acknowledgeItem } from '../service/acknowledge-item.js';
 import { reassignItem } from '../service/reassign-item.js';
 import { readAcknowledgeAction, readPageAction, readReassignAction, renderRefusalCard } from './cards/index.js';
-import { cardMessage } from './card-replies.js';
 import { reassignedToYouText } from './message-texts.js';
 import type { BotDeps } from './bot-deps.js';
-import { defaultViewFor, digestCardFor } from './digest-replies.js';
+import { defaultViewFor, digestCardFor, viewCardFor } from './digest-replies.js';
 import { parseDigestId, type DigestView } from './digest-id.js';
+import { updateSharedMessage } from './shared-message.js';
 
 /**
  * The digest card's buttons (Action.Execute). Each maps the button to a use case and the outcome to the
@@ -43,12 +43,13 @@ export async function acknowledgeAction(deps: BotDeps, context: TurnContext, act
       log.info('acknowledge on a stale card: answered with the current digest');
       return digestCardFor(deps, actor, view);
     case 'acknowledged': {
-      const card = await digestCardFor(deps, actor, view, { focusItemRef: action.value.itemRef });
+      const options = { focusItemRef: action.value.itemRef };
+      const presser = await viewCardFor(deps, actor, view, options);
       if (result.firstTime) {
         log.info('item acknowledged');
-        await updateOriginalMessage(deps, context, card);
+        await updateSharedMessage(deps, context, presser, view, options);
       }
-      return card;
+      return presser.card;
     }
   }
 }
@@ -81,9 +82,9 @@ export async function reassignAction(deps: BotDeps, context: TurnContext, actor:
         result.newOfficer.id,
         reassignedToYouText({ actorName: actor.name, caseId: result.caseId, category: result.category, reason: action.value.reason }),
       );
-      const card = await digestCardFor(deps, actor, view);
-      await updateOriginalMessage(deps, context, card);
-      return card;
+      const presser = await viewCardFor(deps, actor, view);
+      await updateSharedMessage(deps, context, presser, view);
+      return presser.card;
     }
   }
 }
@@ -98,18 +99,4 @@ export async function pageAction(deps: BotDeps, actor: Person, data: unknown): P
 /** The button's view when it names one; otherwise the person's own default digest. */
 function viewOf(digestId: string | undefined, actor: Person): DigestView {
   return parseDigestId(digestId) ?? defaultViewFor(actor);
-}
-
-/**
- * Teams replaces the card for the person who pressed; editing the message itself shows the new state to
- * everyone else in the conversation too (beyond the users that refresh automatically).
- */
-async function updateOriginalMessage(deps: BotDeps, context: TurnContext, card: object): Promise<void> {
-  const messageId = context.activity.replyToId;
-  if (!messageId) return;
-  try {
-    await context.updateActivity({ ...cardMessage(card), id: messageId });
-  } catch (error) {
-    deps.services.logger.warn({ err: error, conversationId: context.activity.conversation.id }, 'could not edit the original digest message; the person who acted still sees the new card');
-  }
 }

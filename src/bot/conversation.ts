@@ -1,6 +1,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
+import type { ExamplePlace } from '../domain/questions/index.js';
 import type { Person } from '../domain/types.js';
-import type { ConversationScope, SubscriptionStore } from '../store/subscription-store.js';
+import type { ConversationScope, SaveConversationInput, SubscriptionStore } from '../store/subscription-store.js';
 import { tenantOf } from './incoming-activity.js';
 
 /** personal (1:1 with the bot), team (a channel) or groupChat. */
@@ -15,6 +16,11 @@ export function scopeOf(activity: Activity): ConversationScope {
   }
 }
 
+/** Where a card is seen: by the one person of a personal chat, or by everyone in a channel or group chat. */
+export function placeOf(activity: Activity): ExamplePlace {
+  return scopeOf(activity) === 'personal' ? 'personal' : 'shared';
+}
+
 /** "in this chat" / "in this channel": where a subscription's digests arrive. */
 export function whereText(activity: Activity): string {
   return scopeOf(activity) === 'team' ? 'in this channel' : 'in this chat';
@@ -25,12 +31,17 @@ export function whereText(activity: Activity): string {
  * its person; a channel or group chat to no one.
  */
 export async function saveConversation(subscriptions: SubscriptionStore, activity: Activity, person: Person | null): Promise<void> {
+  await subscriptions.saveConversation(conversationOf(activity, person));
+}
+
+/** The conversation as it is stored: its reference (with the Teams user it was saved from), scope and owner. */
+export function conversationOf(activity: Activity, person: Person | null): SaveConversationInput {
   const scope = scopeOf(activity);
-  await subscriptions.saveConversation({
+  return {
     conversationId: activity.conversation.id,
     reference: TurnContext.getConversationReference(activity),
     scope,
     personId: scope === 'personal' ? (person?.id ?? null) : null,
     tenantId: tenantOf(activity) ?? null,
-  });
+  };
 }

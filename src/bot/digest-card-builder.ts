@@ -6,6 +6,7 @@ import { itemsNotShownText, officerCasesFor, officerFiguresAsSeen, officerItemsA
 import { AcknowledgementStore } from '../store/acknowledgement-store.js';
 import { ItemRefStore } from '../store/item-ref-store.js';
 import { DEFAULT_DIGEST_PAGE_SIZE, renderDigestCard, type DigestCardItem } from './cards/index.js';
+import { shortName } from './cards/short-name.js';
 import { digestIdOf, type DigestView } from './digest-id.js';
 import { actedAtText, asOfText } from './local-time-text.js';
 
@@ -51,8 +52,8 @@ export async function buildDigestCard(services: AppServices, request: DigestCard
     return {
       itemRef: refs[index] as string,
       crimeReference: item.caseId,
-      category: item.category,
-      oicName: names.get(item.oicId) ?? item.oicId,
+      category: shortName(item.category),
+      oicName: shortName(names.get(item.oicId) ?? item.oicId),
       oicId: item.oicId,
       kind: item.kind,
       dueDate: item.dueDate,
@@ -61,7 +62,7 @@ export async function buildDigestCard(services: AppServices, request: DigestCard
       ...(acknowledgement
         ? {
             acknowledgement: {
-              byName: acknowledgement.personName,
+              byName: shortName(acknowledgement.personName),
               atText: actedAtText(acknowledgement.at, request.at, services.policy.timeZone),
               ...(acknowledgement.note ? { note: acknowledgement.note } : {}),
             },
@@ -73,12 +74,14 @@ export async function buildDigestCard(services: AppServices, request: DigestCard
   const focusIndex = request.focusItemRef === undefined ? -1 : refs.indexOf(request.focusItemRef);
   const offset = focusIndex >= 0 ? Math.floor(focusIndex / pageSize) * pageSize : (request.offset ?? 0);
   const card = renderDigestCard({
-    title: content.title,
+    title: shortName(content.title),
     asOfText: asOfText(request.at, services.policy.timeZone),
-    headline: content.note ? `${headline(content.figuresName, content.figures)} (${content.note})` : headline(content.figuresName, content.figures),
+    headline: content.note
+      ? `${headline(shortName(content.figuresName), content.figures)} (${content.note})`
+      : headline(shortName(content.figuresName), content.figures),
     rag: content.figures.rag,
     items: cardItems,
-    officers: content.officers,
+    officers: content.officers.map((officer) => ({ id: officer.id, name: shortName(officer.name) })),
     canReassign: content.canReassign,
     offset,
     pageSize,

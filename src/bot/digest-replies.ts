@@ -10,27 +10,37 @@ export function defaultViewFor(person: Person): DigestView {
 }
 
 /**
+ * A card for a view as one person may see it: `view` when it is the view asked for, `own_items` when an
+ * officer asked for a team digest and got their own items in that team instead, `refusal` otherwise.
+ */
+export interface ViewCard {
+  card: object;
+  shows: 'view' | 'own_items' | 'refusal';
+}
+
+export type DigestCardOptions = Pick<DigestCardRequest, 'offset' | 'focusItemRef'>;
+
+/**
  * The card for a view as this person may see it, built now. A team digest an officer may not see
  * becomes their own items in that team (an officer shown a channel's team digest refreshes to this);
  * anything else they may not see becomes a refusal saying why.
  */
-export async function digestCardFor(
-  deps: BotDeps,
-  viewer: Person,
-  view: DigestView,
-  options: Pick<DigestCardRequest, 'offset' | 'focusItemRef'> = {},
-): Promise<object> {
+export async function digestCardFor(deps: BotDeps, viewer: Person, view: DigestView, options: DigestCardOptions = {}): Promise<object> {
+  return (await viewCardFor(deps, viewer, view, options)).card;
+}
+
+export async function viewCardFor(deps: BotDeps, viewer: Person, view: DigestView, options: DigestCardOptions = {}): Promise<ViewCard> {
   const at = deps.services.clock.now();
   const request: DigestCardRequest = view.kind === 'team'
     ? { unitId: view.unitId, viewer, at, ...options }
     : { officerId: view.officerId, viewer, at, ...options };
   try {
-    return (await buildDigestCard(deps.services, request)).card;
+    return { card: (await buildDigestCard(deps.services, request)).card, shows: 'view' };
   } catch (error) {
     if (!(error instanceof DigestNotVisibleError)) throw error;
     if (view.kind === 'team' && viewer.role === 'officer') {
-      return (await buildDigestCard(deps.services, { officerId: viewer.id, unitId: view.unitId, viewer, at, ...options })).card;
+      return { card: (await buildDigestCard(deps.services, { officerId: viewer.id, unitId: view.unitId, viewer, at, ...options })).card, shows: 'own_items' };
     }
-    return renderRefusalCard({ reason: error.reason, hint: 'Say "digest" for the digest you can see.' });
+    return { card: renderRefusalCard({ reason: error.reason, hint: 'Say "digest" for the digest you can see.' }), shows: 'refusal' };
   }
 }

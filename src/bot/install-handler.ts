@@ -5,7 +5,8 @@ import type { BotDeps } from './bot-deps.js';
 import { saveConversation, scopeOf } from './conversation.js';
 import { helpCardFor } from './help-reply.js';
 import { senderOf } from './sender.js';
-import { defaultSubscriptionOf, subscribeDefault } from './subscription-commands.js';
+import { defaultSubscriptionOf } from '../domain/subscription-fit.js';
+import { runSubscriptionCommand } from './subscription-commands.js';
 
 /**
  * The app was installed (installationUpdate "add") or the bot added to a conversation
@@ -34,8 +35,8 @@ export async function handleInstall(deps: BotDeps, context: TurnContext, source:
     return;
   }
   const localTime = deps.services.config.defaultDigestTime;
-  const subscribed = await subscribeDefault(deps, context, person, localTime);
-  if (!subscribed) {
+  const subscribed = await runSubscriptionCommand(deps, context, person, { kind: 'subscribeDefault', localTime });
+  if (subscribed.kind !== 'on') {
     await saveConversation(deps.subscriptions, activity, person);
     await sendCard(context, await helpCardFor(deps, person));
     return;
@@ -43,7 +44,7 @@ export async function handleInstall(deps: BotDeps, context: TurnContext, source:
   await sendCard(context, renderSubscriptionConfirmationCard({
     active: true,
     subject: subscribed.subject,
-    timeText: localTime,
+    timeText: subscribed.localTime,
     whereText: 'in this chat',
     timeZone: deps.services.policy.timeZone,
   }));
@@ -52,7 +53,7 @@ export async function handleInstall(deps: BotDeps, context: TurnContext, source:
 /** The app was removed: stop posting to this conversation until it is installed again. */
 export async function handleUninstall(deps: BotDeps, context: TurnContext): Promise<void> {
   const conversationId = context.activity.conversation.id;
-  await deps.subscriptions.disable(conversationId);
+  await deps.subscriptions.disable(conversationId, 'uninstalled');
   await deps.subscriptions.markInactive(conversationId, 'uninstalled');
 }
 

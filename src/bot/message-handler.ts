@@ -4,11 +4,11 @@ import { sendCard } from './card-replies.js';
 import type { BotDeps } from './bot-deps.js';
 import { parseChatCommand } from './chat-command.js';
 import { helpCardFor } from './help-reply.js';
-import { saveConversation, scopeOf } from './conversation.js';
+import { placeOf, saveConversation, scopeOf } from './conversation.js';
 import { defaultViewFor, digestCardFor } from './digest-replies.js';
 import { answerChatQuestion } from './question-handler.js';
 import { senderOf } from './sender.js';
-import { changeDigestTime, subscribeToUnit, turnDigestOff } from './subscription-commands.js';
+import { answerSubscriptionCommand } from './subscription-commands.js';
 
 /** A chat message: typing indicator first, then who is asking, then the command or question. */
 export async function handleMessage(deps: BotDeps, context: TurnContext): Promise<void> {
@@ -25,17 +25,21 @@ export async function handleMessage(deps: BotDeps, context: TurnContext): Promis
   const command = parseChatCommand(activity.text ?? '');
   switch (command.kind) {
     case 'help':
-      return sendCard(context, await helpCardFor(deps, person));
+      return sendCard(context, await helpCardFor(deps, person, placeOf(activity)));
     case 'digest':
       return sendCard(context, await digestCardFor(deps, person, defaultViewFor(person)));
     case 'myItems':
       return sendCard(context, await digestCardFor(deps, person, { kind: 'officer', officerId: person.id }));
     case 'digestAt':
-      return changeDigestTime(deps, context, person, command.localTime);
+      return answerSubscriptionCommand(deps, context, person, { kind: 'setTime', localTime: command.localTime });
     case 'digestOff':
-      return turnDigestOff(deps, context, person);
+      return answerSubscriptionCommand(deps, context, person, { kind: 'turnOff' });
     case 'subscribe':
-      return subscribeToUnit(deps, context, person, command.unitName, command.localTime);
+      return answerSubscriptionCommand(deps, context, person, {
+        kind: 'subscribeUnit',
+        unitName: command.unitName,
+        localTime: command.localTime ?? deps.services.config.defaultDigestTime,
+      });
     case 'badTime':
       return sendCard(context, renderRefusalCard({
         title: "I didn't understand that time",

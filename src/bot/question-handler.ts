@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { readQuery, type Metric } from '../domain/questions/index.js';
+import { readQuery, type ExamplePlace, type Metric } from '../domain/questions/index.js';
 import type { Person } from '../domain/types.js';
 import { METRIC_WORDS, answerQuery, answerQuestion, type Answer, type QueryButton } from '../service/answer-question.js';
 import {
@@ -15,6 +15,7 @@ import { sendCard } from './card-replies.js';
 import type { BotDeps } from './bot-deps.js';
 import { parseChatCommand } from './chat-command.js';
 import { defaultViewFor, digestCardFor } from './digest-replies.js';
+import { placeOf } from './conversation.js';
 import { helpCardFor } from './help-reply.js';
 
 /**
@@ -37,29 +38,32 @@ const UNREADABLE_BUTTON = {
 export async function answerChatQuestion(deps: BotDeps, context: TurnContext, asker: Person, text: string): Promise<void> {
   const answer = await answerQuestion({ ...deps.services, planner: deps.questionPlanner }, asker, text.slice(0, MAX_QUESTION_LENGTH));
   logAnswer(deps, asker, answer, 'message');
-  await sendCard(context, await cardForAnswer(deps, asker, answer));
+  await sendCard(context, await cardForAnswer(deps, asker, answer, placeOf(context.activity)));
 }
 
-/** A question sent by a card button (verb `askQuestion`, data `{ question }`): its answer replaces the card. */
-export async function questionButtonCard(deps: BotDeps, asker: Person, data: unknown): Promise<object> {
+/**
+ * A question sent by a card button (verb `askQuestion`, data `{ question }`): its answer replaces the card.
+ * `place` is where the card was pressed, for the examples of a help card given in answer.
+ */
+export async function questionButtonCard(deps: BotDeps, asker: Person, data: unknown, place: ExamplePlace = 'personal'): Promise<object> {
   const question = data !== null && typeof data === 'object' ? (data as { question?: unknown }).question : undefined;
   if (typeof question === 'string') {
     if (question.trim() === '' || question.length > MAX_QUESTION_LENGTH) return refuseButton(deps, asker);
-    return textButtonCard(deps, asker, question);
+    return textButtonCard(deps, asker, question, place);
   }
   const query = readQuery(question);
   if (!query) return refuseButton(deps, asker);
   const answer = await answerQuery(deps.services, asker, query);
   logAnswer(deps, asker, answer, 'button');
-  return cardForAnswer(deps, asker, answer);
+  return cardForAnswer(deps, asker, answer, place);
 }
 
 /** Example questions on the help and "not understood" cards carry text: answered as if typed. */
-async function textButtonCard(deps: BotDeps, asker: Person, text: string): Promise<object> {
+async function textButtonCard(deps: BotDeps, asker: Person, text: string, place: ExamplePlace): Promise<object> {
   const command = parseChatCommand(text);
   switch (command.kind) {
     case 'help':
-      return helpCardFor(deps, asker);
+      return helpCardFor(deps, asker, place);
     case 'digest':
       return digestCardFor(deps, asker, defaultViewFor(asker));
     case 'myItems':
@@ -68,11 +72,11 @@ async function textButtonCard(deps: BotDeps, asker: Person, text: string): Promi
       // The bot's own example questions: the local parser reads them, and an invoke must answer fast.
       const answer = await answerQuestion(deps.services, asker, command.text);
       logAnswer(deps, asker, answer, 'button');
-      return cardForAnswer(deps, asker, answer);
+      return cardForAnswer(deps, asker, answer, place);
     }
     default:
       // Settings change only from a typed command, never from a button.
-      return helpCardFor(deps, asker);
+      return helpCardFor(deps, asker, place);
   }
 }
 
@@ -86,7 +90,7 @@ function logAnswer(deps: BotDeps, asker: Person, answer: Answer, via: 'message' 
 }
 
 /** The card for an answer. Every figure card carries the answer's headline as its first TextBlock. */
-export async function cardForAnswer(deps: BotDeps, asker: Person, answer: Answer): Promise<object> {
+export async function cardForAnswer(deps: BotDeps, asker: Person, answer: Answer, place: ExamplePlace = 'personal'): Promise<object> {
   const targetRate = deps.services.policy.targetRate;
   switch (answer.kind) {
     case 'figure':
@@ -129,7 +133,7 @@ export async function cardForAnswer(deps: BotDeps, asker: Person, answer: Answer
     case 'refusal':
       return renderRefusalCard({ reason: answer.reason, ...(answer.hint ? { hint: answer.hint } : {}) });
     case 'help':
-      return helpCardFor(deps, asker);
+      return helpCardFor(deps, asker, place);
     case 'not_understood':
       return renderNotUnderstoodCard({ suggestions: answer.suggestions });
     case 'ambiguous':

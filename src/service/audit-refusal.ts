@@ -4,16 +4,17 @@ import type { Db } from '../store/db.js';
 /**
  * Refused actions are audited like the actions themselves, so a forged or replayed button press (an item
  * outside the person's scope, a ref no card carried, an officer of another team, a Teams user who maps to
- * no one) leaves a trace an auditor can find by actor, case or item.
+ * no one, a change to a channel's digest by someone without scope over it) leaves a trace an auditor can
+ * find by actor, case, item or conversation.
  */
 export type RefusalReason = 'unknown_item' | 'not_authorised' | 'unmapped_user';
 
 export interface Refusal {
   at: Date;
   actorId: string | null;
-  /** `item.acknowledge`, `case.reassign`, or `card_action` for a press by an unmapped user. */
-  action: 'item.acknowledge' | 'case.reassign' | 'card_action';
-  /** `case:<id>` when the item resolves to a case, else `item:<ref>`, or `teams-user:<aadObjectId>`. */
+  /** `item.acknowledge`, `case.reassign`, `subscription.change`, or `card_action` for a press by an unmapped user. */
+  action: 'item.acknowledge' | 'case.reassign' | 'subscription.change' | 'card_action';
+  /** `case:<id>` when the item resolves to a case, else `item:<ref>`, `teams-user:<aadObjectId>` or `conversation:<id>`. */
   subject: string;
   reason: RefusalReason;
   details?: Record<string, unknown>;

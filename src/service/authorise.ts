@@ -83,6 +83,18 @@ export function authoriseUnitDigest(viewer: Person, unitId: string, scope: UnitS
   return refuse(`${scope.nameOf(unitId)} is outside ${scopeWords(viewer, scope)}, so I can't show you its digest.`);
 }
 
+/**
+ * Changing the digest of a channel or group chat (everyone there gets it: "digest off", "digest at",
+ * "subscribe ..."): a supervisor or above who oversees every unit whose digest it gets or would get.
+ */
+export function authoriseSharedDigestChange(actor: Person, unitIds: readonly string[], scope: UnitScope): Decision {
+  if (actor.role === 'officer' || actor.role === 'admin') return refuse('Only a supervisor (or above) can change the digest of a channel or group chat.');
+  const outside = [...new Set(unitIds)].filter((unitId) => !scope.oversees(actor, unitId));
+  if (outside.length === 0) return { allowed: true };
+  const names = outside.map((unitId) => `${scope.nameOf(unitId)}'s`).join(' and ');
+  return refuse(`This conversation gets ${names} digest, outside ${scopeWords(actor, scope)}: only a supervisor over it can change it.`);
+}
+
 /** An officer's items: the officer themself, or anyone who oversees the officer's home unit. */
 export function authoriseOfficerItems(viewer: Person, officer: Person, scope: UnitScope): Decision {
   if (viewer.id === officer.id && viewer.role !== 'admin') return { allowed: true };

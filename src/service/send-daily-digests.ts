@@ -5,7 +5,9 @@ import { retryDelayMs, type BackoffOptions } from '../bot/messenger/backoff.js';
 import { ConversationGoneError, type Messenger } from '../bot/messenger/messenger.js';
 import { localMomentOf } from '../scheduler/local-moment.js';
 import { DigestSendStore, type DueSubscription, type SendClaim } from '../store/digest-send-store.js';
+import { reconcileSubscriptions } from '../store/subscription-fit-store.js';
 import { SubscriptionStore } from '../store/subscription-store.js';
+import { tellStoppedSubscriptions } from './tell-stopped-subscriptions.js';
 
 export interface DigestRunResult {
   /** Subscriptions whose time had come today and that were not yet sent when the run started. */
@@ -13,7 +15,10 @@ export interface DigestRunResult {
   sent: number;
   /** Recorded as failed; retried by a later run while the day's attempts last. */
   failed: number;
-  /** Sent by another runner meanwhile, or an officer with nothing to do today (recorded as sent_empty). */
+  /**
+   * Sent by another runner meanwhile, an officer with nothing to do today (recorded as sent_empty), or
+   * withheld: the subscription no longer fits its Teams account or its person's scope (turned off, audited).
+   */
   skipped: number;
 }
 
@@ -79,14 +84,25 @@ export async function sendDailyDigests(
     }
     if (outcome.kind === 'sent') result.sent++;
     else result.skipped++;
+    if (outcome.kind === 'withheld') log.warn({ reason: outcome.reason }, 'digest withheld: the subscription no longer fits its Teams account or its person\'s scope, and is turned off');
     await recordDelivered(sends, claim, outcome, currentTime, log, options.recordRetryDelaysMs ?? RECORD_RETRY_DELAYS_MS);
   }
+  if (!options.signal?.aborted) await tellStoppedSubscriptions(services, messenger);
   services.logger.info({ localDate: moment.date, ...result, ms: Math.round(performance.now() - started) }, 'digest run finished');
   return result;
 }
 
-type Delivery = { kind: 'sent'; activityId: string | null; itemCount: number } | { kind: 'nothing_to_send' };
+type Delivery =
+  | { kind: 'sent'; activityId: string | null; itemCount: number }
+  | { kind: 'nothing_to_send' }
+  | { kind: 'withheld'; reason: string };
 
+/**
+ * Checked at send time, not only when the records change: the conversation's Teams account must still
+ * be the subscriber's, and the subscriber must still see what they subscribed to. A default
+ * subscription follows its person (their new team's digest); one that no longer fits is turned off and
+ * audited, and nothing is posted.
+ */
 async function deliver(
   services: AppServices,
   messenger: Messenger,
@@ -94,15 +110,16 @@ async function deliver(
   subscription: DueSubscription,
   at: Date,
 ): Promise<Delivery> {
-  const viewer = await services.people.findById(subscription.personId);
-  if (!viewer) throw new Error(`person ${subscription.personId} is not in the people records any more; unsubscribe them or import them again`);
-  const request: DigestCardRequest = subscription.kind === 'team_digest'
-    ? { unitId: subscription.unitId ?? viewer.unitId, viewer, at }
-    : { officerId: subscription.personId, viewer, at };
+  const [checked] = await reconcileSubscriptions(services.db, { at, subscriptionIds: [subscription.id] });
+  if (!checked) return { kind: 'withheld', reason: 'turned_off' };
+  if (checked.fit.kind === 'stop' || !checked.subscriber) return { kind: 'withheld', reason: checked.fit.kind === 'stop' ? checked.fit.reason : 'subscriber_left' };
+  const viewer = checked.subscriber;
+  const { kind, unitId } = checked.target;
+  const request: DigestCardRequest = kind === 'team_digest' ? { unitId: unitId ?? viewer.unitId, viewer, at } : { officerId: viewer.id, viewer, at };
   const { card, itemCount } = await buildCard(services, request);
-  if (subscription.kind === 'officer_reminder' && itemCount === 0) return { kind: 'nothing_to_send' };
+  if (kind === 'officer_reminder' && itemCount === 0) return { kind: 'nothing_to_send' };
   const activity: Partial<Activity> = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
-  const { id } = await messenger.sendToConversation(subscription.reference, activity);
+  const { id } = await messenger.sendToConversation(checked.reference, activity);
   return { kind: 'sent', activityId: id ?? null, itemCount };
 }
 
@@ -124,7 +141,9 @@ async function recordDelivered(
       const at = currentTime();
       const recorded = outcome.kind === 'sent'
         ? await sends.markSent(claim, at, { activityId: outcome.activityId, itemCount: outcome.itemCount })
-        : await sends.markSentEmpty(claim, at);
+        : outcome.kind === 'withheld'
+          ? await sends.markWithheld(claim, at, outcome.reason)
+          : await sends.markSentEmpty(claim, at);
       if (!recorded) log.error('digest delivered, but its claim was no longer held: it had expired and been taken over (raise the send lease above the messenger\'s longest send), or an earlier try recorded it');
       return;
     } catch (error) {

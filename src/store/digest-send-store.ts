@@ -102,6 +102,11 @@ export class DigestSendStore {
     return this.finish(claim, now, `status = 'sent_empty', item_count = 0, sent_at = $4::timestamptz, last_error = null`, []);
   }
 
+  /** Not sent: the subscription no longer fits its Teams account or its person's scope, and was turned off. */
+  async markWithheld(claim: SendClaim, now: Date, reason: string): Promise<boolean> {
+    return this.finish(claim, now, `status = 'withheld', item_count = 0, last_error = $5`, [reason]);
+  }
+
   /** Recorded for the next run, which may retry from `retryAt` while attempts remain. */
   async markFailed(claim: SendClaim, now: Date, failure: { error: string; retryAt: Date }): Promise<boolean> {
     return this.finish(claim, now, `status = 'failed', last_error = $5, retry_at = $6::timestamptz`, [failure.error.slice(0, 1000), failure.retryAt.toISOString()]);

@@ -1,10 +1,12 @@
 import { KEPT_ALLOCATIONS_TABLE, settleTeamsReassignments, type AllocationConflict } from './allocation-conflicts.js';
 import type { Db } from './db.js';
+import { reconcileSubscriptions } from './subscription-fit-store.js';
 
 /**
  * Moves a checked import from the staging tables into the real ones: upserts by id (a record sent
  * again replaces the stored one), needs assessments by victim (the latest line wins), and allocation
- * history for cases whose unit or OIC changed. Runs in the import's transaction after the checks passed.
+ * history for cases whose unit or OIC changed; then subscriptions are brought in line with the people
+ * and units now stored (subscription-fit-store.ts). Runs in the import's transaction after the checks passed.
  * Returns the conflicts with reassignments made in Teams (allocation-conflicts.ts).
  */
 export async function mergeStagedRecords(tx: Db, options: { now: Date; timeZone: string }): Promise<AllocationConflict[]> {
@@ -58,6 +60,8 @@ export async function mergeStagedRecords(tx: Db, options: { now: Date; timeZone:
        kind = excluded.kind, method = excluded.method, by_id = excluded.by_id`,
     [options.timeZone],
   );
+  // A person's new Entra id, role or unit (or a unit moved in the tree) re-points or stops their subscriptions.
+  await reconcileSubscriptions(tx, { at: options.now });
   return conflicts;
 }
 

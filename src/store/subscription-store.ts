@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { SubscriptionKind, SubscriptionOrigin } from '../domain/subscription-fit.js';
 import { isLocalTime } from '../scheduler/local-moment.js';
 import type { Db } from './db.js';
 
 export type ConversationScope = 'personal' | 'team' | 'groupChat';
-export type SubscriptionKind = 'team_digest' | 'officer_reminder';
+export type { SubscriptionKind, SubscriptionOrigin };
+/** Turned off by a person: "digest off", or the app removed. "digest at" turns these back on. */
+export type TurnedOffBy = 'turned_off' | 'uninstalled';
 
 export interface SaveConversationInput {
   conversationId: string;
@@ -21,6 +24,8 @@ export interface SubscribeInput {
   unitId: string | null;
   /** `HH:MM`, 24-hour, in the policy's time zone. */
   localTime: string;
+  /** `default` follows the person's role and unit (made at install); `explicit` (the default here) a unit asked for. */
+  origin?: SubscriptionOrigin;
 }
 
 export interface SubscriptionSummary {
@@ -63,34 +68,44 @@ export class SubscriptionStore {
       throw new Error('a team digest subscription needs the unit whose digest it is');
     }
     await this.db.query(
-      `insert into subscriptions (id, conversation_id, person_id, kind, unit_id, local_time)
-       values ($1, $2, $3, $4, $5, $6)
+      `insert into subscriptions (id, conversation_id, person_id, kind, unit_id, local_time, origin)
+       values ($1, $2, $3, $4, $5, $6, $7)
        on conflict (conversation_id, kind, (coalesce(unit_id, ''))) do update set
          person_id = excluded.person_id,
          local_time = excluded.local_time,
+         origin = excluded.origin,
          enabled = true,
+         disabled_reason = null,
+         notice_pending = false,
          updated_at = now()`,
-      [randomUUID(), input.conversationId, input.personId, input.kind, input.unitId, input.localTime],
+      [randomUUID(), input.conversationId, input.personId, input.kind, input.unitId, input.localTime, input.origin ?? 'explicit'],
     );
   }
 
-  /** Moves every subscription of the conversation to `localTime` and turns them on; answers how many. */
-  async setTime(conversationId: string, localTime: string): Promise<number> {
+  /**
+   * Moves every subscription of the conversation (only `personId`'s, when given) to `localTime` and
+   * turns back on those a person turned off; those the service turned off (subscription-fit.ts) stay
+   * off. Answers how many were moved.
+   */
+  async setTime(conversationId: string, localTime: string, personId: string | null = null): Promise<number> {
     assertLocalTime(localTime);
     const rows = await this.db.query(
-      `update subscriptions set local_time = $2, enabled = true, updated_at = now()
-       where conversation_id = $1 returning id`,
-      [conversationId, localTime],
+      `update subscriptions set local_time = $2,
+         enabled = enabled or disabled_reason in ('turned_off', 'uninstalled'),
+         disabled_reason = case when disabled_reason in ('turned_off', 'uninstalled') then null else disabled_reason end,
+         updated_at = now()
+       where conversation_id = $1 and ($3::text is null or person_id = $3) returning id`,
+      [conversationId, localTime, personId],
     );
     return rows.length;
   }
 
-  /** Turns off every subscription of the conversation ("digest off"); answers how many were on. */
-  async disable(conversationId: string): Promise<number> {
+  /** Turns off every subscription of the conversation (only `personId`'s, when given); answers how many were on. */
+  async disable(conversationId: string, by: TurnedOffBy = 'turned_off', personId: string | null = null): Promise<number> {
     const rows = await this.db.query(
-      `update subscriptions set enabled = false, updated_at = now()
-       where conversation_id = $1 and enabled returning id`,
-      [conversationId],
+      `update subscriptions set enabled = false, disabled_reason = $2, updated_at = now()
+       where conversation_id = $1 and enabled and ($3::text is null or person_id = $3) returning id`,
+      [conversationId, by, personId],
     );
     return rows.length;
   }
@@ -103,12 +118,29 @@ export class SubscriptionStore {
     );
   }
 
-  /** The reference of the person's active personal chat with the bot, if they installed the app. */
+  /** Who an enabled team digest of `unitId` in this conversation is built for, if it has one. */
+  async subscriberOf(conversationId: string, unitId: string): Promise<string | null> {
+    const [row] = await this.db.query<{ personId: string }>(
+      `select person_id as "personId" from subscriptions
+       where conversation_id = $1 and kind = 'team_digest' and unit_id = $2 and enabled
+       order by updated_at desc limit 1`,
+      [conversationId, unitId],
+    );
+    return row?.personId ?? null;
+  }
+
+  /**
+   * The reference of the person's active personal chat with the bot, if they installed the app and the
+   * chat's Teams account is still theirs: a chat whose account no longer maps to them (a leaver, or an
+   * Entra id the records moved to someone else) is never told anything about them.
+   */
   async personalConversationOf(personId: string): Promise<object | null> {
     const [row] = await this.db.query<{ reference: object }>(
-      `select reference from conversations
-       where person_id = $1 and scope = 'personal' and active
-       order by updated_at desc limit 1`,
+      `select c.reference from conversations c
+       join people p on p.id = c.person_id
+       where c.person_id = $1 and c.scope = 'personal' and c.active
+         and p.aad_object_id is not null and lower(c.reference->'user'->>'aadObjectId') = lower(p.aad_object_id)
+       order by c.updated_at desc limit 1`,
       [personId],
     );
     return row?.reference ?? null;

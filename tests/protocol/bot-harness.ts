@@ -63,8 +63,15 @@ export class Conversation {
     private readonly user: TeamsUser,
     private readonly kind: 'personal' | 'channel' = 'personal',
     private readonly tenantId = TENANT,
+    id?: string,
   ) {
-    this.id = kind === 'personal' ? `a:personal-${randomUUID()}` : `19:channel-${randomUUID()}@thread.tacv2`;
+    this.id = id ?? (kind === 'personal' ? `a:personal-${randomUUID()}` : `19:channel-${randomUUID()}@thread.tacv2`);
+  }
+
+  /** The same channel, with another member speaking in it. */
+  memberSpeaking(user: TeamsUser): Conversation {
+    if (this.kind !== 'channel') throw new Error('only a channel has other members');
+    return new Conversation(this.serviceUrl, user, this.kind, this.tenantId, this.id);
   }
 
   private base(type: string): Record<string, unknown> {

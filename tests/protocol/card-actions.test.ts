@@ -170,3 +170,56 @@ describe('Show more and refresh', () => {
     expect(shownItemRefs(officerView)).toEqual([]);
   });
 });
+
+describe('an action in a channel', () => {
+  /** A channel subscribed to the team's digest (or not), with the digest posted in it. */
+  async function channelWithTeamDigest(subscribed: boolean): Promise<Conversation> {
+    const unitName = (await harness.app.services.queries.findUnit(team.unitId))!.name;
+    const channel = new Conversation(harness.serviceUrl, teamsUserOf(team.supervisor), 'channel');
+    if (subscribed) await harness.post(channel.message(`subscribe ${unitName} at 07:30`));
+    await harness.post(channel.message('digest'));
+    return channel;
+  }
+
+  /** An item of the team's digest not acknowledged yet, and its OIC, an officer of the team. */
+  async function openItemOfAnOfficer(): Promise<{ item: DigestItem; officer: Person }> {
+    const { queries, people, clock } = harness.app.services;
+    const digest = await queries.digest(team.unitId, clock.now());
+    const officers = (await people.listByUnit(team.unitId)).filter((p) => p.role === 'officer' && p.aadObjectId !== null);
+    for (const item of digest.items) {
+      const officer = officers.find((p) => p.id === item.oicId);
+      const [row] = await harness.app.services.db.query<{ n: number }>(`select count(*)::int as n from acknowledgements where item_ref = $1`, [itemRef(item)]);
+      if (officer && row!.n === 0) return { item, officer };
+    }
+    throw new Error('no unacknowledged item of an officer left in the team digest');
+  }
+
+  it("an officer's Acknowledge keeps the channel's team digest the team digest, and only the officer sees their own view", async () => {
+    const channel = await channelWithTeamDigest(true);
+    const unitName = (await harness.app.services.queries.findUnit(team.unitId))!.name;
+    const { item, officer } = await openItemOfAnOfficer();
+    const asOfficer = channel.memberSpeaking(teamsUserOf(officer));
+
+    const answered = invokeCard(await harness.post(asOfficer.cardAction('acknowledgeItem', { itemRef: itemRef(item), digestId: `team:${team.unitId}` }, 'channel-digest-1')));
+    expect(cardText(answered)).toContain('Your items');
+
+    const [update] = harness.connector.updatesIn(channel.id);
+    expect(update?.activityId).toBe('channel-digest-1');
+    const shared = cardsOf(update!.body)[0]!;
+    expect(cardText(shared)).toContain(unitName);
+    expect(cardText(shared)).not.toContain('Your items');
+    expect(cardText(shared)).toContain(`Acknowledged by ${officer.name}`);
+    expect(shownItemRefs(shared).length).toBeGreaterThan(shownItemRefs(answered).length);
+    expect((shared.refresh as { userIds: string[] }).userIds[0]).toBe(team.supervisor.aadObjectId);
+  });
+
+  it('leaves the message as it is when no one there is subscribed to the view it shows', async () => {
+    const channel = await channelWithTeamDigest(false);
+    const { item, officer } = await openItemOfAnOfficer();
+    const asOfficer = channel.memberSpeaking(teamsUserOf(officer));
+    const answered = invokeCard(await harness.post(asOfficer.cardAction('acknowledgeItem', { itemRef: itemRef(item), digestId: `team:${team.unitId}` }, 'channel-digest-2')));
+    expect(cardText(answered)).toContain(`Acknowledged by ${officer.name}`);
+    expect(cardText(answered)).toContain('Your items');
+    expect(harness.connector.updatesIn(channel.id)).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { withoutLinks } from '../../domain/plain-text.js';
 import type { DigestItemKind, LocalDate, Rag } from '../../domain/types.js';
 import type { AdaptiveCard } from './adaptive-card.js';
-import { fitRowCount } from './card-size.js';
+import { CARD_BUDGET_BYTES, cardBytes, fitRowCount } from './card-size.js';
 import { ragContainerStyle, ragLabel, ragTextColor, withoutContactDetails } from './card-text.js';
 import { expandTemplate } from './expand-template.js';
 
@@ -92,13 +92,20 @@ export function digestInputIds(itemRef: string): { note: string; officer: string
 
 /**
  * Renders one page of the digest. If the page would make the message too big for Teams, fewer items
- * are shown and "Show more" carries on from the first one left out.
+ * are shown and "Show more" carries on from the first one left out. A page always shows at least one
+ * item, so paging always moves on: an item too big with its Reassign choices (a team of very many
+ * officers) is shown without them.
  */
 export function renderDigestCard(data: DigestCardData): AdaptiveCard {
   const pageSize = Math.max(1, data.pageSize ?? DEFAULT_DIGEST_PAGE_SIZE);
   const offset = Math.min(Math.max(0, data.offset ?? 0), Math.max(0, data.items.length - 1));
   const page = data.items.slice(offset, offset + pageSize);
-  return fitRowCount(page.length, (count) => expandTemplate('digest', digestView(data, offset, page.slice(0, count)))).card;
+  const render = (shown: DigestCardData) => (count: number) => expandTemplate('digest', digestView(shown, offset, page.slice(0, count)));
+  const fitted = fitRowCount(page.length, render(data));
+  if (fitted.count > 0 || page.length === 0) return fitted.card;
+  const single = render({ ...data, canReassign: false })(1);
+  if (cardBytes(single) > CARD_BUDGET_BYTES) throw new Error(`One digest item alone is over ${CARD_BUDGET_BYTES} bytes: shorten the names put on the card`);
+  return single;
 }
 
 function digestView(data: DigestCardData, offset: number, shown: DigestCardItem[]) {

@@ -15,7 +15,7 @@ export { renderFigureCard, type FigureCardData, type FigurePoint } from './figur
 export { renderRankingCard, type RankingCardData, type RankingRow } from './ranking-card.js';
 export { renderTrendCard, type TrendCardData, type TrendRow } from './trend-card.js';
 export { renderRefusalCard, type RefusalCardData } from './refusal-card.js';
-export { DEFAULT_HELP, renderHelpCard, type HelpCardData } from './help-card.js';
+export { DEFAULT_HELP, SHARED_PLACE_COMMANDS, renderHelpCard, type HelpCardData } from './help-card.js';
 export { renderNotUnderstoodCard, type NotUnderstoodCardData } from './not-understood-card.js';
 export { renderAmbiguousCard, type AmbiguousCardData } from './ambiguous-card.js';
 export { renderNotSetUpCard, type NotSetUpCardData } from './not-set-up-card.js';

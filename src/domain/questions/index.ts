@@ -1,5 +1,5 @@
 /** The plain-English question parser (issue 4): one entry point and its vocabulary. */
 export { parseQuestion } from './parse-question.js';
-export { exampleQuestions } from './suggestions.js';
+export { exampleQuestions, type ExamplePlace } from './suggestions.js';
 export { querySchema, readQuery } from './query-schema.js';
 export type { Asker, Intent, ListLevel, Metric, PersonEntry, Query, QuestionContext, Scope, Understanding, UnitEntry } from './types.js';

@@ -42,16 +42,21 @@ export async function importSmallForce(services: AppServices): Promise<void> {
   if (!result.ok) throw new Error(`the small force did not import: ${JSON.stringify(result.errors.slice(0, 3))}`);
 }
 
-/** A personal chat with a subscription in it; answers the subscription's id. */
+/**
+ * A personal chat with a subscription in it, saved as the bot saves one: its reference names the
+ * person's Teams user (their Entra object id). Answers the subscription's id.
+ */
 export async function subscribePersonalChat(
   services: AppServices,
-  input: { conversationId: string; personId: string; kind: 'team_digest' | 'officer_reminder'; unitId: string | null; localTime: string },
+  input: { conversationId: string; personId: string; kind: 'team_digest' | 'officer_reminder'; unitId: string | null; localTime: string; origin?: 'default' | 'explicit' },
   serviceUrl = 'http://127.0.0.1:9/',
 ): Promise<string> {
   const store = new SubscriptionStore(services.db);
+  const person = await services.people.findById(input.personId);
+  const user = { id: `29:${input.personId}`, aadObjectId: person?.aadObjectId ?? undefined };
   await store.saveConversation({
     conversationId: input.conversationId,
-    reference: { serviceUrl, channelId: 'msteams', conversation: { id: input.conversationId }, bot: { id: '28:bot' } },
+    reference: { serviceUrl, channelId: 'msteams', conversation: { id: input.conversationId }, bot: { id: '28:bot' }, user },
     scope: 'personal',
     personId: input.personId,
     tenantId: 'tenant-1',

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../src/app.js';
 import { SubscriptionStore } from '../../../src/store/subscription-store.js';
-import { DRIVERS, createDeliveryStore, type DeliveryStore } from './delivery-harness.js';
+import { DRIVERS, createDeliveryStore, importSmallForce, type DeliveryStore } from './delivery-harness.js';
 
 describe.each(DRIVERS)('subscription store on %s', (driver) => {
   let store: DeliveryStore;
@@ -52,16 +52,30 @@ describe.each(DRIVERS)('subscription store on %s', (driver) => {
   });
 
   it("finds a person's personal chat for a proactive note, until the bot is removed from it", async () => {
+    await importSmallForce(services);
+    // A personal chat's reference names its Teams user, as TurnContext.getConversationReference saves it.
+    const chat2 = { ...reference('chat-2'), user: { id: '29:p2', aadObjectId: 'aad-p2' } };
     expect(await subscriptions.personalConversationOf('P2')).toBeNull();
     await subscriptions.saveConversation({ conversationId: 'channel-1', reference: reference('channel-1'), scope: 'team', personId: 'P2', tenantId: 't' });
     expect(await subscriptions.personalConversationOf('P2')).toBeNull();
-    await subscriptions.saveConversation({ conversationId: 'chat-2', reference: reference('chat-2'), scope: 'personal', personId: 'P2', tenantId: 't' });
-    expect(await subscriptions.personalConversationOf('P2')).toEqual(reference('chat-2'));
+    await subscriptions.saveConversation({ conversationId: 'chat-2', reference: chat2, scope: 'personal', personId: 'P2', tenantId: 't' });
+    expect(await subscriptions.personalConversationOf('P2')).toEqual(chat2);
 
     await subscriptions.markInactive('chat-2', 'BotNotInConversationRoster');
     expect(await subscriptions.personalConversationOf('P2')).toBeNull();
     // Installing again (any activity saved from the chat) makes it reachable again.
-    await subscriptions.saveConversation({ conversationId: 'chat-2', reference: reference('chat-2'), scope: 'personal', personId: 'P2', tenantId: 't' });
-    expect(await subscriptions.personalConversationOf('P2')).toEqual(reference('chat-2'));
+    await subscriptions.saveConversation({ conversationId: 'chat-2', reference: chat2, scope: 'personal', personId: 'P2', tenantId: 't' });
+    expect(await subscriptions.personalConversationOf('P2')).toEqual(chat2);
+  });
+
+  it("never answers a personal chat whose Teams account is no longer the person's", async () => {
+    await importSmallForce(services);
+    await subscriptions.saveConversation({ conversationId: 'chat-2', reference: { ...reference('chat-2'), user: { id: '29:p2', aadObjectId: 'aad-p2' } }, scope: 'personal', personId: 'P2', tenantId: 't' });
+    expect(await subscriptions.personalConversationOf('P2')).not.toBeNull();
+    // The next extract gives P2 another Entra id (the old account left, or was someone else's).
+    await services.importNdjson((async function* () {
+      yield JSON.stringify({ type: 'person', id: 'P2', name: 'PC 2002 Patel', unitId: 'N-T1', role: 'officer', aadObjectId: 'aad-p2-new' });
+    })());
+    expect(await subscriptions.personalConversationOf('P2')).toBeNull();
   });
 });

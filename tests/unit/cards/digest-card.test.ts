@@ -135,6 +135,19 @@ describe('renderDigestCard', () => {
     expect(actions(card, 'showMore')[0]).toMatchObject({ data: { offset: shown } });
   });
 
+  it('shows at least one item a page, without its Reassign choices when they alone are over the budget, so "Show more" moves on', () => {
+    const officers = Array.from({ length: 60 }, (_, i) => ({ id: `P${9000 + i}`, name: `PC ${9000 + i} ${'Featherstonehaugh '.repeat(30)}` }));
+    const items = sampleDigestItems(3);
+    for (let offset = 0; offset < items.length; offset++) {
+      const card = renderDigestCard(digest({ items, officers, offset }));
+      expectValidCard(card);
+      expect(cardBytes(card)).toBeLessThan(TEAMS_MESSAGE_LIMIT_BYTES);
+      const shown = actions(card, 'acknowledgeItem').filter((a) => a.title === 'Acknowledge').map((a) => (a.data as { itemRef: string }).itemRef);
+      expect(shown).toEqual([(items[offset] as DigestCardItem).itemRef]);
+      if (offset < items.length - 1) expect(actions(card, 'showMore')[0]).toMatchObject({ data: { offset: offset + 1 } });
+    }
+  });
+
   it('keeps long names readable and valid', () => {
     const longName = 'Temporary Detective Sergeant 12345 Montgomery-Featherstonehaugh-Smythe';
     const items = sampleDigestItems(10).map((item) => ({ ...item, oicName: longName, acknowledgement: { byName: longName, atText: '07:42' } }));
