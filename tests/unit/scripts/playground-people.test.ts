@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type AppServices } from '../../../src/app.js';
 import { readConfig } from '../../../src/config/env.js';
@@ -24,7 +25,7 @@ describe('the people npm run playground lets you be', () => {
   beforeAll(async () => {
     const config = readConfig({ VCOP_DATA_DIR: 'memory://', VCOP_DEMO: '0', VCOP_NOW: '2026-11-20T07:30:00Z', LOG_LEVEL: 'silent' });
     services = await createServices(config, createLogger({ level: 'silent' }));
-    const result = await services.importNdjson([FORCE.map((record) => `${JSON.stringify(record)}\n`).join('')]);
+    const result = await services.importNdjson(Readable.from(FORCE.map((record) => `${JSON.stringify(record)}\n`)));
     expect(result.ok).toBe(true);
   });
   afterAll(async () => {
