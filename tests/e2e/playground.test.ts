@@ -18,7 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPlaygroundCli, PLAYGROUND_PACKAGE } from '../../scripts/playground.js';
+import { findPlaygroundCli, PLAYGROUND_PACKAGE } from '../../scripts/playground/cli-package.js';
 import { demoForceRecords } from '../../src/demo/demo-force.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,5 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { playgroundConfig, toYaml, type PlaygroundPerson } from '../../../scripts/playground.js';
+import { parse } from 'yaml';
+import { playgroundConfig, toYaml, writePlaygroundConfig, type PlaygroundPerson } from '../../../scripts/playground/config-file.js';
 
 function person(n: number): PlaygroundPerson {
   return { id: `P${n}`, name: `PC ${n} Smith`, aadObjectId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, email: `p${n}@example.police.uk` };
@@ -39,5 +43,23 @@ describe('the Agents Playground config written by npm run playground', () => {
     expect(toYaml({ version: '0.1.1', bot: { id: 'b', name: 'VCOP "x"' }, users: [{ id: 'u1', name: 'A' }, { id: 'u2', name: 'B' }] })).toBe(
       'version: "0.1.1"\nbot:\n  id: "b"\n  name: "VCOP \\"x\\""\nusers:\n  - id: "u1"\n    name: "A"\n  - id: "u2"\n    name: "B"\n',
     );
+  });
+
+  it('writes a file that reads back as the same config, however awkward the names', () => {
+    // The five colleagues the config keeps: a colon, quotes, a comment mark, YAML's own words and signs.
+    const awkward = [`O'Brien: "Jo" #1`, '- yes', 'null &a *b !c', '{ x: [1] } 0123 ', 'Zoë ☃ back\\slash \\n `tick` % @'];
+    const colleagues = awkward.map((name, i) => ({ ...person(2000 + i), name }));
+    const odd = playgroundConfig({ user: { ...user, name: 'PS 1043 "Sarge": Singh' }, colleagues, teamName: 'North: Team "2" # night' });
+    const folder = mkdtempSync(join(tmpdir(), 'vcop-playground-config-'));
+    try {
+      const path = writePlaygroundConfig(join(folder, 'work'), odd);
+      expect(path).toBe(join(folder, 'work', '.m365agentsplayground.yml'));
+      const text = readFileSync(path, 'utf8');
+      expect(text.startsWith('# Written by scripts/playground.ts (npm run playground); rewritten at every start.\n')).toBe(true);
+      expect(parse(text)).toEqual(odd);
+      expect((parse(text) as { team: { name: string } }).team.name).toBe('North: Team "2" # night');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
