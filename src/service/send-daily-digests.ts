@@ -1,9 +1,9 @@
 import { CardFactory, type Activity } from 'botbuilder';
 import type { AppServices } from '../app.js';
 import { buildDigestCard, type DigestCardRequest } from '../bot/digest-card-builder.js';
-import { retryDelayMs, type BackoffOptions } from '../bot/messenger/backoff.js';
+import { retryDelayMs, type BackoffOptions } from '../domain/backoff.js';
 import { ConversationGoneError, type Messenger } from '../bot/messenger/messenger.js';
-import { localMomentOf } from '../scheduler/local-moment.js';
+import { localMomentOf } from '../domain/local-moment.js';
 import { DigestSendStore, type DueSubscription, type SendClaim } from '../store/digest-send-store.js';
 import { reconcileSubscriptions } from '../store/subscription-fit-store.js';
 import { SubscriptionStore } from '../store/subscription-store.js';

@@ -1,6 +1,6 @@
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import type { Logger } from '../../log/logger.js';
-import { retryDelayMs, type BackoffOptions } from './backoff.js';
+import { retryDelayMs, type BackoffOptions } from '../../domain/backoff.js';
 import { ConversationGoneError, DeliveryFailedError, type Messenger } from './messenger.js';
 import { SendTimeoutError, classifySendFailure } from './send-failure.js';
 import { SendThrottle, TEAMS_SAFE_THROTTLE, type SendThrottleOptions } from './send-throttle.js';
