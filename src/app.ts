@@ -17,7 +17,7 @@ import { SqlComplianceQueries, SqlPeopleDirectory } from './store/sql-compliance
 import { importRecords } from './service/import-records.js';
 import { readNdjsonLines } from './service/ndjson-lines.js';
 import { seedDemoForceIfEmpty } from './service/seed-demo-force.js';
-import type { Route } from './api/route.js';
+import type { Route } from './http/route.js';
 
 /** Everything the running application is made of; tests build it with their own config and clock. */
 export interface AppServices {
