@@ -11,7 +11,8 @@ import type { BotDeps } from './bot-deps.js';
 import { messagesRoute } from './messages-route.js';
 import { deliverNotices } from './notice-delivery.js';
 import { createOpenAiQuestionPlanner } from './openai-question-planner.js';
-import { BotFrameworkMessenger, type Messenger } from './messenger/messenger.js';
+import type { Messenger } from '../service/ports/messenger.js';
+import { BotFrameworkMessenger } from './messenger/bot-framework-messenger.js';
 
 export interface BotExtensionOptions {
   /** Replaces the Bot Framework messenger used for proactive sends (tests). */
@@ -93,7 +94,7 @@ function botDeps(services: AppServices, messenger: Messenger, background: Backgr
             log.info('not told in Teams: the person has no personal chat with the bot');
             return;
           }
-          await messenger.sendToConversation(reference, { type: 'message', text });
+          await messenger.deliverText(reference, text);
         },
         (error) => log.warn({ err: error }, 'could not tell the person in Teams'),
       );

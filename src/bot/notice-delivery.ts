@@ -3,7 +3,7 @@ import type { AppServices } from '../app.js';
 import { escapeMarkdown } from '../domain/plain-text.js';
 import { NoticeStore, type Notice } from '../store/notice-store.js';
 import { SubscriptionStore } from '../store/subscription-store.js';
-import { ConversationGoneError, type Messenger } from './messenger/messenger.js';
+import { ConversationGoneError, type Messenger } from '../service/ports/messenger.js';
 
 /**
  * Delivers the notices the service leaves for people (src/store/notice-store.ts), on each scheduler tick:
@@ -34,7 +34,7 @@ export async function deliverNotices(services: AppServices, messenger: Messenger
       continue;
     }
     try {
-      await messenger.sendToConversation(reference, { type: 'message', text: await noticeText(services, notice) });
+      await messenger.deliverText(reference, await noticeText(services, notice));
       await notices.finish(notice.id, 'sent', now);
       result.sent += 1;
     } catch (error) {

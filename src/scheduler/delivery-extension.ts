@@ -1,7 +1,7 @@
 import type { AppExtension, AppServices } from '../app.js';
 import type { Route } from '../http/route.js';
 import { digestsRunRoute } from '../api/routes/digests-run.js';
-import type { Messenger } from '../bot/messenger/messenger.js';
+import type { Messenger } from '../service/ports/messenger.js';
 import { sendDailyDigests, type DigestRunResult, type SendDailyDigestsOptions } from '../service/send-daily-digests.js';
 import { DigestScheduler } from './digest-scheduler.js';
 

@@ -1,8 +1,7 @@
-import { CardFactory, type Activity } from 'botbuilder';
 import type { AppServices } from '../app.js';
 import { buildDigestCard, type DigestCardRequest } from '../bot/digest-card-builder.js';
 import { retryDelayMs, type BackoffOptions } from '../domain/backoff.js';
-import { ConversationGoneError, type Messenger } from '../bot/messenger/messenger.js';
+import { ConversationGoneError, type Messenger } from './ports/messenger.js';
 import { localMomentOf } from '../domain/local-moment.js';
 import { DigestSendStore, type DueSubscription, type SendClaim } from '../store/digest-send-store.js';
 import { reconcileSubscriptions } from '../store/subscription-fit-store.js';
@@ -118,8 +117,7 @@ async function deliver(
   const request: DigestCardRequest = kind === 'team_digest' ? { unitId: unitId ?? viewer.unitId, viewer, at } : { officerId: viewer.id, viewer, at };
   const { card, itemCount } = await buildCard(services, request);
   if (kind === 'officer_reminder' && itemCount === 0) return { kind: 'nothing_to_send' };
-  const activity: Partial<Activity> = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
-  const { id } = await messenger.sendToConversation(checked.reference, activity);
+  const { id } = await messenger.deliverCard(checked.reference, card);
   return { kind: 'sent', activityId: id ?? null, itemCount };
 }
 

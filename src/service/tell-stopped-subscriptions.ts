@@ -1,5 +1,5 @@
 import type { AppServices } from '../app.js';
-import type { Messenger } from '../bot/messenger/messenger.js';
+import type { Messenger } from './ports/messenger.js';
 import type { StopReason } from '../domain/subscription-fit.js';
 import { takeStopNotices, type StopNotice } from '../store/subscription-fit-store.js';
 import { SubscriptionStore } from '../store/subscription-store.js';
@@ -29,7 +29,7 @@ export async function tellStoppedSubscriptions(services: Pick<AppServices, 'db' 
         continue;
       }
       const unitName = notice.unitId === null ? null : ((await services.queries.findUnit(notice.unitId))?.name ?? notice.unitId);
-      await messenger.sendToConversation(reference, { type: 'message', text: stoppedText(notice.reason, unitName) });
+      await messenger.deliverText(reference, stoppedText(notice.reason, unitName));
       told++;
       log.info('told the person that their subscription stopped');
     } catch (error) {

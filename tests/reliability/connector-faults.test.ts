@@ -1,7 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../src/app.js';
-import { BotFrameworkMessenger } from '../../src/bot/messenger/messenger.js';
+import { BotFrameworkMessenger } from '../../src/bot/messenger/bot-framework-messenger.js';
 import { sendDailyDigests } from '../../src/service/send-daily-digests.js';
 import { DigestSendStore } from '../../src/store/digest-send-store.js';
 import { createDeliveryStore, importSmallForce, sendRows, subscribePersonalChat, type DeliveryStore } from '../integration/delivery/delivery-harness.js';

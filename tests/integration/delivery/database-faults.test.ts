@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
-import type { Activity } from 'botbuilder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type AppServices } from '../../../src/app.js';
-import type { Messenger } from '../../../src/bot/messenger/messenger.js';
+import type { Messenger } from '../../../src/service/ports/messenger.js';
 import { readConfig } from '../../../src/config/env.js';
 import { createLogger } from '../../../src/log/logger.js';
 import { sendDailyDigests } from '../../../src/service/send-daily-digests.js';
@@ -100,12 +99,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('digest runs while PostgreSQL dr
     const recorded = new RecordingMessenger();
     let dropped = 0;
     const messenger: Messenger = {
-      async sendToConversation(reference: object, activity: Partial<Activity>) {
-        const result = await recorded.sendToConversation(reference, activity);
+      async deliverCard(reference: object, card: object) {
+        const result = await recorded.deliverCard(reference, card);
         // After the second digest went out, before it is recorded: the server drops us.
         if (recorded.sent.length === 2) dropped = await dropConnections();
         return result;
       },
+      deliverText: (reference: object, text: string) => recorded.deliverText(reference, text),
     };
     const options = { sends: new DigestSendStore(services.db, { maxAttemptsPerDay: 6, leaseMs: 10 * 60_000 }), retryBackoff: { baseMs: 60_000, maxMs: 60_000 }, random: () => 1, recordRetryDelaysMs: [50, 200, 1000] };
     let runsFailed = 0;

@@ -1,7 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../src/app.js';
-import { BotFrameworkMessenger } from '../../../src/bot/messenger/messenger.js';
+import { BotFrameworkMessenger } from '../../../src/bot/messenger/bot-framework-messenger.js';
 import { sendDailyDigests } from '../../../src/service/send-daily-digests.js';
 import { createDeliveryStore, fakeCardBuilder, importSmallForce, sendRows, sendStore, subscribePersonalChat, type DeliveryStore } from './delivery-harness.js';
 import { FakeConnector } from './fake-connector.js';
