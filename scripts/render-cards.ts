@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { AdaptiveCard } from '../src/bot/cards/adaptive-card.js';
-import { sampleCards } from '../src/bot/cards/sample-card-data.js';
+import { sampleCards } from '../tests/fixtures/cards/sample-card-data.js';
 
 const HELP = `Usage: npm run render-cards -- [options]
 

@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { readQuery, type ExamplePlace, type Metric } from '../domain/questions/index.js';
 import type { Person } from '../domain/types.js';
-import { METRIC_WORDS, answerQuery, answerQuestion, type Answer, type QueryButton } from '../service/answer-question.js';
+import { METRIC_WORDS } from '../domain/wording.js';
+import { answerQuery, answerQuestion, type Answer, type QueryButton } from '../service/answer-question.js';
 import {
   renderAmbiguousCard,
   renderFigureCard,

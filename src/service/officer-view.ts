@@ -19,7 +19,7 @@ export function officerCasesFor(viewer: Person, officer: Pick<Person, 'id'>, tre
   return root === forceId ? { kind: 'all' } : { kind: 'within', unitId: root };
 }
 
-type OfficerQueries = Pick<ComplianceQueries, 'officerFigures' | 'officerFiguresWithin' | 'digest' | 'officerDigestWithin'>;
+export type OfficerQueries = Pick<ComplianceQueries, 'officerFigures' | 'officerFiguresWithin' | 'digest' | 'officerDigestWithin'>;
 
 export async function officerFiguresAsSeen(queries: OfficerQueries, officerId: string, at: Date, cases: OfficerCases): Promise<OfficerFiguresWithin> {
   if (cases.kind === 'within') return queries.officerFiguresWithin(officerId, at, cases.unitId);

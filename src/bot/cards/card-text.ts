@@ -1,21 +1,5 @@
 import type { Rag } from '../../domain/types.js';
 
-/** "87.5% (35 of 40)" or "no live cases": a rate never shows without the counts behind it. */
-export function rateWithCounts(rate: number | null, compliant: number, total: number): string {
-  return rate === null ? 'no live cases' : `${rateText(rate)} (${compliant} of ${total})`;
-}
-
-export function rateText(rate: number | null): string {
-  return rate === null ? 'no live cases' : `${rate.toFixed(1)}%`;
-}
-
-/** "+2.1 pts", "-0.4 pts", "no change"; null when either period had no live cases. */
-export function changeText(change: number | null): string | null {
-  if (change === null) return null;
-  if (change === 0) return 'no change';
-  return `${change > 0 ? '+' : '−'}${Math.abs(change).toFixed(1)} pts`;
-}
-
 /** TextBlock colours of the Teams host config for each RAG status. */
 export function ragTextColor(rag: Rag | null): 'Good' | 'Warning' | 'Attention' | 'Default' {
   switch (rag) {
@@ -68,7 +52,6 @@ const PHONE = /(?:\+44\s?\(?0?\)?\s?\d{2,4}|\b0\d{2,4})[\s-]?\d{3,4}[\s-]?\d{3,4
 export function withoutContactDetails(text: string): string {
   return text.replace(EMAIL, '[contact removed]').replace(PHONE, '[contact removed]');
 }
-
 
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

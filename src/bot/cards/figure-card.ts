@@ -1,6 +1,7 @@
 import type { Rag, Ratio } from '../../domain/types.js';
+import { changeText, figureText, percentText, rateText, victimCountText } from '../../domain/wording.js';
 import type { AdaptiveCard, QuestionButton } from './adaptive-card.js';
-import { capitalise, changeText, rateText, rateWithCounts, ragContainerStyle, ragLabel, ragTextColor } from './card-text.js';
+import { capitalise, ragContainerStyle, ragLabel, ragTextColor } from './card-text.js';
 import { expandTemplate } from './expand-template.js';
 import { questionButtonViews } from './question-buttons.js';
 
@@ -41,19 +42,19 @@ export function renderFigureCard(data: FigureCardData): AdaptiveCard {
     ragLabel: ragLabel(data.rag),
     currentLabel: `${capitalise(data.metricLabel)} at ${data.current.atText}`,
     currentRate: rateText(data.current.rate),
-    currentCounts: `${data.current.compliant} of ${data.current.total} victims`,
+    currentCounts: victimCountText(data.current.compliant, data.current.total),
     hasPrevious: previous !== null,
     previousLabel: previous ? `Previously, at ${previous.atText}` : '',
     previousRate: previous ? rateText(previous.rate) : '',
     changeText: previous ? `${change ?? 'no comparison'} vs ${previous.atText}` : '',
     changeColor: previous?.change ? (previous.change > 0 ? 'Good' : 'Attention') : 'Default',
     facts: [
-      { title: 'Fully compliant', value: rateWithCounts(data.breakdown.overall.rate, data.breakdown.overall.compliant, data.breakdown.overall.total) },
-      { title: 'Needs assessments done', value: rateWithCounts(data.breakdown.needsAssessment.rate, data.breakdown.needsAssessment.compliant, data.breakdown.needsAssessment.total) },
-      { title: 'Updates on time', value: rateWithCounts(data.breakdown.updates.rate, data.breakdown.updates.compliant, data.breakdown.updates.total) },
+      { title: 'Fully compliant', value: figureText(data.breakdown.overall.rate, data.breakdown.overall.compliant, data.breakdown.overall.total) },
+      { title: 'Needs assessments done', value: figureText(data.breakdown.needsAssessment.rate, data.breakdown.needsAssessment.compliant, data.breakdown.needsAssessment.total) },
+      { title: 'Updates on time', value: figureText(data.breakdown.updates.rate, data.breakdown.updates.compliant, data.breakdown.updates.total) },
     ],
     hasTarget: data.targetRate !== undefined,
-    targetText: data.targetRate !== undefined ? `Target ${data.targetRate.toFixed(1)}%` : '',
+    targetText: data.targetRate !== undefined ? `Target ${percentText(data.targetRate)}` : '',
     drillDown: questionButtonViews(data.drillDown),
   });
 }

@@ -1,7 +1,8 @@
 import type { Rag } from '../../domain/types.js';
+import { countText, percentText, rateText } from '../../domain/wording.js';
 import type { AdaptiveCard, QuestionButton } from './adaptive-card.js';
 import { fitRowCount } from './card-size.js';
-import { capitalise, rateText, ragTextColor } from './card-text.js';
+import { capitalise, ragTextColor } from './card-text.js';
 import { expandTemplate } from './expand-template.js';
 import { questionButtonViews } from './question-buttons.js';
 
@@ -53,13 +54,13 @@ function rankingView(data: RankingCardData, shownCount: number) {
       name: row.label,
       rateText: rateText(row.rate),
       color: ragTextColor(row.rag),
-      countsText: `${row.compliant} of ${row.total}`,
+      countsText: countText(row.compliant, row.total),
       breachText: String(row.inBreach),
     })),
     hasHidden: hidden > 0,
     hiddenText: `…and ${hidden} more ${hidden === 1 ? data.rowNoun : `${data.rowNoun}s`} not shown (too many for one Teams message). Ask about a smaller unit to see them.`,
     hasTarget: data.targetRate !== undefined,
-    targetText: data.targetRate !== undefined ? `Target ${data.targetRate.toFixed(1)}%. Green at or above target, amber just below, red below that.` : '',
+    targetText: data.targetRate !== undefined ? `Target ${percentText(data.targetRate)}. Green at or above target, amber just below, red below that.` : '',
     drillDown: questionButtonViews(data.drillDown ?? []),
   };
 }

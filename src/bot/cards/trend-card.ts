@@ -1,6 +1,7 @@
 import type { Rag } from '../../domain/types.js';
+import { compactFigureText, percentText } from '../../domain/wording.js';
 import type { AdaptiveCard } from './adaptive-card.js';
-import { capitalise, rateText, ragTextColor } from './card-text.js';
+import { capitalise, ragTextColor } from './card-text.js';
 import { expandTemplate } from './expand-template.js';
 
 export interface TrendRow {
@@ -32,9 +33,9 @@ export function renderTrendCard(data: TrendCardData): AdaptiveCard {
       period: row.periodLabel,
       bar: textBar(row.rate, floor),
       color: ragTextColor(row.rag),
-      figure: row.rate === null ? 'no live cases' : `${rateText(row.rate)} (${row.compliant}/${row.total})`,
+      figure: compactFigureText(row.rate, row.compliant, row.total),
     })),
-    scaleText: `Bars run from ${floor}% to 100%.${data.targetRate !== undefined ? ` Target ${data.targetRate.toFixed(1)}%.` : ''}`,
+    scaleText: `Bars run from ${floor}% to 100%.${data.targetRate !== undefined ? ` Target ${percentText(data.targetRate)}.` : ''}`,
   });
 }
 

@@ -25,9 +25,17 @@ describe.each(DRIVERS)('notice delivery on %s', (driver) => {
     store = await createDeliveryStore(driver);
     services = await store.open();
     await importSmallForce(services);
+    // Saved as the bot saves a personal chat: naming the Teams user, whose account must still be P1's.
+    const p1 = await services.people.findById('P1');
     await new SubscriptionStore(services.db).saveConversation({
       conversationId: 'a:p1',
-      reference: { serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams', conversation: { id: 'a:p1' }, bot: { id: '28:bot' } },
+      reference: {
+        serviceUrl: 'http://127.0.0.1:9/',
+        channelId: 'msteams',
+        conversation: { id: 'a:p1' },
+        bot: { id: '28:bot' },
+        user: { id: '29:P1', aadObjectId: p1?.aadObjectId ?? undefined },
+      },
       scope: 'personal',
       personId: 'P1',
       tenantId: 'tenant-1',

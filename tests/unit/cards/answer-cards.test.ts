@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TEAMS_MESSAGE_LIMIT_BYTES, cardBytes } from '../../../src/bot/cards/card-size.js';
 import { renderFigureCard } from '../../../src/bot/cards/figure-card.js';
 import { renderRankingCard } from '../../../src/bot/cards/ranking-card.js';
-import { sampleFigure, sampleRanking, sampleTrend } from '../../../src/bot/cards/sample-card-data.js';
+import { sampleFigure, sampleRanking, sampleTrend } from '../../fixtures/cards/sample-card-data.js';
 import { barFloor, renderTrendCard, textBar } from '../../../src/bot/cards/trend-card.js';
 import { actions, expectValidCard, texts } from './card-test-helpers.js';
 

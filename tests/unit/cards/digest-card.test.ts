@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { itemRef } from '../../../src/domain/digest.js';
 import { TEAMS_MESSAGE_LIMIT_BYTES, cardBytes } from '../../../src/bot/cards/card-size.js';
 import { digestInputIds, renderDigestCard, type DigestCardData, type DigestCardItem } from '../../../src/bot/cards/digest-card.js';
-import { sampleDigestItems, sampleOfficerReminder, sampleSupervisorDigest } from '../../../src/bot/cards/sample-card-data.js';
+import { sampleDigestItems, sampleOfficerReminder, sampleSupervisorDigest } from '../../fixtures/cards/sample-card-data.js';
 import { actions, allNodes, expectValidCard, texts } from './card-test-helpers.js';
 
 function digest(overrides: Partial<DigestCardData> = {}): DigestCardData {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleCards } from '../../../src/bot/cards/sample-card-data.js';
+import { sampleCards } from '../../fixtures/cards/sample-card-data.js';
 import { TEAMS_MESSAGE_LIMIT_BYTES, cardBytes } from '../../../src/bot/cards/card-size.js';
 import { expectValidCard, actions } from './card-test-helpers.js';
 

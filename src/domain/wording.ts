@@ -1,0 +1,97 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { localDateOf } from './calendar.js';
+import type { Metric } from './questions/types.js';
+import type { Ratio } from './types.js';
+
+/**
+ * How figures and times read, in one place for the answers, the digests and the cards alike: a rate
+ * never shows without the counts behind it where there is room, and no live victims reads
+ * "no live cases", never 0% or 100%. Pure: no I/O.
+ */
+
+/** What each metric's rate counts, e.g. "87.5% fully compliant". */
+export const METRIC_WORDS: Record<Metric, string> = {
+  overall: 'fully compliant',
+  needs_assessment: 'needs assessments done',
+  updates: 'updated on time',
+};
+
+const NO_LIVE_CASES = 'no live cases';
+
+/** "90.0%": a target or threshold, always with one decimal. */
+export function percentText(value: number): string {
+  return `${value.toFixed(1)}%`;
+}
+
+/** "87.5%", or "no live cases". */
+export function rateText(rate: number | null): string {
+  return rate === null ? NO_LIVE_CASES : percentText(rate);
+}
+
+/** "35 of 40". */
+export function countText(compliant: number, total: number): string {
+  return `${compliant} of ${total}`;
+}
+
+/** "35 of 40 victims". */
+export function victimCountText(compliant: number, total: number): string {
+  return `${countText(compliant, total)} victims`;
+}
+
+/** "87.5% (35 of 40)" or "no live cases". */
+export function figureText(rate: number | null, compliant: number, total: number): string {
+  return rate === null ? NO_LIVE_CASES : `${rateText(rate)} (${countText(compliant, total)})`;
+}
+
+/** "87.5% (35/40)" or "no live cases": where a row has little room (the trend card). */
+export function compactFigureText(rate: number | null, compliant: number, total: number): string {
+  return rate === null ? NO_LIVE_CASES : `${rateText(rate)} (${compliant}/${total})`;
+}
+
+/** "+2.1 pts", "−0.4 pts", "no change"; null when either period had no live cases. */
+export function changeText(change: number | null): string | null {
+  if (change === null) return null;
+  if (change === 0) return 'no change';
+  return `${change > 0 ? '+' : '−'}${Math.abs(change).toFixed(1)} pts`;
+}
+
+/**
+ * "North Team 3: 87.5% fully compliant — 35 of 40 victims — at 20 Nov 2026". Without `atLabel`, the
+ * digest card's "North Team 3: 87.5% fully compliant — 35 of 40 victims" (or "North Team 3: no live cases").
+ */
+export function headline(name: string, figures: Ratio, atLabel?: string): string {
+  return metricHeadline(name, { ...figures, inBreach: figures.total - figures.compliant }, 'overall', atLabel);
+}
+
+/**
+ * A metric's headline: "North Team 3: 80.0% updated on time — 32 of 40 victims, 8 overdue an update —
+ * at 20 Nov 2026". `inBreach` is said for the updates and needs-assessment metrics only.
+ */
+export function metricHeadline(name: string, figures: Ratio & { inBreach: number }, metric: Metric, atLabel?: string): string {
+  const at = atLabel === undefined ? '' : ` — at ${atLabel}`;
+  if (figures.rate === null) return `${name}: ${NO_LIVE_CASES}${at}`;
+  const breaches = metric === 'updates' ? `, ${figures.inBreach} overdue an update` : metric === 'needs_assessment' ? `, ${figures.inBreach} missing` : '';
+  return `${name}: ${rateText(figures.rate)} ${METRIC_WORDS[metric]} — ${victimCountText(figures.compliant, figures.total)}${breaches}${at}`;
+}
+
+/** "… — at 20 Nov 2026 (3 items in other teams are not shown)": a note said after a headline, when there is one. */
+export function withNote(text: string, note: string | null | undefined): string {
+  return note === null || note === undefined ? text : `${text} (${note})`;
+}
+
+/** "20 Nov 2026": the force's local date of an instant. */
+export function dateLabel(instant: Date, timeZone: string): string {
+  return format(new TZDate(`${localDateOf(instant, timeZone)}T12:00:00`, timeZone), 'd MMM yyyy');
+}
+
+/** "07:00 Fri 20 Nov 2026": when a card's figures were taken, on the force's wall clock. */
+export function asOfText(at: Date, timeZone: string): string {
+  return format(new TZDate(at.getTime(), timeZone), 'HH:mm EEE d MMM yyyy');
+}
+
+/** "07:42" when it happened on `today` (the card's day), else "07:42 Thu 19 Nov". */
+export function actedAtText(at: Date, today: Date, timeZone: string): string {
+  const local = new TZDate(at.getTime(), timeZone);
+  return localDateOf(at, timeZone) === localDateOf(today, timeZone) ? format(local, 'HH:mm') : format(local, 'HH:mm EEE d MMM');
+}

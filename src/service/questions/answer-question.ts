@@ -1,0 +1,126 @@
+import type { Clock } from '../../domain/clock.js';
+import { localDateOf } from '../../domain/calendar.js';
+import { resolvePeriod } from '../../domain/periods.js';
+import type { Policy } from '../../domain/policy.js';
+import { parseQuestion } from '../../domain/questions/index.js';
+import type { PersonEntry, Query, UnitEntry } from '../../domain/questions/index.js';
+import type { Person } from '../../domain/types.js';
+import { UnitTree } from '../../domain/visibility.js';
+import { dateLabel } from '../../domain/wording.js';
+import type { ComplianceQueries, PeopleDirectory, UnitNode } from '../compliance-queries.js';
+import { officerCasesFor, type OfficerCases } from '../officer-view.js';
+import type { QuestionPlanner } from '../question-planner.js';
+import type { Answer } from './answer-types.js';
+import { PLANNER_DEADLINE_MS, askPlanner } from './ask-planner.js';
+import { figureAnswer, type Snapshot } from './figure-answer.js';
+import { itemsAnswer } from './items-answer.js';
+import { rankingAnswer } from './ranking-answer.js';
+import { NO_FORCE, ambiguousAnswer, ownListRefusal, resolveTarget } from './scope-checks.js';
+import { trendAnswer } from './trend-answer.js';
+
+/**
+ * Plain-English questions (issue 4) answered with the same figures as `GET /v1/units/{id}/compliance`:
+ * the parser reads the question into a query, the visibility rules decide whether the asker may see
+ * its scope (officers: their own items and figures; supervisors: their team; inspectors: their
+ * subtree; senior: the force), and only then are figures read. A query that arrives from a card
+ * button goes through the same checks: nothing a card sends is trusted.
+ */
+
+export interface AnswerDeps {
+  queries: ComplianceQueries;
+  people: PeopleDirectory;
+  policy: Policy;
+  clock: Clock;
+  /** The optional AI planner (off unless configured): asked first, the local parser answering whenever it cannot. */
+  planner?: QuestionPlanner | undefined;
+  /** How long a question waits for the planner before the local parser answers (default 8 s). */
+  plannerDeadlineMs?: number;
+}
+
+/** What the answerer already read for this question (the unit tree and the people), so it is read once. */
+export interface KnownForce {
+  units: UnitNode[];
+  people?: readonly Person[];
+}
+
+/** A question in plain English from a mapped person -> an answer with exact figures, or a refusal. */
+export async function answerQuestion(deps: AnswerDeps, asker: Person, text: string): Promise<Answer> {
+  const units = await deps.queries.listUnits();
+  const force = units.find((u) => u.kind === 'force');
+  if (!force) return NO_FORCE;
+  // Everyone in the force may be named: a name outside the asker's scope is refused with the reason
+  // (scope-checks.ts), rather than misread as "not understood" or as someone else.
+  const people = await deps.people.listWithin(force.id);
+  if (deps.planner) {
+    const planned = await askPlanner(deps.planner, deps.plannerDeadlineMs ?? PLANNER_DEADLINE_MS, {
+      text,
+      asker: { role: asker.role, unitId: asker.unitId },
+      units: units as UnitEntry[],
+      today: localDateOf(deps.clock.now(), deps.policy.timeZone),
+      timeZone: deps.policy.timeZone,
+    });
+    if (planned.kind === 'help') return { kind: 'help' };
+    if (planned.kind === 'query') return answerQuery(deps, asker, planned.query, { units, people });
+  }
+  const understanding = parseQuestion(text, {
+    asker: { personId: asker.id, role: asker.role, unitId: asker.unitId },
+    units: units as UnitEntry[],
+    people: people as PersonEntry[],
+    now: deps.clock.now(),
+    timeZone: deps.policy.timeZone,
+  });
+  switch (understanding.kind) {
+    case 'help':
+      return { kind: 'help' };
+    case 'not_understood':
+      return { kind: 'not_understood', suggestions: understanding.suggestions };
+    case 'ambiguous':
+      return ambiguousAnswer(asker, understanding.question, understanding.options, units, people);
+    case 'query':
+      return answerQuery(deps, asker, understanding.query, { units, people });
+  }
+}
+
+/**
+ * Answers a structured query: from the parser, or from a card button (drill-down, "did you mean").
+ * Scope is checked here, from the stored person and unit tree, before any figure is read.
+ */
+export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query, known?: KnownForce): Promise<Answer> {
+  const units = known?.units ?? (await deps.queries.listUnits());
+  const tree = new UnitTree(units);
+  const force = units.find((u) => u.kind === 'force');
+  if (!force) return NO_FORCE;
+  const now = deps.clock.now();
+
+  const decision = await resolveTarget(deps.people, asker, query.scope, { tree, force, units, knownPeople: known?.people });
+  if (decision.kind === 'refused') return decision.answer;
+  const target = decision.target;
+  // Another person's officer: only the cases inside the asker's scope, and a count of those left out.
+  const cases: OfficerCases = target.kind === 'officer' ? officerCasesFor(asker, target.officer, tree, force.id) : { kind: 'all' };
+
+  const intent = query.intent;
+  switch (intent.kind) {
+    case 'my_items':
+      return itemsAnswer(deps, asker, target, cases, force.id, now);
+    case 'trend':
+      return trendAnswer(deps, target, cases, query, intent.months, now);
+    case 'figure':
+      return figureAnswer(deps, target, cases, query, snapshotOf(query, now, deps.policy.timeZone));
+    case 'compare_children':
+    case 'below_target':
+    case 'rank':
+    case 'most': {
+      const snapshot = snapshotOf(query, now, deps.policy.timeZone);
+      if (target.kind === 'unit') return rankingAnswer(deps, intent, query, target.unit, { units, tree }, snapshot);
+      // "compare PC Shah": one officer has no list below them, so their figure answers it; but an
+      // officer's own list would rank other people.
+      return ownListRefusal(asker, target.officer) ?? figureAnswer(deps, target, cases, query, snapshot);
+    }
+  }
+}
+
+/** The period asked about, resolved on the force's calendar (compliance-rules.md, "Period figures"). */
+function snapshotOf(query: Query, now: Date, timeZone: string): Snapshot {
+  const period = resolvePeriod(query.period, now, timeZone);
+  return { period, atLabel: dateLabel(period.snapshotAt, timeZone) };
+}

@@ -1,0 +1,52 @@
+import type { Metric, Query } from '../../domain/questions/index.js';
+import type { Rag, Ratio, UnitDigest } from '../../domain/types.js';
+
+/** What a question is answered with: the result union the bot turns into a card (src/bot/question-handler.ts). */
+
+/** One figure as a person reads it: the ratio for the metric asked about. */
+export interface FigureLine {
+  label: string;
+  unitId: string | null;
+  officerId: string | null;
+  rate: number | null;
+  compliant: number;
+  total: number;
+  /** Victims in breach for the metric (overdue updates, missing assessments, or not fully compliant). */
+  inBreach: number;
+  /** RAG of this metric's rate against the policy's target (null when there are no live victims). */
+  rag: Rag | null;
+}
+
+/** A button that asks a follow-up query (drill-down, "did you mean"). */
+export interface QueryButton {
+  label: string;
+  query: Query;
+}
+
+/** Whose items an 'items' answer lists: an officer's own reminder, or a unit's digest. */
+export type ItemsView = { kind: 'officer'; officerId: string } | { kind: 'team'; unitId: string };
+
+export type RowNoun = 'team' | 'command' | 'unit' | 'officer';
+
+export type Answer =
+  | {
+      kind: 'figure';
+      headline: string;
+      metric: Metric;
+      current: FigureLine & { at: string; atLabel: string };
+      /** The three ratios at the same instant, for context. */
+      breakdown: { needsAssessment: Ratio; updates: Ratio; overall: Ratio };
+      /** The same figure at the end of the previous period of the same length; change in points, one decimal. */
+      previous: FigureLine & { at: string; atLabel: string; change: number | null };
+      drillDown: QueryButton[];
+    }
+  | { kind: 'ranking'; headline: string; metric: Metric; at: string; atLabel: string; rowNoun: RowNoun; rows: FigureLine[]; drillDown: QueryButton[] }
+  | { kind: 'trend'; headline: string; metric: Metric; rows: (FigureLine & { periodLabel: string; at: string })[] }
+  | { kind: 'items'; headline: string; view: ItemsView; digest: UnitDigest }
+  | { kind: 'refusal'; reason: string; hint?: string }
+  | { kind: 'help' }
+  | { kind: 'not_understood'; suggestions: string[] }
+  | { kind: 'ambiguous'; question: string; options: QueryButton[] };
+
+/** One kind of answer, e.g. `AnswerOf<'figure'>`. */
+export type AnswerOf<K extends Answer['kind']> = Extract<Answer, { kind: K }>;

@@ -1,0 +1,51 @@
+import type { Policy } from '../../domain/policy.js';
+import type { ResolvedPeriod } from '../../domain/periods.js';
+import type { Query } from '../../domain/questions/index.js';
+import { dateLabel, metricHeadline, withNote } from '../../domain/wording.js';
+import type { ComplianceQueries } from '../compliance-queries.js';
+import { officerFiguresAsSeen, victimsNotCountedText, type OfficerCases, type OfficerQueries } from '../officer-view.js';
+import type { AnswerOf } from './answer-types.js';
+import { figureDrillDown } from './drill-down.js';
+import { changeOf, lineOf, type RagPolicy } from './figure-lines.js';
+import type { Target } from './scope-checks.js';
+
+/** "My team's compliance this month": the figure at the period's snapshot beside the previous period's. */
+
+export interface FigureDeps {
+  queries: OfficerQueries & Pick<ComplianceQueries, 'figures'>;
+  policy: RagPolicy & Pick<Policy, 'timeZone'>;
+}
+
+/** The period a figure or list is answered for, and its snapshot's date as said ("20 Nov 2026"). */
+export interface Snapshot {
+  period: ResolvedPeriod;
+  atLabel: string;
+}
+
+/** `cases`: which of an officer's cases the asker sees (officer-view.ts); the victims left out are counted in the headline. */
+export async function figureAnswer(deps: FigureDeps, target: Target, cases: OfficerCases, query: Query, { period, atLabel }: Snapshot): Promise<AnswerOf<'figure'>> {
+  const read = (at: Date) => target.kind === 'officer'
+    ? officerFiguresAsSeen(deps.queries, target.officer.id, at, cases)
+    : deps.queries.figures(target.unit.id, at).then((figures) => ({ figures, leftOut: 0 }));
+  const [{ figures: current, leftOut }, { figures: previous }] = await Promise.all([read(period.snapshotAt), read(period.previousSnapshotAt)]);
+  const currentLine = lineOf(current, query.metric, deps.policy);
+  const previousLine = lineOf(previous, query.metric, deps.policy);
+  return {
+    kind: 'figure',
+    metric: query.metric,
+    headline: withNote(metricHeadline(currentLine.label, currentLine, query.metric, atLabel), victimsNotCountedText(leftOut)),
+    current: { ...currentLine, at: period.snapshotAt.toISOString(), atLabel },
+    breakdown: {
+      needsAssessment: current.needsAssessment,
+      updates: current.updates,
+      overall: { compliant: current.compliant, total: current.total, rate: current.rate },
+    },
+    previous: {
+      ...previousLine,
+      at: period.previousSnapshotAt.toISOString(),
+      atLabel: dateLabel(period.previousSnapshotAt, deps.policy.timeZone),
+      change: changeOf(currentLine.rate, previousLine.rate),
+    },
+    drillDown: figureDrillDown(target, query),
+  };
+}

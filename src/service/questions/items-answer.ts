@@ -1,0 +1,37 @@
+import type { Policy } from '../../domain/policy.js';
+import type { Person, UnitDigest } from '../../domain/types.js';
+import { dateLabel, withNote } from '../../domain/wording.js';
+import { itemsNotShownText, officerItemsAsSeen, type OfficerCases, type OfficerQueries } from '../officer-view.js';
+import type { AnswerOf } from './answer-types.js';
+import type { Target } from './scope-checks.js';
+
+/** "My overdue updates": the items of an officer or a team, shown as their digest card. */
+
+export interface ItemsDeps {
+  queries: OfficerQueries;
+  policy: Pick<Policy, 'timeZone'>;
+}
+
+export async function itemsAnswer(deps: ItemsDeps, asker: Person, target: Target, cases: OfficerCases, forceId: string, now: Date): Promise<AnswerOf<'items'>> {
+  // Items are what is overdue or due now: a period does not apply to them.
+  const atLabel = dateLabel(now, deps.policy.timeZone);
+  switch (target.kind) {
+    case 'officer': {
+      // Their own: the whole force filtered by OIC (their cases may sit with another team). Someone else's:
+      // only those inside the asker's scope, the rest counted.
+      const { digest, leftOut } = await officerItemsAsSeen(deps.queries, target.officer.id, now, cases, forceId);
+      const whose = target.officer.id === asker.id ? 'Your items' : `${target.officer.name}'s items`;
+      const headline = withNote(`${whose}: ${itemCounts(digest)} — at ${atLabel}`, itemsNotShownText(leftOut));
+      return { kind: 'items', headline, view: { kind: 'officer', officerId: target.officer.id }, digest };
+    }
+    case 'unit': {
+      const digest = await deps.queries.digest(target.unit.id, now);
+      return { kind: 'items', headline: `${target.unit.name} items: ${itemCounts(digest)} — at ${atLabel}`, view: { kind: 'team', unitId: target.unit.id }, digest };
+    }
+  }
+}
+
+function itemCounts(digest: UnitDigest): string {
+  const breaches = digest.items.filter((i) => i.kind === 'update_overdue' || i.kind === 'needs_assessment_missing').length;
+  return `${breaches} overdue, ${digest.items.length - breaches} due soon`;
+}

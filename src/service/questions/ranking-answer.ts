@@ -1,0 +1,139 @@
+import type { Intent, Metric, Query } from '../../domain/questions/index.js';
+import type { UnitTree } from '../../domain/visibility.js';
+import { METRIC_WORDS, percentText, rateText, victimCountText } from '../../domain/wording.js';
+import type { ComplianceQueries, UnitNode } from '../compliance-queries.js';
+import type { AnswerOf, FigureLine, RowNoun } from './answer-types.js';
+import { rowDrillDown } from './drill-down.js';
+import type { Snapshot } from './figure-answer.js';
+import { officerLine, unitLine, type RagPolicy } from './figure-lines.js';
+
+/**
+ * Lists, always within the scope unit: compare its children, rank them, those below target, the most in
+ * breach. A team's rows are its officers; every other list holds units, each with its rate and counts.
+ */
+
+export interface RankingDeps {
+  queries: Pick<ComplianceQueries, 'breakdown' | 'figuresForUnits'>;
+  policy: RagPolicy;
+}
+
+/** The intents answered with a list. */
+export type ListIntent = Extract<Intent, { kind: 'compare_children' | 'below_target' | 'rank' | 'most' }>;
+
+/** `units`, `tree`: the force's units, from which the teams or commands of the scope are listed. */
+export async function rankingAnswer(
+  deps: RankingDeps,
+  intent: ListIntent,
+  query: Query,
+  scopeUnit: UnitNode,
+  force: { units: readonly UnitNode[]; tree: UnitTree },
+  snapshot: Snapshot,
+): Promise<AnswerOf<'ranking'>> {
+  const { rows, rowNoun } = await listRows(deps, intent, query.metric, scopeUnit, force, snapshot.period.snapshotAt);
+  return rankedAnswer(intent, rows, rowNoun, query, scopeUnit, snapshot.period.snapshotAt, snapshot.atLabel, deps.policy.targetRate);
+}
+
+async function listRows(
+  deps: RankingDeps,
+  intent: ListIntent,
+  metric: Metric,
+  scopeUnit: UnitNode,
+  { units, tree }: { units: readonly UnitNode[]; tree: UnitTree },
+  at: Date,
+): Promise<{ rows: FigureLine[]; rowNoun: RowNoun }> {
+  if (scopeUnit.kind === 'team') {
+    // A team's "children" are its officers (the OICs of its live cases).
+    const breakdown = await deps.queries.breakdown(scopeUnit.id, at);
+    return { rows: breakdown.officers.map((o) => officerLine(o, metric, deps.policy)), rowNoun: 'officer' };
+  }
+  if (intent.kind === 'compare_children' && intent.among !== 'teams') {
+    const breakdown = await deps.queries.breakdown(scopeUnit.id, at);
+    return { rows: breakdown.children.map((f) => unitLine(f, metric, deps.policy)), rowNoun: nounOf(breakdown.children.map((c) => c.unit)) };
+  }
+  // Rankings and "below" lists hold the teams of the scope, or its commands when the question named them.
+  const among = intent.among === 'commands' ? 'commands' : 'teams';
+  const listed = units.filter((u) => u.id !== scopeUnit.id && tree.isWithin(u.id, scopeUnit.id) && (among === 'teams' ? u.kind === 'team' : u.kind === 'command' || u.kind === 'department'));
+  const rows = (await deps.queries.figuresForUnits(listed.map((u) => u.id), at)).map((f) => unitLine(f, metric, deps.policy));
+  return { rows, rowNoun: nounOf(listed) };
+}
+
+function rankedAnswer(
+  intent: ListIntent,
+  all: FigureLine[],
+  rowNoun: RowNoun,
+  query: Query,
+  scopeUnit: UnitNode,
+  at: Date,
+  atLabel: string,
+  targetRate: number,
+): AnswerOf<'ranking'> {
+  const byLabel = (a: FigureLine, b: FigureLine) => a.label.localeCompare(b.label, 'en', { numeric: true });
+  const byRateAscending = (a: FigureLine, b: FigureLine) => (a.rate ?? 101) - (b.rate ?? 101) || byLabel(a, b);
+  const words = METRIC_WORDS[query.metric];
+  const plural = `${rowNoun}s`;
+  const answer = (headline: string, rows: FigureLine[], metric: Metric = query.metric): AnswerOf<'ranking'> => ({
+    kind: 'ranking',
+    metric,
+    headline,
+    at: at.toISOString(),
+    atLabel,
+    rowNoun,
+    rows,
+    drillDown: rowDrillDown(rows, { ...query, metric }),
+  });
+  switch (intent.kind) {
+    case 'below_target': {
+      const threshold = intent.threshold ?? targetRate;
+      const rows = all.filter((r) => r.rate !== null && r.rate < threshold).sort(byRateAscending);
+      const headline = rows.length === 0
+        ? `No ${rowNoun} in ${scopeUnit.name} is below ${percentText(threshold)} ${words} — ${all.length} ${all.length === 1 ? rowNoun : plural} checked — at ${atLabel}`
+        : `${rows.length} of ${all.length} ${plural} in ${scopeUnit.name} ${rows.length === 1 ? 'is' : 'are'} below ${percentText(threshold)} ${words} — at ${atLabel}`;
+      return answer(headline, rows);
+    }
+    case 'rank': {
+      const withRate = all
+        .filter((r) => r.rate !== null)
+        .sort((a, b) => (intent.order === 'best' ? (b.rate as number) - (a.rate as number) : (a.rate as number) - (b.rate as number)) || byLabel(a, b));
+      // Every unit is named: those with no live cases come last, without a rate.
+      const rows = [...withRate, ...all.filter((r) => r.rate === null)];
+      const top = withRate[0];
+      const tied = top ? withRate.filter((r) => r.rate === top.rate) : [];
+      const which = intent.order === 'best' ? 'Best' : 'Lowest';
+      const headline = !top
+        ? `No live cases in ${scopeUnit.name} — at ${atLabel}`
+        : tied.length === 1
+          ? `${which} in ${scopeUnit.name}: ${top.label} at ${rateText(top.rate)} ${words} — ${victimCountText(top.compliant, top.total)} — at ${atLabel}`
+          : `${which} in ${scopeUnit.name}: ${tied.length} ${plural} at ${rateText(top.rate)} ${words} — ${tied.map((r) => `${r.label} (${victimCountText(r.compliant, r.total)})`).join('; ')} — at ${atLabel}`;
+      return answer(headline, rows);
+    }
+    case 'most': {
+      const metric = metricOfMost(intent.of);
+      const rows = [...all].sort((a, b) => b.inBreach - a.inBreach || byLabel(a, b));
+      const what = intent.of === 'overdue_updates' ? 'overdue updates' : 'missing needs assessments';
+      const top = rows[0];
+      // Ties are all named: picking one of them would be a guess.
+      const tied = top ? rows.filter((r) => r.inBreach === top.inBreach) : [];
+      const withFigures = (r: FigureLine) => `${rateText(r.rate)} ${METRIC_WORDS[metric]}, ${victimCountText(r.compliant, r.total)}`;
+      const headline = !top || top.inBreach === 0
+        ? `No ${what} in ${scopeUnit.name} — at ${atLabel}`
+        : tied.length === 1
+          ? `Most ${what} in ${scopeUnit.name}: ${top.label} with ${top.inBreach} — ${withFigures(top)} — at ${atLabel}`
+          : `Most ${what} in ${scopeUnit.name}: ${tied.length} ${plural} with ${top.inBreach} each — ${tied.map((r) => `${r.label} (${withFigures(r)})`).join('; ')} — at ${atLabel}`;
+      return answer(headline, rows, metric);
+    }
+    case 'compare_children': {
+      const rows = [...all].sort(byLabel);
+      return answer(`${scopeUnit.name}: ${words} by ${rowNoun} — at ${atLabel}`, rows);
+    }
+  }
+}
+
+function nounOf(units: readonly { kind: string }[]): RowNoun {
+  if (units.length > 0 && units.every((u) => u.kind === 'team')) return 'team';
+  if (units.length > 0 && units.every((u) => u.kind === 'command')) return 'command';
+  return 'unit';
+}
+
+function metricOfMost(of: 'overdue_updates' | 'missing_needs_assessments'): Metric {
+  return of === 'overdue_updates' ? 'updates' : 'needs_assessment';
+}
