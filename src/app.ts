@@ -17,20 +17,29 @@ import { SqlComplianceQueries, SqlPeopleDirectory } from './store/sql-compliance
 import { importRecords } from './service/import-records.js';
 import { readNdjsonLines } from './service/ndjson-lines.js';
 import { seedDemoForceIfEmpty } from './service/seed-demo-force.js';
-import type { Route } from './api/route.js';
+import type { Route } from './http/route.js';
+import { allocationChangesRoute } from './api/routes/allocation-changes.js';
+import { digestsRunRoute } from './api/routes/digests-run.js';
+import { BackgroundWork } from './bot/background-work.js';
+import { createBotAdapter, type BotAdapter, type BotTokenValidation } from './bot/bot-adapter.js';
+import { createBotApplication } from './bot/bot-application.js';
+import { personNotifier, type BotDeps } from './bot/bot-deps.js';
+import { buildDigestCard } from './bot/digest-card-builder.js';
+import { BotFrameworkMessenger } from './bot/messenger/bot-framework-messenger.js';
+import { messagesRoute } from './bot/messages-route.js';
+import { deliverNotices } from './bot/notice-delivery.js';
+import { createOpenAiQuestionPlanner } from './bot/openai-question-planner.js';
+import { DigestScheduler } from './scheduler/digest-scheduler.js';
+import type { Messenger } from './service/ports/messenger.js';
+import { sendDailyDigests, type DigestCardBuilder, type DigestRunResult, type SendDailyDigestsOptions } from './service/send-daily-digests.js';
+import { AllocationStore } from './store/allocation-store.js';
+import { SubscriptionStore } from './store/subscription-store.js';
+import type { ServiceContext } from './service/service-context.js';
 
 /** Everything the running application is made of; tests build it with their own config and clock. */
-export interface AppServices {
+export interface AppServices extends ServiceContext {
   config: AppConfig;
-  logger: Logger;
-  clock: Clock;
-  db: Db;
-  policy: Policy;
-  calendar: WorkingCalendar;
-  queries: SqlComplianceQueries;
-  people: SqlPeopleDirectory;
   apiToken: string;
-  importNdjson(body: AsyncIterable<Buffer | string>, onProgress?: (lines: number) => void): ReturnType<typeof importRecords>;
 }
 
 export interface RunningApp {
@@ -91,7 +100,7 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
     apiToken,
     importNdjson,
   };
-  if (config.demo) await seedDemoForceIfEmpty(services);
+  if (config.demo) await seedDemoForceIfEmpty({ ...services, demoVictims: config.demoVictims });
   return services;
 }
 
@@ -123,4 +132,76 @@ export async function startApp(config: AppConfig, logger: Logger, extensions: re
       await services.db.close();
     })());
   return { services, server, port, close };
+}
+
+export interface BotExtensionOptions {
+  /** Replaces the Bot Framework messenger used for proactive sends (tests). */
+  messenger?: (services: AppServices, adapter: BotAdapter) => Messenger;
+  /** The scheduler's cron expression; every minute by default. */
+  cronExpression?: string;
+  /**
+   * Where incoming Bot Framework tokens are verified (with an app id configured); the Azure public cloud
+   * by default. Code only, never configuration: tests point it at keys they serve themselves.
+   */
+  tokenValidation?: BotTokenValidation;
+  /** For tests: the morning run's card builder or send policy of their own. */
+  runOptions?: Pick<SendDailyDigestsOptions, 'sends' | 'retryBackoff' | 'random'> & { buildCard?: DigestCardBuilder };
+}
+
+/** The Teams bot and its scheduler, as src/main.ts runs them. */
+export function botExtensions(config: AppConfig, options: BotExtensionOptions = {}): AppExtension[] {
+  return [createBotExtension(config, options)];
+}
+
+/**
+ * `POST /api/messages`, `GET /v1/allocations/changes`, and the scheduler with `POST /v1/digests/run`, all
+ * over one CloudAdapter: replies, proactive digests and notices to a new OIC use the same credentials.
+ */
+export function createBotExtension(config: AppConfig, options: BotExtensionOptions = {}): AppExtension {
+  const adapter = createBotAdapter(config, options.tokenValidation);
+  const background = new BackgroundWork();
+  let scheduler: DigestScheduler<DigestRunResult> | undefined;
+
+  return {
+    async routes(services) {
+      const messenger = options.messenger?.(services, adapter) ?? new BotFrameworkMessenger(adapter, { appId: config.bot?.appId ?? '', logger: services.logger });
+      const subscriptions = new SubscriptionStore(services.db);
+      const deps: BotDeps = { services, subscriptions, notifyPerson: personNotifier(subscriptions, messenger, background, services.logger) };
+      // Off unless a key is configured: then typed questions go to the model first.
+      if (config.openAi) deps.questionPlanner = createOpenAiQuestionPlanner(config.openAi, services.logger);
+      const bot = createBotApplication(deps);
+      const buildCard = options.runOptions?.buildCard ?? ((request) => buildDigestCard(services, request));
+      scheduler = new DigestScheduler<DigestRunResult>({
+        clock: services.clock,
+        logger: services.logger,
+        expression: options.cronExpression,
+        run: async (now, signal, reason) => {
+          // Notices (an import that disagreed with a reassignment) go out on the digests' tick, first.
+          await deliverNotices(services, messenger, now).catch((error: unknown) =>
+            services.logger.error({ err: error }, 'notice delivery failed; the next tick tries again'),
+          );
+          return sendDailyDigests(services, { messenger, buildCard }, now, { ...options.runOptions, signal, ignoreRetryDelay: reason === 'requested' });
+        },
+      });
+      const digests = scheduler;
+      return [
+        messagesRoute({ config, adapter, runTurn: (context) => bot.run(context) }),
+        allocationChangesRoute(new AllocationStore(services.db)),
+        digestsRunRoute(() => digests.runNow()),
+      ];
+    },
+    async start(services) {
+      if (config.openAi) {
+        services.logger.info({ provider: 'apiKey' in config.openAi ? 'openai' : 'azure-openai' }, 'AI planner on: typed questions (not figures, not people) are sent to the model first; the local parser answers when it cannot');
+      }
+      if (!config.bot) {
+        services.logger.warn('bot in local mode: /api/messages accepts activities without a Bot Framework token; set MicrosoftAppId (and the rest) for Teams');
+      }
+      if (config.schedulerEnabled) scheduler?.start();
+    },
+    async stop() {
+      await background.drain();
+      await scheduler?.stop();
+    },
+  };
 }

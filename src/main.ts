@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { ConfigError, readConfig } from './config/env.js';
 import { createLogger } from './log/logger.js';
 import { startApp, type AppExtension } from './app.js';
-import { botExtensions } from './bot/extension.js';
+import { botExtensions } from './app.js';
 
 async function main(): Promise<void> {
   // A local .env is a convenience for developers; hosts set real environment variables.

@@ -1,6 +1,6 @@
 /** The bot the playground talks to: the application in local mode on its own PGlite store and the demo force. */
 import { startApp, type RunningApp } from '../../src/app.js';
-import { botExtensions } from '../../src/bot/extension.js';
+import { botExtensions } from '../../src/app.js';
 import { ConfigError, readConfig, type AppConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/log/logger.js';
 import type { PlaygroundOptions } from './options.js';

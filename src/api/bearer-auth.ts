@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'restify';
-import { HttpError } from './http-error.js';
+import { HttpError } from '../http/http-error.js';
 
 /**
  * Checks `Authorization: Bearer <token>` in constant time. Both sides are hashed first so that

@@ -1,38 +1,26 @@
-import { parseIsoInstant } from '../domain/instant.js';
-import { FIRST_PERIOD_YEAR, parseMonthParam, resolvePeriod, type ResolvedPeriod } from '../domain/periods.js';
-import { HttpError } from './http-error.js';
-import { quoted } from '../domain/quoted-value.js';
+import { readEvaluation, readInstant, type Evaluation } from '../domain/evaluation-params.js';
+import { HttpError } from '../http/http-error.js';
 
-export type Evaluation = { at: Date; period: ResolvedPeriod | null };
+export type { Evaluation };
 
 /** `?at=ISO` or `?period=YYYY-MM` (mutually exclusive); neither means now. */
-export function evaluationFromQuery(
-  query: Record<string, unknown>,
-  now: Date,
-  timeZone: string,
-): Evaluation {
-  const at = single(query, 'at');
-  const period = single(query, 'period');
-  if (at !== undefined && period !== undefined) {
-    throw new HttpError(400, 'bad_request', 'Give either ?at= or ?period=, not both.');
+export function evaluationFromQuery(query: Record<string, unknown>, now: Date, timeZone: string): Evaluation {
+  const reading = readEvaluation({ at: single(query, 'at'), period: single(query, 'period') }, now, timeZone);
+  if (reading.ok) return { at: reading.at, period: reading.period };
+  switch (reading.param) {
+    case 'both':
+      throw new HttpError(400, 'bad_request', 'Give either ?at= or ?period=, not both.');
+    case 'period':
+      throw new HttpError(400, 'bad_period', `period ${reading.problem}.`);
+    case 'at':
+      throw new HttpError(400, 'bad_instant', `at ${reading.problem}.`);
   }
-  if (period !== undefined) {
-    const month = parseMonthParam(period);
-    if (!month) {
-      throw new HttpError(400, 'bad_period', `period ${quoted(period)} is not a month from ${FIRST_PERIOD_YEAR}-01 to 9999-12: use YYYY-MM, e.g. 2026-10.`);
-    }
-    const resolved = resolvePeriod({ kind: 'month', year: month.year, month: month.month }, now, timeZone);
-    return { at: resolved.snapshotAt, period: resolved };
-  }
-  return { at: at === undefined ? now : parseInstant(at), period: null };
 }
 
 /** `?at=` and `?since=`: the same reading as the records' timestamps and VCOP_NOW (src/domain/instant.ts). */
 export function parseInstant(value: string, name = 'at'): Date {
-  const parsed = parseIsoInstant(value);
-  if (!parsed.ok) {
-    throw new HttpError(400, 'bad_instant', `${name} ${quoted(value)} ${parsed.problem}.`);
-  }
+  const parsed = readInstant(value);
+  if (!parsed.ok) throw new HttpError(400, 'bad_instant', `${name} ${parsed.problem}.`);
   return parsed.instant;
 }
 

@@ -3,8 +3,9 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import { shortened } from '../domain/quoted-value.js';
 import type { Logger } from '../log/logger.js';
 import { createBearerCheck } from './bearer-auth.js';
-import { HttpError, errorBody } from './http-error.js';
-import type { Route } from './route.js';
+import { HttpError, errorBody } from '../http/http-error.js';
+import { rememberRequestLog } from '../http/request-log.js';
+import type { Route } from '../http/route.js';
 
 export interface HttpServerOptions {
   logger: Logger;
@@ -32,7 +33,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       const requestId = headerValue(req, 'x-request-id') ?? randomUUID();
       res.header('x-request-id', requestId);
       const log = options.logger.child({ requestId, route: `${route.method.toUpperCase()} ${route.path}` });
-      requestLogs.set(req, log);
+      rememberRequestLog(req, log);
       const started = performance.now();
       try {
         if (route.protected) checkToken(req);
@@ -55,15 +56,6 @@ export function createHttpServer(options: HttpServerOptions): Server {
 }
 
 const KEEP_ALIVE_MS = 75_000;
-
-/** restify's own `req.log` is a bunyan logger; ours (pino, with the request id) is kept beside it. */
-const requestLogs = new WeakMap<Request, Logger>();
-
-export function requestLog(req: Request): Logger {
-  const log = requestLogs.get(req);
-  if (!log) throw new Error('requestLog() called outside a route registered by createHttpServer');
-  return log;
-}
 
 function sendError(req: Request, res: Response, error: unknown, log: Logger): void {
   if (res.headersSent) {

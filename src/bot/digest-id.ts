@@ -1,9 +1,8 @@
-/**
- * Which digest a card shows, echoed by its buttons (`digestId`) so "show more" and a refresh rebuild the
- * same view. It only selects the view: whether the person pressing may see it is decided on the server.
- */
-export type DigestView = { kind: 'team'; unitId: string } | { kind: 'officer'; officerId: string };
+import type { DigestView } from '../service/build-digest.js';
 
+export type { DigestView };
+
+/** A digest view as its card's buttons echo it (`digestId`). */
 export function digestIdOf(view: DigestView): string {
   return view.kind === 'team' ? `team:${view.unitId}` : `officer:${view.officerId}`;
 }

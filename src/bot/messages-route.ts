@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import { HttpError } from '../api/http-error.js';
-import type { Route } from '../api/route.js';
-import { requestLog } from '../api/server.js';
+import { HttpError } from '../http/http-error.js';
+import type { Route } from '../http/route.js';
+import { requestLog } from '../http/request-log.js';
 import type { AppConfig } from '../config/env.js';
 import type { BotAdapter } from './bot-adapter.js';
 import { checkIncomingActivity, tenantOf } from './incoming-activity.js';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { AppServices } from '../app.js';
+import type { ServiceContext } from '../service/service-context.js';
 import { escapeMarkdown } from '../domain/plain-text.js';
 import { NoticeStore, type Notice } from '../store/notice-store.js';
 import { SubscriptionStore } from '../store/subscription-store.js';
-import { ConversationGoneError, type Messenger } from './messenger/messenger.js';
+import { ConversationGoneError, type Messenger } from '../service/ports/messenger.js';
 
 /**
  * Delivers the notices the service leaves for people (src/store/notice-store.ts), on each scheduler tick:
@@ -20,7 +20,7 @@ export interface NoticeRunResult {
 
 const RETRY_AFTER_MS = 60_000;
 
-export async function deliverNotices(services: AppServices, messenger: Messenger, now: Date): Promise<NoticeRunResult> {
+export async function deliverNotices(services: Pick<ServiceContext, 'db' | 'logger' | 'people' | 'queries'>, messenger: Messenger, now: Date): Promise<NoticeRunResult> {
   const notices = new NoticeStore(services.db);
   const subscriptions = new SubscriptionStore(services.db);
   const result: NoticeRunResult = { sent: 0, noChat: 0, failed: 0 };
@@ -34,7 +34,7 @@ export async function deliverNotices(services: AppServices, messenger: Messenger
       continue;
     }
     try {
-      await messenger.sendToConversation(reference, { type: 'message', text: await noticeText(services, notice) });
+      await messenger.deliverText(reference, await noticeText(services, notice));
       await notices.finish(notice.id, 'sent', now);
       result.sent += 1;
     } catch (error) {
@@ -61,7 +61,7 @@ const allocationConflict = z.object({
 });
 
 /** The message for one notice, every record field escaped (it is shown as Markdown). */
-async function noticeText(services: AppServices, notice: Notice): Promise<string> {
+async function noticeText(services: Pick<ServiceContext, 'db' | 'logger' | 'people' | 'queries'>, notice: Notice): Promise<string> {
   const conflict = allocationConflict.parse(notice.details);
   const nameOf = async (personId: string) => escapeMarkdown((await services.people.findById(personId))?.name ?? personId);
   const caseId = escapeMarkdown(conflict.caseId);

@@ -1,5 +1,5 @@
 import type { Request } from 'restify';
-import { HttpError } from '../api/http-error.js';
+import { HttpError } from '../http/http-error.js';
 
 /** Bot Framework activities are small; Teams caps a message at about 28 KB. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;

@@ -69,3 +69,43 @@ export interface UnitDigest {
   asOf: string;
   items: DigestItem[];
 }
+
+/** A unit as stored, with its place in the hierarchy. */
+export interface UnitNode extends UnitRef {
+  parentId: string | null;
+}
+
+/** Figures for one officer (as OIC) inside a team's breakdown. */
+export interface OfficerFigures extends Omit<UnitFigures, 'unit'> {
+  officer: { id: string; name: string };
+}
+
+export interface UnitBreakdown {
+  unit: UnitRef;
+  asOf: string;
+  /** Same figures for each direct child unit; empty for a team. */
+  children: UnitFigures[];
+  /** For a team: figures per OIC of the team's live cases; empty otherwise. */
+  officers: OfficerFigures[];
+}
+
+/**
+ * An officer's figures as someone other than the officer sees them: only the cases allocated inside the
+ * viewer's scope (`withinUnitId`'s subtree), with the number of the officer's victims elsewhere.
+ */
+export interface OfficerFiguresWithin {
+  figures: OfficerFigures;
+  /** Live victims of the officer's cases outside the scope: not counted. */
+  leftOut: number;
+}
+
+/** An officer's items inside a unit's subtree, with the number of their items elsewhere (not shown). */
+export interface OfficerDigestWithin {
+  digest: UnitDigest;
+  leftOut: number;
+}
+
+export interface DigestOptions {
+  /** Only the items of cases allocated to this officer (an officer's own reminder). */
+  oicId?: string;
+}

@@ -1,4 +1,8 @@
-import type { ImportError } from './import-records.js';
+/** A bad line as an import's answer lists it (import-records.ts's ImportError). */
+export interface ListedLineError {
+  line: number;
+  message: string;
+}
 
 /** At most this much message text is listed in one answer (about 1 MB); every bad line is still counted. */
 export const MAX_LISTED_ERROR_CHARS = 1_000_000;
@@ -7,8 +11,8 @@ export const MAX_LISTED_ERROR_CHARS = 1_000_000;
  * The bad lines an answer lists: the first `maxCount`, and fewer when their messages would pass
  * `maxChars`, so the answer to a huge bad upload stays small. The first error is always listed.
  */
-export function boundErrorList(errors: readonly ImportError[], maxCount: number, maxChars = MAX_LISTED_ERROR_CHARS): ImportError[] {
-  const listed: ImportError[] = [];
+export function boundErrorList<E extends ListedLineError>(errors: readonly E[], maxCount: number, maxChars = MAX_LISTED_ERROR_CHARS): E[] {
+  const listed: E[] = [];
   let chars = 0;
   for (const error of errors) {
     if (listed.length >= maxCount) break;

@@ -1,9 +1,8 @@
-import { CardFactory, type Activity } from 'botbuilder';
-import type { AppServices } from '../app.js';
-import { buildDigestCard, type DigestCardRequest } from '../bot/digest-card-builder.js';
-import { retryDelayMs, type BackoffOptions } from '../bot/messenger/backoff.js';
-import { ConversationGoneError, type Messenger } from '../bot/messenger/messenger.js';
-import { localMomentOf } from '../scheduler/local-moment.js';
+import type { ServiceContext } from './service-context.js';
+import { retryDelayMs, type BackoffOptions } from '../domain/backoff.js';
+import type { DigestRequest } from './build-digest.js';
+import { ConversationGoneError, type Messenger } from './ports/messenger.js';
+import { localMomentOf } from '../domain/local-moment.js';
 import { DigestSendStore, type DueSubscription, type SendClaim } from '../store/digest-send-store.js';
 import { reconcileSubscriptions } from '../store/subscription-fit-store.js';
 import { SubscriptionStore } from '../store/subscription-store.js';
@@ -22,7 +21,14 @@ export interface DigestRunResult {
   skipped: number;
 }
 
-export type DigestCardBuilder = (services: AppServices, request: DigestCardRequest) => Promise<{ card: object; itemCount: number }>;
+/** The card of a digest (src/service/build-digest.ts rendered by the bot's cards), and how many items it holds. */
+export type DigestCardBuilder = (request: DigestRequest) => Promise<{ card: object; itemCount: number }>;
+
+/** Where the run's digests go: the cards to build and the messenger to post them with (wired in src/app.ts). */
+export interface DigestDelivery {
+  messenger: Messenger;
+  buildCard: DigestCardBuilder;
+}
 
 export interface SendDailyDigestsOptions {
   /** A run asked for by a person sends failed digests again without waiting out their retry delay. */
@@ -30,7 +36,6 @@ export interface SendDailyDigestsOptions {
   /** Stops claiming further subscriptions (shutdown); the send in flight finishes and is recorded. */
   signal?: AbortSignal;
   sends?: DigestSendStore;
-  buildCard?: DigestCardBuilder;
   /** Wait before a later run retries a failed send. */
   retryBackoff?: BackoffOptions;
   random?: () => number;
@@ -51,14 +56,14 @@ const RETRY_BETWEEN_RUNS: BackoffOptions = { baseMs: 60_000, maxMs: 30 * 60_000 
  * overlapping runs share the work without doubling it, and a restart later in the day catches up.
  */
 export async function sendDailyDigests(
-  services: AppServices,
-  messenger: Messenger,
+  services: ServiceContext,
+  delivery: DigestDelivery,
   now: Date,
   options: SendDailyDigestsOptions = {},
 ): Promise<DigestRunResult> {
   const sends = options.sends ?? new DigestSendStore(services.db);
   const subscriptions = new SubscriptionStore(services.db);
-  const buildCard = options.buildCard ?? buildDigestCard;
+  const { messenger, buildCard } = delivery;
   // Leases must follow real time during a long throttled run, yet start from the injected "now".
   const started = performance.now();
   const currentTime = () => new Date(now.getTime() + Math.round(performance.now() - started));
@@ -104,7 +109,7 @@ type Delivery =
  * audited, and nothing is posted.
  */
 async function deliver(
-  services: AppServices,
+  services: ServiceContext,
   messenger: Messenger,
   buildCard: DigestCardBuilder,
   subscription: DueSubscription,
@@ -115,11 +120,10 @@ async function deliver(
   if (checked.fit.kind === 'stop' || !checked.subscriber) return { kind: 'withheld', reason: checked.fit.kind === 'stop' ? checked.fit.reason : 'subscriber_left' };
   const viewer = checked.subscriber;
   const { kind, unitId } = checked.target;
-  const request: DigestCardRequest = kind === 'team_digest' ? { unitId: unitId ?? viewer.unitId, viewer, at } : { officerId: viewer.id, viewer, at };
-  const { card, itemCount } = await buildCard(services, request);
+  const request: DigestRequest = kind === 'team_digest' ? { unitId: unitId ?? viewer.unitId, viewer, at } : { officerId: viewer.id, viewer, at };
+  const { card, itemCount } = await buildCard(request);
   if (kind === 'officer_reminder' && itemCount === 0) return { kind: 'nothing_to_send' };
-  const activity: Partial<Activity> = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
-  const { id } = await messenger.sendToConversation(checked.reference, activity);
+  const { id } = await messenger.deliverCard(checked.reference, card);
   return { kind: 'sent', activityId: id ?? null, itemCount };
 }
 
@@ -133,7 +137,7 @@ async function recordDelivered(
   claim: SendClaim,
   outcome: Delivery,
   currentTime: () => Date,
-  log: AppServices['logger'],
+  log: ServiceContext['logger'],
   retryDelaysMs: readonly number[],
 ): Promise<void> {
   for (let attempt = 0; ; attempt++) {
@@ -169,7 +173,7 @@ async function recordFailure(
     runStartedAt: Date;
     at: Date;
     options: SendDailyDigestsOptions;
-    log: AppServices['logger'];
+    log: ServiceContext['logger'];
   },
 ): Promise<void> {
   const { sends, subscriptions, subscription, claim, runStartedAt, at, options, log } = context;

@@ -1,5 +1,5 @@
-import type { AppServices } from '../app.js';
-import type { Messenger } from '../bot/messenger/messenger.js';
+import type { ServiceContext } from './service-context.js';
+import type { Messenger } from './ports/messenger.js';
 import type { StopReason } from '../domain/subscription-fit.js';
 import { takeStopNotices, type StopNotice } from '../store/subscription-fit-store.js';
 import { SubscriptionStore } from '../store/subscription-store.js';
@@ -10,7 +10,7 @@ import { SubscriptionStore } from '../store/subscription-store.js';
  * chat, so that a digest does not silently stop. Nothing is told to a Teams account that is no longer
  * the person's (personalConversationOf checks it), and nothing names a victim or a case.
  */
-export async function tellStoppedSubscriptions(services: Pick<AppServices, 'db' | 'logger' | 'queries'>, messenger: Messenger): Promise<number> {
+export async function tellStoppedSubscriptions(services: Pick<ServiceContext, 'db' | 'logger' | 'queries'>, messenger: Messenger): Promise<number> {
   let notices: StopNotice[];
   try {
     notices = await takeStopNotices(services.db);
@@ -29,7 +29,7 @@ export async function tellStoppedSubscriptions(services: Pick<AppServices, 'db' 
         continue;
       }
       const unitName = notice.unitId === null ? null : ((await services.queries.findUnit(notice.unitId))?.name ?? notice.unitId);
-      await messenger.sendToConversation(reference, { type: 'message', text: stoppedText(notice.reason, unitName) });
+      await messenger.deliverText(reference, stoppedText(notice.reason, unitName));
       told++;
       log.info('told the person that their subscription stopped');
     } catch (error) {

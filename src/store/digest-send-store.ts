@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LocalDate } from '../domain/types.js';
-import type { LocalMoment } from '../scheduler/local-moment.js';
+import type { LocalMoment } from '../domain/local-moment.js';
 import type { Db } from './db.js';
 import type { SubscriptionKind } from './subscription-store.js';
 

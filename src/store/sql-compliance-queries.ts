@@ -1,17 +1,21 @@
 import { compareDigestItems } from '../domain/digest.js';
 import { normaliseAadObjectId } from '../domain/entra-id.js';
 import type { Policy } from '../domain/policy.js';
-import type { DigestItem, Person, Role, UnitDigest, UnitFigures, UnitKind, UnitRef } from '../domain/types.js';
 import type {
-  ComplianceQueries,
+  DigestItem,
   DigestOptions,
   OfficerDigestWithin,
   OfficerFigures,
   OfficerFiguresWithin,
-  PeopleDirectory,
+  Person,
+  Role,
   UnitBreakdown,
+  UnitDigest,
+  UnitFigures,
+  UnitKind,
   UnitNode,
-} from '../service/compliance-queries.js';
+  UnitRef,
+} from '../domain/types.js';
 import type { Db } from './db.js';
 import { digestItemsSql, evaluationParams, figuresAndDigestItemsSql, figuresSql } from './evaluation-sql.js';
 import { officerCountsWithin, officerItemsWithin } from './officer-scope-sql.js';
@@ -43,7 +47,8 @@ interface UnitRow {
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en', { numeric: true });
 
 /** The read side of the compliance service over the store: every figure is one set-based statement. */
-export class SqlComplianceQueries implements ComplianceQueries {
+/** The compliance read side over the store (the ComplianceQueries port of src/service/compliance-queries.ts). */
+export class SqlComplianceQueries {
   constructor(
     private readonly db: Db,
     private readonly policy: Policy,
@@ -207,7 +212,8 @@ export class SqlComplianceQueries implements ComplianceQueries {
 }
 
 /** People as the records system sent them; the bot maps a Teams user by Entra object id. */
-export class SqlPeopleDirectory implements PeopleDirectory {
+/** People as stored (the PeopleDirectory port of src/service/compliance-queries.ts). */
+export class SqlPeopleDirectory {
   constructor(private readonly db: Db) {}
 
   async findById(personId: string): Promise<Person | null> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SubscriptionKind, SubscriptionOrigin } from '../domain/subscription-fit.js';
-import { isLocalTime } from '../scheduler/local-moment.js';
+import { isLocalTime } from '../domain/local-moment.js';
 import type { Db } from './db.js';
 
 export type ConversationScope = 'personal' | 'team' | 'groupChat';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestInputIds } from '../../src/bot/cards/index.js';
-import { createBotExtension } from '../../src/bot/extension.js';
+import { createBotExtension } from '../../src/app.js';
 import { readConfig } from '../../src/config/env.js';
 import type { PersonRecord } from '../../src/domain/records.js';
 import { createLogger } from '../../src/log/logger.js';

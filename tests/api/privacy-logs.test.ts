@@ -64,7 +64,7 @@ describe('logs of a full run of the bot', () => {
   }
 
   beforeAll(async () => {
-    const { createBotExtension } = await import('../../src/bot/extension.js');
+    const { createBotExtension } = await import('../../src/app.js');
     const { readConfig } = await import('../../src/config/env.js');
     const { FakeConnector } = await import('../support/fake-connector.js');
     const { Conversation } = await import('../protocol/bot-harness.js');

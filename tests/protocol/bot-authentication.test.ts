@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import jwt from 'jsonwebtoken';
 import { startApp, type RunningApp } from '../../src/app.js';
-import { createBotExtension } from '../../src/bot/extension.js';
+import { createBotExtension } from '../../src/app.js';
 import { readConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/log/logger.js';
 import { FakeConnector } from '../support/fake-connector.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEAMS_MESSAGE_LIMIT_BYTES, cardBytes } from '../../src/bot/cards/card-size.js';
 import { itemRef } from '../../src/domain/digest.js';
 import type { DigestItem, Person, Ratio, UnitFigures } from '../../src/domain/types.js';
-import { createBotExtension } from '../../src/bot/extension.js';
+import { createBotExtension } from '../../src/app.js';
 import { readConfig } from '../../src/config/env.js';
 import { validateAdaptiveCard } from '../support/adaptive-card-validator.js';
 import { FakeConnector } from '../support/fake-connector.js';

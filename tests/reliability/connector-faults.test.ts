@@ -1,8 +1,8 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../src/app.js';
-import { BotFrameworkMessenger } from '../../src/bot/messenger/messenger.js';
-import { sendDailyDigests } from '../../src/service/send-daily-digests.js';
+import { BotFrameworkMessenger } from '../../src/bot/messenger/bot-framework-messenger.js';
+import { runDigests } from '../support/digest-run.js';
 import { DigestSendStore } from '../../src/store/digest-send-store.js';
 import { createDeliveryStore, importSmallForce, sendRows, subscribePersonalChat, type DeliveryStore } from '../integration/delivery/delivery-harness.js';
 import { SwitchableConnector, type ConnectorBehaviour } from '../support/switchable-connector.js';
@@ -73,7 +73,7 @@ describe('a digest run against a failing Bot Connector', () => {
     for (let minute = 0; minute <= 10; minute++) {
       const at = `2026-11-20T07:${String(minute).padStart(2, '0')}:00Z`;
       const before = connector.deliveredBy();
-      await sendDailyDigests(services, messenger, new Date(at), options);
+      await runDigests(services, messenger, new Date(at), options);
       for (const [conversation, count] of Object.entries(connector.deliveredBy())) if (count > (before[conversation] ?? 0)) sentAt[conversation] = at;
     }
     const expected = Object.fromEntries(Array.from({ length: CONVERSATIONS }, (_, i) => [`chat-${i}`, 1]));

@@ -1,5 +1,5 @@
 import { startApp, type RunningApp } from '../../src/app.js';
-import { createBotExtension, type BotExtensionOptions } from '../../src/bot/extension.js';
+import { createBotExtension, type BotExtensionOptions } from '../../src/app.js';
 import { readConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/log/logger.js';
 import { FakeConnector } from './fake-connector.js';

@@ -1,5 +1,5 @@
 import type { AppServices } from '../../src/app.js';
-import { sendDailyDigests } from '../../src/service/send-daily-digests.js';
+import { runDigests } from './digest-run.js';
 import { DigestSendStore } from '../../src/store/digest-send-store.js';
 import { SqlComplianceQueries, SqlPeopleDirectory } from '../../src/store/sql-compliance-queries.js';
 import { subscribePersonalChat } from '../integration/delivery/delivery-harness.js';
@@ -56,7 +56,7 @@ export async function morningWithFault(
   let runsFailed = 0;
   const run = async (at: string) => {
     try {
-      await sendDailyDigests(services, messenger, new Date(at), options);
+      await runDigests(services, messenger, new Date(at), options);
     } catch {
       runsFailed++;
     }

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { Messenger } from '../../src/bot/messenger/messenger.js';
+import type { Messenger } from '../../src/service/ports/messenger.js';
 
 export interface RecordedSend {
   conversationId: string;
@@ -38,6 +38,15 @@ export class RecordingMessenger implements Messenger {
     return this.sent.filter((send) => send.conversationId === conversationId);
   }
 
+  deliverCard(reference: object, card: object): Promise<{ id?: string }> {
+    return this.sendToConversation(reference, { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
+  }
+
+  deliverText(reference: object, text: string): Promise<{ id?: string }> {
+    return this.sendToConversation(reference, { type: 'message', text });
+  }
+
+  /** Records the activity as the Bot Framework messenger would post it. */
   async sendToConversation(reference: object, activity: Partial<Activity>): Promise<{ id?: string }> {
     const conversationId = (reference as { conversation?: { id?: string } }).conversation?.id;
     if (!conversationId) throw new Error('RecordingMessenger: the reference has no conversation.id');

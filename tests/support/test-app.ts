@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { readConfig } from '../../src/config/env.js';
+import { readConfig, type AppConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/log/logger.js';
 import { startApp, type AppExtension, type RunningApp } from '../../src/app.js';
 
@@ -15,10 +15,9 @@ export interface TestApp {
 }
 
 /** Starts the whole application on a free port with an in-memory PGlite store and a fixed clock. */
-export async function startTestApp(
-  options: { env?: Record<string, string>; extensions?: AppExtension[]; logLines?: string[] } = {},
-): Promise<TestApp> {
-  const config = readConfig({
+/** The configuration every in-process test app starts from: in memory, no demo, no scheduler, a fixed now. */
+export function testConfig(env: Record<string, string> = {}): AppConfig {
+  return readConfig({
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'silent',
@@ -27,8 +26,14 @@ export async function startTestApp(
     VCOP_SCHEDULER: '0',
     VCOP_NOW: TEST_NOW,
     VCOP_API_TOKEN: TEST_TOKEN,
-    ...options.env,
+    ...env,
   });
+}
+
+export async function startTestApp(
+  options: { env?: Record<string, string>; extensions?: AppExtension[]; logLines?: string[] } = {},
+): Promise<TestApp> {
+  const config = testConfig(options.env);
   const logLines = options.logLines;
   const logger = logLines
     ? createLogger({ level: 'trace', destination: { write: (line: string) => void logLines.push(line) } })

@@ -1,5 +1,5 @@
 import type { DigestRunResult } from '../../service/send-daily-digests.js';
-import type { Route } from '../route.js';
+import type { Route } from '../../http/route.js';
 
 /**
  * `POST /v1/digests/run`: sends today's digests that are due and not yet sent, now, and answers the

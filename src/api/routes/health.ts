@@ -1,5 +1,5 @@
 import type { ApiDeps } from '../api-deps.js';
-import type { Route } from '../route.js';
+import type { Route } from '../../http/route.js';
 
 /** Liveness: the process answers. */
 export function healthRoute(): Route {

@@ -1,5 +1,5 @@
 import type { ApiDeps } from '../api-deps.js';
-import type { Route } from '../route.js';
+import type { Route } from '../../http/route.js';
 import { healthRoute, readinessRoute } from './health.js';
 import { postRecordsRoute } from './post-records.js';
 import { listUnitsRoute, unitBreakdownRoute, unitComplianceRoute, unitDigestRoute } from './unit-figures.js';

@@ -1,8 +1,8 @@
 import type { Request } from 'restify';
 import type { ApiDeps } from '../api-deps.js';
-import { HttpError } from '../http-error.js';
-import type { Route } from '../route.js';
-import { requestLog } from '../server.js';
+import { HttpError } from '../../http/http-error.js';
+import type { Route } from '../../http/route.js';
+import { requestLog } from '../../http/request-log.js';
 
 const NDJSON_TYPES = new Set(['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/x-jsonlines']);
 

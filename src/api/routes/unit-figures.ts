@@ -2,9 +2,9 @@ import type { Request } from 'restify';
 import { quoted } from '../../domain/quoted-value.js';
 import { UnknownUnitError } from '../../store/sql-compliance-queries.js';
 import type { ApiDeps } from '../api-deps.js';
-import { HttpError } from '../http-error.js';
+import { HttpError } from '../../http/http-error.js';
 import { evaluationFromQuery } from '../instant-params.js';
-import type { Route } from '../route.js';
+import type { Route } from '../../http/route.js';
 
 /**
  * `GET /v1/units/{id}/compliance?at=ISO | ?period=YYYY-MM`: the unit's figures. A period answers the

@@ -1,7 +1,7 @@
-import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
+import { CardFactory, type Activity, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../log/logger.js';
-import { retryDelayMs, type BackoffOptions } from './backoff.js';
-import { ConversationGoneError, DeliveryFailedError, type Messenger } from './messenger.js';
+import { retryDelayMs, type BackoffOptions } from '../../domain/backoff.js';
+import { ConversationGoneError, DeliveryFailedError, type Messenger } from '../../service/ports/messenger.js';
 import { SendTimeoutError, classifySendFailure } from './send-failure.js';
 import { SendThrottle, TEAMS_SAFE_THROTTLE, type SendThrottleOptions } from './send-throttle.js';
 
@@ -71,6 +71,15 @@ export class BotFrameworkMessenger implements Messenger {
     this.throttle = new SendThrottle({ ...TEAMS_SAFE_THROTTLE, ...options.throttle, now: () => this.now().getTime(), sleep: this.sleep });
   }
 
+  deliverCard(reference: object, card: object): Promise<{ id?: string }> {
+    return this.sendToConversation(reference, { type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+  }
+
+  deliverText(reference: object, text: string): Promise<{ id?: string }> {
+    return this.sendToConversation(reference, { type: 'message', text });
+  }
+
+  /** Any activity, throttled and retried as above (the port's two kinds of message are built on it). */
   async sendToConversation(reference: object, activity: Partial<Activity>): Promise<{ id?: string }> {
     const conversationReference = reference as Partial<ConversationReference>;
     const conversationId = conversationReference.conversation?.id;

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { AppServices } from '../../app.js';
-import { HttpError } from '../../api/http-error.js';
-import { parseInstant } from '../../api/instant-params.js';
 import { buildDigestCard } from '../../bot/digest-card-builder.js';
+import { readInstant } from '../../domain/evaluation-params.js';
 import type { Person } from '../../domain/types.js';
 import { UnknownUnitError } from '../../store/sql-compliance-queries.js';
 import { CliError, withServices } from '../cli-context.js';
@@ -40,12 +39,9 @@ export function registerDigestCommand(program: Command): void {
 
 function instant(value: string | undefined, services: AppServices): Date {
   if (value === undefined) return services.clock.now();
-  try {
-    return parseInstant(value);
-  } catch (error) {
-    if (error instanceof HttpError) throw new CliError(error.message.replace(/^at /, '--at '), 2);
-    throw error;
-  }
+  const parsed = readInstant(value);
+  if (!parsed.ok) throw new CliError(`--at ${parsed.problem}.`, 2);
+  return parsed.instant;
 }
 
 /** The card is built for whoever would receive it: the officer for a reminder, else the team's supervisor. */

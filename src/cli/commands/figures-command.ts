@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { evaluationFromQuery } from '../../api/instant-params.js';
-import { HttpError } from '../../api/http-error.js';
+import { readEvaluation } from '../../domain/evaluation-params.js';
 import { UnknownUnitError } from '../../store/sql-compliance-queries.js';
 import { CliError, withServices } from '../cli-context.js';
 
@@ -15,13 +14,14 @@ export function registerFiguresCommand(program: Command): void {
     .action(async (options: { unit: string; at?: string; period?: string; breakdown?: boolean }) => {
       await withServices(async (services) => {
         try {
-          const { at } = evaluationFromQuery({ at: options.at, period: options.period }, services.clock.now(), services.policy.timeZone);
+          const reading = readEvaluation({ at: options.at, period: options.period }, services.clock.now(), services.policy.timeZone);
+          if (!reading.ok) throw new CliError(reading.param === 'both' ? 'Give either --at or --period, not both.' : `--${reading.param} ${reading.problem}.`, 2);
+          const { at } = reading;
           const figures = options.breakdown
             ? await services.queries.breakdown(options.unit, at)
             : await services.queries.figures(options.unit, at);
           process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
         } catch (error) {
-          if (error instanceof HttpError) throw new CliError(error.message, 2);
           if (error instanceof UnknownUnitError) throw new CliError(`No unit with id '${options.unit}'.`, 2);
           throw error;
         }

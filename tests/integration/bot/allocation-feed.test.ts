@@ -1,6 +1,6 @@
 import type { Request, Response } from 'restify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { allocationChangesRoute } from '../../../src/bot/allocation-changes-route.js';
+import { allocationChangesRoute } from '../../../src/api/routes/allocation-changes.js';
 import { fixedClock, type Clock } from '../../../src/domain/clock.js';
 import { AllocationStore, type AllocationChange } from '../../../src/store/allocation-store.js';
 import { openDb } from '../../../src/store/connect.js';

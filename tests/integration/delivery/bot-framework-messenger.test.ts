@@ -1,6 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BotFrameworkMessenger, ConversationGoneError, DeliveryFailedError, type BotFrameworkMessengerOptions } from '../../../src/bot/messenger/messenger.js';
+import { BotFrameworkMessenger, type BotFrameworkMessengerOptions } from '../../../src/bot/messenger/bot-framework-messenger.js';
+import { ConversationGoneError, DeliveryFailedError } from '../../../src/service/ports/messenger.js';
 import { FakeConnector } from './fake-connector.js';
 
 /**

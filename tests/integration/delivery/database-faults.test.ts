@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
-import type { Activity } from 'botbuilder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type AppServices } from '../../../src/app.js';
-import type { Messenger } from '../../../src/bot/messenger/messenger.js';
+import type { Messenger } from '../../../src/service/ports/messenger.js';
 import { readConfig } from '../../../src/config/env.js';
 import { createLogger } from '../../../src/log/logger.js';
-import { sendDailyDigests } from '../../../src/service/send-daily-digests.js';
+import { runDigests } from '../../support/digest-run.js';
 import { DigestSendStore } from '../../../src/store/digest-send-store.js';
 import { EXACTLY_ONCE_EACH, FAULT_SUBSCRIPTIONS, flakyServices, morningWithFault, subscribeAll } from '../../support/digest-fault-run.js';
 import { RecordingMessenger } from '../../support/recording-messenger.js';
@@ -48,7 +47,7 @@ describe.each(DRIVERS)('digest runs while the store fails, on %s', (driver) => {
       // Two writes of "sent" fail: not run at all, or run and committed with the answer lost.
       db.failMatching(/set status = 'sent'/, 2, mode);
       for (let minute = 0; minute <= 20; minute++) {
-        await sendDailyDigests(flaky, messenger, new Date(`2026-11-20T07:${String(minute).padStart(2, '0')}:00Z`), options);
+        await runDigests(flaky, messenger, new Date(`2026-11-20T07:${String(minute).padStart(2, '0')}:00Z`), options);
       }
       const counts: Record<string, number> = {};
       for (const sent of messenger.sent) counts[sent.conversationId] = (counts[sent.conversationId] ?? 0) + 1;
@@ -100,17 +99,18 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('digest runs while PostgreSQL dr
     const recorded = new RecordingMessenger();
     let dropped = 0;
     const messenger: Messenger = {
-      async sendToConversation(reference: object, activity: Partial<Activity>) {
-        const result = await recorded.sendToConversation(reference, activity);
+      async deliverCard(reference: object, card: object) {
+        const result = await recorded.deliverCard(reference, card);
         // After the second digest went out, before it is recorded: the server drops us.
         if (recorded.sent.length === 2) dropped = await dropConnections();
         return result;
       },
+      deliverText: (reference: object, text: string) => recorded.deliverText(reference, text),
     };
     const options = { sends: new DigestSendStore(services.db, { maxAttemptsPerDay: 6, leaseMs: 10 * 60_000 }), retryBackoff: { baseMs: 60_000, maxMs: 60_000 }, random: () => 1, recordRetryDelaysMs: [50, 200, 1000] };
     let runsFailed = 0;
     for (let minute = 0; minute <= 20; minute++) {
-      await sendDailyDigests(services, messenger, new Date(`2026-11-20T07:${String(minute).padStart(2, '0')}:00Z`), options).catch(() => runsFailed++);
+      await runDigests(services, messenger, new Date(`2026-11-20T07:${String(minute).padStart(2, '0')}:00Z`), options).catch(() => runsFailed++);
       if (minute === 0) expect(dropped).toBeGreaterThan(0);
     }
     const counts: Record<string, number> = {};

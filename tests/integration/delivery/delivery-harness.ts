@@ -87,7 +87,7 @@ export async function sendRows(services: AppServices): Promise<SendRow[]> {
 /** A card builder that records what it was asked for; item counts per officer or unit, 2 otherwise. */
 export function fakeCardBuilder(itemCounts: Record<string, number> = {}): DigestCardBuilder & { requests: DigestCardRequest[] } {
   const requests: DigestCardRequest[] = [];
-  const build = async (_services: AppServices, request: DigestCardRequest) => {
+  const build = async (request: DigestCardRequest) => {
     requests.push(request);
     const key = request.officerId ?? request.unitId ?? '';
     return { card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `Digest for ${key}` }] }, itemCount: itemCounts[key] ?? 2 };

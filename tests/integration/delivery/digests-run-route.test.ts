@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deliveryExtension } from '../../../src/scheduler/delivery-extension.js';
+import { createBotExtension } from '../../../src/app.js';
 import { RecordingMessenger } from '../../support/recording-messenger.js';
-import { startTestApp, type TestApp } from '../../support/test-app.js';
+import { startTestApp, testConfig, type TestApp } from '../../support/test-app.js';
 import { fakeCardBuilder, importSmallForce, sendStore, subscribePersonalChat } from './delivery-harness.js';
 
 /** The whole application with the delivery pieces plugged in; now is Friday 20 Nov 2026 10:00 GMT. */
@@ -12,7 +12,7 @@ describe('POST /v1/digests/run', () => {
   beforeEach(async () => {
     messenger = new RecordingMessenger();
     test = await startTestApp({
-      extensions: [deliveryExtension({ messenger: () => messenger, runOptions: { buildCard: fakeCardBuilder() } })],
+      extensions: [createBotExtension(testConfig(), { messenger: () => messenger, runOptions: { buildCard: fakeCardBuilder() } })],
     });
     await importSmallForce(test.app.services);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueLocalDate, localMomentOf } from '../../../src/scheduler/local-moment.js';
+import { dueLocalDate, localMomentOf } from '../../../src/domain/local-moment.js';
 
 const LONDON = 'Europe/London';
 

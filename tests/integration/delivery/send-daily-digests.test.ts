@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../src/app.js';
-import { BotFrameworkMessenger, ConversationGoneError, DeliveryFailedError } from '../../../src/bot/messenger/messenger.js';
-import { sendDailyDigests, type DigestRunResult } from '../../../src/service/send-daily-digests.js';
+import { BotFrameworkMessenger } from '../../../src/bot/messenger/bot-framework-messenger.js';
+import { ConversationGoneError, DeliveryFailedError } from '../../../src/service/ports/messenger.js';
+import { type DigestRunResult } from '../../../src/service/send-daily-digests.js';
+import { runDigests } from '../../support/digest-run.js';
 import { SubscriptionStore } from '../../../src/store/subscription-store.js';
 import { RecordingMessenger } from '../../support/recording-messenger.js';
 import {
@@ -42,7 +44,7 @@ describe.each(DRIVERS)('sending daily digests on %s', (driver) => {
 
   /** Failed sends become retryable exactly one minute later; three attempts a day. */
   function run(at: string | Date, on: AppServices = services, signal?: AbortSignal): Promise<DigestRunResult> {
-    return sendDailyDigests(on, messenger, new Date(at), {
+    return runDigests(on, messenger, new Date(at), {
       buildCard,
       sends: sendStore(on),
       retryBackoff: { baseMs: MINUTE, maxMs: MINUTE },
@@ -239,8 +241,8 @@ describe.each(DRIVERS)('sending daily digests on %s', (driver) => {
       connector.answer({ status: 429, headers: { 'retry-after': '0' } });
       const botMessenger = new BotFrameworkMessenger(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), { appId: '', sleep: async () => undefined });
       const options = { buildCard, sends: sendStore(services) };
-      expect(await sendDailyDigests(services, botMessenger, new Date('2026-11-20T07:00:00Z'), options)).toMatchObject({ sent: 1 });
-      expect(await sendDailyDigests(services, botMessenger, new Date('2026-11-20T07:01:00Z'), options)).toMatchObject({ due: 0 });
+      expect(await runDigests(services, botMessenger, new Date('2026-11-20T07:00:00Z'), options)).toMatchObject({ sent: 1 });
+      expect(await runDigests(services, botMessenger, new Date('2026-11-20T07:01:00Z'), options)).toMatchObject({ due: 0 });
       expect(connector.delivered()).toHaveLength(1);
       expect(connector.delivered()[0]?.body).toMatchObject({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive' }] });
       expect(await sendRows(services)).toMatchObject([{ status: 'sent' }]);

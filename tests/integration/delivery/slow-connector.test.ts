@@ -1,8 +1,8 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../src/app.js';
-import { BotFrameworkMessenger } from '../../../src/bot/messenger/messenger.js';
-import { sendDailyDigests } from '../../../src/service/send-daily-digests.js';
+import { BotFrameworkMessenger } from '../../../src/bot/messenger/bot-framework-messenger.js';
+import { runDigests } from '../../support/digest-run.js';
 import { createDeliveryStore, fakeCardBuilder, importSmallForce, sendRows, sendStore, subscribePersonalChat, type DeliveryStore } from './delivery-harness.js';
 import { FakeConnector } from './fake-connector.js';
 
@@ -41,9 +41,9 @@ describe('a 429 whose Retry-After outlasts the send timeout', () => {
       throttle: { globalIntervalMs: 0, perConversationIntervalMs: 0 },
     });
     const options = { buildCard: fakeCardBuilder(), sends: sendStore(services), retryBackoff: { baseMs: 60_000, maxMs: 60_000 }, random: () => 1 };
-    expect(await sendDailyDigests(services, messenger, new Date('2026-11-20T07:00:00Z'), options)).toMatchObject({ sent: 1, failed: 0 });
+    expect(await runDigests(services, messenger, new Date('2026-11-20T07:00:00Z'), options)).toMatchObject({ sent: 1, failed: 0 });
     for (const at of ['07:01', '07:02', '07:05', '07:11']) {
-      expect(await sendDailyDigests(services, messenger, new Date(`2026-11-20T${at}:00Z`), options)).toMatchObject({ due: 0 });
+      expect(await runDigests(services, messenger, new Date(`2026-11-20T${at}:00Z`), options)).toMatchObject({ due: 0 });
     }
     expect(connector.requests.map((r) => r.answered)).toEqual([429, 201]);
     expect(connector.requests[1]!.at - connector.requests[0]!.at).toBeGreaterThanOrEqual(950);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../src/app.js';
-import { sendDailyDigests, type DigestRunResult } from '../../../src/service/send-daily-digests.js';
+import { type DigestRunResult } from '../../../src/service/send-daily-digests.js';
+import { runDigests } from '../../support/digest-run.js';
 import { SubscriptionStore } from '../../../src/store/subscription-store.js';
 import { RecordingMessenger } from '../../support/recording-messenger.js';
 import { DRIVERS, createDeliveryStore, fakeCardBuilder, importSmallForce, sendRows, sendStore, subscribePersonalChat, type DeliveryStore } from './delivery-harness.js';
@@ -28,7 +29,7 @@ describe.each(DRIVERS)('digests follow the records, on %s', (driver) => {
   });
 
   function run(at = '2026-11-20T07:00:00Z'): Promise<DigestRunResult> {
-    return sendDailyDigests(services, messenger, new Date(at), { buildCard, sends: sendStore(services), random: () => 1 });
+    return runDigests(services, messenger, new Date(at), { buildCard, sends: sendStore(services), random: () => 1 });
   }
 
   /** The next extract: people lines as the records system sends them. */

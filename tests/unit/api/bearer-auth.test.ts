@@ -15,7 +15,7 @@ vi.mock('node:crypto', async (importOriginal) => {
 });
 
 const { createBearerCheck } = await import('../../../src/api/bearer-auth.js');
-const { HttpError } = await import('../../../src/api/http-error.js');
+const { HttpError } = await import('../../../src/http/http-error.js');
 
 const TOKEN = 'the-api-token-0123456789abcdef';
 const check = createBearerCheck(TOKEN);

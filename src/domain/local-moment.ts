@@ -1,4 +1,4 @@
-import type { LocalDate } from '../domain/types.js';
+import type { LocalDate } from './types.js';
 
 /** A wall-clock reading in the force's time zone: the local date and the time of day as `HH:MM`. */
 export interface LocalMoment {

@@ -1,8 +1,8 @@
-import { HttpError } from '../api/http-error.js';
-import { parseInstant } from '../api/instant-params.js';
-import type { Route } from '../api/route.js';
-import type { FeedCursor } from '../store/allocation-feed.js';
-import type { AllocationStore } from '../store/allocation-store.js';
+import { HttpError } from '../../http/http-error.js';
+import { parseInstant } from '../instant-params.js';
+import type { Route } from '../../http/route.js';
+import type { FeedCursor } from '../../store/allocation-feed.js';
+import type { AllocationStore } from '../../store/allocation-store.js';
 
 const PAGE_SIZE = 1000;
 const CURSOR = /^feed\.(\d{1,15})$/;
