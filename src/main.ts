@@ -3,7 +3,7 @@
  * gracefully on SIGINT/SIGTERM (sends in flight finish before the store closes).
  */
 import { existsSync } from 'node:fs';
-import { ConfigError, readConfig } from './config/env.js';
+import { ConfigError, readConfig, type AppConfig } from './config/env.js';
 import { createLogger } from './log/logger.js';
 import { startApp, type AppExtension } from './app.js';
 import { botExtensions } from './app.js';
@@ -11,7 +11,7 @@ import { botExtensions } from './app.js';
 async function main(): Promise<void> {
   // A local .env is a convenience for developers; hosts set real environment variables.
   if (existsSync('.env')) process.loadEnvFile('.env');
-  let config;
+  let config: AppConfig;
   try {
     config = readConfig(process.env);
   } catch (error) {

@@ -41,7 +41,7 @@ export function messagesRoute(deps: MessagesRouteDeps): Route {
         throw new HttpError(403, 'wrong_tenant', 'This bot serves one Microsoft 365 tenant only, and the activity comes from another.');
       }
       const header = req.headers.authorization;
-      let authentication;
+      let authentication: Awaited<ReturnType<typeof deps.adapter.authentication.authenticateRequest>>;
       try {
         authentication = await deps.adapter.authentication.authenticateRequest(activity, typeof header === 'string' ? header : '');
       } catch (error) {

@@ -1,4 +1,4 @@
-import { ConfigError, readConfig } from '../config/env.js';
+import { ConfigError, readConfig, type AppConfig } from '../config/env.js';
 import { createServices, type AppServices } from '../app.js';
 import { createLogger } from '../log/logger.js';
 
@@ -7,7 +7,7 @@ import { createLogger } from '../log/logger.js';
  * a command acts only on what it is asked to. Logs go to stderr so stdout stays machine-readable.
  */
 export async function withServices<T>(use: (services: AppServices) => Promise<T>): Promise<T> {
-  let config;
+  let config: AppConfig;
   try {
     config = { ...readConfig(process.env), demo: false };
   } catch (error) {

@@ -151,7 +151,7 @@ export function* demoForceRecords(options: DemoForceOptions): Generator<DemoReco
     const oicId = pick(officersByTeam.get(team.id) as string[], random);
     const kind = pick(CATEGORIES, random);
     // Working hours, spread over the history, newest cases densest like a live workload.
-    const ageDays = Math.floor(Math.pow(random(), 2) * HISTORY_DAYS);
+    const ageDays = Math.floor(random() ** 2 * HISTORY_DAYS);
     const recordedMs = nowMs - ageDays * DAY_MS - Math.floor(random() * 10 * 3_600_000) - 3_600_000;
     const closeChance = Math.min(0.9, ageDays / 200);
     const closedMs = random() < closeChance ? recordedMs + Math.floor((0.3 + random() * 0.7) * (nowMs - recordedMs)) : null;

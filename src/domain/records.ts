@@ -76,6 +76,7 @@ export const personRecord = z.object({
     .string()
     .trim()
     .max(320, 'must be at most 320 characters')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: an e-mail address with a NUL in it is refused, as the store cannot hold one.
     .regex(/^[^\s@\u0000]+@[^\s@\u0000]+$/, 'must be an e-mail address')
     .nullable()
     .optional()

@@ -93,7 +93,10 @@ function replaceErrors(value: unknown, depth: number): unknown {
   let copy: Record<string, unknown> | undefined;
   for (const [key, inner] of Object.entries(value)) {
     const replaced = key === 'err' && typeof inner === 'object' && inner !== null ? safeError(inner) : replaceErrors(inner, depth + 1);
-    if (replaced !== inner) (copy ??= { ...value })[key] = replaced;
+    if (replaced !== inner) {
+      copy ??= { ...value };
+      copy[key] = replaced;
+    }
   }
   return copy ?? value;
 }

@@ -27,7 +27,7 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
 const keepDateAsText = (value: string) => value;
 
 async function openPglite(dataDir: string, onLockLost: (error: Error) => void): Promise<Db> {
-  let unlock = async () => undefined as void;
+  let unlock: () => Promise<void> = async () => undefined;
   if (!dataDir.startsWith('memory://')) {
     await mkdir(dataDir, { recursive: true });
     unlock = await lockDataDir(dataDir, onLockLost);

@@ -241,6 +241,7 @@ describe.skipIf(SKIP_REASON !== undefined)(`Microsoft 365 Agents Playground, end
     let after = '';
     while (Date.now() < deadline && !after.includes(acknowledged)) {
       await page.waitForTimeout(250);
+      // biome-ignore lint/performance/useDomNodeTextContent: playwright's Locator.innerText (the text as rendered), not the DOM property.
       after = await card.innerText().catch(() => '');
     }
     expect(after, 'the card updates in place').toContain(acknowledged);

@@ -44,7 +44,7 @@ describe('Acknowledge on the digest card', () => {
   it('records who and when, shows it on the card for everyone, and is one acknowledgement on a double tap', async () => {
     const { chat, card } = await digestCardFor(team.supervisor);
     const ref = shownItemRefs(card)[0]!;
-    const digestId = 'team:' + team.unitId;
+    const digestId = `team:${team.unitId}`;
 
     const first = invokeCard(await harness.post(chat.cardAction('acknowledgeItem', { itemRef: ref, digestId, [digestInputIds(ref).note]: 'Ringing today' }, 'digest-message-1')));
     // 07:30Z is 07:30 in London in November.

@@ -85,7 +85,9 @@ function describe(event: ParserEvent): string {
 
 function walk(value: unknown, path: string, visit: (value: unknown, path: string) => void): void {
   visit(value, path);
-  if (Array.isArray(value)) value.forEach((child, index) => walk(child, `${path}[${index}]`, visit));
+  if (Array.isArray(value)) {
+    for (const [index, child] of value.entries()) walk(child, `${path}[${index}]`, visit);
+  }
   else if (isObject(value)) for (const [key, child] of Object.entries(value)) walk(child, `${path}.${key}`, visit);
 }
 

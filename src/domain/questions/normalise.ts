@@ -36,6 +36,10 @@ const SHORTHAND: Record<string, string> = {
 };
 
 /** Words the parser listens for; name matchers skip them so "best" is never read as an officer called Best. */
+/** Stands in for a decimal point while other marks become gaps: NUL, which typed text never carries (the bot refuses it). */
+const KEPT_POINT = '\u0000';
+const NOT_KEPT = new RegExp(`[^a-z0-9${KEPT_POINT}/\\- ]+`, 'g');
+
 export function isKeyword(word: string): boolean {
   return KEYWORD_SET.has(word);
 }
@@ -53,9 +57,9 @@ export function normalise(raw: string, protectedWords: ReadonlySet<string> = new
     .replace(/</g, ' below ')
     .replace(/>/g, ' above ')
     // Keep decimals (87.5), dates (01/09/2026, 2026-09-01) and ids (N-T3); every other mark is a gap.
-    .replace(/(\d)\.(\d)/g, '$1\u0000$2')
-    .replace(/[^a-z0-9\u0000/\- ]+/g, ' ')
-    .replace(/\u0000/g, '.');
+    .replace(/(\d)\.(\d)/g, `$1${KEPT_POINT}$2`)
+    .replace(NOT_KEPT, ' ')
+    .replaceAll(KEPT_POINT, '.');
   const tokens = text
     .split(/\s+/)
     .map((token) => token.replace(/^[-/]+|[-/]+$/g, ''))

@@ -56,7 +56,11 @@ class FeedReader {
 
   async poll(): Promise<{ changes: AllocationChange[]; complete: boolean }> {
     let answer: { changes: AllocationChange[]; next: string; complete: boolean } | undefined;
-    const res = { send: (_status: number, body: typeof answer) => void (answer = body) } as unknown as Response;
+    const res = {
+      send: (_status: number, body: typeof answer) => {
+        answer = body;
+      },
+    } as unknown as Response;
     await allocationChangesRoute(new AllocationStore(this.db)).handle({ query: { since: this.since } } as unknown as Request, res);
     if (!answer) throw new Error('the route sent nothing');
     this.since = answer.next;

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../src/app.js';
 import { BotFrameworkMessenger } from '../../../src/bot/messenger/bot-framework-messenger.js';
 import { ConversationGoneError, DeliveryFailedError } from '../../../src/service/ports/messenger.js';
-import { type DigestRunResult } from '../../../src/service/send-daily-digests.js';
+import type { DigestRunResult } from '../../../src/service/send-daily-digests.js';
 import { runDigests } from '../../support/digest-run.js';
 import { SubscriptionStore } from '../../../src/store/subscription-store.js';
 import { RecordingMessenger } from '../../support/recording-messenger.js';

@@ -15,7 +15,7 @@ import { migrate } from '../../../src/store/migrate.js';
  */
 const NOW = new Date('2026-11-20T10:00:00Z');
 const MAX_LINE_BYTES = 4096;
-export const FUZZ_RUNS = Number(process.env.VCOP_FUZZ_RUNS ?? 300);
+const FUZZ_RUNS = Number(process.env.VCOP_FUZZ_RUNS ?? 300);
 
 type Mutation = (line: string, context: { lineNumber: number; firstLineOfSameId: number | null }) => string | Buffer;
 

@@ -34,6 +34,7 @@ describe('validateAdaptiveCard (the harness must catch what it claims to)', () =
     ['an e-mail address', 'Ask p1234@example.police.uk', 'e-mail'],
     ['a mobile number', 'Call 07700 900123', 'phone'],
     ['an international number', 'Call +44 20 7946 0958', 'phone'],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an unexpanded template expression is what this row checks for.
     ['a leftover template expression', 'Hello ${name}', 'unexpanded'],
   ])('reports %s', (_what, text, expected) => {
     expect(messages(card([{ type: 'TextBlock', text }])).some((m) => m.includes(expected))).toBe(true);

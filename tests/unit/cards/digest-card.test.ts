@@ -50,7 +50,7 @@ describe('renderDigestCard', () => {
     const card = renderDigestCard(digest());
     const first = sampleSupervisorDigest().items[0] as DigestCardItem;
     const choiceSet = allNodes(card).find((n) => n.id === digestInputIds(first.itemRef).officer);
-    const values = (choiceSet?.choices as { value: string }[]).map((c) => c.value);
+    const values = ((choiceSet?.choices ?? []) as { value: string }[]).map((c) => c.value);
     expect(values).not.toContain(first.oicId);
     expect(values).toHaveLength(4);
   });

@@ -53,6 +53,7 @@ describe('message cards', () => {
     expect(texts(off)[0]).toBe('Your reminder is off');
   });
 
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the test's name quotes the template syntax it guards against.
   it('a template field missing from the data is an error naming it, not "${field}" on a card', () => {
     expect(() => expandTemplate('refusal', { hasHint: false, hint: '' })).toThrow(/cards\/refusal\.json uses \$\{title\}, \$\{reason\}/);
   });
