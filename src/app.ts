@@ -8,6 +8,7 @@ import { createHttpServer } from './api/server.js';
 import type { ApiDeps } from './api/api-deps.js';
 import { apiRoutes } from './api/routes/index.js';
 import { openDb } from './store/connect.js';
+import { dropLeftoverStaging } from './store/import-staging.js';
 import { migrate } from './store/migrate.js';
 import { rebuildWorkingCalendar } from './store/working-calendar-store.js';
 import { SqlComplianceQueries, SqlPeopleDirectory } from './store/sql-compliance-queries.js';
@@ -55,6 +56,9 @@ export interface AppExtension {
   stop?(): Promise<void>;
 }
 
+/** On a shared PostgreSQL server another process may be importing now: there only staging a day old is dropped. */
+const LEFTOVER_STAGING_AGE_MS = 24 * 60 * 60 * 1000;
+
 /** Opens the store, applies migrations and the policy calendar, and seeds the demo force when asked. */
 export async function createServices(config: AppConfig, logger: Logger): Promise<AppServices> {
   const clock = config.fixedNow ? fixedClock(config.fixedNow) : systemClock;
@@ -67,6 +71,8 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
   });
   try {
     await migrate(db);
+    const leftover = await dropLeftoverStaging(db, { olderThanMs: LEFTOVER_STAGING_AGE_MS });
+    if (leftover > 0) logger.info({ tables: leftover }, 'dropped the staging tables of imports that did not finish (a crash or a kill)');
     const year = clock.now().getUTCFullYear();
     // Two years past the bank-holiday file each side: there only weekends are non-working, which is what the
     // evaluation counts for a deadline beyond the table (src/store/evaluation-sql.ts), so both agree.
@@ -84,6 +90,7 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
       now: clock.now(),
       timeZone: policy.timeZone,
       onProgress,
+      onTidyFailed: (error, step) => logger.warn({ err: error, step }, 'an import could not tidy up after itself (its answer stands; the next start drops leftover staging tables)'),
     });
   const services: AppServices = {
     config,
@@ -110,6 +117,7 @@ export async function startApp(config: AppConfig, logger: Logger, extensions: re
     importRecords: services.importNdjson,
     isReady: async () => (await services.db.query('select 1 as ok')).length === 1,
     maxImportBytes: config.maxImportBytes,
+    importIdleMs: config.importIdleMs,
   };
   const extensionRoutes = (await Promise.all(extensions.map((e) => e.routes(services)))).flat();
   const server = createHttpServer({ logger, apiToken: services.apiToken, routes: [...apiRoutes(deps), ...extensionRoutes] });

@@ -11,4 +11,6 @@ export interface ApiDeps {
   importRecords(body: AsyncIterable<Buffer>, onProgress?: (lines: number) => void): Promise<ImportResult>;
   isReady(): Promise<boolean>;
   maxImportBytes: number;
+  /** VCOP_IMPORT_IDLE_SECONDS in milliseconds. */
+  importIdleMs: number;
 }

@@ -48,6 +48,7 @@ const envSchema = z.object({
   VCOP_BANK_HOLIDAYS_FILE: z.string().min(1).optional(),
   VCOP_MAX_IMPORT_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
   VCOP_MAX_LINE_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  VCOP_IMPORT_IDLE_SECONDS: z.coerce.number({ invalid_type_error: 'must be a number of seconds' }).positive('must be more than 0 seconds').max(3600, 'must be at most 3600 seconds').default(30),
   VCOP_CASE_URL_TEMPLATE: z
     .string()
     .refine((value) => value.includes('{caseId}') && /^https:\/\//.test(value), {
@@ -94,6 +95,8 @@ export interface AppConfig {
   bankHolidaysFile: string | undefined;
   maxImportBytes: number;
   maxLineBytes: number;
+  /** The longest wait for the next bytes of an import's body before it is ended (408). */
+  importIdleMs: number;
   caseUrlTemplate: string | undefined;
   defaultDigestTime: string;
   schedulerEnabled: boolean;
@@ -150,6 +153,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     bankHolidaysFile: e.VCOP_BANK_HOLIDAYS_FILE,
     maxImportBytes: e.VCOP_MAX_IMPORT_BYTES,
     maxLineBytes: e.VCOP_MAX_LINE_BYTES,
+    importIdleMs: e.VCOP_IMPORT_IDLE_SECONDS * 1000,
     caseUrlTemplate: e.VCOP_CASE_URL_TEMPLATE,
     defaultDigestTime: e.VCOP_DIGEST_DEFAULT_TIME,
     schedulerEnabled: e.VCOP_SCHEDULER,

@@ -39,17 +39,18 @@ interface ConflictRow {
 }
 
 /**
+ * Runs on the merge's staged statements (`{case}` names this import's staged cases, import-merge.ts).
  * Confirms the reassignments the extract agrees with, finds the conflicts, records the kept cases in
  * KEPT_ALLOCATIONS_TABLE for the merge to skip, and audits and notifies each conflict.
  */
-export async function settleTeamsReassignments(tx: Db, now: Date): Promise<AllocationConflict[]> {
+export async function settleTeamsReassignments(tx: Pick<Db, 'query' | 'exec'>, now: Date): Promise<AllocationConflict[]> {
   const unconfirmed = `case_allocations a on a.case_id = s.id and a.valid_to = 'infinity' and a.source = 'reassign' and a.confirmed_at is null`;
-  await tx.query(`update case_allocations a set confirmed_at = $1 from stage_cases s where a.case_id = s.id and a.valid_to = 'infinity'
+  await tx.query(`update case_allocations a set confirmed_at = $1 from {case} s where a.case_id = s.id and a.valid_to = 'infinity'
     and a.source = 'reassign' and a.confirmed_at is null and a.unit_id = s.unit_id and a.oic_id = s.oic_id`, [now.toISOString()]);
   const rows = await tx.query<ConflictRow>(
     `select s.id as case_id, s.unit_id as extract_unit_id, s.oic_id as extract_oic_id, ch.id as change_id, ch.at,
        ch.changed_by, ch.from_unit_id, ch.from_oic_id, ch.to_unit_id, ch.to_oic_id
-     from stage_cases s
+     from {case} s
      join ${unconfirmed}
      join lateral (select * from allocation_changes c where c.case_id = s.id order by c.position desc limit 1) ch on true
      where a.unit_id <> s.unit_id or a.oic_id <> s.oic_id
@@ -80,7 +81,7 @@ function toConflict(row: ConflictRow): AllocationConflict {
 }
 
 /** One audit entry per conflict, and one notice per Teams change and resolution to whoever made it. */
-async function recordConflicts(tx: Db, conflicts: readonly AllocationConflict[], now: Date): Promise<void> {
+async function recordConflicts(tx: Pick<Db, 'query'>, conflicts: readonly AllocationConflict[], now: Date): Promise<void> {
   const details = conflicts.map((c) => JSON.stringify(c));
   await tx.query(
     `insert into audit_log (at, actor_id, action, subject, details)

@@ -1,26 +1,30 @@
 import type { Db } from './db.js';
+import type { ImportStaging } from './import-staging.js';
 
 /**
  * The checks that need the whole import (and the stored data): duplicate ids, references to ids that
  * are neither in this import nor stored, the unit tree, and Entra ids used twice. Each check inserts
- * `(line, message)` rows into `stage_errors`; every statement is set-based over the staging tables.
+ * `(line, message)` rows into the import's errors table; every statement is set-based over the staging
+ * tables and runs on its own (no transaction holds the store). Only the unit tree and the Entra ids can be
+ * changed by another import meanwhile (ids are never deleted, so a reference that was found stays found):
+ * those two are checked again inside the merge's transaction (`recheckAgainstStore`).
  */
 
 /** Record types keyed by `id`, whose duplicates inside one import are errors. (Needs assessments: latest line wins.) */
 const KEYED_TABLES = [
-  { table: 'stage_units', label: 'unit' },
-  { table: 'stage_people', label: 'person' },
-  { table: 'stage_cases', label: 'case' },
-  { table: 'stage_victims', label: 'victim' },
-  { table: 'stage_contacts', label: 'contact' },
+  { part: 'unit', label: 'unit' },
+  { part: 'person', label: 'person' },
+  { part: 'case', label: 'case' },
+  { part: 'victim', label: 'victim' },
+  { part: 'contact', label: 'contact' },
 ] as const;
 
 const duplicateChecks = KEYED_TABLES.map(
-  ({ table, label }) => `
-  insert into stage_errors (line, message)
+  ({ part, label }) => `
+  insert into {errors} (line, message)
   select s.line, format('duplicate ${label} id %s: also on line %s; send each record once', s.id, d.first_line)
-  from ${table} s
-  join (select id, min(line) as first_line from ${table} group by id having count(*) > 1) d on d.id = s.id
+  from {${part}} s
+  join (select id, min(line) as first_line from {${part}} group by id having count(*) > 1) d on d.id = s.id
   where s.line > d.first_line`,
 );
 
@@ -34,26 +38,26 @@ interface ReferenceCheck {
   field?: string;
 }
 
-const UNITS = { staged: 'stage_units', stored: 'units', name: 'unit' };
-const PEOPLE = { staged: 'stage_people', stored: 'people', name: 'person' };
-const CASES = { staged: 'stage_cases', stored: 'cases', name: 'case' };
-const VICTIMS = { staged: 'stage_victims', stored: 'victims', name: 'victim' };
+const UNITS = { staged: '{unit}', stored: 'units', name: 'unit' };
+const PEOPLE = { staged: '{person}', stored: 'people', name: 'person' };
+const CASES = { staged: '{case}', stored: 'cases', name: 'case' };
+const VICTIMS = { staged: '{victim}', stored: 'victims', name: 'victim' };
 
 const REFERENCES: readonly ReferenceCheck[] = [
-  { from: 'stage_units', column: 'parent_id', label: `format('unit %s', s.id)`, target: UNITS, field: 'parentId' },
-  { from: 'stage_people', column: 'unit_id', label: `format('person %s', s.id)`, target: UNITS },
-  { from: 'stage_cases', column: 'unit_id', label: `format('case %s', s.id)`, target: UNITS },
-  { from: 'stage_cases', column: 'oic_id', label: `format('case %s', s.id)`, target: PEOPLE, field: 'oicId' },
-  { from: 'stage_victims', column: 'case_id', label: `format('victim %s', s.id)`, target: CASES },
-  { from: 'stage_needs_assessments', column: 'victim_id', label: `'needsAssessment'`, target: VICTIMS },
-  { from: 'stage_contacts', column: 'victim_id', label: `format('contact %s', s.id)`, target: VICTIMS },
-  { from: 'stage_contacts', column: 'by_id', label: `format('contact %s', s.id)`, target: PEOPLE, field: 'byId' },
+  { from: '{unit}', column: 'parent_id', label: `format('unit %s', s.id)`, target: UNITS, field: 'parentId' },
+  { from: '{person}', column: 'unit_id', label: `format('person %s', s.id)`, target: UNITS },
+  { from: '{case}', column: 'unit_id', label: `format('case %s', s.id)`, target: UNITS },
+  { from: '{case}', column: 'oic_id', label: `format('case %s', s.id)`, target: PEOPLE, field: 'oicId' },
+  { from: '{victim}', column: 'case_id', label: `format('victim %s', s.id)`, target: CASES },
+  { from: '{needsAssessment}', column: 'victim_id', label: `'needsAssessment'`, target: VICTIMS },
+  { from: '{contact}', column: 'victim_id', label: `format('contact %s', s.id)`, target: VICTIMS },
+  { from: '{contact}', column: 'by_id', label: `format('contact %s', s.id)`, target: PEOPLE, field: 'byId' },
 ];
 
 const referenceChecks = REFERENCES.map(({ from, column, label, target, field }) => {
   const suffix = field ? ` (${field})` : '';
   return `
-  insert into stage_errors (line, message)
+  insert into {errors} (line, message)
   select s.line, ${label} || format(' refers to unknown ${target.name} %s${suffix}', s.${column})
   from ${from} s
   where s.${column} is not null
@@ -64,15 +68,15 @@ const referenceChecks = REFERENCES.map(({ from, column, label, target, field }) 
 /** The units as they would be after this import: stored ones not resent, plus the latest staged line of each id. */
 const FINAL_UNITS = `
   final_units as (
-    select id, kind, parent_id, null::int as line from units u where not exists (select 1 from stage_units s where s.id = u.id)
+    select id, kind, parent_id, null::int as line from units u where not exists (select 1 from {unit} s where s.id = u.id)
     union all
-    select distinct on (id) id, kind, parent_id, line from stage_units order by id, line desc
+    select distinct on (id) id, kind, parent_id, line from {unit} order by id, line desc
   )`;
 
 const unitTreeChecks = [
   // Exactly one force.
   `with ${FINAL_UNITS}
-  insert into stage_errors (line, message)
+  insert into {errors} (line, message)
   select s.line, format('unit %s is a second force besides %s: there must be exactly one force (make one a command or department under the other)', s.id, other.id)
   from final_units s
   join lateral (select f.id from final_units f where f.kind = 'force' and f.id <> s.id order by f.id limit 1) other on true
@@ -84,7 +88,7 @@ const unitTreeChecks = [
     union
     select u.id from final_units u join reached r on u.parent_id = r.id
   )
-  insert into stage_errors (line, message)
+  insert into {errors} (line, message)
   select s.line,
     case when not exists (select 1 from final_units where kind = 'force')
       then format('unit %s does not lead up to a force: no unit of kind force exists (send the force, with parentId null)', s.id)
@@ -100,18 +104,25 @@ const FINAL_PEOPLE = `
   final_people as (
     -- Stored ids in lower case too: one stored before ids were compared without case may differ in it.
     select id, lower(aad_object_id) as aad_object_id, null::int as line from people p
-    where p.aad_object_id is not null and not exists (select 1 from stage_people s where s.id = p.id)
+    where p.aad_object_id is not null and not exists (select 1 from {person} s where s.id = p.id)
     union all
-    select distinct on (id) id, aad_object_id, line from stage_people where aad_object_id is not null order by id, line desc
+    select distinct on (id) id, aad_object_id, line from {person} where aad_object_id is not null order by id, line desc
   )`;
 
+// The other person named is the first by id: a window over each Entra id (most have one person), not a
+// lateral search per person, which took seconds at a few thousand people.
 const aadObjectIdCheck = `
-  with ${FINAL_PEOPLE}
-  insert into stage_errors (line, message)
-  select s.line, format('person %s has aadObjectId %s, which person %s also has: an Entra object id maps to one person', s.id, s.aad_object_id, other.id)
-  from final_people s
-  join lateral (select o.id from final_people o where o.aad_object_id = s.aad_object_id and o.id <> s.id order by o.id limit 1) other on true
-  where s.line is not null`;
+  with ${FINAL_PEOPLE},
+  sharing as (
+    select id, aad_object_id, line,
+      array_agg(id) over (partition by aad_object_id order by id rows between unbounded preceding and unbounded following) as ids
+    from final_people
+  )
+  insert into {errors} (line, message)
+  select line, format('person %s has aadObjectId %s, which person %s also has: an Entra object id maps to one person',
+    id, aad_object_id, case when ids[1] = id then ids[2] else ids[1] end)
+  from sharing
+  where line is not null and cardinality(ids) > 1`;
 
 export interface CheckErrors {
   /** Bad lines found by the checks (a line with several problems counts once). */
@@ -120,14 +131,30 @@ export interface CheckErrors {
   errors: { line: number; message: string }[];
 }
 
-export async function checkStagedRecords(tx: Db, limit: number): Promise<CheckErrors> {
+/** Every check, each statement on its own. */
+export async function checkStagedRecords(db: Db, staging: ImportStaging, limit: number): Promise<CheckErrors> {
   for (const statement of [...duplicateChecks, ...referenceChecks, ...unitTreeChecks, aadObjectIdCheck]) {
-    await tx.query(statement);
+    await db.query(staging.bind(statement));
   }
-  const [count] = await tx.query<{ lines: number }>('select count(distinct line)::int as lines from stage_errors');
-  const errors = await tx.query<{ line: number; message: string }>(
-    `select line, string_agg(message, '; ' order by message) as message
-     from stage_errors group by line order by line limit $1`,
+  return collectErrors(db, staging, limit);
+}
+
+/**
+ * Inside the merge's transaction, after `checkStagedRecords` found nothing: the checks another import
+ * committed in between could make fail (the unit tree, Entra ids). Small tables: cheap to run again.
+ */
+export async function recheckAgainstStore(tx: Db, staging: ImportStaging, limit: number): Promise<CheckErrors> {
+  for (const statement of [...unitTreeChecks, aadObjectIdCheck]) await tx.query(staging.bind(statement));
+  return collectErrors(tx, staging, limit);
+}
+
+async function collectErrors(db: Db, staging: ImportStaging, limit: number): Promise<CheckErrors> {
+  const [count] = await db.query<{ lines: number }>(staging.bind('select count(distinct line)::int as lines from {errors}'));
+  const errors = await db.query<{ line: number; message: string }>(
+    staging.bind(
+      `select line, string_agg(message, '; ' order by message) as message
+       from {errors} group by line order by line limit $1`,
+    ),
     [limit],
   );
   return { lineCount: count?.lines ?? 0, errors };

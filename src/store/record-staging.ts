@@ -1,95 +1,28 @@
 import type { RecordOf, RecordType } from '../domain/records.js';
 import type { Db } from './db.js';
+import type { ImportStaging } from './import-staging.js';
+import { STAGING_COLUMNS } from './staging-columns.js';
 
 /**
- * Per-import staging tables: valid records are written here in batches while the file streams, inside
- * the import's transaction, so references can be checked in SQL at the end and nothing reaches the real
- * tables unless every line is valid. Temporary and dropped on commit: invisible to other sessions.
+ * What is staged of each record type: valid records are written to the import's staging tables
+ * (import-staging.ts) in batches while the file streams, so references can be checked in SQL at the end
+ * and nothing reaches the real tables unless every line is valid.
  */
-
-interface StagingColumn {
-  name: string;
-  /** The PostgreSQL type of the column (the unnest parameter is an array of it). */
-  type: 'int' | 'text' | 'boolean' | 'timestamptz';
-}
-
-interface StagingTable {
-  table: string;
-  columns: readonly StagingColumn[];
-  values(record: RecordOf): unknown[];
-}
-
-const col = (name: string, type: StagingColumn['type']): StagingColumn => ({ name, type });
-
-/** Column order = values() order; `line` is always first and is added by the writer. */
-export const STAGING_TABLES: Record<RecordType, StagingTable> = {
-  unit: {
-    table: 'stage_units',
-    columns: [col('id', 'text'), col('name', 'text'), col('kind', 'text'), col('parent_id', 'text')],
-    values: (r) => (r.type === 'unit' ? [r.id, r.name, r.kind, r.parentId] : wrongType(r, 'unit')),
-  },
-  person: {
-    table: 'stage_people',
-    columns: [col('id', 'text'), col('name', 'text'), col('unit_id', 'text'), col('role', 'text'), col('aad_object_id', 'text'), col('email', 'text')],
-    values: (r) => (r.type === 'person' ? [r.id, r.name, r.unitId, r.role, r.aadObjectId, r.email] : wrongType(r, 'person')),
-  },
-  case: {
-    table: 'stage_cases',
-    columns: [
-      col('id', 'text'), col('recorded_at', 'timestamptz'), col('closed_at', 'timestamptz'), col('offence', 'text'),
-      col('category', 'text'), col('unit_id', 'text'), col('oic_id', 'text'),
-    ],
-    values: (r) => (r.type === 'case' ? [r.id, r.recordedAt, r.closedAt, r.offence, r.category, r.unitId, r.oicId] : wrongType(r, 'case')),
-  },
-  victim: {
-    table: 'stage_victims',
-    columns: [col('id', 'text'), col('case_id', 'text'), col('enhanced', 'boolean'), col('enhanced_reason', 'text')],
-    values: (r) => (r.type === 'victim' ? [r.id, r.caseId, r.enhanced, r.enhancedReason] : wrongType(r, 'victim')),
-  },
-  needsAssessment: {
-    table: 'stage_needs_assessments',
-    columns: [
-      col('victim_id', 'text'), col('completed_at', 'timestamptz'), col('update_frequency_days', 'int'),
-      col('referral_wanted', 'boolean'), col('referred_at', 'timestamptz'),
-    ],
-    values: (r) =>
-      r.type === 'needsAssessment'
-        ? [r.victimId, r.completedAt, r.updateFrequencyDays, r.referralWanted, r.referredAt]
-        : wrongType(r, 'needsAssessment'),
-  },
-  contact: {
-    table: 'stage_contacts',
-    columns: [col('id', 'text'), col('victim_id', 'text'), col('at', 'timestamptz'), col('kind', 'text'), col('method', 'text'), col('by_id', 'text')],
-    values: (r) => (r.type === 'contact' ? [r.id, r.victimId, r.at, r.kind, r.method, r.byId] : wrongType(r, 'contact')),
-  },
-};
-
-function wrongType(record: RecordOf, expected: RecordType): never {
-  throw new Error(`staging for ${expected} was given a ${record.type} record`);
-}
-
-/** Creates the empty staging tables in the current transaction (dropped when it ends). */
-export async function createStagingTables(tx: Db): Promise<void> {
-  const statements = Object.values(STAGING_TABLES).map(
-    ({ table, columns }) =>
-      `create temporary table ${table} (line int not null, ${columns.map((c) => `${c.name} ${c.type}`).join(', ')}) on commit drop`,
-  );
-  statements.push('create temporary table stage_errors (line int not null, message text not null) on commit drop');
-  await tx.exec(statements.join(';\n'));
-}
 
 /** Collects valid records column by column and writes each type in multi-row batches. */
 export class StagingWriter {
   private readonly buffers = new Map<RecordType, { lines: number[]; columns: unknown[][] }>();
 
+  /** Each batch is a statement of its own (no transaction): other queries run between two batches. */
   constructor(
-    private readonly tx: Db,
+    private readonly db: Db,
+    private readonly staging: ImportStaging,
     private readonly batchSize = 5000,
   ) {}
 
   /** Buffers one record; writes its type's batch when full (await it: that is the back-pressure). */
   async add(lineNumber: number, record: RecordOf): Promise<void> {
-    const spec = STAGING_TABLES[record.type];
+    const spec = STAGING_COLUMNS[record.type];
     let buffer = this.buffers.get(record.type);
     if (!buffer) {
       buffer = { lines: [], columns: spec.columns.map(() => []) };
@@ -108,17 +41,17 @@ export class StagingWriter {
   private async flushType(type: RecordType): Promise<void> {
     const buffer = this.buffers.get(type);
     if (!buffer || buffer.lines.length === 0) return;
-    const { table, columns } = STAGING_TABLES[type];
+    const { columns } = STAGING_COLUMNS[type];
     const params = columns.map((c, i) => `$${i + 2}::${c.type}[]`).join(', ');
-    await this.tx.query(
-      `insert into ${table} (line, ${columns.map((c) => c.name).join(', ')}) select * from unnest($1::int[], ${params})`,
+    await this.db.query(
+      `insert into ${this.staging.table(type)} (line, ${columns.map((c) => c.name).join(', ')}) select * from unnest($1::int[], ${params})`,
       [buffer.lines, ...buffer.columns],
     );
     this.buffers.set(type, { lines: [], columns: columns.map(() => []) });
   }
 }
 
-/** Fresh statistics so the checks and merge plan their joins on real row counts. */
-export async function analyzeStagingTables(tx: Db): Promise<void> {
-  await tx.exec(Object.values(STAGING_TABLES).map(({ table }) => `analyze ${table}`).join(';\n'));
+/** Fresh statistics so the checks and merge plan their joins on real row counts (one statement per table). */
+export async function analyzeStaging(db: Db, staging: ImportStaging): Promise<void> {
+  for (const type of Object.keys(STAGING_COLUMNS) as RecordType[]) await db.exec(`analyze ${staging.table(type)}`);
 }

@@ -4,7 +4,8 @@ import { createBotExtension } from '../../src/app.js';
 import { readConfig } from '../../src/config/env.js';
 import type { PersonRecord } from '../../src/domain/records.js';
 import { createLogger } from '../../src/log/logger.js';
-import { StagingWriter, createStagingTables } from '../../src/store/record-staging.js';
+import { ImportStaging } from '../../src/store/import-staging.js';
+import { StagingWriter } from '../../src/store/record-staging.js';
 import { Conversation } from '../protocol/bot-harness.js';
 import { FakeConnector } from '../support/fake-connector.js';
 import { DRIVERS, createTestSchema } from '../support/postgres-schema.js';
@@ -104,14 +105,14 @@ describe.each(DRIVERS)('a failed statement on %s logs no personal data', (driver
       type: 'person', id: `P-${i}`, name: `PC ${i} Marigold Featherstonehaugh`, unitId: 'N-T1', role: 'officer', aadObjectId: `aad-secret-${i}`, email: `marigold.${i}@leak.example`,
     }));
     batch.push({ ...batch[0]!, id: 'P-NUL', name: 'PC Nul\u0000Quince' });
-    const failure = await test.app.services.db
-      .transaction(async (tx) => {
-        await createStagingTables(tx);
-        const writer = new StagingWriter(tx);
-        for (const [i, record] of batch.entries()) await writer.add(i + 1, record);
-        await writer.flush();
-      })
-      .then(() => undefined, (error: unknown) => error);
+    const db = test.app.services.db;
+    const staging = await ImportStaging.create(db);
+    const writer = new StagingWriter(db, staging);
+    const failure = await (async () => {
+      for (const [i, record] of batch.entries()) await writer.add(i + 1, record);
+      await writer.flush();
+    })().then(() => undefined, (error: unknown) => error);
+    await staging.drop();
     expect(failure).toBeInstanceOf(Error);
     logger.error({ err: failure }, 'import failed');
     logger.error({ recordingError: failure, nested: { err: failure } }, 'under other keys');

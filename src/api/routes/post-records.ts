@@ -1,14 +1,16 @@
-import type { Request } from 'restify';
 import type { ApiDeps } from '../api-deps.js';
 import { HttpError } from '../../http/http-error.js';
 import type { Route } from '../../http/route.js';
 import { requestLog } from '../../http/request-log.js';
+import { importBody, tooLarge } from '../import-body.js';
 
 const NDJSON_TYPES = new Set(['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/x-jsonlines']);
 
 /**
  * `POST /v1/records`: an NDJSON extract from the records system, streamed (never one big string).
  * All or nothing: 200 with counts by type, or 422 naming every bad line and having written nothing.
+ * The store is not held while the body arrives (see import-records.ts); a client that stops sending is
+ * answered 408 after VCOP_IMPORT_IDLE_SECONDS.
  */
 export function postRecordsRoute(deps: ApiDeps): Route {
   return {
@@ -29,7 +31,7 @@ export function postRecordsRoute(deps: ApiDeps): Route {
         throw tooLarge(deps.maxImportBytes);
       }
       const log = requestLog(req);
-      const body = await nonEmpty(limitedBody(req, deps.maxImportBytes));
+      const body = await importBody(req, { maxBytes: deps.maxImportBytes, idleMs: deps.importIdleMs });
       const result = await deps.importRecords(body, (lines) => {
         if (lines % 500_000 === 0) log.info({ lines }, 'import progress');
       });
@@ -52,41 +54,4 @@ export function postRecordsRoute(deps: ApiDeps): Route {
       res.send(200, { imported: result.counts, lines: result.lines, conflicts: result.conflicts });
     },
   };
-}
-
-function tooLarge(limit: number): HttpError {
-  return new HttpError(
-    413,
-    'payload_too_large',
-    `The body is larger than ${limit} bytes (VCOP_MAX_IMPORT_BYTES): split the extract, or raise the limit.`,
-  );
-}
-
-/**
- * Streams the request body, failing the import (so it rolls back) once it passes the size limit. The
- * request is not destroyed when reading stops early, so the client still receives the 413 (Node discards
- * the rest of the body) instead of a reset connection.
- */
-async function* limitedBody(req: Request, limit: number): AsyncGenerator<Buffer> {
-  let received = 0;
-  for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer | string>) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    received += buffer.length;
-    if (received > limit) throw tooLarge(limit);
-    yield buffer;
-  }
-}
-
-/** Refuses an empty body before an import starts, then replays the first chunk. */
-async function nonEmpty(chunks: AsyncGenerator<Buffer>): Promise<AsyncIterable<Buffer>> {
-  let first = await chunks.next();
-  while (!first.done && first.value.length === 0) first = await chunks.next();
-  if (first.done) {
-    throw new HttpError(400, 'empty_body', 'The body is empty: send one record per line (records-format.md).');
-  }
-  const head = first.value;
-  return (async function* replay() {
-    yield head;
-    yield* chunks;
-  })();
 }
