@@ -9,15 +9,15 @@ import type { Logger } from './log/logger.js';
 import { createHttpServer } from './api/server.js';
 import type { ApiDeps } from './api/api-deps.js';
 import { apiRoutes } from './api/routes/index.js';
-import { openDb } from './store/connect.js';
+import { openAppStore } from './app-store.js';
 import type { Db } from './store/db.js';
-import { dropLeftoverStaging } from './store/import-staging.js';
-import { migrate } from './store/migrate.js';
+import type { StoreUnusableError } from './store/store-errors.js';
+import type { StoreHealth } from './store/store-watch.js';
 import { rebuildWorkingCalendar } from './store/working-calendar-store.js';
 import { SqlComplianceQueries, SqlPeopleDirectory } from './store/sql-compliance-queries.js';
 import { importRecords } from './service/import-records.js';
 import { readNdjsonLines } from './service/ndjson-lines.js';
-import { seedDemoForceIfEmpty } from './service/seed-demo-force.js';
+import { seedDemoForceIfNew } from './service/seed-demo-force.js';
 import type { Route } from './api/route.js';
 
 /** Everything the running application is made of; tests build it with their own config and clock. */
@@ -26,6 +26,8 @@ export interface AppServices {
   logger: Logger;
   clock: Clock;
   db: Db;
+  /** Whether the store is usable and not stuck (store-watch.ts). */
+  storeHealth(): StoreHealth;
   policy: Policy;
   calendar: WorkingCalendar;
   queries: SqlComplianceQueries;
@@ -50,23 +52,20 @@ export interface AppExtension {
   stop?(): Promise<void>;
 }
 
-/** On a shared PostgreSQL server another process may be importing now: there only staging a day old is dropped. */
-const LEFTOVER_STAGING_AGE_MS = 24 * 60 * 60 * 1000;
+export interface ServiceHooks {
+  /**
+   * Told when the store stopped working for good (PGlite after a failed write to its log, e.g. on a full
+   * disk): src/main.ts exits so the platform starts a new process. Logged either way, and /healthz fails.
+   */
+  onStoreUnusable?: (error: StoreUnusableError) => void;
+}
 
 /** Opens the store, applies migrations and the policy calendar, and seeds the demo force when asked. */
-export async function createServices(config: AppConfig, logger: Logger): Promise<AppServices> {
+export async function createServices(config: AppConfig, logger: Logger, hooks: ServiceHooks = {}): Promise<AppServices> {
   const clock = config.fixedNow ? fixedClock(config.fixedNow) : systemClock;
   const { policy, calendar } = await loadPolicy({ policyFile: config.policyFile, bankHolidaysFile: config.bankHolidaysFile });
-  const db = await openDb({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    onConnectionLost: (error) => logger.warn({ err: error }, 'the database dropped an idle connection; the next query opens a new one'),
-    onDataDirLockLost: (error) => logger.error({ err: error }, 'could not keep the data folder locked: make sure no other process opens it'),
-  });
+  const { db, created } = await openAppStore(config, logger, hooks.onStoreUnusable);
   try {
-    await migrate(db);
-    const leftover = await dropLeftoverStaging(db, { olderThanMs: LEFTOVER_STAGING_AGE_MS });
-    if (leftover > 0) logger.info({ tables: leftover }, 'dropped the staging tables of imports that did not finish (a crash or a kill)');
     const year = clock.now().getUTCFullYear();
     await rebuildWorkingCalendar(db, calendar, Math.min(calendar.coverage.firstYear, year - 10), Math.max(calendar.coverage.lastYear, year + 5));
     if (year > calendar.coverage.lastYear || year < calendar.coverage.firstYear) {
@@ -89,6 +88,7 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
     logger,
     clock,
     db,
+    storeHealth: () => db.health(),
     policy,
     calendar,
     queries: new SqlComplianceQueries(db, policy),
@@ -96,18 +96,24 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
     apiToken,
     importNdjson,
   };
-  if (config.demo) await seedDemoForceIfEmpty(services);
+  await seedDemoForceIfNew(services, { created });
   return services;
 }
 
-export async function startApp(config: AppConfig, logger: Logger, extensions: readonly AppExtension[] = []): Promise<RunningApp> {
-  const services = await createServices(config, logger);
+export async function startApp(
+  config: AppConfig,
+  logger: Logger,
+  extensions: readonly AppExtension[] = [],
+  hooks: ServiceHooks = {},
+): Promise<RunningApp> {
+  const services = await createServices(config, logger, hooks);
   const deps: ApiDeps = {
     clock: services.clock,
     policy: services.policy,
     queries: services.queries,
     importRecords: services.importNdjson,
     isReady: async () => (await services.db.query('select 1 as ok')).length === 1,
+    storeHealth: services.storeHealth,
     maxImportBytes: config.maxImportBytes,
     importIdleMs: config.importIdleMs,
   };
