@@ -8,13 +8,16 @@ import { createHttpServer } from './api/server.js';
 import type { ApiDeps } from './api/api-deps.js';
 import { apiRoutes } from './api/routes/index.js';
 import { openDb } from './store/connect.js';
+import type { Db } from './store/db.js';
 import { dropLeftoverStaging } from './store/import-staging.js';
 import { migrate } from './store/migrate.js';
+import type { StoreUnusableError } from './store/store-errors.js';
+import { watchStore, type StoreHealth, type WatchedDb } from './store/store-watch.js';
 import { rebuildWorkingCalendar } from './store/working-calendar-store.js';
 import { SqlComplianceQueries, SqlPeopleDirectory } from './store/sql-compliance-queries.js';
 import { importRecords } from './service/import-records.js';
 import { readNdjsonLines } from './service/ndjson-lines.js';
-import { seedDemoForceIfEmpty } from './service/seed-demo-force.js';
+import { seedDemoForceIfNew } from './service/seed-demo-force.js';
 import type { Route } from './http/route.js';
 import { allocationChangesRoute } from './api/routes/allocation-changes.js';
 import { digestsRunRoute } from './api/routes/digests-run.js';
@@ -37,6 +40,8 @@ import type { ServiceContext } from './service/service-context.js';
 /** Everything the running application is made of; tests build it with their own config and clock. */
 export interface AppServices extends ServiceContext {
   config: AppConfig;
+  /** Whether the store is usable and not stuck (store-watch.ts). */
+  storeHealth(): StoreHealth;
   apiToken: string;
 }
 
@@ -56,23 +61,66 @@ export interface AppExtension {
   stop?(): Promise<void>;
 }
 
+export interface AppStore {
+  db: WatchedDb;
+  /** This start created the store (a new data folder, an empty database): only then is the demo seeded. */
+  created: boolean;
+}
+
 /** On a shared PostgreSQL server another process may be importing now: there only staging a day old is dropped. */
 const LEFTOVER_STAGING_AGE_MS = 24 * 60 * 60 * 1000;
 
-/** Opens the store, applies migrations and the policy calendar, and seeds the demo force when asked. */
-export async function createServices(config: AppConfig, logger: Logger): Promise<AppServices> {
-  const clock = config.fixedNow ? fixedClock(config.fixedNow) : systemClock;
-  const { policy, calendar } = await loadPolicy({ policyFile: config.policyFile, bankHolidaysFile: config.bankHolidaysFile });
-  const db = await openDb({
+/**
+ * Opens the store the application runs on, watched (store-watch.ts): a full disk and a wedged store are
+ * logged in plain words, and `onUnusable` is told when only a new process can go on. Applies the
+ * migrations and drops staging tables left by imports that never finished.
+ */
+/** The store watched, its findings logged (a full disk at error level, a store that stopped at fatal). */
+export function watchAppStore(db: Db, config: Pick<AppConfig, 'storeStuckMs'>, logger: Logger, onUnusable?: (error: StoreUnusableError) => void): WatchedDb {
+  return watchStore(db, {
+    stuckAfterMs: config.storeStuckMs,
+    onDiskFull: (error) => logger.error({ err: error }, 'the data disk is full: free space on the disk that holds the store (VCOP_DATA_DIR, or the PostgreSQL server\'s), then try again'),
+    onUnusable: (error) => {
+      logger.fatal({ err: error }, `${error.message}; a new process can open it again`);
+      onUnusable?.(error);
+    },
+  });
+}
+
+export async function openAppStore(config: AppConfig, logger: Logger, onUnusable?: (error: StoreUnusableError) => void): Promise<AppStore> {
+  const opened = await openDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     onConnectionLost: (error) => logger.warn({ err: error }, 'the database dropped an idle connection; the next query opens a new one'),
     onDataDirLockLost: (error) => logger.error({ err: error }, 'could not keep the data folder locked: make sure no other process opens it'),
   });
+  const db = watchAppStore(opened, config, logger, onUnusable);
   try {
+    const [before] = await db.query<{ fresh: boolean }>(`select to_regclass('schema_migrations') is null as fresh`);
     await migrate(db);
     const leftover = await dropLeftoverStaging(db, { olderThanMs: LEFTOVER_STAGING_AGE_MS });
     if (leftover > 0) logger.info({ tables: leftover }, 'dropped the staging tables of imports that did not finish (a crash or a kill)');
+    return { db, created: before?.fresh === true };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+export interface ServiceHooks {
+  /**
+   * Told when the store stopped working for good (PGlite after a failed write to its log, e.g. on a full
+   * disk): src/main.ts exits so the platform starts a new process. Logged either way, and /healthz fails.
+   */
+  onStoreUnusable?: (error: StoreUnusableError) => void;
+}
+
+/** Opens the store, applies migrations and the policy calendar, and seeds the demo force when asked. */
+export async function createServices(config: AppConfig, logger: Logger, hooks: ServiceHooks = {}): Promise<AppServices> {
+  const clock = config.fixedNow ? fixedClock(config.fixedNow) : systemClock;
+  const { policy, calendar } = await loadPolicy({ policyFile: config.policyFile, bankHolidaysFile: config.bankHolidaysFile });
+  const { db, created } = await openAppStore(config, logger, hooks.onStoreUnusable);
+  try {
     const year = clock.now().getUTCFullYear();
     // Two years past the bank-holiday file each side: there only weekends are non-working, which is what the
     // evaluation counts for a deadline beyond the table (src/store/evaluation-sql.ts), so both agree.
@@ -97,6 +145,7 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
     logger,
     clock,
     db,
+    storeHealth: () => db.health(),
     policy,
     calendar,
     queries: new SqlComplianceQueries(db, policy),
@@ -104,18 +153,24 @@ export async function createServices(config: AppConfig, logger: Logger): Promise
     apiToken,
     importNdjson,
   };
-  if (config.demo) await seedDemoForceIfEmpty({ ...services, demoVictims: config.demoVictims });
+  await seedDemoForceIfNew(services, { demo: config.demo, demoVictims: config.demoVictims, teamsMode: config.bot !== undefined }, { created });
   return services;
 }
 
-export async function startApp(config: AppConfig, logger: Logger, extensions: readonly AppExtension[] = []): Promise<RunningApp> {
-  const services = await createServices(config, logger);
+export async function startApp(
+  config: AppConfig,
+  logger: Logger,
+  extensions: readonly AppExtension[] = [],
+  hooks: ServiceHooks = {},
+): Promise<RunningApp> {
+  const services = await createServices(config, logger, hooks);
   const deps: ApiDeps = {
     clock: services.clock,
     policy: services.policy,
     queries: services.queries,
     importRecords: services.importNdjson,
     isReady: async () => (await services.db.query('select 1 as ok')).length === 1,
+    storeHealth: services.storeHealth,
     maxImportBytes: config.maxImportBytes,
     importIdleMs: config.importIdleMs,
   };

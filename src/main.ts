@@ -8,6 +8,9 @@ import { createLogger } from './log/logger.js';
 import { startApp, type AppExtension } from './app.js';
 import { botExtensions } from './app.js';
 
+/** Exit code when the store stopped working: not zero, so the platform starts the process again. */
+const STORE_UNUSABLE_EXIT_CODE = 70;
+
 async function main(): Promise<void> {
   // A local .env is a convenience for developers; hosts set real environment variables.
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -23,7 +26,11 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ level: config.logLevel });
   const extensions: AppExtension[] = botExtensions(config);
-  const app = await startApp(config, logger, extensions);
+  const app = await startApp(config, logger, extensions, {
+    // A wedged PGlite cannot be opened again in this process: exit (after the failing request's answer
+    // has gone out) so the platform starts a new one. The reason is already logged at fatal level.
+    onStoreUnusable: () => setTimeout(() => process.exit(STORE_UNUSABLE_EXIT_CODE), 500),
+  });
   const mode = config.bot ? `Teams (app id ${config.bot.appId})` : 'local (no Bot Framework token check)';
   logger.info({ port: app.port, mode, store: config.databaseUrl ? 'postgresql' : `pglite:${config.dataDir}` }, 'vcop-teams-bot listening');
   if (!config.apiToken) {

@@ -6,6 +6,7 @@ import { createBearerCheck } from './bearer-auth.js';
 import { HttpError, errorBody } from '../http/http-error.js';
 import { rememberRequestLog } from '../http/request-log.js';
 import type { Route } from '../http/route.js';
+import { storeFailure } from './store-failure.js';
 
 export interface HttpServerOptions {
   logger: Logger;
@@ -65,9 +66,10 @@ function sendError(req: Request, res: Response, error: unknown, log: Logger): vo
   // Refused before the body was read to its end (401, 413, 415 ...): the connection must not carry another
   // request, or the client would reuse a socket that is still draining this body and see it reset.
   if (!req.complete) res.header('connection', 'close');
-  if (error instanceof HttpError) {
-    if (error.status >= 500) log.error({ err: error }, error.message);
-    res.send(error.status, errorBody(error));
+  const known = error instanceof HttpError ? error : storeFailure(error);
+  if (known) {
+    if (known.status >= 500) log.error({ err: error }, known.message);
+    res.send(known.status, errorBody(known));
     return;
   }
   log.error({ err: error }, 'unexpected error');

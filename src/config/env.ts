@@ -49,6 +49,7 @@ const envSchema = z.object({
   VCOP_MAX_IMPORT_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
   VCOP_MAX_LINE_BYTES: z.coerce.number().int().positive().default(64 * 1024),
   VCOP_IMPORT_IDLE_SECONDS: z.coerce.number({ invalid_type_error: 'must be a number of seconds' }).positive('must be more than 0 seconds').max(3600, 'must be at most 3600 seconds').default(30),
+  VCOP_STORE_STUCK_SECONDS: z.coerce.number({ invalid_type_error: 'must be a number of seconds' }).positive('must be more than 0 seconds').default(300),
   VCOP_CASE_URL_TEMPLATE: z
     .string()
     .refine((value) => value.includes('{caseId}') && /^https:\/\//.test(value), {
@@ -97,6 +98,8 @@ export interface AppConfig {
   maxLineBytes: number;
   /** The longest wait for the next bytes of an import's body before it is ended (408). */
   importIdleMs: number;
+  /** Store operations waiting this long with none finishing: liveness fails (the store is wedged). */
+  storeStuckMs: number;
   caseUrlTemplate: string | undefined;
   defaultDigestTime: string;
   schedulerEnabled: boolean;
@@ -154,6 +157,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     maxImportBytes: e.VCOP_MAX_IMPORT_BYTES,
     maxLineBytes: e.VCOP_MAX_LINE_BYTES,
     importIdleMs: e.VCOP_IMPORT_IDLE_SECONDS * 1000,
+    storeStuckMs: e.VCOP_STORE_STUCK_SECONDS * 1000,
     caseUrlTemplate: e.VCOP_CASE_URL_TEMPLATE,
     defaultDigestTime: e.VCOP_DIGEST_DEFAULT_TIME,
     schedulerEnabled: e.VCOP_SCHEDULER,

@@ -1,13 +1,17 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, realpath } from 'node:fs/promises';
 import { PGlite, types as pgliteTypes, type Transaction } from '@electric-sql/pglite';
 import pg from 'pg';
+import { checkDataDir, emptyNewDataDir, explainOpenFailure, type DataDirState } from './data-dir-check.js';
 import { lockDataDir } from './data-dir-lock.js';
 import type { Db } from './db.js';
 
 export interface OpenDbOptions {
   /** A PostgreSQL server (`postgres://...`); when absent the embedded PGlite store is used. */
   databaseUrl?: string;
-  /** PGlite's data folder, created if missing; `memory://` keeps everything in memory (tests). */
+  /**
+   * PGlite's data folder, created if missing; `memory://` keeps everything in memory (tests). A folder that
+   * is not empty but not a complete store is refused (data-dir-check.ts).
+   */
   dataDir: string;
   /** Told when the server drops an idle pooled connection (a restart, a failover); the pool opens a new one. */
   onConnectionLost?: (error: Error) => void;
@@ -28,16 +32,31 @@ const keepDateAsText = (value: string) => value;
 
 async function openPglite(dataDir: string, onLockLost: (error: Error) => void): Promise<Db> {
   let unlock: () => Promise<void> = async () => undefined;
-  if (!dataDir.startsWith('memory://')) {
-    await mkdir(dataDir, { recursive: true });
-    unlock = await lockDataDir(dataDir, onLockLost);
+  let folder = dataDir;
+  let state: DataDirState = 'new';
+  const onDisk = !dataDir.startsWith('memory://');
+  if (onDisk) {
+    await mkdir(dataDir, { recursive: true }).catch((error: unknown) => {
+      throw explainOpenFailure(dataDir, error);
+    });
+    // The real path: PGlite cannot open a folder through a symbolic link, and two links to one folder
+    // must meet at one lock. The folder is checked under the lock (another process may be creating it).
+    folder = await realpath(dataDir);
+    unlock = await lockDataDir(folder, onLockLost);
+    state = await checkDataDir(folder).catch(async (error: unknown) => {
+      await unlock();
+      throw error;
+    });
   }
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(dataDir, { parsers: { [pgliteTypes.DATE]: keepDateAsText } });
+    pglite = await PGlite.create(folder, { parsers: { [pgliteTypes.DATE]: keepDateAsText } });
   } catch (error) {
+    // A store this start was creating (a full disk, say) is removed, so the next start creates it anew
+    // rather than refusing a half-made one.
+    if (onDisk && state === 'new') await emptyNewDataDir(folder);
     await unlock();
-    throw error;
+    throw explainOpenFailure(dataDir, error);
   }
   // The default 4 MB makes the force-wide evaluation spill its hash tables to disk at 100k+ victims.
   await pglite.exec(`set work_mem = '64MB'`);

@@ -7,7 +7,7 @@ import { listUnitsRoute, unitBreakdownRoute, unitComplianceRoute, unitDigestRout
 /** The compliance service's HTTP API. */
 export function apiRoutes(deps: ApiDeps): Route[] {
   return [
-    healthRoute(),
+    healthRoute(deps),
     readinessRoute(deps),
     postRecordsRoute(deps),
     listUnitsRoute(deps),

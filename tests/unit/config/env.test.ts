@@ -59,6 +59,16 @@ describe('readConfig', () => {
     expect(problems).toEqual([expect.stringMatching(/^VCOP_API_TOKEN: is required when MicrosoftAppId is set/)]);
   });
 
+  it('reads the import idle timeout and the stuck-store bound in seconds, and refuses nonsense', () => {
+    expect(readConfig({})).toMatchObject({ importIdleMs: 30_000, storeStuckMs: 300_000 });
+    expect(readConfig({ VCOP_IMPORT_IDLE_SECONDS: '1.5', VCOP_STORE_STUCK_SECONDS: '60' })).toMatchObject({ importIdleMs: 1500, storeStuckMs: 60_000 });
+    const problems = problemsOf({ VCOP_IMPORT_IDLE_SECONDS: '0', VCOP_STORE_STUCK_SECONDS: 'soon' });
+    expect(problems).toEqual([
+      expect.stringMatching(/^VCOP_IMPORT_IDLE_SECONDS: must be more than 0 seconds/),
+      expect.stringMatching(/^VCOP_STORE_STUCK_SECONDS: must be a number of seconds/),
+    ]);
+  });
+
   it('refuses half an Azure OpenAI configuration', () => {
     expect(problemsOf({ AZURE_OPENAI_API_KEY: 'k' })[0]).toMatch(/set all three/);
   });

@@ -1,0 +1,46 @@
+/**
+ * Store failures that the caller must be told about in plain words, whichever driver raised them: a full
+ * data disk (PostgreSQL's `53100 disk_full`, Node's `ENOSPC`, or the Emscripten file system's errno 51
+ * inside PGlite), and a store that stopped working altogether.
+ */
+
+const DISK_FULL_ADVICE =
+  'free space on the disk that holds the store (the VCOP_DATA_DIR folder, or the PostgreSQL server\'s data disk), then try again';
+
+export class StoreDiskFullError extends Error {
+  constructor(cause: unknown) {
+    super(`the data disk is full: ${DISK_FULL_ADVICE}`, { cause });
+    this.name = 'StoreDiskFullError';
+  }
+}
+
+/**
+ * The store answers nothing any more (PGlite after a failed write to its write-ahead log: every later
+ * statement fails). Only a new process can open it again; `diskFull` says whether a full disk led here.
+ */
+export class StoreUnusableError extends Error {
+  constructor(
+    readonly diskFull: boolean,
+    cause: unknown,
+  ) {
+    super(
+      diskFull
+        ? `the data disk is full and the store stopped working: ${DISK_FULL_ADVICE}; the process must be restarted`
+        : 'the store stopped working and answers no statement: the process must be restarted',
+      { cause },
+    );
+    this.name = 'StoreUnusableError';
+  }
+}
+
+/** Emscripten's errno for "no space left on device" (PGlite's file system layer). */
+const EMSCRIPTEN_ENOSPC = 51;
+
+export function isDiskFull(error: unknown): boolean {
+  if (error instanceof StoreDiskFullError) return true;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, errno, name, message } = error as { code?: unknown; errno?: unknown; name?: unknown; message?: unknown };
+  if (code === '53100' || code === 'ENOSPC') return true;
+  if (name === 'ErrnoError' && errno === EMSCRIPTEN_ENOSPC) return true;
+  return typeof message === 'string' && message.includes('No space left on device');
+}
