@@ -67,10 +67,20 @@ export async function benchOneSize(size: number, postgres: string | undefined): 
     const command = units.find((u) => u.kind === 'command') ?? fail('no command');
     const force = units.find((u) => u.kind === 'force') ?? fail('no force');
     const today = localDateOf(SIZE_NOW, policy.timeZone);
-    const floorParams = (unitId: string) => [unitId, SIZE_NOW.toISOString(), today, policy.updateIntervalDays, policy.needsAssessmentWorkingDays];
+    const floorParams = (unitId: string) => [
+      unitId,
+      SIZE_NOW.toISOString(),
+      today,
+      policy.updateIntervalDays,
+      policy.needsAssessmentWorkingDays,
+    ];
 
     const latency = {} as SizeRow['latency'];
-    for (const [label, unit] of [['team', team], ['command', command], ['force', force]] as const) {
+    for (const [label, unit] of [
+      ['team', team],
+      ['command', command],
+      ['force', force],
+    ] as const) {
       const ours = await timeRuns(() => queries.figures(unit.id, SIZE_NOW), RUNS);
       const floor = await timeRuns(() => db.query(FIGURES_FLOOR_SQL, floorParams(unit.id)), RUNS);
       const ourFigures = await queries.figures(unit.id, SIZE_NOW);

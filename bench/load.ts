@@ -44,7 +44,12 @@ function simulatedUsers(options: LoadOptions): SimulatedUser[] {
   const random = seededRandom(options.seed ?? 20261124);
   return Array.from({ length: options.users }, (_, i) => {
     const person = people[i % people.length]!;
-    return { aadObjectId: person.aadObjectId, name: person.name, conversationId: `a:load-${i}`, random: seededRandom(Math.floor(random() * 2 ** 31)) };
+    return {
+      aadObjectId: person.aadObjectId,
+      name: person.name,
+      conversationId: `a:load-${i}`,
+      random: seededRandom(Math.floor(random() * 2 ** 31)),
+    };
   });
 }
 
@@ -82,7 +87,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
           await act(context, user, chooseAction(user, sink));
           if (performance.now() - lastReport > 10_000) {
             lastReport = performance.now();
-            progress(`  ${Math.round((lastReport - started) / 1000)} s: ${Object.values(latencies).reduce((n, l) => n + l.length, 0)} requests, ${errors} errors`);
+            progress(
+              `  ${Math.round((lastReport - started) / 1000)} s: ${Object.values(latencies).reduce((n, l) => n + l.length, 0)} requests, ${errors} errors`,
+            );
           }
           if (options.thinkMs > 0) await sleep(user.random() * options.thinkMs);
         }
@@ -102,7 +109,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       errorSamples,
       throughputPerSecond: Math.round((all.length / (elapsedMs / 1000)) * 10) / 10,
       overall: summarise(all),
-      byKind: Object.fromEntries(Object.entries(latencies).map(([kind, values]) => [kind, summarise(values)])) as Record<ActionKind, LatencySummary>,
+      byKind: Object.fromEntries(Object.entries(latencies).map(([kind, values]) => [kind, summarise(values)])) as Record<
+        ActionKind,
+        LatencySummary
+      >,
       repliesPosted: sink.posted,
       appRssMb: rssOf(app.child.pid),
     };

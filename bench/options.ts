@@ -10,14 +10,14 @@ export interface BenchOptions {
 }
 
 const HELP =
-  'npm run bench -- [--sizes 10000,100000,500000] [--postgres postgres://...] [--load-only | --skip-load]\n'
-  + '                   [--users 200] [--seconds 60] [--think-ms 1000] [--load-victims 3000]\n'
-  + 'Builds demo forces of each size in a fresh store (PGlite in a temp folder, or the given empty PostgreSQL database),\n'
-  + 'and prints import rate, figures latency and digest build time beside hand-written SQL floors.\n'
-  + 'Then the load section: --users simulated Teams users for --seconds against the demo force (the app in its own\n'
-  + 'process, on PGlite in memory, or on the --postgres database instead, after emptying it), each waiting up to\n'
-  + '--think-ms between actions;\n'
-  + 'prints errors, throughput and p50/p95/p99 latency.\n';
+  'npm run bench -- [--sizes 10000,100000,500000] [--postgres postgres://...] [--load-only | --skip-load]\n' +
+  '                   [--users 200] [--seconds 60] [--think-ms 1000] [--load-victims 3000]\n' +
+  'Builds demo forces of each size in a fresh store (PGlite in a temp folder, or the given empty PostgreSQL database),\n' +
+  'and prints import rate, figures latency and digest build time beside hand-written SQL floors.\n' +
+  'Then the load section: --users simulated Teams users for --seconds against the demo force (the app in its own\n' +
+  'process, on PGlite in memory, or on the --postgres database instead, after emptying it), each waiting up to\n' +
+  '--think-ms between actions;\n' +
+  'prints errors, throughput and p50/p95/p99 latency.\n';
 
 /** The options of this process's command line; prints the help and exits on --help. */
 export function readBenchOptions(): BenchOptions {

@@ -75,7 +75,8 @@ export function readPackageOptions(env: Record<string, string | undefined> = pro
   if (value('VCOP_TEAMS_APP_ID') && !GUID.test(appId)) problems.push(`VCOP_TEAMS_APP_ID: must be a GUID (got '${appId}')`);
   const host = value('VCOP_PUBLIC_HOSTNAME');
   if (!host) problems.push('VCOP_PUBLIC_HOSTNAME: is required (the host name the bot is reached at, e.g. vcop-bot.example.police.uk)');
-  else if (!HOSTNAME.test(host)) problems.push(`VCOP_PUBLIC_HOSTNAME: must be a host name only, without https:// or a path (got '${host}')`);
+  else if (!HOSTNAME.test(host))
+    problems.push(`VCOP_PUBLIC_HOSTNAME: must be a host name only, without https:// or a path (got '${host}')`);
   const version = value('VCOP_APP_VERSION') ?? packageVersion();
   if (!SEMVER.test(version)) problems.push(`VCOP_APP_VERSION: must be a version like 1.2.3 (got '${version}')`);
   const developerName = value('VCOP_DEVELOPER_NAME') ?? "Victims' Code compliance";
@@ -117,7 +118,8 @@ export function fillManifest(templateText: string, options: PackageOptions): App
     }
     return JSON.stringify(value).slice(1, -1);
   });
-  if (unknown.size > 0) throw new PackageError([...unknown].map((name) => `manifest/manifest.json uses \${{${name}}} but nothing fills it`));
+  if (unknown.size > 0)
+    throw new PackageError([...unknown].map((name) => `manifest/manifest.json uses \${{${name}}} but nothing fills it`));
   return JSON.parse(filled) as AppManifest;
 }
 

@@ -28,7 +28,9 @@ function installedPlayground(): PlaygroundCli {
     throw new PlaygroundError(`${PLAYGROUND_PACKAGE} is not installed: it is a devDependency, so run \`npm install\` (not --omit=dev).`);
   }
   if (cli.version !== PLAYGROUND_VERSION) {
-    process.stderr.write(`playground: ${PLAYGROUND_PACKAGE} ${cli.version} is installed; this script was written for ${PLAYGROUND_VERSION}\n`);
+    process.stderr.write(
+      `playground: ${PLAYGROUND_PACKAGE} ${cli.version} is installed; this script was written for ${PLAYGROUND_VERSION}\n`,
+    );
   }
   return cli;
 }
@@ -69,7 +71,11 @@ async function run(argv: string[]): Promise<void> {
   try {
     const chosen = choosePeople(await peopleWithTeamsIds(app.services), options.as);
     user = chosen.user;
-    const config = playgroundConfig({ user: asPlaygroundPerson(user), colleagues: chosen.colleagues.map(asPlaygroundPerson), teamName: user.unitName });
+    const config = playgroundConfig({
+      user: asPlaygroundPerson(user),
+      colleagues: chosen.colleagues.map(asPlaygroundPerson),
+      teamName: user.unitName,
+    });
     const configPath = writePlaygroundConfig(options.workDir, config);
 
     const endpoint = `http://127.0.0.1:${app.port}/api/messages`;
@@ -93,13 +99,13 @@ async function run(argv: string[]): Promise<void> {
 function printWelcome(cli: PlaygroundCli, options: PlaygroundOptions, app: RunningApp, user: TeamsMember, playgroundPort: number): void {
   const token = app.services.config.apiToken ? '$VCOP_API_TOKEN' : app.services.apiToken;
   process.stdout.write(
-    `\nMicrosoft 365 Agents Playground ${cli.version}\n`
-      + `  Playground: http://localhost:${playgroundPort}/\n`
-      + `  You are:    ${describePerson(user)}, Teams aadObjectId ${user.aadObjectId}\n`
-      + `  Bot:        http://127.0.0.1:${app.port}/api/messages (local mode, no token check)\n`
-      + `  Store:      ${options.dataDir} (PGlite, demo force), now ${app.services.clock.now().toISOString()}\n`
-      + `  API:        curl -H "Authorization: Bearer ${token}" http://127.0.0.1:${app.port}/v1/units/${user.unitId}/compliance\n`
-      + `Open the playground URL and type "digest", "my team's compliance this month" or "help". Ctrl-C stops both.\n`,
+    `\nMicrosoft 365 Agents Playground ${cli.version}\n` +
+      `  Playground: http://localhost:${playgroundPort}/\n` +
+      `  You are:    ${describePerson(user)}, Teams aadObjectId ${user.aadObjectId}\n` +
+      `  Bot:        http://127.0.0.1:${app.port}/api/messages (local mode, no token check)\n` +
+      `  Store:      ${options.dataDir} (PGlite, demo force), now ${app.services.clock.now().toISOString()}\n` +
+      `  API:        curl -H "Authorization: Bearer ${token}" http://127.0.0.1:${app.port}/v1/units/${user.unitId}/compliance\n` +
+      `Open the playground URL and type "digest", "my team's compliance this month" or "help". Ctrl-C stops both.\n`,
   );
 }
 

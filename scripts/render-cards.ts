@@ -107,7 +107,9 @@ async function main(): Promise<void> {
     return;
   }
   if (!existsSync(values.chromium)) {
-    throw new Error(`Chromium not found at ${values.chromium}: install it with "apt-get update && apt-get install -y chromium fonts-noto-color-emoji", or pass --chromium <path>`);
+    throw new Error(
+      `Chromium not found at ${values.chromium}: install it with "apt-get update && apt-get install -y chromium fonts-noto-color-emoji", or pass --chromium <path>`,
+    );
   }
   const wanted = values.only ? new Set(values.only.split(',').map((name) => name.trim())) : undefined;
   const cards = sampleCards().filter((entry) => !wanted || wanted.has(entry.name));

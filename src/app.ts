@@ -2,17 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'restify';
 import { loadPolicy } from './config/load-policy.js';
 import type { AppConfig } from './config/env.js';
-import { fixedClock, systemClock, } from './domain/clock.js';
+import { fixedClock, systemClock } from './domain/clock.js';
 import type { Logger } from './log/logger.js';
 import { createHttpServer } from './api/server.js';
 import type { ApiDeps } from './api/api-deps.js';
 import { apiRoutes } from './api/routes/index.js';
 import { openDb } from './store/connect.js';
-import type { Db } from './store/db.js';
 import { dropLeftoverStaging } from './store/import-staging.js';
 import { migrate } from './store/migrate.js';
 import type { StoreUnusableError } from './store/store-errors.js';
-import { watchStore, type StoreHealth, type WatchedDb } from './store/store-watch.js';
+import { type StoreHealth, type WatchedDb, watchAppStore } from './store/store-watch.js';
 import { rebuildWorkingCalendar } from './store/working-calendar-store.js';
 import { SqlComplianceQueries, SqlPeopleDirectory } from './store/sql-compliance-queries.js';
 import { importRecords } from './service/import-records.js';
@@ -32,7 +31,12 @@ import { deliverNotices } from './bot/notice-delivery.js';
 import { createOpenAiQuestionPlanner } from './bot/openai-question-planner.js';
 import { DigestScheduler } from './scheduler/digest-scheduler.js';
 import type { Messenger } from './service/ports/messenger.js';
-import { sendDailyDigests, type DigestCardBuilder, type DigestRunResult, type SendDailyDigestsOptions } from './service/send-daily-digests.js';
+import {
+  sendDailyDigests,
+  type DigestCardBuilder,
+  type DigestRunResult,
+  type SendDailyDigestsOptions,
+} from './service/send-daily-digests.js';
 import { AllocationStore } from './store/allocation-store.js';
 import { SubscriptionStore } from './store/subscription-store.js';
 import type { ServiceContext } from './service/service-context.js';
@@ -75,24 +79,13 @@ const LEFTOVER_STAGING_AGE_MS = 24 * 60 * 60 * 1000;
  * logged in plain words, and `onUnusable` is told when only a new process can go on. Applies the
  * migrations and drops staging tables left by imports that never finished.
  */
-/** The store watched, its findings logged (a full disk at error level, a store that stopped at fatal). */
-export function watchAppStore(db: Db, config: Pick<AppConfig, 'storeStuckMs'>, logger: Logger, onUnusable?: (error: StoreUnusableError) => void): WatchedDb {
-  return watchStore(db, {
-    stuckAfterMs: config.storeStuckMs,
-    onDiskFull: (error) => logger.error({ err: error }, 'the data disk is full: free space on the disk that holds the store (VCOP_DATA_DIR, or the PostgreSQL server\'s), then try again'),
-    onUnusable: (error) => {
-      logger.fatal({ err: error }, `${error.message}; a new process can open it again`);
-      onUnusable?.(error);
-    },
-  });
-}
-
 export async function openAppStore(config: AppConfig, logger: Logger, onUnusable?: (error: StoreUnusableError) => void): Promise<AppStore> {
   const opened = await openDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     onConnectionLost: (error) => logger.warn({ err: error }, 'the database dropped an idle connection; the next query opens a new one'),
-    onDataDirLockLost: (error) => logger.error({ err: error }, 'could not keep the data folder locked: make sure no other process opens it'),
+    onDataDirLockLost: (error) =>
+      logger.error({ err: error }, 'could not keep the data folder locked: make sure no other process opens it'),
   });
   const db = watchAppStore(opened, config, logger, onUnusable);
   try {
@@ -124,9 +117,17 @@ export async function createServices(config: AppConfig, logger: Logger, hooks: S
     const year = clock.now().getUTCFullYear();
     // Two years past the bank-holiday file each side: there only weekends are non-working, which is what the
     // evaluation counts for a deadline beyond the table (src/store/evaluation-sql.ts), so both agree.
-    await rebuildWorkingCalendar(db, calendar, Math.min(calendar.coverage.firstYear - 2, year - 10), Math.max(calendar.coverage.lastYear + 2, year + 5));
+    await rebuildWorkingCalendar(
+      db,
+      calendar,
+      Math.min(calendar.coverage.firstYear - 2, year - 10),
+      Math.max(calendar.coverage.lastYear + 2, year + 5),
+    );
     if (year > calendar.coverage.lastYear || year < calendar.coverage.firstYear) {
-      logger.warn({ coverage: calendar.coverage }, 'the bank-holiday file does not cover this year: only weekends are non-working days; replace it (VCOP_BANK_HOLIDAYS_FILE)');
+      logger.warn(
+        { coverage: calendar.coverage },
+        'the bank-holiday file does not cover this year: only weekends are non-working days; replace it (VCOP_BANK_HOLIDAYS_FILE)',
+      );
     }
   } catch (error) {
     await db.close();
@@ -138,7 +139,11 @@ export async function createServices(config: AppConfig, logger: Logger, hooks: S
       now: clock.now(),
       timeZone: policy.timeZone,
       onProgress,
-      onTidyFailed: (error, step) => logger.warn({ err: error, step }, 'an import could not tidy up after itself (its answer stands; the next start drops leftover staging tables)'),
+      onTidyFailed: (error, step) =>
+        logger.warn(
+          { err: error, step },
+          'an import could not tidy up after itself (its answer stands; the next start drops leftover staging tables)',
+        ),
     });
   const services: AppServices = {
     config,
@@ -153,7 +158,11 @@ export async function createServices(config: AppConfig, logger: Logger, hooks: S
     apiToken,
     importNdjson,
   };
-  await seedDemoForceIfNew(services, { demo: config.demo, demoVictims: config.demoVictims, teamsMode: config.bot !== undefined }, { created });
+  await seedDemoForceIfNew(
+    services,
+    { demo: config.demo, demoVictims: config.demoVictims, teamsMode: config.bot !== undefined },
+    { created },
+  );
   return services;
 }
 
@@ -224,9 +233,15 @@ export function createBotExtension(config: AppConfig, options: BotExtensionOptio
 
   return {
     async routes(services) {
-      const messenger = options.messenger?.(services, adapter) ?? new BotFrameworkMessenger(adapter, { appId: config.bot?.appId ?? '', logger: services.logger });
+      const messenger =
+        options.messenger?.(services, adapter) ??
+        new BotFrameworkMessenger(adapter, { appId: config.bot?.appId ?? '', logger: services.logger });
       const subscriptions = new SubscriptionStore(services.db);
-      const deps: BotDeps = { services, subscriptions, notifyPerson: personNotifier(subscriptions, messenger, background, services.logger) };
+      const deps: BotDeps = {
+        services,
+        subscriptions,
+        notifyPerson: personNotifier(subscriptions, messenger, background, services.logger),
+      };
       // Off unless a key is configured: then typed questions go to the model first.
       if (config.openAi) deps.questionPlanner = createOpenAiQuestionPlanner(config.openAi, services.logger);
       const bot = createBotApplication(deps);
@@ -240,7 +255,11 @@ export function createBotExtension(config: AppConfig, options: BotExtensionOptio
           await deliverNotices(services, messenger, now).catch((error: unknown) =>
             services.logger.error({ err: error }, 'notice delivery failed; the next tick tries again'),
           );
-          return sendDailyDigests(services, { messenger, buildCard }, now, { ...options.runOptions, signal, ignoreRetryDelay: reason === 'requested' });
+          return sendDailyDigests(services, { messenger, buildCard }, now, {
+            ...options.runOptions,
+            signal,
+            ignoreRetryDelay: reason === 'requested',
+          });
         },
       });
       const digests = scheduler;
@@ -252,10 +271,15 @@ export function createBotExtension(config: AppConfig, options: BotExtensionOptio
     },
     async start(services) {
       if (config.openAi) {
-        services.logger.info({ provider: 'apiKey' in config.openAi ? 'openai' : 'azure-openai' }, 'AI planner on: typed questions (not figures, not people) are sent to the model first; the local parser answers when it cannot');
+        services.logger.info(
+          { provider: 'apiKey' in config.openAi ? 'openai' : 'azure-openai' },
+          'AI planner on: typed questions (not figures, not people) are sent to the model first; the local parser answers when it cannot',
+        );
       }
       if (!config.bot) {
-        services.logger.warn('bot in local mode: /api/messages accepts activities without a Bot Framework token; set MicrosoftAppId (and the rest) for Teams');
+        services.logger.warn(
+          'bot in local mode: /api/messages accepts activities without a Bot Framework token; set MicrosoftAppId (and the rest) for Teams',
+        );
       }
       if (config.schedulerEnabled) scheduler?.start();
     },

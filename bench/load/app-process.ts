@@ -53,8 +53,14 @@ export async function startApplication(victims: number, logFile: string, databas
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 300_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the application exited (${child.exitCode}) before it was ready; see ${logFile}:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
-    const ready = await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false);
+    if (child.exitCode !== null)
+      throw new Error(
+        `the application exited (${child.exitCode}) before it was ready; see ${logFile}:\n${readFileSync(logFile, 'utf8').slice(-2000)}`,
+      );
+    const ready = await fetch(`${baseUrl}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) throw new Error(`the application was not ready within 5 minutes; see ${logFile}`);
     await sleep(250);

@@ -16,7 +16,9 @@ export class ReplySink {
       if (match?.[1]) {
         this.posted++;
         const conversationId = decodeURIComponent(match[1]);
-        const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { attachments?: { content?: Record<string, unknown> }[] };
+        const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as {
+          attachments?: { content?: Record<string, unknown> }[];
+        };
         const card = activity.attachments?.[0]?.content;
         if (card) {
           if (isFailureCard(card)) this.failures.push(`${conversationId}: ${JSON.stringify(card).slice(0, 200)}`);
@@ -51,7 +53,8 @@ export function executeActions(card: unknown): { verb: string; data: Record<stri
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const record = node as Record<string, unknown>;
-      if (record.type === 'Action.Execute' && typeof record.verb === 'string') found.push({ verb: record.verb, data: (record.data ?? {}) as Record<string, unknown> });
+      if (record.type === 'Action.Execute' && typeof record.verb === 'string')
+        found.push({ verb: record.verb, data: (record.data ?? {}) as Record<string, unknown> });
       Object.values(record).forEach(walk);
     }
   };

@@ -36,7 +36,8 @@ export function summarise(values: readonly number[]): LatencySummary {
 
 export function formatLoadReport(report: LoadReport): string {
   const ms = (n: number) => `${n.toFixed(n >= 100 ? 0 : 1)} ms`;
-  const row = (label: string, s: LatencySummary) => `| ${label} | ${s.count.toLocaleString('en-GB')} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} |`;
+  const row = (label: string, s: LatencySummary) =>
+    `| ${label} | ${s.count.toLocaleString('en-GB')} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(s.max)} |`;
   return [
     '',
     `Load: ${report.users} simulated Teams users for ${(report.durationMs / 1000).toFixed(0)} s (think time 0-${report.thinkMs} ms) against the demo force (${report.victims.toLocaleString('en-GB')} victims), app in its own process (local mode, ${report.store}).`,

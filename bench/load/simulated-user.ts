@@ -54,7 +54,12 @@ export function chooseAction(user: SimulatedUser, sink: ReplySink): ActionKind {
   return 'refresh';
 }
 
-function activityFor(user: SimulatedUser, kind: ActionKind, serviceUrl: string, card: Record<string, unknown> | undefined): Record<string, unknown> {
+function activityFor(
+  user: SimulatedUser,
+  kind: ActionKind,
+  serviceUrl: string,
+  card: Record<string, unknown> | undefined,
+): Record<string, unknown> {
   const base = {
     id: `activity-${Math.floor(user.random() * 1e12)}`,
     timestamp: LOAD_NOW,
@@ -77,7 +82,13 @@ function activityFor(user: SimulatedUser, kind: ActionKind, serviceUrl: string, 
       const verb = kind === 'acknowledge' ? 'acknowledgeItem' : 'showMore';
       const candidates = actions.filter((a) => a.verb === verb);
       const chosen = candidates[Math.floor(user.random() * candidates.length)]!;
-      return { ...base, type: 'invoke', name: 'adaptiveCard/action', replyToId: 'digest-message', value: { action: { type: 'Action.Execute', verb, data: chosen.data }, trigger: 'manual' } };
+      return {
+        ...base,
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        replyToId: 'digest-message',
+        value: { action: { type: 'Action.Execute', verb, data: chosen.data }, trigger: 'manual' },
+      };
     }
     case 'refresh': {
       const refresh = (card?.refresh as { action?: { verb?: string; data?: Record<string, unknown> } } | undefined)?.action;
@@ -85,7 +96,10 @@ function activityFor(user: SimulatedUser, kind: ActionKind, serviceUrl: string, 
         ...base,
         type: 'invoke',
         name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb: refresh?.verb ?? 'refreshDigest', data: refresh?.data ?? { offset: 0 } }, trigger: 'automatic' },
+        value: {
+          action: { type: 'Action.Execute', verb: refresh?.verb ?? 'refreshDigest', data: refresh?.data ?? { offset: 0 } },
+          trigger: 'automatic',
+        },
       };
     }
   }
@@ -132,12 +146,16 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: 3
 
 function postJson(url: string, body: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
+    const request = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
     request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)));
     request.on('error', reject);
     request.end(body);

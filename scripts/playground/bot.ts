@@ -11,7 +11,8 @@ const IGNORED = ['DATABASE_URL', 'MicrosoftAppId', 'MicrosoftAppPassword', 'Micr
 /** The application's config for the playground: the environment, with the store, the mode and "now" of the options. */
 export function botConfig(options: PlaygroundOptions): AppConfig {
   const ignored = IGNORED.filter((key) => process.env[key]);
-  if (ignored.length > 0) process.stderr.write(`playground: ignoring ${ignored.join(', ')}: the playground runs the bot in local mode on its own PGlite store\n`);
+  if (ignored.length > 0)
+    process.stderr.write(`playground: ignoring ${ignored.join(', ')}: the playground runs the bot in local mode on its own PGlite store\n`);
   try {
     return readConfig({
       ...process.env,
@@ -24,7 +25,8 @@ export function botConfig(options: PlaygroundOptions): AppConfig {
       ...Object.fromEntries(IGNORED.map((key) => [key, undefined])),
     });
   } catch (error) {
-    if (error instanceof ConfigError) throw new PlaygroundError(options.now ? error.message.replace('VCOP_NOW:', '--now (VCOP_NOW):') : error.message, 2);
+    if (error instanceof ConfigError)
+      throw new PlaygroundError(options.now ? error.message.replace('VCOP_NOW:', '--now (VCOP_NOW):') : error.message, 2);
     throw error;
   }
 }

@@ -39,7 +39,13 @@ export function listPeople(members: readonly TeamsMember[]): string {
   const leads = members.filter((member) => member.role !== 'officer');
   const officers = members.filter((member) => member.role === 'officer');
   const lines = leads.map((member) => `  ${member.id.padEnd(8)} ${member.role.padEnd(10)} ${member.name}, ${member.unitName}`);
-  if (officers.length > 0) lines.push(`  ... and ${officers.length} officers, e.g. ${officers.slice(0, 3).map((member) => member.id).join(', ')}`);
+  if (officers.length > 0)
+    lines.push(
+      `  ... and ${officers.length} officers, e.g. ${officers
+        .slice(0, 3)
+        .map((member) => member.id)
+        .join(', ')}`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -47,7 +53,9 @@ export function listPeople(members: readonly TeamsMember[]): string {
 export function choosePeople(members: readonly TeamsMember[], as: string | undefined): { user: TeamsMember; colleagues: TeamsMember[] } {
   const user = as ? members.find((member) => member.id === as) : members.find((member) => member.role === 'supervisor');
   if (!user) {
-    const why = as ? `No person '${as}' with a Teams id (aadObjectId) in the store.` : 'The store has no supervisor with a Teams id (aadObjectId).';
+    const why = as
+      ? `No person '${as}' with a Teams id (aadObjectId) in the store.`
+      : 'The store has no supervisor with a Teams id (aadObjectId).';
     throw new PlaygroundError(`${why} People you can be (--as):\n${listPeople(members)}`, 2);
   }
   const colleagues = [

@@ -20,7 +20,12 @@ export interface RunningPlayground {
 }
 
 /** Starts the playground's CLI; `listening` resolves with its port. */
-export function spawnPlayground(cli: PlaygroundCli, options: PlaygroundProcessOptions, endpoint: string, configPath: string): RunningPlayground {
+export function spawnPlayground(
+  cli: PlaygroundCli,
+  options: PlaygroundProcessOptions,
+  endpoint: string,
+  configPath: string,
+): RunningPlayground {
   const child = spawn(process.execPath, [cli.path, '-e', endpoint, '-c', 'msteams', '-p', String(options.playgroundPort), '--dt'], {
     cwd: options.workDir,
     env: {

@@ -13,7 +13,7 @@ export function storeFailure(error: unknown): HttpError | undefined {
       507,
       'disk_full',
       `The data disk is full: nothing was written${restarting ? ', and the service is restarting' : ''}. ` +
-        'Free space on the disk that holds the store (VCOP_DATA_DIR, or the PostgreSQL server\'s), then try again.',
+        "Free space on the disk that holds the store (VCOP_DATA_DIR, or the PostgreSQL server's), then try again.",
     );
   }
   if (restarting) {

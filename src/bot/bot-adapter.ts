@@ -13,7 +13,11 @@ export class BotAdapter extends CloudAdapter {
     super(authentication);
   }
 
-  runAuthenticatedTurn(request: AuthenticatedRequest, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  runAuthenticatedTurn(
+    request: AuthenticatedRequest,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(request, activity, logic);
   }
 }
@@ -57,7 +61,12 @@ export const AZURE_PUBLIC_CLOUD = {
 export function createBotAdapter(config: Pick<AppConfig, 'bot'>, tokenValidation?: BotTokenValidation): BotAdapter {
   const bot = config.bot;
   if (!bot) return new BotAdapter(new ConfigurationBotFrameworkAuthentication({}));
-  const credentials = { MicrosoftAppId: bot.appId, MicrosoftAppPassword: bot.appPassword, MicrosoftAppTenantId: bot.tenantId, MicrosoftAppType: bot.appType };
+  const credentials = {
+    MicrosoftAppId: bot.appId,
+    MicrosoftAppPassword: bot.appPassword,
+    MicrosoftAppTenantId: bot.tenantId,
+    MicrosoftAppType: bot.appType,
+  };
   if (!tokenValidation) return new BotAdapter(new ConfigurationBotFrameworkAuthentication(credentials));
   // botbuilder takes either none of the endpoints (its public-cloud defaults) or all of them.
   return new BotAdapter(

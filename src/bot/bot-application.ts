@@ -49,17 +49,22 @@ export function createBotApplication(deps: BotDeps): Application {
     [CARD_VERBS.askQuestion]: (context, actor, data) => questionButtonCard(deps, actor, data, placeOf(context.activity)),
   };
   for (const [verb, action] of Object.entries(actions)) {
-    app.adaptiveCards.actionExecute(verb, (context, _state, data) => answerCardAction(deps, context, (actor) => action(context, actor, data)));
+    app.adaptiveCards.actionExecute(verb, (context, _state, data) =>
+      answerCardAction(deps, context, (actor) => action(context, actor, data)),
+    );
   }
   // A verb no card of this version has (an old card, or a crafted request): say so instead of a 501.
   app.addRoute(
     async (context) => context.activity.type === ActivityTypes.Invoke && context.activity.name === ACTION_INVOKE,
     async (context) => {
-      await answerInvokeWithCard(context, renderRefusalCard({
-        title: "I can't do that any more",
-        reason: 'That button is from an older card.',
-        hint: 'Say "digest" for the latest digest.',
-      }));
+      await answerInvokeWithCard(
+        context,
+        renderRefusalCard({
+          title: "I can't do that any more",
+          reason: 'That button is from an older card.',
+          hint: 'Say "digest" for the latest digest.',
+        }),
+      );
     },
     true,
   );
@@ -79,7 +84,10 @@ async function answerCardAction(deps: BotDeps, context: TurnContext, act: (actor
       ? await act(actor)
       : renderNotSetUpCard(context.activity.from.aadObjectId ? { userObjectId: context.activity.from.aadObjectId } : {});
   } catch (error) {
-    deps.services.logger.error({ err: error, verb: (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb }, 'card action failed');
+    deps.services.logger.error(
+      { err: error, verb: (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb },
+      'card action failed',
+    );
     card = renderRefusalCard(FAILURE_CARD);
   }
   await answerInvokeWithCard(context, card);
@@ -96,7 +104,11 @@ async function auditUnmappedPress(deps: BotDeps, context: TurnContext): Promise<
     action: 'card_action',
     subject: `teams-user:${aadObjectId ?? 'none'}`,
     reason: 'unmapped_user',
-    details: { verb: String(data?.verb ?? ''), ...(typeof data?.data?.itemRef === 'string' ? { itemRef: data.data.itemRef } : {}), conversationId: context.activity.conversation.id },
+    details: {
+      verb: String(data?.verb ?? ''),
+      ...(typeof data?.data?.itemRef === 'string' ? { itemRef: data.data.itemRef } : {}),
+      conversationId: context.activity.conversation.id,
+    },
   });
 }
 

@@ -37,7 +37,7 @@ export async function acknowledgeAction(deps: BotDeps, context: TurnContext, act
       log.warn('acknowledge refused: item ref not on any card built here');
       return renderRefusalCard(UNKNOWN_ITEM);
     case 'refused':
-      log.info('acknowledge refused: outside the actor\'s scope');
+      log.info("acknowledge refused: outside the actor's scope");
       return renderRefusalCard({ title: "You can't acknowledge this item", reason: result.reason });
     case 'gone':
       log.info('acknowledge on a stale card: answered with the current digest');
@@ -71,7 +71,7 @@ export async function reassignAction(deps: BotDeps, context: TurnContext, actor:
       log.warn('reassign refused: item ref not on any card built here');
       return renderRefusalCard(UNKNOWN_ITEM);
     case 'refused':
-      log.info('reassign refused: outside the actor\'s scope');
+      log.info("reassign refused: outside the actor's scope");
       return renderRefusalCard({ title: "You can't reassign this case", reason: result.reason });
     case 'stale':
       log.info('reassign on a stale card: answered with the current digest');

@@ -12,7 +12,10 @@ export type ChatCommand =
 
 /** Parses the text of a message, the bot's @mention already removed. */
 export function parseChatCommand(text: string): ChatCommand {
-  const original = text.replace(/\s+/g, ' ').trim().replace(/[.!]+$/, '');
+  const original = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!]+$/, '');
   const words = original.toLowerCase();
   if (words === 'help' || words === '?' || words === 'hi' || words === 'hello') return { kind: 'help' };
   if (words === 'digest' || words === 'digest now' || words === 'show digest' || words === 'my digest') return { kind: 'digest' };

@@ -15,16 +15,25 @@ export interface DigestCardRequest extends DigestRequest {
   focusItemRef?: string;
 }
 
-export type DigestCardServices = Pick<ServiceContext, 'db' | 'queries' | 'people' | 'policy'> & { config: Pick<AppConfig, 'caseUrlTemplate'> };
+export type DigestCardServices = Pick<ServiceContext, 'db' | 'queries' | 'people' | 'policy'> & {
+  config: Pick<AppConfig, 'caseUrlTemplate'>;
+};
 
 /** A team digest or an officer's reminder (src/service/build-digest.ts) as an Adaptive Card. */
-export async function buildDigestCard(services: DigestCardServices, request: DigestCardRequest): Promise<{ card: object; itemCount: number }> {
+export async function buildDigestCard(
+  services: DigestCardServices,
+  request: DigestCardRequest,
+): Promise<{ card: object; itemCount: number }> {
   const digest = await buildDigest(services, request);
   return { card: digestCard(digest, request, services), itemCount: digest.entries.length };
 }
 
 /** Renders a digest: names cut to fit, the page asked for (or the one holding the item just acted on). */
-export function digestCard(digest: Digest, paging: Pick<DigestCardRequest, 'offset' | 'focusItemRef'>, services: DigestCardServices): object {
+export function digestCard(
+  digest: Digest,
+  paging: Pick<DigestCardRequest, 'offset' | 'focusItemRef'>,
+  services: DigestCardServices,
+): object {
   const timeZone = services.policy.timeZone;
   const cardItems: DigestCardItem[] = digest.entries.map(({ item, itemRef, oicName, acknowledgement }) => ({
     itemRef,

@@ -31,15 +31,17 @@ export async function digestCardFor(deps: BotDeps, viewer: Person, view: DigestV
 
 export async function viewCardFor(deps: BotDeps, viewer: Person, view: DigestView, options: DigestCardOptions = {}): Promise<ViewCard> {
   const at = deps.services.clock.now();
-  const request: DigestCardRequest = view.kind === 'team'
-    ? { unitId: view.unitId, viewer, at, ...options }
-    : { officerId: view.officerId, viewer, at, ...options };
+  const request: DigestCardRequest =
+    view.kind === 'team' ? { unitId: view.unitId, viewer, at, ...options } : { officerId: view.officerId, viewer, at, ...options };
   try {
     return { card: (await buildDigestCard(deps.services, request)).card, shows: 'view' };
   } catch (error) {
     if (!(error instanceof DigestNotVisibleError)) throw error;
     if (view.kind === 'team' && viewer.role === 'officer') {
-      return { card: (await buildDigestCard(deps.services, { officerId: viewer.id, unitId: view.unitId, viewer, at, ...options })).card, shows: 'own_items' };
+      return {
+        card: (await buildDigestCard(deps.services, { officerId: viewer.id, unitId: view.unitId, viewer, at, ...options })).card,
+        shows: 'own_items',
+      };
     }
     return { card: renderRefusalCard({ reason: error.reason, hint: 'Say "digest" for the digest you can see.' }), shows: 'refusal' };
   }

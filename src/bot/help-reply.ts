@@ -11,8 +11,9 @@ import type { BotDeps } from './bot-deps.js';
  */
 export async function helpCardFor(deps: BotDeps, person: Person, place: ExamplePlace = 'personal'): Promise<AdaptiveCard> {
   const units = await deps.services.queries.listUnits();
-  const examples = exampleQuestions({ personId: person.id, role: person.role, unitId: person.unitId }, units, place)
-    .filter((question) => question !== 'help');
+  const examples = exampleQuestions({ personId: person.id, role: person.role, unitId: person.unitId }, units, place).filter(
+    (question) => question !== 'help',
+  );
   return renderHelpCard({
     exampleQuestions: examples.map((question) => ({ title: question, question })),
     commands: place === 'shared' ? SHARED_PLACE_COMMANDS : DEFAULT_HELP.commands,

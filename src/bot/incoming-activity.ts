@@ -53,7 +53,9 @@ const activitySchema = z
     type: text(100).min(1),
     id: pathId.nullish(),
     channelId: text(100).min(1),
-    serviceUrl: text(2000).url().refine((url) => /^https?:\/\//.test(url), { message: 'must be an http(s) URL' }),
+    serviceUrl: text(2000)
+      .url()
+      .refine((url) => /^https?:\/\//.test(url), { message: 'must be an http(s) URL' }),
     conversation: conversationAccount,
     from: account,
     recipient: account,
@@ -66,10 +68,21 @@ const activitySchema = z
     textFormat: text(100).nullish(),
     text: text(20_000).nullish(),
     entities: z.array(entity).max(100).nullish(),
-    attachments: z.array(z.object({ contentType: text(200) }).passthrough()).max(50).nullish(),
+    attachments: z
+      .array(z.object({ contentType: text(200) }).passthrough())
+      .max(50)
+      .nullish(),
     membersAdded: z.array(account).max(1000).nullish(),
     membersRemoved: z.array(account).max(1000).nullish(),
-    channelData: z.object({ tenant: z.object({ id: text(200) }).passthrough().nullish() }).passthrough().nullish(),
+    channelData: z
+      .object({
+        tenant: z
+          .object({ id: text(200) })
+          .passthrough()
+          .nullish(),
+      })
+      .passthrough()
+      .nullish(),
   })
   .passthrough();
 

@@ -13,7 +13,11 @@ import { runSubscriptionCommand } from './subscription-commands.js';
  * (conversationUpdate): Teams usually sends both for one install, so a personal chat that is already
  * subscribed is not welcomed twice, and a channel is greeted on the installationUpdate only.
  */
-export async function handleInstall(deps: BotDeps, context: TurnContext, source: 'installationUpdate' | 'conversationUpdate'): Promise<void> {
+export async function handleInstall(
+  deps: BotDeps,
+  context: TurnContext,
+  source: 'installationUpdate' | 'conversationUpdate',
+): Promise<void> {
   const activity = context.activity;
   if (scopeOf(activity) !== 'personal') {
     await saveConversation(deps.subscriptions, activity, null);
@@ -41,13 +45,16 @@ export async function handleInstall(deps: BotDeps, context: TurnContext, source:
     await sendCard(context, await helpCardFor(deps, person));
     return;
   }
-  await sendCard(context, renderSubscriptionConfirmationCard({
-    active: true,
-    subject: subscribed.subject,
-    timeText: subscribed.localTime,
-    whereText: 'in this chat',
-    timeZone: deps.services.policy.timeZone,
-  }));
+  await sendCard(
+    context,
+    renderSubscriptionConfirmationCard({
+      active: true,
+      subject: subscribed.subject,
+      timeText: subscribed.localTime,
+      whereText: 'in this chat',
+      timeZone: deps.services.policy.timeZone,
+    }),
+  );
 }
 
 /** The app was removed: stop posting to this conversation until it is installed again. */

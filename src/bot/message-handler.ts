@@ -41,11 +41,14 @@ export async function handleMessage(deps: BotDeps, context: TurnContext): Promis
         localTime: command.localTime ?? deps.services.config.defaultDigestTime,
       });
     case 'badTime':
-      return sendCard(context, renderRefusalCard({
-        title: "I didn't understand that time",
-        reason: `'${command.given.slice(0, 20)}' is not a time of day.`,
-        hint: 'Use a 24-hour time, e.g. "digest at 06:30".',
-      }));
+      return sendCard(
+        context,
+        renderRefusalCard({
+          title: "I didn't understand that time",
+          reason: `'${command.given.slice(0, 20)}' is not a time of day.`,
+          hint: 'Use a 24-hour time, e.g. "digest at 06:30".',
+        }),
+      );
     case 'question':
       return answerChatQuestion(deps, context, person, command.text);
   }

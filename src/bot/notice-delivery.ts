@@ -20,7 +20,11 @@ export interface NoticeRunResult {
 
 const RETRY_AFTER_MS = 60_000;
 
-export async function deliverNotices(services: Pick<ServiceContext, 'db' | 'logger' | 'people' | 'queries'>, messenger: Messenger, now: Date): Promise<NoticeRunResult> {
+export async function deliverNotices(
+  services: Pick<ServiceContext, 'db' | 'logger' | 'people' | 'queries'>,
+  messenger: Messenger,
+  now: Date,
+): Promise<NoticeRunResult> {
   const notices = new NoticeStore(services.db);
   const subscriptions = new SubscriptionStore(services.db);
   const result: NoticeRunResult = { sent: 0, noChat: 0, failed: 0 };
@@ -40,12 +44,19 @@ export async function deliverNotices(services: Pick<ServiceContext, 'db' | 'logg
     } catch (error) {
       if (error instanceof ConversationGoneError) {
         await notices.finish(notice.id, 'no_chat', now);
-        log.info({ code: error.code }, 'notice not sent: the bot is no longer in the person\'s chat');
+        log.info({ code: error.code }, "notice not sent: the bot is no longer in the person's chat");
         result.noChat += 1;
         continue;
       }
-      const outcome = await notices.failed(notice, error instanceof Error ? error.message : String(error), new Date(now.getTime() + RETRY_AFTER_MS));
-      log.warn({ err: error, outcome }, outcome === 'retry' ? 'could not send the notice; a later tick tries again' : 'could not send the notice; given up');
+      const outcome = await notices.failed(
+        notice,
+        error instanceof Error ? error.message : String(error),
+        new Date(now.getTime() + RETRY_AFTER_MS),
+      );
+      log.warn(
+        { err: error, outcome },
+        outcome === 'retry' ? 'could not send the notice; a later tick tries again' : 'could not send the notice; given up',
+      );
       result.failed += 1;
     }
   }
@@ -67,10 +78,14 @@ async function noticeText(services: Pick<ServiceContext, 'db' | 'logger' | 'peop
   const caseId = escapeMarkdown(conflict.caseId);
   const newOic = await nameOf(conflict.reassignment.to.oicId);
   if (conflict.resolution === 'teams_reassignment_kept') {
-    return `Case ${caseId}: the records system's latest extract still shows ${await nameOf(conflict.extract.oicId)} as OIC. ` +
-      `Your reassignment to ${newOic} stands until the records system shows it: please make sure the change is made there.`;
+    return (
+      `Case ${caseId}: the records system's latest extract still shows ${await nameOf(conflict.extract.oicId)} as OIC. ` +
+      `Your reassignment to ${newOic} stands until the records system shows it: please make sure the change is made there.`
+    );
   }
   const unit = await services.queries.findUnit(conflict.extract.unitId);
-  return `Case ${caseId}: after your reassignment to ${newOic}, the records system allocated it to ${await nameOf(conflict.extract.oicId)}` +
-    ` (${escapeMarkdown(unit?.name ?? conflict.extract.unitId)}). That is the newer decision, so it now stands.`;
+  return (
+    `Case ${caseId}: after your reassignment to ${newOic}, the records system allocated it to ${await nameOf(conflict.extract.oicId)}` +
+    ` (${escapeMarkdown(unit?.name ?? conflict.extract.unitId)}). That is the newer decision, so it now stands.`
+  );
 }

@@ -1,7 +1,13 @@
 import OpenAI, { AzureOpenAI } from 'openai';
 import type { AppConfig } from '../config/env.js';
 import type { Logger } from '../log/logger.js';
-import { plannerInstructions, readPlannerReply, type PlanRequest, type PlannedQuestion, type QuestionPlanner } from '../service/question-planner.js';
+import {
+  plannerInstructions,
+  readPlannerReply,
+  type PlanRequest,
+  type PlannedQuestion,
+  type QuestionPlanner,
+} from '../service/question-planner.js';
 
 /**
  * The optional AI planner over OpenAI or Azure OpenAI (src/service/question-planner.ts says what it may
@@ -28,7 +34,10 @@ export function createOpenAiQuestionPlanner(
         reply = await complete({ system: plannerInstructions(request), user: request.text });
       } catch (error) {
         // The status and class only: an error message could quote the request back.
-        log.warn({ errorName: error instanceof Error ? error.name : typeof error, status: (error as { status?: unknown }).status }, 'AI planner unavailable; the local parser answers');
+        log.warn(
+          { errorName: error instanceof Error ? error.name : typeof error, status: (error as { status?: unknown }).status },
+          'AI planner unavailable; the local parser answers',
+        );
         throw error;
       }
       const planned = readPlannerReply(reply, request.units);
@@ -40,9 +49,16 @@ export function createOpenAiQuestionPlanner(
 
 function openAiCompletion(settings: NonNullable<AppConfig['openAi']>): ChatCompletion {
   const options = { timeout: PLANNER_TIMEOUT_MS, maxRetries: 1 };
-  const client = 'apiKey' in settings
-    ? new OpenAI({ apiKey: settings.apiKey, ...options })
-    : new AzureOpenAI({ apiKey: settings.azureApiKey, endpoint: settings.endpoint, deployment: settings.deployment, apiVersion: API_VERSION, ...options });
+  const client =
+    'apiKey' in settings
+      ? new OpenAI({ apiKey: settings.apiKey, ...options })
+      : new AzureOpenAI({
+          apiKey: settings.azureApiKey,
+          endpoint: settings.endpoint,
+          deployment: settings.deployment,
+          apiVersion: API_VERSION,
+          ...options,
+        });
   const model = 'apiKey' in settings ? settings.model : settings.deployment;
   return async ({ system, user }) => {
     const response = await client.chat.completions.create({

@@ -99,7 +99,12 @@ export async function cardForAnswer(deps: BotDeps, asker: Person, answer: Answer
         headline: answer.headline,
         rag: answer.current.rag,
         metricLabel: METRIC_WORDS[answer.metric],
-        current: { atText: answer.current.atLabel, rate: answer.current.rate, compliant: answer.current.compliant, total: answer.current.total },
+        current: {
+          atText: answer.current.atLabel,
+          rate: answer.current.rate,
+          compliant: answer.current.compliant,
+          total: answer.current.total,
+        },
         previous: {
           atText: answer.previous.atLabel,
           rate: answer.previous.rate,
@@ -117,7 +122,14 @@ export async function cardForAnswer(deps: BotDeps, asker: Person, answer: Answer
         metricLabel: METRIC_WORDS[answer.metric],
         atText: answer.atLabel,
         rowNoun: answer.rowNoun,
-        rows: answer.rows.map((row) => ({ label: row.label, rate: row.rate, compliant: row.compliant, total: row.total, inBreach: row.inBreach, rag: row.rag })),
+        rows: answer.rows.map((row) => ({
+          label: row.label,
+          rate: row.rate,
+          compliant: row.compliant,
+          total: row.total,
+          inBreach: row.inBreach,
+          rag: row.rag,
+        })),
         breachLabel: BREACH_LABELS[answer.metric],
         targetRate,
         drillDown: buttonsOf(answer.drillDown),
@@ -126,7 +138,13 @@ export async function cardForAnswer(deps: BotDeps, asker: Person, answer: Answer
       return renderTrendCard({
         headline: answer.headline,
         metricLabel: METRIC_WORDS[answer.metric],
-        rows: answer.rows.map((row) => ({ periodLabel: row.periodLabel, rate: row.rate, compliant: row.compliant, total: row.total, rag: row.rag })),
+        rows: answer.rows.map((row) => ({
+          periodLabel: row.periodLabel,
+          rate: row.rate,
+          compliant: row.compliant,
+          total: row.total,
+          rag: row.rag,
+        })),
         targetRate,
       });
     case 'items':

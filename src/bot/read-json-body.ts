@@ -36,12 +36,20 @@ export async function readJsonBody(req: Request, maxBytes = MAX_ACTIVITY_BYTES):
       }
       // PostgreSQL text and jsonb cannot hold NUL: in a note, a reason, an item ref or an id it would fail the turn later.
       if (key.includes('\u0000') || (typeof value === 'string' && value.includes('\u0000'))) {
-        throw new HttpError(400, 'bad_activity', 'The body contains the NUL character (\\u0000), which no text the bot keeps may hold: remove it and send again.');
+        throw new HttpError(
+          400,
+          'bad_activity',
+          'The body contains the NUL character (\\u0000), which no text the bot keeps may hold: remove it and send again.',
+        );
       }
       return value;
     }) as unknown;
   } catch (error) {
     if (error instanceof HttpError) throw error;
-    throw new HttpError(400, 'bad_activity', `The body is not valid JSON (${error instanceof Error ? error.message : String(error)}): POST a Bot Framework activity as JSON.`);
+    throw new HttpError(
+      400,
+      'bad_activity',
+      `The body is not valid JSON (${error instanceof Error ? error.message : String(error)}): POST a Bot Framework activity as JSON.`,
+    );
   }
 }

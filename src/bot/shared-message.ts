@@ -14,19 +14,31 @@ import { viewCardFor, type DigestCardOptions, type ViewCard } from './digest-rep
  * morning. Without such a subscriber the message is left as it is, and the presser's own view goes in
  * the invoke response only.
  */
-export async function updateSharedMessage(deps: BotDeps, context: TurnContext, presser: ViewCard, view: DigestView, options: DigestCardOptions = {}): Promise<void> {
+export async function updateSharedMessage(
+  deps: BotDeps,
+  context: TurnContext,
+  presser: ViewCard,
+  view: DigestView,
+  options: DigestCardOptions = {},
+): Promise<void> {
   const messageId = context.activity.replyToId;
   if (!messageId) return;
   const conversationId = context.activity.conversation.id;
   const card = presser.shows === 'view' ? presser.card : await postedViewCard(deps, conversationId, view, options);
   if (!card) {
-    deps.services.logger.info({ conversationId, view: view.kind }, 'original message not edited: the presser sees another view and no subscriber of this conversation sees this one');
+    deps.services.logger.info(
+      { conversationId, view: view.kind },
+      'original message not edited: the presser sees another view and no subscriber of this conversation sees this one',
+    );
     return;
   }
   try {
     await context.updateActivity({ ...cardMessage(card), id: messageId });
   } catch (error) {
-    deps.services.logger.warn({ err: error, conversationId }, 'could not edit the original digest message; the person who acted still sees the new card');
+    deps.services.logger.warn(
+      { err: error, conversationId },
+      'could not edit the original digest message; the person who acted still sees the new card',
+    );
   }
 }
 

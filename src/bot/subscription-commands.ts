@@ -10,14 +10,24 @@ import { conversationOf, whereText } from './conversation.js';
  * "digest at 06:30", "digest off", "subscribe North Team 3 at 07:30" and the default made at install:
  * the use case (src/service/change-subscription.ts) decides who may change what; this says the outcome.
  */
-export function runSubscriptionCommand(deps: BotDeps, context: TurnContext, person: Person, command: SubscriptionCommand): Promise<ChangeSubscriptionResult> {
+export function runSubscriptionCommand(
+  deps: BotDeps,
+  context: TurnContext,
+  person: Person,
+  command: SubscriptionCommand,
+): Promise<ChangeSubscriptionResult> {
   return changeSubscription(
     { db: deps.services.db, subscriptions: deps.subscriptions, queries: deps.services.queries },
     { actor: person, conversation: conversationOf(context.activity, person), command, at: deps.services.clock.now() },
   );
 }
 
-export async function answerSubscriptionCommand(deps: BotDeps, context: TurnContext, person: Person, command: SubscriptionCommand): Promise<void> {
+export async function answerSubscriptionCommand(
+  deps: BotDeps,
+  context: TurnContext,
+  person: Person,
+  command: SubscriptionCommand,
+): Promise<void> {
   const result = await runSubscriptionCommand(deps, context, person, command);
   await sendCard(context, subscriptionCard(deps, context.activity, command, result));
 }
@@ -48,6 +58,10 @@ function subscriptionCard(deps: BotDeps, activity: Activity, command: Subscripti
         hint: 'Use its full name as the records system has it, e.g. "subscribe North Team 3 at 07:30".',
       });
     case 'refused':
-      return renderRefusalCard({ ...(command.kind === 'subscribeUnit' ? {} : { title: "I can't change that" }), reason: result.reason, hint: result.hint });
+      return renderRefusalCard({
+        ...(command.kind === 'subscribeUnit' ? {} : { title: "I can't change that" }),
+        reason: result.reason,
+        hint: result.hint,
+      });
   }
 }

@@ -26,7 +26,10 @@ export async function withServices<T>(use: (services: AppServices) => Promise<T>
 
 /** A failure the user can fix: printed without a stack trace, exit code 1. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
     this.name = 'CliError';
   }

@@ -6,8 +6,10 @@ import { registerImportCommand } from './commands/import-command.js';
 import { registerExtraCommands } from './commands/index.js';
 
 const program = new Command('vcop')
-  .description('Victims\' Code compliance service: import records, read figures and digests.\n'
-    + 'Uses the same configuration as the server (VCOP_DATA_DIR or DATABASE_URL, VCOP_NOW, VCOP_POLICY_FILE).')
+  .description(
+    "Victims' Code compliance service: import records, read figures and digests.\n" +
+      'Uses the same configuration as the server (VCOP_DATA_DIR or DATABASE_URL, VCOP_NOW, VCOP_POLICY_FILE).',
+  )
   .showHelpAfterError()
   .exitOverride();
 

@@ -40,16 +40,34 @@ const envSchema = z.object({
     .string()
     .min(16, 'must be at least 16 characters (use a long random string)')
     // It travels in an Authorization header: a space, a control character or a non-ASCII letter never arrives intact.
-    .regex(/^[\x21-\x7e]+$/, 'must be letters, digits and ASCII punctuation only, with no spaces or other characters an HTTP header cannot carry (e.g. the output of `openssl rand -base64 32`)')
+    .regex(
+      /^[\x21-\x7e]+$/,
+      'must be letters, digits and ASCII punctuation only, with no spaces or other characters an HTTP header cannot carry (e.g. the output of `openssl rand -base64 32`)',
+    )
     .optional(),
   VCOP_DEMO: flag.default('1'),
   VCOP_DEMO_VICTIMS: z.coerce.number().int().min(10, 'must be at least 10').max(2_000_000).default(3000),
   VCOP_POLICY_FILE: z.string().min(1).optional(),
   VCOP_BANK_HOLIDAYS_FILE: z.string().min(1).optional(),
-  VCOP_MAX_IMPORT_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024 * 1024),
-  VCOP_MAX_LINE_BYTES: z.coerce.number().int().positive().default(64 * 1024),
-  VCOP_IMPORT_IDLE_SECONDS: z.coerce.number({ invalid_type_error: 'must be a number of seconds' }).positive('must be more than 0 seconds').max(3600, 'must be at most 3600 seconds').default(30),
-  VCOP_STORE_STUCK_SECONDS: z.coerce.number({ invalid_type_error: 'must be a number of seconds' }).positive('must be more than 0 seconds').default(300),
+  VCOP_MAX_IMPORT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 * 1024 * 1024),
+  VCOP_MAX_LINE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024),
+  VCOP_IMPORT_IDLE_SECONDS: z.coerce
+    .number({ invalid_type_error: 'must be a number of seconds' })
+    .positive('must be more than 0 seconds')
+    .max(3600, 'must be at most 3600 seconds')
+    .default(30),
+  VCOP_STORE_STUCK_SECONDS: z.coerce
+    .number({ invalid_type_error: 'must be a number of seconds' })
+    .positive('must be more than 0 seconds')
+    .default(300),
   VCOP_CASE_URL_TEMPLATE: z
     .string()
     .refine((value) => value.includes('{caseId}') && /^https:\/\//.test(value), {
@@ -61,7 +79,7 @@ const envSchema = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time HH:MM, e.g. 07:00')
     .default('07:00'),
   VCOP_SCHEDULER: flag.default('1'),
-  MicrosoftAppId: z.string().uuid('must be the bot\'s Microsoft app id (a GUID)').optional(),
+  MicrosoftAppId: z.string().uuid("must be the bot's Microsoft app id (a GUID)").optional(),
   MicrosoftAppPassword: z.string().min(1).optional(),
   MicrosoftAppTenantId: z.string().uuid('must be your Entra tenant id (a GUID)').optional(),
   MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).optional(),
@@ -120,9 +138,7 @@ export class ConfigError extends Error {
 const SECRET_KEYS = new Set(['VCOP_API_TOKEN', 'MicrosoftAppPassword', 'DATABASE_URL', 'OPENAI_API_KEY', 'AZURE_OPENAI_API_KEY']);
 
 export function readConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const relevant = Object.fromEntries(
-    Object.keys(envSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
-  );
+  const relevant = Object.fromEntries(Object.keys(envSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]));
   const parsed = envSchema.safeParse(relevant);
   const problems: string[] = [];
   if (!parsed.success) {
@@ -179,9 +195,9 @@ function listenHost(e: ParsedEnv, bot: BotCredentials | undefined, problems: str
   const allowRemote = [true, '1', 'true', 'yes'].includes(e.VCOP_LOCAL_MODE_ALLOW_REMOTE as boolean | string);
   if (!LOOPBACK_HOSTS.test(host) && !allowRemote) {
     problems.push(
-      `HOST: '${host}' would let other machines reach local mode, where the bot endpoint checks no sign-in and anyone could act as any person: `
-        + 'use HOST=127.0.0.1 (the local-mode default), or set MicrosoftAppId and the rest of the bot registration (Teams mode), '
-        + 'or set VCOP_LOCAL_MODE_ALLOW_REMOTE=1 if the network in front of it is trusted',
+      `HOST: '${host}' would let other machines reach local mode, where the bot endpoint checks no sign-in and anyone could act as any person: ` +
+        'use HOST=127.0.0.1 (the local-mode default), or set MicrosoftAppId and the rest of the bot registration (Teams mode), ' +
+        'or set VCOP_LOCAL_MODE_ALLOW_REMOTE=1 if the network in front of it is trusted',
     );
   }
   return host;

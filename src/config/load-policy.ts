@@ -45,7 +45,8 @@ async function readJsonFile(file: string, what: string): Promise<unknown> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'does not exist; check the path' : code === 'EACCES' ? 'cannot be read (permission denied)' : messageOf(error);
+    const reason =
+      code === 'ENOENT' ? 'does not exist; check the path' : code === 'EACCES' ? 'cannot be read (permission denied)' : messageOf(error);
     throw new Error(`${what} ${file} ${reason}`, { cause: error });
   }
   try {

@@ -30,9 +30,36 @@ const COMMANDS = [
 ] as const;
 
 const SURNAMES = [
-  'Smith', 'Jones', 'Patel', 'Khan', 'Evans', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Hughes',
-  'Edwards', 'Roberts', 'Ahmed', 'Walker', 'Wright', 'Green', 'Hall', 'Clarke', 'Lewis', 'Begum',
-  'Morgan', 'Price', 'Kaur', 'Singh', 'Murphy', 'Cooper', 'Ward', 'Turner', 'Baker', 'Hussain',
+  'Smith',
+  'Jones',
+  'Patel',
+  'Khan',
+  'Evans',
+  'Taylor',
+  'Brown',
+  'Williams',
+  'Wilson',
+  'Hughes',
+  'Edwards',
+  'Roberts',
+  'Ahmed',
+  'Walker',
+  'Wright',
+  'Green',
+  'Hall',
+  'Clarke',
+  'Lewis',
+  'Begum',
+  'Morgan',
+  'Price',
+  'Kaur',
+  'Singh',
+  'Murphy',
+  'Cooper',
+  'Ward',
+  'Turner',
+  'Baker',
+  'Hussain',
 ];
 
 const CATEGORIES = [
@@ -215,7 +242,15 @@ export function* demoForceRecords(options: DemoForceOptions): Generator<DemoReco
       }
       if (agreementMs !== null) {
         contactSerial += 1;
-        yield { type: 'contact', id: `OEL-${contactSerial}`, victimId, at: iso(agreementMs), kind: 'agreement', method: 'phone', byId: oicId };
+        yield {
+          type: 'contact',
+          id: `OEL-${contactSerial}`,
+          victimId,
+          at: iso(agreementMs),
+          kind: 'agreement',
+          method: 'phone',
+          byId: oicId,
+        };
       }
     }
   }

@@ -10,7 +10,12 @@ export interface BackoffOptions {
  * (never earlier), otherwise exponential backoff with "equal jitter" (half fixed, half random), so that senders that failed
  * together do not retry together.
  */
-export function retryDelayMs(retry: number, retryAfterMs: number | undefined, options: BackoffOptions, random: () => number = Math.random): number {
+export function retryDelayMs(
+  retry: number,
+  retryAfterMs: number | undefined,
+  options: BackoffOptions,
+  random: () => number = Math.random,
+): number {
   if (retryAfterMs !== undefined) return Math.min(retryAfterMs, options.maxMs);
   const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** (retry - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);

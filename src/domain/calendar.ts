@@ -125,7 +125,10 @@ export function parseBankHolidays(json: unknown, division = 'england-and-wales')
   }
   const section = (json as Record<string, unknown>)[division];
   if (section === undefined) {
-    const present = Object.keys(json).map((key) => `'${key}'`).join(', ') || 'none';
+    const present =
+      Object.keys(json)
+        .map((key) => `'${key}'`)
+        .join(', ') || 'none';
     throw new Error(`there is no '${division}' division (divisions present: ${present}); use ${shape}`);
   }
   if (typeof section !== 'object' || section === null || !Array.isArray((section as { events?: unknown }).events)) {
@@ -150,7 +153,8 @@ export function parseBankHolidays(json: unknown, division = 'england-and-wales')
       problems.push(`${where}.date: ${error.message}`);
     }
   });
-  if (problems.length > 0) throw new Error(`the bank-holiday data has ${problems.length} bad date(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  if (problems.length > 0)
+    throw new Error(`the bank-holiday data has ${problems.length} bad date(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 
   const dates = [...dayNumbers].sort((a, b) => a - b).map(localDateOfDayNumber);
   const firstYear = Number(dates[0]!.slice(0, 4));

@@ -14,12 +14,21 @@ export type EvaluationReading = ({ ok: true } & Evaluation) | ({ ok: false } & E
  * `at` (ISO 8601 with an offset) or `period` (`YYYY-MM`), never both; neither means now. The API's
  * `?at=`/`?period=` and the CLI's `--at`/`--period` read through this one function.
  */
-export function readEvaluation(input: { at?: string | undefined; period?: string | undefined }, now: Date, timeZone: string): EvaluationReading {
-  if (input.at !== undefined && input.period !== undefined) return { ok: false, param: 'both', problem: 'give either a time or a period, not both' };
+export function readEvaluation(
+  input: { at?: string | undefined; period?: string | undefined },
+  now: Date,
+  timeZone: string,
+): EvaluationReading {
+  if (input.at !== undefined && input.period !== undefined)
+    return { ok: false, param: 'both', problem: 'give either a time or a period, not both' };
   if (input.period !== undefined) {
     const month = parseMonthParam(input.period);
     if (!month) {
-      return { ok: false, param: 'period', problem: `${quoted(input.period)} is not a month from ${FIRST_PERIOD_YEAR}-01 to 9999-12: use YYYY-MM, e.g. 2026-10` };
+      return {
+        ok: false,
+        param: 'period',
+        problem: `${quoted(input.period)} is not a month from ${FIRST_PERIOD_YEAR}-01 to 9999-12: use YYYY-MM, e.g. 2026-10`,
+      };
     }
     const resolved = resolvePeriod({ kind: 'month', year: month.year, month: month.month }, now, timeZone);
     return { ok: true, at: resolved.snapshotAt, period: resolved };

@@ -23,7 +23,10 @@ export function parseIsoInstant(value: string): InstantParse {
   const match = SHAPE.exec(value);
   if (!match) {
     if (BASIC_OFFSET.test(value)) {
-      return { ok: false, problem: `must write its offset with a colon, e.g. +01:00 rather than +0100 (ISO 8601 with an offset, e.g. ${ISO_INSTANT_EXAMPLES})` };
+      return {
+        ok: false,
+        problem: `must write its offset with a colon, e.g. +01:00 rather than +0100 (ISO 8601 with an offset, e.g. ${ISO_INSTANT_EXAMPLES})`,
+      };
     }
     return { ok: false, problem: `must be an ISO 8601 date and time with an offset, e.g. ${ISO_INSTANT_EXAMPLES}` };
   }
@@ -32,14 +35,20 @@ export function parseIsoInstant(value: string): InstantParse {
   const millisecond = Number((match[7] ?? '0').padEnd(3, '0').slice(0, 3));
   const lastDayOfMonth = month >= 1 && month <= 12 ? daysInMonth(year, month) : 0;
   if (year < 1 || day < 1 || day > lastDayOfMonth || hour > 23 || minute > 59 || second > 59) {
-    return { ok: false, problem: 'is not a real date and time: check the day exists in that month, hours run 00-23, minutes and seconds 00-59' };
+    return {
+      ok: false,
+      problem: 'is not a real date and time: check the day exists in that month, hours run 00-23, minutes and seconds 00-59',
+    };
   }
   let offsetMinutes = 0;
   if (match[8] !== 'Z') {
     const hours = Number(match[10]);
     const minutes = Number(match[11]);
     if (minutes > 59 || hours * 60 + minutes > MAX_OFFSET_MINUTES) {
-      return { ok: false, problem: `has the offset ${match[8]}, which is out of range: offsets run from -15:59 to +15:59 (real ones from -12:00 to +14:00), e.g. +01:00 or Z` };
+      return {
+        ok: false,
+        problem: `has the offset ${match[8]}, which is out of range: offsets run from -15:59 to +15:59 (real ones from -12:00 to +14:00), e.g. +01:00 or Z`,
+      };
     }
     offsetMinutes = (match[9] === '-' ? -1 : 1) * (hours * 60 + minutes);
   }

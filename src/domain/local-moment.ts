@@ -27,7 +27,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** What a wall clock in `timeZone` shows at `instant`. */
 export function localMomentOf(instant: Date, timeZone: string): LocalMoment {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 

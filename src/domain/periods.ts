@@ -154,7 +154,9 @@ function since(from: LocalDate, now: Date, localNow: TZDate, timeZone: string): 
 function localInstant(instant: Date, timeZone: string): TZDate {
   const local = new TZDate(instant.getTime(), timeZone);
   if (Number.isNaN(local.getTime())) {
-    throw new RangeError(`cannot place ${String(instant)} in time zone '${timeZone}': use a valid instant and an IANA zone, e.g. Europe/London`);
+    throw new RangeError(
+      `cannot place ${String(instant)} in time zone '${timeZone}': use a valid instant and an IANA zone, e.g. Europe/London`,
+    );
   }
   return local;
 }

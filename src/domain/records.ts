@@ -50,14 +50,21 @@ export const unitRecord = z
     id,
     name: text,
     kind: z.enum(UNIT_KINDS),
-    parentId: id.nullable().optional().transform((value) => value ?? null),
+    parentId: id
+      .nullable()
+      .optional()
+      .transform((value) => value ?? null),
   })
   .superRefine((unit, ctx) => {
     if (unit.kind === 'force' && unit.parentId !== null) {
       ctx.addIssue({ code: 'custom', path: ['parentId'], message: 'must be null for the force: the force is the top of the tree' });
     }
     if (unit.kind !== 'force' && unit.parentId === null) {
-      ctx.addIssue({ code: 'custom', path: ['parentId'], message: `is required for a ${unit.kind}: every unit except the force sits under a parent unit` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['parentId'],
+        message: `is required for a ${unit.kind}: every unit except the force sits under a parent unit`,
+      });
     }
     if (unit.parentId === unit.id) {
       ctx.addIssue({ code: 'custom', path: ['parentId'], message: 'must not be the unit itself' });
@@ -71,7 +78,10 @@ export const personRecord = z.object({
   unitId: id,
   role: z.enum(ROLES),
   /** Entra object ids are GUIDs, whose letter case means nothing: kept in lower case (see normaliseAadObjectId). */
-  aadObjectId: id.nullable().optional().transform((value) => (value == null ? null : normaliseAadObjectId(value))),
+  aadObjectId: id
+    .nullable()
+    .optional()
+    .transform((value) => (value == null ? null : normaliseAadObjectId(value))),
   email: z
     .string()
     .trim()
@@ -92,7 +102,10 @@ export const caseRecord = z
     category: text,
     unitId: id,
     oicId: id,
-    closedAt: instant.nullable().optional().transform((value) => value ?? null),
+    closedAt: instant
+      .nullable()
+      .optional()
+      .transform((value) => value ?? null),
   })
   .superRefine((record, ctx) => {
     if (record.closedAt !== null && Date.parse(record.closedAt) < Date.parse(record.recordedAt)) {
@@ -105,13 +118,19 @@ export const victimRecord = z.object({
   id,
   caseId: id,
   enhanced: z.boolean(),
-  enhancedReason: text.nullable().optional().transform((value) => value ?? null),
+  enhancedReason: text
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
 });
 
 export const needsAssessmentRecord = z.object({
   type: z.literal('needsAssessment'),
   victimId: id,
-  completedAt: instant.nullable().optional().transform((value) => value ?? null),
+  completedAt: instant
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
   updateFrequencyDays: z
     .number()
     .int('must be a whole number of days')
@@ -120,8 +139,15 @@ export const needsAssessmentRecord = z.object({
     .nullable()
     .optional()
     .transform((value) => value ?? null),
-  referralWanted: z.boolean().nullable().optional().transform((value) => value ?? null),
-  referredAt: instant.nullable().optional().transform((value) => value ?? null),
+  referralWanted: z
+    .boolean()
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
+  referredAt: instant
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
 });
 
 export const contactRecord = z.object({
@@ -181,7 +207,10 @@ export function parseRecord(value: unknown): ParsedRecord {
   const type = (value as { type?: unknown }).type;
   if (type === undefined) return { ok: false, message: `missing field 'type' (one of ${RECORD_TYPES.join(', ')})` };
   if (!isRecordType(type)) {
-    return { ok: false, message: `unknown type ${shortened(JSON.stringify(type) ?? String(type))}: expected one of ${RECORD_TYPES.join(', ')}` };
+    return {
+      ok: false,
+      message: `unknown type ${shortened(JSON.stringify(type) ?? String(type))}: expected one of ${RECORD_TYPES.join(', ')}`,
+    };
   }
   const parsed = schemaByType[type].safeParse(value);
   if (parsed.success) return { ok: true, record: parsed.data };

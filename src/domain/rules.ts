@@ -22,7 +22,13 @@ export interface VictimEvaluation {
   inPopulation: boolean;
   today: LocalDate;
   needsAssessment: { status: 'met' | 'due' | 'breach'; dueDate: LocalDate };
-  update: { status: 'on_time' | 'breach' | 'suspended'; intervalDays: number; lastContactDate: LocalDate; dueDate: LocalDate; daysOverdue: number };
+  update: {
+    status: 'on_time' | 'breach' | 'suspended';
+    intervalDays: number;
+    lastContactDate: LocalDate;
+    dueDate: LocalDate;
+    daysOverdue: number;
+  };
   fullyCompliant: boolean;
 }
 
@@ -47,7 +53,13 @@ function isLiveAt(facts: VictimFacts, t: number): boolean {
   return facts.recordedAt.getTime() <= t && (facts.closedAt === null || facts.closedAt.getTime() > t);
 }
 
-function evaluateNeedsAssessment(facts: VictimFacts, t: number, today: LocalDate, policy: RulesPolicy, calendar: WorkingDays): VictimEvaluation['needsAssessment'] {
+function evaluateNeedsAssessment(
+  facts: VictimFacts,
+  t: number,
+  today: LocalDate,
+  policy: RulesPolicy,
+  calendar: WorkingDays,
+): VictimEvaluation['needsAssessment'] {
   const dueDate = calendar.addWorkingDays(localDateOf(facts.recordedAt, policy.timeZone), policy.needsAssessmentWorkingDays);
   if (completedBy(facts.needsAssessment, t)) return { status: 'met', dueDate };
   return { status: today > dueDate ? 'breach' : 'due', dueDate };

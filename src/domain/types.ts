@@ -45,11 +45,7 @@ export interface UnitFigures {
   rag: Rag | null;
 }
 
-export type DigestItemKind =
-  | 'update_overdue'
-  | 'needs_assessment_missing'
-  | 'update_due_soon'
-  | 'needs_assessment_due_soon';
+export type DigestItemKind = 'update_overdue' | 'needs_assessment_missing' | 'update_due_soon' | 'needs_assessment_due_soon';
 
 /** One thing a supervisor or OIC is asked to act on. Carries no personal details of the victim. */
 export interface DigestItem {

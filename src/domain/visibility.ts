@@ -62,12 +62,7 @@ export function canSeeUnit(viewer: Viewer, unitId: string, tree: UnitTree, force
 }
 
 /** An officer's figures: the officer themself, or anyone whose home unit the viewer may see. */
-export function canSeeOfficer(
-  viewer: Viewer,
-  officer: { personId: string; unitId: string },
-  tree: UnitTree,
-  forceId: string,
-): Visibility {
+export function canSeeOfficer(viewer: Viewer, officer: { personId: string; unitId: string }, tree: UnitTree, forceId: string): Visibility {
   if (officer.personId === viewer.personId) return { allowed: true };
   return canSeeUnit(viewer, officer.unitId, tree, forceId);
 }

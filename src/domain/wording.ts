@@ -71,7 +71,8 @@ export function headline(name: string, figures: Ratio, atLabel?: string): string
 export function metricHeadline(name: string, figures: Ratio & { inBreach: number }, metric: Metric, atLabel?: string): string {
   const at = atLabel === undefined ? '' : ` — at ${atLabel}`;
   if (figures.rate === null) return `${name}: ${NO_LIVE_CASES}${at}`;
-  const breaches = metric === 'updates' ? `, ${figures.inBreach} overdue an update` : metric === 'needs_assessment' ? `, ${figures.inBreach} missing` : '';
+  const breaches =
+    metric === 'updates' ? `, ${figures.inBreach} overdue an update` : metric === 'needs_assessment' ? `, ${figures.inBreach} missing` : '';
   return `${name}: ${rateText(figures.rate)} ${METRIC_WORDS[metric]} — ${victimCountText(figures.compliant, figures.total)}${breaches}${at}`;
 }
 

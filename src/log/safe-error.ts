@@ -37,16 +37,43 @@ const MAX_NESTED_ERRORS = 10;
  * is replaced by "…".
  */
 const SCHEMA_WORDS = [
-  'relation', 'column', 'constraint', 'table', 'type', 'function', 'schema', 'index', 'encoding', 'operator',
-  'sequence', 'database', 'role', 'extension', 'trigger', 'view', 'cursor', 'savepoint', 'statement', 'portal',
-  'collation', 'domain', 'tablespace', 'aggregate', 'procedure', 'policy', 'attribute', 'parameter',
+  'relation',
+  'column',
+  'constraint',
+  'table',
+  'type',
+  'function',
+  'schema',
+  'index',
+  'encoding',
+  'operator',
+  'sequence',
+  'database',
+  'role',
+  'extension',
+  'trigger',
+  'view',
+  'cursor',
+  'savepoint',
+  'statement',
+  'portal',
+  'collation',
+  'domain',
+  'tablespace',
+  'aggregate',
+  'procedure',
+  'policy',
+  'attribute',
+  'parameter',
 ];
 const QUOTED = /"(?:[^"]|"")*"/g;
 const ENDS_WITH_SCHEMA_WORD = new RegExp(`\\b(?:${SCHEMA_WORDS.join('|')}) $`, 'i');
 
 /** Quoted strings are taken left to right, so the closing quote of a name never starts a "value". */
 function withoutQuotedValues(message: string): string {
-  return message.replace(QUOTED, (quoted, offset: number) => (ENDS_WITH_SCHEMA_WORD.test(message.slice(Math.max(0, offset - 30), offset)) ? quoted : '"…"'));
+  return message.replace(QUOTED, (quoted, offset: number) =>
+    ENDS_WITH_SCHEMA_WORD.test(message.slice(Math.max(0, offset - 30), offset)) ? quoted : '"…"',
+  );
 }
 
 export function safeError(error: unknown, depth = 0): SafeError {
@@ -55,7 +82,13 @@ export function safeError(error: unknown, depth = 0): SafeError {
   }
   const e = error as Record<string, unknown>;
   // PGlite's error class has a minified name: a database error is called what it is.
-  const type = isDatabaseError(e) ? 'DatabaseError' : error instanceof Error ? error.constructor.name || error.name : typeof e.type === 'string' ? e.type : 'Object';
+  const type = isDatabaseError(e)
+    ? 'DatabaseError'
+    : error instanceof Error
+      ? error.constructor.name || error.name
+      : typeof e.type === 'string'
+        ? e.type
+        : 'Object';
   const name = typeof e.name === 'string' ? e.name : type;
   const fromDatabase = comesFromDatabase(error, 0);
   const rawMessage = typeof e.message === 'string' ? e.message : '';

@@ -49,12 +49,14 @@ export class DigestScheduler<Result> {
     if (this.scheduledRun || this.stopping.signal.aborted) return;
     const run = this.track(this.options.run(this.options.clock.now(), this.stopping.signal, 'scheduled'));
     this.scheduledRun = run;
-    run.then(
-      () => undefined,
-      (error: unknown) => this.options.logger.error({ err: error }, 'scheduled digest run failed; the next tick tries again'),
-    ).finally(() => {
-      this.scheduledRun = undefined;
-    });
+    run
+      .then(
+        () => undefined,
+        (error: unknown) => this.options.logger.error({ err: error }, 'scheduled digest run failed; the next tick tries again'),
+      )
+      .finally(() => {
+        this.scheduledRun = undefined;
+      });
   }
 
   private track(run: Promise<Result>): Promise<Result> {

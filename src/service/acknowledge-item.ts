@@ -28,7 +28,14 @@ export type AcknowledgeItemResult =
 export async function acknowledgeItem(deps: ItemActionDeps, input: AcknowledgeItemInput): Promise<AcknowledgeItemResult> {
   const resolved = await resolveItemRef(deps, input.itemRef, input.at);
   if (resolved.kind === 'unknown') {
-    await auditRefusal(deps.db, { at: input.at, actorId: input.actor.id, action: 'item.acknowledge', subject: `item:${input.itemRef}`, reason: 'unknown_item', details: { itemRef: input.itemRef } });
+    await auditRefusal(deps.db, {
+      at: input.at,
+      actorId: input.actor.id,
+      action: 'item.acknowledge',
+      subject: `item:${input.itemRef}`,
+      reason: 'unknown_item',
+      details: { itemRef: input.itemRef },
+    });
     return { kind: 'unknown_item' };
   }
   const owner = resolved.owner ?? { unitId: resolved.stored.unitId, oicId: '' };

@@ -25,7 +25,10 @@ const MAX_TEXT = 300;
 
 export async function auditRefusal(db: Db, refusal: Refusal): Promise<void> {
   const details = Object.fromEntries(
-    Object.entries({ reason: refusal.reason, ...refusal.details }).map(([key, value]) => [key, typeof value === 'string' ? value.slice(0, MAX_TEXT) : value]),
+    Object.entries({ reason: refusal.reason, ...refusal.details }).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? value.slice(0, MAX_TEXT) : value,
+    ]),
   );
   await appendAudit(db, {
     at: refusal.at,

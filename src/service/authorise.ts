@@ -51,21 +51,30 @@ export function authoriseAcknowledge(actor: Person, owner: ItemOwner, scope: Uni
   if (actor.role === 'admin') return refuse(ADMIN_REASON);
   if (actor.id === owner.oicId || scope.oversees(actor, owner.unitId)) return { allowed: true };
   if (actor.role === 'officer') {
-    return refuse('You can acknowledge your own items only, and this case is allocated to another officer. If it should be yours, ask your supervisor to reassign it.');
+    return refuse(
+      'You can acknowledge your own items only, and this case is allocated to another officer. If it should be yours, ask your supervisor to reassign it.',
+    );
   }
-  return refuse(`This case belongs to ${scope.nameOf(owner.unitId)}, outside ${scopeWords(actor, scope)}: only its OIC or a supervisor over it can acknowledge it.`);
+  return refuse(
+    `This case belongs to ${scope.nameOf(owner.unitId)}, outside ${scopeWords(actor, scope)}: only its OIC or a supervisor over it can acknowledge it.`,
+  );
 }
 
 /** A supervisor of the owning unit (or above), to an officer of the owning team. */
 export function authoriseReassign(actor: Person, owner: ItemOwner, newOfficer: Person | null, scope: UnitScope): Decision {
   if (actor.role === 'admin') return refuse(ADMIN_REASON);
-  if (actor.role === 'officer') return refuse('Only a supervisor (or above) of the team that owns a case can reassign it. Ask your supervisor.');
+  if (actor.role === 'officer')
+    return refuse('Only a supervisor (or above) of the team that owns a case can reassign it. Ask your supervisor.');
   if (!scope.oversees(actor, owner.unitId)) {
-    return refuse(`This case belongs to ${scope.nameOf(owner.unitId)}, outside ${scopeWords(actor, scope)}: only a supervisor over it can reassign it.`);
+    return refuse(
+      `This case belongs to ${scope.nameOf(owner.unitId)}, outside ${scopeWords(actor, scope)}: only a supervisor over it can reassign it.`,
+    );
   }
   if (!newOfficer) return refuse('The officer you chose is not in the people records any more. Refresh the card and choose again.');
   if (newOfficer.unitId !== owner.unitId || (newOfficer.role !== 'officer' && newOfficer.role !== 'supervisor')) {
-    return refuse(`${newOfficer.name} is not an officer of ${scope.nameOf(owner.unitId)}: a case can be reassigned only within the team that owns it.`);
+    return refuse(
+      `${newOfficer.name} is not an officer of ${scope.nameOf(owner.unitId)}: a case can be reassigned only within the team that owns it.`,
+    );
   }
   return { allowed: true };
 }
@@ -88,7 +97,8 @@ export function authoriseUnitDigest(viewer: Person, unitId: string, scope: UnitS
  * "subscribe ..."): a supervisor or above who oversees every unit whose digest it gets or would get.
  */
 export function authoriseSharedDigestChange(actor: Person, unitIds: readonly string[], scope: UnitScope): Decision {
-  if (actor.role === 'officer' || actor.role === 'admin') return refuse('Only a supervisor (or above) can change the digest of a channel or group chat.');
+  if (actor.role === 'officer' || actor.role === 'admin')
+    return refuse('Only a supervisor (or above) can change the digest of a channel or group chat.');
   const outside = [...new Set(unitIds)].filter((unitId) => !scope.oversees(actor, unitId));
   if (outside.length === 0) return { allowed: true };
   const names = outside.map((unitId) => `${scope.nameOf(unitId)}'s`).join(' and ');

@@ -64,9 +64,10 @@ type DigestServices = Pick<ServiceContext, 'db' | 'queries' | 'people'>;
  */
 export async function buildDigest(services: DigestServices, request: DigestRequest): Promise<Digest> {
   const scope = await UnitScope.load(services.queries);
-  const content = request.officerId === undefined
-    ? await teamContent(services, request, scope, request.unitId ?? request.viewer.unitId)
-    : await officerContent(services, request, scope, request.officerId);
+  const content =
+    request.officerId === undefined
+      ? await teamContent(services, request, scope, request.unitId ?? request.viewer.unitId)
+      : await officerContent(services, request, scope, request.officerId);
   const items = content.items;
   await new ItemRefStore(services.db).record(items, request.at);
   const refs = items.map(itemRef);
@@ -119,14 +120,22 @@ async function teamContent(services: DigestServices, request: DigestRequest, sco
     items: digest.items,
     knownPeople: team,
     // Cases are reassigned within the team only (authorise.ts); the card offers exactly those people.
-    officers: canReassign && digest.unit.kind === 'team'
-      ? team.filter((person) => person.role === 'officer' || person.role === 'supervisor').map((person) => ({ id: person.id, name: person.name }))
-      : [],
+    officers:
+      canReassign && digest.unit.kind === 'team'
+        ? team
+            .filter((person) => person.role === 'officer' || person.role === 'supervisor')
+            .map((person) => ({ id: person.id, name: person.name }))
+        : [],
     canReassign: canReassign && digest.unit.kind === 'team',
   };
 }
 
-async function officerContent(services: DigestServices, request: DigestRequest, scope: UnitScope, officerId: string): Promise<DigestContent> {
+async function officerContent(
+  services: DigestServices,
+  request: DigestRequest,
+  scope: UnitScope,
+  officerId: string,
+): Promise<DigestContent> {
   const officer = officerId === request.viewer.id ? request.viewer : await services.people.findById(officerId);
   if (!officer) throw new DigestNotVisibleError(`There is no officer with id '${officerId}' in the people records.`);
   const decision = authoriseOfficerItems(request.viewer, officer, scope);
@@ -154,7 +163,11 @@ async function officerContent(services: DigestServices, request: DigestRequest, 
 }
 
 /** OIC names from the people already loaded, looking up only those outside them (cases moved between teams). */
-async function officerNames(services: DigestServices, known: readonly Person[], items: readonly DigestItem[]): Promise<Map<string, string>> {
+async function officerNames(
+  services: DigestServices,
+  known: readonly Person[],
+  items: readonly DigestItem[],
+): Promise<Map<string, string>> {
   const names = new Map(known.map((person) => [person.id, person.name]));
   const missing = [...new Set(items.map((item) => item.oicId))].filter((id) => !names.has(id));
   const found = await Promise.all(missing.map((id) => services.people.findById(id)));

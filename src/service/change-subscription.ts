@@ -42,7 +42,6 @@ export type ChangeSubscriptionResult =
   | { kind: 'unknown_unit'; given: string }
   | { kind: 'refused'; reason: string; hint: string };
 
-
 /**
  * Subscribing, moving and stopping digests. A personal chat is its person's own: they change only their
  * subscriptions there. In a channel or group chat everyone gets the digest, so a change needs a
@@ -73,7 +72,9 @@ export async function changeSubscription(deps: ChangeSubscriptionDeps, input: Ch
   // A unit's digest: anyone who oversees it. What a shared conversation gets: someone over all of it.
   const decision = target
     ? authoriseUnitDigest(actor, target.id, scope)
-    : shared ? authoriseSharedDigestChange(actor, unitIds, scope) : { allowed: true as const };
+    : shared
+      ? authoriseSharedDigestChange(actor, unitIds, scope)
+      : { allowed: true as const };
   if (!decision.allowed) {
     await auditRefusal(deps.db, {
       at: input.at,
@@ -89,7 +90,14 @@ export async function changeSubscription(deps: ChangeSubscriptionDeps, input: Ch
   switch (command.kind) {
     case 'subscribeUnit': {
       await deps.subscriptions.saveConversation(conversation);
-      await deps.subscriptions.subscribe({ conversationId: conversation.conversationId, personId: actor.id, kind: 'team_digest', unitId: unitIds[0] as string, localTime: command.localTime, origin: 'explicit' });
+      await deps.subscriptions.subscribe({
+        conversationId: conversation.conversationId,
+        personId: actor.id,
+        kind: 'team_digest',
+        unitId: unitIds[0] as string,
+        localTime: command.localTime,
+        origin: 'explicit',
+      });
       await auditChange(deps.db, input, unitIds, command.localTime);
       return { kind: 'on', subject: `${target?.name ?? unitIds[0]}'s digest`, localTime: command.localTime };
     }
@@ -119,8 +127,19 @@ async function subscribeDefault(
   const wanted = defaultSubscriptionOf(input.actor);
   if (!wanted || input.conversation.scope !== 'personal') return { kind: whenNone };
   await deps.subscriptions.saveConversation(input.conversation);
-  await deps.subscriptions.subscribe({ conversationId: input.conversation.conversationId, personId: input.actor.id, localTime, origin: 'default', ...wanted });
-  await auditChange(deps.db, { ...input, command: { kind: 'subscribeDefault', localTime } }, wanted.unitId === null ? [] : [wanted.unitId], localTime);
+  await deps.subscriptions.subscribe({
+    conversationId: input.conversation.conversationId,
+    personId: input.actor.id,
+    localTime,
+    origin: 'default',
+    ...wanted,
+  });
+  await auditChange(
+    deps.db,
+    { ...input, command: { kind: 'subscribeDefault', localTime } },
+    wanted.unitId === null ? [] : [wanted.unitId],
+    localTime,
+  );
   return { kind: 'on', subject: subjectOf([wanted], scope), localTime };
 }
 

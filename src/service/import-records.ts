@@ -112,7 +112,13 @@ async function stageCheckAndMerge(
   return { ...ok, conflicts };
 }
 
-async function stageLines(db: Db, staging: ImportStaging, lines: AsyncIterable<NdjsonLine>, options: ImportOptions, maxReported: number): Promise<ReadOutcome> {
+async function stageLines(
+  db: Db,
+  staging: ImportStaging,
+  lines: AsyncIterable<NdjsonLine>,
+  options: ImportOptions,
+  maxReported: number,
+): Promise<ReadOutcome> {
   const writer = new StagingWriter(db, staging);
   const read: ReadOutcome = {
     linesRead: 0,

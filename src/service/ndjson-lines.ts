@@ -15,7 +15,10 @@ const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const BYTE_ORDER_MARK = '\ufeff';
 
-export async function* readNdjsonLines(source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, options: ReadNdjsonOptions): AsyncGenerator<NdjsonLine> {
+export async function* readNdjsonLines(
+  source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  options: ReadNdjsonOptions,
+): AsyncGenerator<NdjsonLine> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let lineNumber = 0;
   /** Pieces of the line being read when it spans chunks. */
@@ -27,14 +30,20 @@ export async function* readNdjsonLines(source: AsyncIterable<Buffer | string> | 
     lineNumber += 1;
     if (overLong) {
       overLong = false;
-      return { lineNumber, error: `line is longer than ${options.maxLineBytes} bytes: put one record on each line, or raise VCOP_MAX_LINE_BYTES` };
+      return {
+        lineNumber,
+        error: `line is longer than ${options.maxLineBytes} bytes: put one record on each line, or raise VCOP_MAX_LINE_BYTES`,
+      };
     }
     let bytes = pending.length === 0 ? tail : Buffer.concat([...pending, tail]);
     pending = [];
     pendingBytes = 0;
     if (bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN) bytes = bytes.subarray(0, bytes.length - 1);
     if (bytes.length > options.maxLineBytes) {
-      return { lineNumber, error: `line is longer than ${options.maxLineBytes} bytes: put one record on each line, or raise VCOP_MAX_LINE_BYTES` };
+      return {
+        lineNumber,
+        error: `line is longer than ${options.maxLineBytes} bytes: put one record on each line, or raise VCOP_MAX_LINE_BYTES`,
+      };
     }
     let text: string;
     try {

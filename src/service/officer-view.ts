@@ -21,12 +21,23 @@ export function officerCasesFor(viewer: Person, officer: Pick<Person, 'id'>, tre
 
 export type OfficerQueries = Pick<ComplianceQueries, 'officerFigures' | 'officerFiguresWithin' | 'digest' | 'officerDigestWithin'>;
 
-export async function officerFiguresAsSeen(queries: OfficerQueries, officerId: string, at: Date, cases: OfficerCases): Promise<OfficerFiguresWithin> {
+export async function officerFiguresAsSeen(
+  queries: OfficerQueries,
+  officerId: string,
+  at: Date,
+  cases: OfficerCases,
+): Promise<OfficerFiguresWithin> {
   if (cases.kind === 'within') return queries.officerFiguresWithin(officerId, at, cases.unitId);
   return { figures: await queries.officerFigures(officerId, at), leftOut: 0 };
 }
 
-export async function officerItemsAsSeen(queries: OfficerQueries, officerId: string, at: Date, cases: OfficerCases, forceId: string): Promise<OfficerDigestWithin> {
+export async function officerItemsAsSeen(
+  queries: OfficerQueries,
+  officerId: string,
+  at: Date,
+  cases: OfficerCases,
+  forceId: string,
+): Promise<OfficerDigestWithin> {
   if (cases.kind === 'within') return queries.officerDigestWithin(officerId, at, cases.unitId);
   return { digest: await queries.digest(forceId, at, { oicId: officerId }), leftOut: 0 };
 }

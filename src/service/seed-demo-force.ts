@@ -22,11 +22,14 @@ export async function seedDemoForceIfNew(
   const victims = settings.demoVictims;
   services.logger.info({ victims }, 'new store: seeding the demo force (VCOP_DEMO=0 skips this)');
   const started = performance.now();
-  const result = await services.importNdjson(
-    withNewlines(demoForceNdjson({ victims, now: services.clock.now() })),
-  );
+  const result = await services.importNdjson(withNewlines(demoForceNdjson({ victims, now: services.clock.now() })));
   if (!result.ok) {
-    throw new Error(`the demo force did not import: ${result.errors.slice(0, 3).map((e) => `line ${e.line}: ${e.message}`).join('; ')}`);
+    throw new Error(
+      `the demo force did not import: ${result.errors
+        .slice(0, 3)
+        .map((e) => `line ${e.line}: ${e.message}`)
+        .join('; ')}`,
+    );
   }
   services.logger.info({ counts: result.counts, ms: Math.round(performance.now() - started) }, 'demo force seeded');
 }

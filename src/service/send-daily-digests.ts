@@ -89,7 +89,11 @@ export async function sendDailyDigests(
     }
     if (outcome.kind === 'sent') result.sent++;
     else result.skipped++;
-    if (outcome.kind === 'withheld') log.warn({ reason: outcome.reason }, 'digest withheld: the subscription no longer fits its Teams account or its person\'s scope, and is turned off');
+    if (outcome.kind === 'withheld')
+      log.warn(
+        { reason: outcome.reason },
+        "digest withheld: the subscription no longer fits its Teams account or its person's scope, and is turned off",
+      );
     await recordDelivered(sends, claim, outcome, currentTime, log, options.recordRetryDelaysMs ?? RECORD_RETRY_DELAYS_MS);
   }
   if (!options.signal?.aborted) await tellStoppedSubscriptions(services, messenger);
@@ -117,10 +121,12 @@ async function deliver(
 ): Promise<Delivery> {
   const [checked] = await reconcileSubscriptions(services.db, { at, subscriptionIds: [subscription.id] });
   if (!checked) return { kind: 'withheld', reason: 'turned_off' };
-  if (checked.fit.kind === 'stop' || !checked.subscriber) return { kind: 'withheld', reason: checked.fit.kind === 'stop' ? checked.fit.reason : 'subscriber_left' };
+  if (checked.fit.kind === 'stop' || !checked.subscriber)
+    return { kind: 'withheld', reason: checked.fit.kind === 'stop' ? checked.fit.reason : 'subscriber_left' };
   const viewer = checked.subscriber;
   const { kind, unitId } = checked.target;
-  const request: DigestRequest = kind === 'team_digest' ? { unitId: unitId ?? viewer.unitId, viewer, at } : { officerId: viewer.id, viewer, at };
+  const request: DigestRequest =
+    kind === 'team_digest' ? { unitId: unitId ?? viewer.unitId, viewer, at } : { officerId: viewer.id, viewer, at };
   const { card, itemCount } = await buildCard(request);
   if (kind === 'officer_reminder' && itemCount === 0) return { kind: 'nothing_to_send' };
   const { id } = await messenger.deliverCard(checked.reference, card);
@@ -143,12 +149,16 @@ async function recordDelivered(
   for (let attempt = 0; ; attempt++) {
     try {
       const at = currentTime();
-      const recorded = outcome.kind === 'sent'
-        ? await sends.markSent(claim, at, { activityId: outcome.activityId, itemCount: outcome.itemCount })
-        : outcome.kind === 'withheld'
-          ? await sends.markWithheld(claim, at, outcome.reason)
-          : await sends.markSentEmpty(claim, at);
-      if (!recorded) log.error('digest delivered, but its claim was no longer held: it had expired and been taken over (raise the send lease above the messenger\'s longest send), or an earlier try recorded it');
+      const recorded =
+        outcome.kind === 'sent'
+          ? await sends.markSent(claim, at, { activityId: outcome.activityId, itemCount: outcome.itemCount })
+          : outcome.kind === 'withheld'
+            ? await sends.markWithheld(claim, at, outcome.reason)
+            : await sends.markSentEmpty(claim, at);
+      if (!recorded)
+        log.error(
+          "digest delivered, but its claim was no longer held: it had expired and been taken over (raise the send lease above the messenger's longest send), or an earlier try recorded it",
+        );
       return;
     } catch (error) {
       const delayMs = retryDelaysMs[attempt];
@@ -181,16 +191,27 @@ async function recordFailure(
   try {
     if (error instanceof ConversationGoneError) {
       await subscriptions.markInactive(subscription.conversationId, error.code);
-      log.warn({ conversationId: subscription.conversationId, code: error.code }, 'the bot is no longer in this conversation: marked inactive, no more digests there until it is reinstalled');
+      log.warn(
+        { conversationId: subscription.conversationId, code: error.code },
+        'the bot is no longer in this conversation: marked inactive, no more digests there until it is reinstalled',
+      );
     } else {
-      log.warn({ err: error }, claim.attempt >= sends.maxAttemptsPerDay
-        ? 'digest send failed; no attempts left today'
-        : 'digest send failed; a later run retries it');
+      log.warn(
+        { err: error },
+        claim.attempt >= sends.maxAttemptsPerDay
+          ? 'digest send failed; no attempts left today'
+          : 'digest send failed; a later run retries it',
+      );
     }
-    const retryAt = new Date(runStartedAt.getTime() + retryDelayMs(claim.attempt, undefined, options.retryBackoff ?? RETRY_BETWEEN_RUNS, options.random));
+    const retryAt = new Date(
+      runStartedAt.getTime() + retryDelayMs(claim.attempt, undefined, options.retryBackoff ?? RETRY_BETWEEN_RUNS, options.random),
+    );
     await sends.markFailed(claim, at, { error: message, retryAt });
   } catch (recordingError) {
     // The claim's lease runs out and a later run takes the send over: nothing is lost.
-    log.error({ err: recordingError, sendError: message }, 'could not record a failed digest send; a later run retries it when its lease expires');
+    log.error(
+      { err: recordingError, sendError: message },
+      'could not record a failed digest send; a later run retries it when its lease expires',
+    );
   }
 }

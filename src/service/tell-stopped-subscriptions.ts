@@ -10,7 +10,10 @@ import { SubscriptionStore } from '../store/subscription-store.js';
  * chat, so that a digest does not silently stop. Nothing is told to a Teams account that is no longer
  * the person's (personalConversationOf checks it), and nothing names a victim or a case.
  */
-export async function tellStoppedSubscriptions(services: Pick<ServiceContext, 'db' | 'logger' | 'queries'>, messenger: Messenger): Promise<number> {
+export async function tellStoppedSubscriptions(
+  services: Pick<ServiceContext, 'db' | 'logger' | 'queries'>,
+  messenger: Messenger,
+): Promise<number> {
   let notices: StopNotice[];
   try {
     notices = await takeStopNotices(services.db);
@@ -41,8 +44,9 @@ export async function tellStoppedSubscriptions(services: Pick<ServiceContext, 'd
 
 function stoppedText(reason: StopReason, unitName: string | null): string {
   const what = unitName === null ? 'Your morning reminder' : `Your morning digest of ${unitName}`;
-  const why = reason === 'no_default_for_role'
-    ? 'your role in the records has no daily digest of its own'
-    : `the records no longer show ${unitName ?? 'it'} within what you can see`;
+  const why =
+    reason === 'no_default_for_role'
+      ? 'your role in the records has no daily digest of its own'
+      : `the records no longer show ${unitName ?? 'it'} within what you can see`;
   return `${what} has stopped: ${why}. Subscribe to a team you oversee by its name, e.g. "subscribe North Team 3 at 07:30", or say "digest" for yours now.`;
 }

@@ -56,7 +56,12 @@ export class AcknowledgementStore {
       if (created) {
         await tx.query(
           `insert into audit_log (at, actor_id, action, subject, details) values ($1, $2, 'item.acknowledged', $3, $4::jsonb)`,
-          [input.at, input.personId, `case:${input.caseId}`, JSON.stringify({ itemRef: input.itemRef, hasNote: input.note !== null, plannedOn: input.plannedOn })],
+          [
+            input.at,
+            input.personId,
+            `case:${input.caseId}`,
+            JSON.stringify({ itemRef: input.itemRef, hasNote: input.note !== null, plannedOn: input.plannedOn }),
+          ],
         );
       }
       const [row] = await tx.query<Row>(`${SELECT} where a.item_ref = $1`, [input.itemRef]);

@@ -19,7 +19,13 @@ export interface AllocationConflict {
   /** The owner the extract carries. */
   extract: { unitId: string; oicId: string };
   /** The Teams reassignment: the owner it moved the case from and to, who made it and when. */
-  reassignment: { changeId: number; at: string; by: string; from: { unitId: string; oicId: string }; to: { unitId: string; oicId: string } };
+  reassignment: {
+    changeId: number;
+    at: string;
+    by: string;
+    from: { unitId: string; oicId: string };
+    to: { unitId: string; oicId: string };
+  };
 }
 
 /** Cases whose allocation the merge must leave as it is (stale extract vs. Teams reassignment). */
@@ -45,8 +51,11 @@ interface ConflictRow {
  */
 export async function settleTeamsReassignments(tx: Pick<Db, 'query' | 'exec'>, now: Date): Promise<AllocationConflict[]> {
   const unconfirmed = `case_allocations a on a.case_id = s.id and a.valid_to = 'infinity' and a.source = 'reassign' and a.confirmed_at is null`;
-  await tx.query(`update case_allocations a set confirmed_at = $1 from {case} s where a.case_id = s.id and a.valid_to = 'infinity'
-    and a.source = 'reassign' and a.confirmed_at is null and a.unit_id = s.unit_id and a.oic_id = s.oic_id`, [now.toISOString()]);
+  await tx.query(
+    `update case_allocations a set confirmed_at = $1 from {case} s where a.case_id = s.id and a.valid_to = 'infinity'
+    and a.source = 'reassign' and a.confirmed_at is null and a.unit_id = s.unit_id and a.oic_id = s.oic_id`,
+    [now.toISOString()],
+  );
   const rows = await tx.query<ConflictRow>(
     `select s.id as case_id, s.unit_id as extract_unit_id, s.oic_id as extract_oic_id, ch.id as change_id, ch.at,
        ch.changed_by, ch.from_unit_id, ch.from_oic_id, ch.to_unit_id, ch.to_oic_id

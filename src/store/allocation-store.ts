@@ -35,7 +35,9 @@ export interface ReassignInput {
   itemRef: string;
 }
 
-export type ReassignOutcome = { kind: 'reassigned'; change: AllocationChange } | { kind: 'changed_meanwhile'; current: CurrentAllocation | null };
+export type ReassignOutcome =
+  | { kind: 'reassigned'; change: AllocationChange }
+  | { kind: 'changed_meanwhile'; current: CurrentAllocation | null };
 
 interface ChangeRow {
   id: string | number;
@@ -84,10 +86,12 @@ export class AllocationStore {
       );
       if (!row) throw new Error(`the allocation change of case ${input.caseId} was not recorded`);
       const change = toChange(row);
-      await tx.query(
-        `insert into audit_log (at, actor_id, action, subject, details) values ($1, $2, 'case.reassigned', $3, $4::jsonb)`,
-        [at, input.changedBy, `case:${input.caseId}`, JSON.stringify({ itemRef: input.itemRef, changeId: change.id, from: change.from, to: change.to, reason: input.reason })],
-      );
+      await tx.query(`insert into audit_log (at, actor_id, action, subject, details) values ($1, $2, 'case.reassigned', $3, $4::jsonb)`, [
+        at,
+        input.changedBy,
+        `case:${input.caseId}`,
+        JSON.stringify({ itemRef: input.itemRef, changeId: change.id, from: change.from, to: change.to, reason: input.reason }),
+      ]);
       return { kind: 'reassigned', change };
     });
   }
@@ -110,7 +114,9 @@ async function currentAllocation(db: Db, caseId: string, lock: boolean): Promise
      where case_id = $1 and valid_to = 'infinity'${lock ? ' for update' : ''}`,
     [caseId],
   );
-  return row ? { caseId: row.case_id, unitId: row.unit_id, oicId: row.oic_id, validFrom: row.valid_from === null ? null : new Date(row.valid_from) } : null;
+  return row
+    ? { caseId: row.case_id, unitId: row.unit_id, oicId: row.oic_id, validFrom: row.valid_from === null ? null : new Date(row.valid_from) }
+    : null;
 }
 
 function toChange(row: ChangeRow): AllocationChange {

@@ -23,7 +23,9 @@ export class DataDirNotAStoreError extends Error {
     readonly dataDir: string,
     readonly missing: string[],
   ) {
-    super(`the data folder ${dataDir} is not empty but is not a complete store (${missing.join(', ')} missing), so it was left untouched. ${WHAT_TO_DO}`);
+    super(
+      `the data folder ${dataDir} is not empty but is not a complete store (${missing.join(', ')} missing), so it was left untouched. ${WHAT_TO_DO}`,
+    );
     this.name = 'DataDirNotAStoreError';
   }
 }
@@ -50,7 +52,13 @@ export async function checkDataDir(dataDir: string): Promise<DataDirState> {
   if (entries.every((entry) => IGNORED.has(entry))) return 'new';
   const missing: string[] = [];
   for (const file of STORE_FILES) {
-    if (!(await stat(join(dataDir, file)).then(() => true, () => false))) missing.push(file);
+    if (
+      !(await stat(join(dataDir, file)).then(
+        () => true,
+        () => false,
+      ))
+    )
+      missing.push(file);
   }
   if (missing.length > 0) throw new DataDirNotAStoreError(dataDir, missing);
   return 'store';
@@ -80,7 +88,8 @@ export function explainOpenFailure(dataDir: string, error: unknown): Error {
     return new DataDirDamagedError(dataDir, reason, error);
   }
   if (typeof message === 'string' && (message.startsWith('Aborted(') || message.includes('failed to initialize'))) {
-    const reason = 'the embedded PostgreSQL stopped while reading it: its control file (global/pg_control) or another of its files is damaged';
+    const reason =
+      'the embedded PostgreSQL stopped while reading it: its control file (global/pg_control) or another of its files is damaged';
     return new DataDirDamagedError(dataDir, reason, error);
   }
   return error instanceof Error ? error : new Error(String(error));

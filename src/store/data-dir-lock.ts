@@ -28,13 +28,15 @@ const heldHere = new Set<string>();
 /** Answers the function that releases the lock. */
 export async function lockDataDir(folder: string, onCompromised: (error: Error) => void): Promise<() => Promise<void>> {
   const dataDir = resolve(folder);
-  const release = await acquire(dataDir, onCompromised).catch(async (error: unknown) => {
-    if (!isLocked(error) || heldHere.has(dataDir) || (await ownerIsRunning(dataDir))) throw error;
-    await rm(lockDir(dataDir), { recursive: true, force: true });
-    return acquire(dataDir, onCompromised);
-  }).catch((error: unknown) => {
-    throw isLocked(error) ? new DataDirLockedError(folder) : error;
-  });
+  const release = await acquire(dataDir, onCompromised)
+    .catch(async (error: unknown) => {
+      if (!isLocked(error) || heldHere.has(dataDir) || (await ownerIsRunning(dataDir))) throw error;
+      await rm(lockDir(dataDir), { recursive: true, force: true });
+      return acquire(dataDir, onCompromised);
+    })
+    .catch((error: unknown) => {
+      throw isLocked(error) ? new DataDirLockedError(folder) : error;
+    });
   await writeFile(ownerFile(dataDir), String(process.pid));
   heldHere.add(dataDir);
   return async () => {

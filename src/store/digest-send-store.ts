@@ -87,14 +87,25 @@ export class DigestSendStore {
          updated_at = excluded.updated_at
        where ${claimable('digest_sends')}
        returning attempts`,
-      [subscriptionId, localDate, options.now.toISOString(), this.policy.maxAttemptsPerDay, options.ignoreRetryDelay ?? false, token, leaseUntil.toISOString()],
+      [
+        subscriptionId,
+        localDate,
+        options.now.toISOString(),
+        this.policy.maxAttemptsPerDay,
+        options.ignoreRetryDelay ?? false,
+        token,
+        leaseUntil.toISOString(),
+      ],
     );
     return row ? { subscriptionId, localDate, token, attempt: row.attempts } : null;
   }
 
   /** Answers false when the claim had been taken over (its lease ran out): the caller logs it. */
   async markSent(claim: SendClaim, now: Date, sent: { activityId: string | null; itemCount: number }): Promise<boolean> {
-    return this.finish(claim, now, `status = 'sent', activity_id = $5, item_count = $6, sent_at = $4::timestamptz, last_error = null`, [sent.activityId, sent.itemCount]);
+    return this.finish(claim, now, `status = 'sent', activity_id = $5, item_count = $6, sent_at = $4::timestamptz, last_error = null`, [
+      sent.activityId,
+      sent.itemCount,
+    ]);
   }
 
   /** Nothing to send today (an officer with no items): done for the day without a message. */
@@ -109,7 +120,10 @@ export class DigestSendStore {
 
   /** Recorded for the next run, which may retry from `retryAt` while attempts remain. */
   async markFailed(claim: SendClaim, now: Date, failure: { error: string; retryAt: Date }): Promise<boolean> {
-    return this.finish(claim, now, `status = 'failed', last_error = $5, retry_at = $6::timestamptz`, [failure.error.slice(0, 1000), failure.retryAt.toISOString()]);
+    return this.finish(claim, now, `status = 'failed', last_error = $5, retry_at = $6::timestamptz`, [
+      failure.error.slice(0, 1000),
+      failure.retryAt.toISOString(),
+    ]);
   }
 
   get maxAttemptsPerDay(): number {

@@ -162,7 +162,12 @@ function digestItemsSelect(options: DigestItemsOptions = {}): string {
   return [
     item('update_overdue', 'j.update_due_on', '(j.today - j.update_due_on)', 'j.update_breach'),
     item('needs_assessment_missing', 'j.na_due_on', '(j.today - j.na_due_on)', 'j.na_breach'),
-    item('update_due_soon', 'j.update_due_on', '0', 'not j.update_suspended and not j.update_breach and j.update_due_on - j.today <= j.due_soon_days'),
+    item(
+      'update_due_soon',
+      'j.update_due_on',
+      '0',
+      'not j.update_suspended and not j.update_breach and j.update_due_on - j.today <= j.due_soon_days',
+    ),
     item('needs_assessment_due_soon', 'j.na_due_on', '0', 'not j.na_met and not j.na_breach and j.na_due_on - j.today <= j.due_soon_days'),
   ].join('\nunion all');
 }

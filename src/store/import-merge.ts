@@ -33,7 +33,11 @@ export async function lockImportMerge(tx: Db): Promise<void> {
  * and units now stored (subscription-fit-store.ts). Runs in the merge's transaction after the checks passed.
  * Returns the conflicts with reassignments made in Teams (allocation-conflicts.ts).
  */
-export async function mergeStagedRecords(db: Db, staging: ImportStaging, options: { now: Date; timeZone: string }): Promise<AllocationConflict[]> {
+export async function mergeStagedRecords(
+  db: Db,
+  staging: ImportStaging,
+  options: { now: Date; timeZone: string },
+): Promise<AllocationConflict[]> {
   const tx = staged(db, staging);
   await tx.query(
     `insert into units (id, name, kind, parent_id)

@@ -61,7 +61,11 @@ export class ImportStaging {
 
   /** Drops every table of this import (those that exist). */
   async drop(): Promise<void> {
-    await this.db.exec(`drop table if exists ${Object.keys(PART_SUFFIX).map((part) => this.table(part as StagingPart)).join(', ')}`);
+    await this.db.exec(
+      `drop table if exists ${Object.keys(PART_SUFFIX)
+        .map((part) => this.table(part as StagingPart))
+        .join(', ')}`,
+    );
   }
 }
 

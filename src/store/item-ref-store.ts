@@ -33,7 +33,14 @@ export class ItemRefStore {
        from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) as i(ref, kind, victim_id, case_id, due_date)
        join case_allocations ca on ca.case_id = i.case_id and ca.valid_to = 'infinity'
        on conflict (ref) do nothing`,
-      [items.map(itemRef), items.map((i) => i.kind), items.map((i) => i.victimId), items.map((i) => i.caseId), items.map((i) => i.dueDate), at],
+      [
+        items.map(itemRef),
+        items.map((i) => i.kind),
+        items.map((i) => i.victimId),
+        items.map((i) => i.caseId),
+        items.map((i) => i.dueDate),
+        at,
+      ],
     );
   }
 

@@ -47,12 +47,21 @@ export class NoticeStore {
       [now.toISOString(), leaseUntil.toISOString(), options.limit ?? 20],
     );
     return rows
-      .map((row) => ({ id: Number(row.id), personId: row.person_id, kind: row.kind, details: typeof row.details === 'string' ? JSON.parse(row.details) : row.details, attempts: row.attempts }))
+      .map((row) => ({
+        id: Number(row.id),
+        personId: row.person_id,
+        kind: row.kind,
+        details: typeof row.details === 'string' ? JSON.parse(row.details) : row.details,
+        attempts: row.attempts,
+      }))
       .sort((a, b) => a.id - b.id);
   }
 
   async finish(id: number, status: 'sent' | 'no_chat', at: Date): Promise<void> {
-    await this.db.query(`update notices set status = $2, sent_at = case when $2 = 'sent' then $3::timestamptz end, lease_until = null where id = $1`, [id, status, at.toISOString()]);
+    await this.db.query(
+      `update notices set status = $2, sent_at = case when $2 = 'sent' then $3::timestamptz end, lease_until = null where id = $1`,
+      [id, status, at.toISOString()],
+    );
   }
 
   /** A send that failed: tried again once `retryAt` has passed, or given up after MAX_NOTICE_ATTEMPTS. */

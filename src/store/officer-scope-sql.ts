@@ -19,7 +19,13 @@ const INSIDE = 'true';
 
 export type Counts = Omit<CountsRow, 'group_id'>;
 
-export async function officerCountsWithin(db: Db, policy: Policy, personId: string, at: Date, withinUnitId: string): Promise<{ inside: Counts; outside: Counts }> {
+export async function officerCountsWithin(
+  db: Db,
+  policy: Policy,
+  personId: string,
+  at: Date,
+  withinUnitId: string,
+): Promise<{ inside: Counts; outside: Counts }> {
   const rows = await db.query<CountsRow>(figuresSql('officer', BY_SCOPE), [...evaluationParams(at, policy, personId), withinUnitId]);
   return {
     inside: rows.find((row) => row.group_id === INSIDE) ?? NO_COUNTS,
@@ -27,7 +33,13 @@ export async function officerCountsWithin(db: Db, policy: Policy, personId: stri
   };
 }
 
-export async function officerItemsWithin(db: Db, policy: Policy, personId: string, at: Date, withinUnitId: string): Promise<{ inside: DigestItem[]; outsideCount: number }> {
+export async function officerItemsWithin(
+  db: Db,
+  policy: Policy,
+  personId: string,
+  at: Date,
+  withinUnitId: string,
+): Promise<{ inside: DigestItem[]; outsideCount: number }> {
   const rows = await db.query<ItemRow>(digestItemsSql('officer', BY_SCOPE), [...evaluationParams(at, policy, personId), withinUnitId]);
   return {
     inside: rows.filter((row) => row.group_id === INSIDE).map(toDigestItem),

@@ -90,7 +90,10 @@ export class SqlComplianceQueries {
 
   async officerFigures(personId: string, at: Date): Promise<OfficerFigures> {
     const officer = await this.requirePerson(personId);
-    const [row] = await this.db.query<CountsRow>(figuresSql('officer', { groupKey: 'j.oic_id' }), evaluationParams(at, this.policy, personId));
+    const [row] = await this.db.query<CountsRow>(
+      figuresSql('officer', { groupKey: 'j.oic_id' }),
+      evaluationParams(at, this.policy, personId),
+    );
     return this.toOfficerFigures(officer, at, row ?? NO_COUNTS);
   }
 
@@ -132,12 +135,15 @@ export class SqlComplianceQueries {
   async digest(unitId: string, at: Date, options: DigestOptions = {}): Promise<UnitDigest> {
     const unit = await this.requireUnit(unitId);
     // An officer's reminder starts from the officer's cases (a handful) rather than the whole subtree.
-    const rows = options.oicId === undefined
-      ? await this.db.query<ItemRow>(digestItemsSql('subtrees'), evaluationParams(at, this.policy, [unitId]))
-      : await this.db.query<ItemRow>(
-          digestItemsSql('officer', { where: 'j.unit_id in (select uc.descendant_id from unit_closure uc where uc.ancestor_id = $7::text)' }),
-          [...evaluationParams(at, this.policy, options.oicId), unitId],
-        );
+    const rows =
+      options.oicId === undefined
+        ? await this.db.query<ItemRow>(digestItemsSql('subtrees'), evaluationParams(at, this.policy, [unitId]))
+        : await this.db.query<ItemRow>(
+            digestItemsSql('officer', {
+              where: 'j.unit_id in (select uc.descendant_id from unit_closure uc where uc.ancestor_id = $7::text)',
+            }),
+            [...evaluationParams(at, this.policy, options.oicId), unitId],
+          );
     return { unit, asOf: at.toISOString(), items: rows.map(toDigestItem).sort(compareDigestItems) };
   }
 
@@ -203,7 +209,9 @@ export class SqlComplianceQueries {
   }
 
   private async requireUnits(unitIds: readonly string[]): Promise<Map<string, UnitRef>> {
-    const rows = await this.db.query<UnitRow>('select id, name, kind, parent_id from units where id = any($1::text[])', [[...new Set(unitIds)]]);
+    const rows = await this.db.query<UnitRow>('select id, name, kind, parent_id from units where id = any($1::text[])', [
+      [...new Set(unitIds)],
+    ]);
     const units = new Map(rows.map((row) => [row.id, toUnitRef(row)]));
     const unknown = unitIds.find((id) => !units.has(id));
     if (unknown !== undefined) throw new UnknownUnitError(unknown);

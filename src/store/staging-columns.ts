@@ -22,13 +22,25 @@ export const STAGING_COLUMNS: Record<RecordType, StagingTable> = {
     values: (r) => (r.type === 'unit' ? [r.id, r.name, r.kind, r.parentId] : wrongType(r, 'unit')),
   },
   person: {
-    columns: [col('id', 'text'), col('name', 'text'), col('unit_id', 'text'), col('role', 'text'), col('aad_object_id', 'text'), col('email', 'text')],
+    columns: [
+      col('id', 'text'),
+      col('name', 'text'),
+      col('unit_id', 'text'),
+      col('role', 'text'),
+      col('aad_object_id', 'text'),
+      col('email', 'text'),
+    ],
     values: (r) => (r.type === 'person' ? [r.id, r.name, r.unitId, r.role, r.aadObjectId, r.email] : wrongType(r, 'person')),
   },
   case: {
     columns: [
-      col('id', 'text'), col('recorded_at', 'timestamptz'), col('closed_at', 'timestamptz'), col('offence', 'text'),
-      col('category', 'text'), col('unit_id', 'text'), col('oic_id', 'text'),
+      col('id', 'text'),
+      col('recorded_at', 'timestamptz'),
+      col('closed_at', 'timestamptz'),
+      col('offence', 'text'),
+      col('category', 'text'),
+      col('unit_id', 'text'),
+      col('oic_id', 'text'),
     ],
     values: (r) => (r.type === 'case' ? [r.id, r.recordedAt, r.closedAt, r.offence, r.category, r.unitId, r.oicId] : wrongType(r, 'case')),
   },
@@ -38,8 +50,11 @@ export const STAGING_COLUMNS: Record<RecordType, StagingTable> = {
   },
   needsAssessment: {
     columns: [
-      col('victim_id', 'text'), col('completed_at', 'timestamptz'), col('update_frequency_days', 'int'),
-      col('referral_wanted', 'boolean'), col('referred_at', 'timestamptz'),
+      col('victim_id', 'text'),
+      col('completed_at', 'timestamptz'),
+      col('update_frequency_days', 'int'),
+      col('referral_wanted', 'boolean'),
+      col('referred_at', 'timestamptz'),
     ],
     values: (r) =>
       r.type === 'needsAssessment'
@@ -47,7 +62,14 @@ export const STAGING_COLUMNS: Record<RecordType, StagingTable> = {
         : wrongType(r, 'needsAssessment'),
   },
   contact: {
-    columns: [col('id', 'text'), col('victim_id', 'text'), col('at', 'timestamptz'), col('kind', 'text'), col('method', 'text'), col('by_id', 'text')],
+    columns: [
+      col('id', 'text'),
+      col('victim_id', 'text'),
+      col('at', 'timestamptz'),
+      col('kind', 'text'),
+      col('method', 'text'),
+      col('by_id', 'text'),
+    ],
     values: (r) => (r.type === 'contact' ? [r.id, r.victimId, r.at, r.kind, r.method, r.byId] : wrongType(r, 'contact')),
   },
 };

@@ -5,7 +5,7 @@
  */
 
 const DISK_FULL_ADVICE =
-  'free space on the disk that holds the store (the VCOP_DATA_DIR folder, or the PostgreSQL server\'s data disk), then try again';
+  "free space on the disk that holds the store (the VCOP_DATA_DIR folder, or the PostgreSQL server's data disk), then try again";
 
 export class StoreDiskFullError extends Error {
   constructor(cause: unknown) {

@@ -1,3 +1,4 @@
+import type { Logger } from '../log/logger.js';
 import type { Db } from './db.js';
 import { isDiskFull, StoreDiskFullError, StoreUnusableError } from './store-errors.js';
 
@@ -24,10 +25,7 @@ export interface StoreWatchOptions {
   now?: () => number;
 }
 
-export type StoreHealth =
-  | { state: 'ok' }
-  | { state: 'stuck'; waitingMs: number }
-  | { state: 'unusable'; reason: string };
+export type StoreHealth = { state: 'ok' } | { state: 'stuck'; waitingMs: number } | { state: 'unusable'; reason: string };
 
 export interface WatchedDb extends Db {
   health(): StoreHealth;
@@ -117,4 +115,25 @@ export function watchStore(inner: Db, options: StoreWatchOptions): WatchedDb {
       return waitingMs > options.stuckAfterMs ? { state: 'stuck', waitingMs: Math.round(waitingMs) } : { state: 'ok' };
     },
   };
+}
+
+/** The store watched, its findings logged (a full disk at error level, a store that stopped at fatal). */
+export function watchAppStore(
+  db: Db,
+  config: { storeStuckMs: number },
+  logger: Logger,
+  onUnusable?: (error: StoreUnusableError) => void,
+): WatchedDb {
+  return watchStore(db, {
+    stuckAfterMs: config.storeStuckMs,
+    onDiskFull: (error) =>
+      logger.error(
+        { err: error },
+        "the data disk is full: free space on the disk that holds the store (VCOP_DATA_DIR, or the PostgreSQL server's), then try again",
+      ),
+    onUnusable: (error) => {
+      logger.fatal({ err: error }, `${error.message}; a new process can open it again`);
+      onUnusable?.(error);
+    },
+  });
 }

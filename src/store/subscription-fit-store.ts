@@ -1,4 +1,11 @@
-import { subscriptionFit, type StopReason, type SubscriptionFit, type SubscriptionKind, type SubscriptionOrigin, type SubscriptionTarget } from '../domain/subscription-fit.js';
+import {
+  subscriptionFit,
+  type StopReason,
+  type SubscriptionFit,
+  type SubscriptionKind,
+  type SubscriptionOrigin,
+  type SubscriptionTarget,
+} from '../domain/subscription-fit.js';
 import type { Person, Role } from '../domain/types.js';
 import { UnitTree } from '../domain/visibility.js';
 import type { Db } from './db.js';
@@ -55,10 +62,14 @@ const FACTS_SELECT = `
   where s.enabled`;
 
 /** Checks the enabled subscriptions (only `subscriptionIds`, when given) and applies what their fit says. */
-export async function reconcileSubscriptions(db: Db, options: { at: Date; subscriptionIds?: readonly string[] }): Promise<CheckedSubscription[]> {
-  const rows = options.subscriptionIds === undefined
-    ? await db.query<FactsRow>(`${FACTS_SELECT} order by s.id`)
-    : await db.query<FactsRow>(`${FACTS_SELECT} and s.id = any($1::text[]) order by s.id`, [options.subscriptionIds]);
+export async function reconcileSubscriptions(
+  db: Db,
+  options: { at: Date; subscriptionIds?: readonly string[] },
+): Promise<CheckedSubscription[]> {
+  const rows =
+    options.subscriptionIds === undefined
+      ? await db.query<FactsRow>(`${FACTS_SELECT} order by s.id`)
+      : await db.query<FactsRow>(`${FACTS_SELECT} and s.id = any($1::text[]) order by s.id`, [options.subscriptionIds]);
   if (rows.length === 0) return [];
   const units = await db.query<{ id: string; parentId: string | null }>('select id, parent_id as "parentId" from units');
   const tree = new UnitTree(units);
@@ -66,7 +77,11 @@ export async function reconcileSubscriptions(db: Db, options: { at: Date; subscr
   const checked: CheckedSubscription[] = [];
   for (const row of rows) {
     const subscriber = subscriberOf(row);
-    const fit = subscriptionFit({ kind: row.kind, unitId: row.unitId, origin: row.origin, shared: row.shared, subscriber, accountHolderId: row.accountHolderId }, tree, forceId);
+    const fit = subscriptionFit(
+      { kind: row.kind, unitId: row.unitId, origin: row.origin, shared: row.shared, subscriber, accountHolderId: row.accountHolderId },
+      tree,
+      forceId,
+    );
     checked.push(await apply(db, row, subscriber, fit, options.at));
   }
   return checked;
@@ -129,7 +144,13 @@ async function stop(db: Db, row: FactsRow, reason: StopReason, tell: boolean, at
 
 function subscriberOf(row: FactsRow): Person | null {
   if (row.subscriberRole === null || row.subscriberUnitId === null) return null;
-  return { id: row.personId, name: row.subscriberName ?? row.personId, unitId: row.subscriberUnitId, role: row.subscriberRole, aadObjectId: row.subscriberAad };
+  return {
+    id: row.personId,
+    name: row.subscriberName ?? row.personId,
+    unitId: row.subscriberUnitId,
+    role: row.subscriberRole,
+    aadObjectId: row.subscriberAad,
+  };
 }
 
 /** A subscription the service turned off whose person is to be told once. */

@@ -148,10 +148,10 @@ export class SubscriptionStore {
 
   /** The bot was removed (e.g. 403 BotNotInConversationRoster): stop posting there until it is saved again. */
   async markInactive(conversationId: string, reason: string): Promise<void> {
-    await this.db.query(
-      `update conversations set active = false, inactive_reason = $2, updated_at = now() where id = $1`,
-      [conversationId, reason],
-    );
+    await this.db.query(`update conversations set active = false, inactive_reason = $2, updated_at = now() where id = $1`, [
+      conversationId,
+      reason,
+    ]);
   }
 }
 

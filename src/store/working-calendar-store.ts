@@ -9,7 +9,12 @@ const DAY_MS = 86_400_000;
  * Rewrites `working_calendar` for 1 Jan `fromYear` .. 31 Dec `toYear` from the domain calendar, so the
  * set-based evaluation adds working days with one indexed join instead of a loop. A few thousand rows.
  */
-export async function rebuildWorkingCalendar(db: Db, workingDays: Pick<WorkingDays, 'isWorkingDay'>, fromYear: number, toYear: number): Promise<void> {
+export async function rebuildWorkingCalendar(
+  db: Db,
+  workingDays: Pick<WorkingDays, 'isWorkingDay'>,
+  fromYear: number,
+  toYear: number,
+): Promise<void> {
   if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || fromYear > toYear) {
     throw new Error(`working calendar years must be whole and in order (got ${fromYear}..${toYear})`);
   }

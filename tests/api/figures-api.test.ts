@@ -72,7 +72,13 @@ describe('figures API against hand-computed fixtures', () => {
       rate: 60,
       needsAssessment: { compliant: 3, total: 5, rate: 60 },
       updates: { compliant: 3, total: 5, rate: 60 },
-      previous: { asOf: '2026-09-30T22:59:59.999Z', total: 2, compliant: 0, rate: 0, needsAssessment: { compliant: 1, total: 2, rate: 50 } },
+      previous: {
+        asOf: '2026-09-30T22:59:59.999Z',
+        total: 2,
+        compliant: 0,
+        rate: 0,
+        needsAssessment: { compliant: 1, total: 2, rate: 50 },
+      },
     });
     expect(await figures('N-T1', '?period=2026-10')).toMatchObject({ total: 2, compliant: 1, rate: 50 });
     expect(await figures('S-T1', '?period=2026-10')).toMatchObject({ total: 2, compliant: 1, rate: 50 });
@@ -109,17 +115,62 @@ describe('figures API against hand-computed fixtures', () => {
   it('lists digest items most overdue first, with due-soon items after', async () => {
     const northOne = (await (await test.api('/v1/units/N-T1/digest')).json()) as { items: unknown[] };
     expect(northOne.items).toEqual([
-      { kind: 'needs_assessment_missing', caseId: 'CR-2', victimId: 'V-3', oicId: 'P2', category: 'violence', dueDate: '2026-10-05', daysOverdue: 46, enhanced: false },
-      { kind: 'update_overdue', caseId: 'CR-2', victimId: 'V-3', oicId: 'P2', category: 'violence', dueDate: '2026-10-29', daysOverdue: 22, enhanced: false },
-      { kind: 'update_overdue', caseId: 'CR-2', victimId: 'V-2', oicId: 'P2', category: 'violence', dueDate: '2026-11-03', daysOverdue: 17, enhanced: true },
+      {
+        kind: 'needs_assessment_missing',
+        caseId: 'CR-2',
+        victimId: 'V-3',
+        oicId: 'P2',
+        category: 'violence',
+        dueDate: '2026-10-05',
+        daysOverdue: 46,
+        enhanced: false,
+      },
+      {
+        kind: 'update_overdue',
+        caseId: 'CR-2',
+        victimId: 'V-3',
+        oicId: 'P2',
+        category: 'violence',
+        dueDate: '2026-10-29',
+        daysOverdue: 22,
+        enhanced: false,
+      },
+      {
+        kind: 'update_overdue',
+        caseId: 'CR-2',
+        victimId: 'V-2',
+        oicId: 'P2',
+        category: 'violence',
+        dueDate: '2026-11-03',
+        daysOverdue: 17,
+        enhanced: true,
+      },
     ]);
     const northTwo = (await (await test.api('/v1/units/N-T2/digest')).json()) as { items: unknown[] };
     expect(northTwo.items).toEqual([
-      { kind: 'needs_assessment_due_soon', caseId: 'CR-3', victimId: 'V-4', oicId: 'P3', category: 'serious acquisitive', dueDate: '2026-11-23', daysOverdue: 0, enhanced: false },
+      {
+        kind: 'needs_assessment_due_soon',
+        caseId: 'CR-3',
+        victimId: 'V-4',
+        oicId: 'P3',
+        category: 'serious acquisitive',
+        dueDate: '2026-11-23',
+        daysOverdue: 0,
+        enhanced: false,
+      },
     ]);
     const south = (await (await test.api('/v1/units/S-T1/digest')).json()) as { items: unknown[] };
     expect(south.items).toEqual([
-      { kind: 'update_due_soon', caseId: 'CR-5', victimId: 'V-6', oicId: 'P6', category: 'other', dueDate: '2026-11-23', daysOverdue: 0, enhanced: false },
+      {
+        kind: 'update_due_soon',
+        caseId: 'CR-5',
+        victimId: 'V-6',
+        oicId: 'P6',
+        category: 'other',
+        dueDate: '2026-11-23',
+        daysOverdue: 0,
+        enhanced: false,
+      },
     ]);
   });
 

@@ -41,7 +41,8 @@ describe('the figures API refuses what the store cannot take', () => {
     expect(await answer('/v1/units/FORCE/compliance?at=2026-11-20T07:00:00%2B0100')).toEqual({
       status: 400,
       code: 'bad_instant',
-      message: "at '2026-11-20T07:00:00+0100' must write its offset with a colon, e.g. +01:00 rather than +0100 (ISO 8601 with an offset, e.g. 2026-10-01T09:12:00+01:00 or 2026-10-01T08:12:00Z).",
+      message:
+        "at '2026-11-20T07:00:00+0100' must write its offset with a colon, e.g. +01:00 rather than +0100 (ISO 8601 with an offset, e.g. 2026-10-01T09:12:00+01:00 or 2026-10-01T08:12:00Z).",
     });
   });
 
@@ -58,9 +59,15 @@ describe('the figures API refuses what the store cannot take', () => {
 
   it('quotes at most 80 characters of what was sent', async () => {
     const refused = await answer(`/v1/units/FORCE/compliance?at=${'9'.repeat(2000)}`);
-    expect(refused.message).toBe(`at '${'9'.repeat(80)}…' must be an ISO 8601 date and time with an offset, e.g. 2026-10-01T09:12:00+01:00 or 2026-10-01T08:12:00Z.`);
+    expect(refused.message).toBe(
+      `at '${'9'.repeat(80)}…' must be an ISO 8601 date and time with an offset, e.g. 2026-10-01T09:12:00+01:00 or 2026-10-01T08:12:00Z.`,
+    );
     const unknown = await answer(`/v1/units/${'U'.repeat(95)}/compliance`);
-    expect(unknown).toEqual({ status: 404, code: 'unknown_unit', message: `No unit with id '${'U'.repeat(80)}…'. GET /v1/units lists them.` });
+    expect(unknown).toEqual({
+      status: 404,
+      code: 'unknown_unit',
+      message: `No unit with id '${'U'.repeat(80)}…'. GET /v1/units lists them.`,
+    });
     // A segment too long for the router is no route at all: the path is quoted to 200 characters.
     const noRoute = await answer(`/v1/units/${'U'.repeat(5000)}/compliance`);
     expect(noRoute).toEqual({ status: 404, code: 'not_found', message: `No such route: GET /v1/units/${'U'.repeat(190)}…` });

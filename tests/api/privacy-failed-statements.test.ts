@@ -60,7 +60,9 @@ describe.each(DRIVERS)('a failed statement on %s logs no personal data', (driver
   const failures = () => logLines.filter((line) => (JSON.parse(line) as { level: number }).level >= 50);
 
   it('an import whose people break a constraint of the store: a 500, and the log names no one', async () => {
-    await test.app.services.db.exec(`alter table people add constraint test_no_leak_domain check (email is null or email not like '%@leak.example')`);
+    await test.app.services.db.exec(
+      `alter table people add constraint test_no_leak_domain check (email is null or email not like '%@leak.example')`,
+    );
     try {
       const extract = PEOPLE.map((p) => JSON.stringify({ type: 'person', ...p, unitId: 'N-T1', role: 'officer' })).join('\n');
       const logged = failures().length;
@@ -68,7 +70,10 @@ describe.each(DRIVERS)('a failed statement on %s logs no personal data', (driver
       expect(response.status).toBe(500);
       const failed = failures().slice(logged);
       expect(failed).toHaveLength(1);
-      expect(JSON.parse(failed[0]!)).toMatchObject({ msg: 'unexpected error', err: { code: '23514', constraint: 'test_no_leak_domain', table: 'people' } });
+      expect(JSON.parse(failed[0]!)).toMatchObject({
+        msg: 'unexpected error',
+        err: { code: '23514', constraint: 'test_no_leak_domain', table: 'people' },
+      });
       expectNoPersonalData(logLines, PERSONAL);
     } finally {
       await test.app.services.db.exec('alter table people drop constraint test_no_leak_domain');
@@ -78,7 +83,11 @@ describe.each(DRIVERS)('a failed statement on %s logs no personal data', (driver
   it('an Acknowledge whose note the store refuses: "something went wrong", and the log has no note', async () => {
     const supervisor = new Conversation(serviceUrl, { aadObjectId: 'aad-p1', name: 'PS 1001 Smith' });
     const post = (activity: object) =>
-      fetch(`${test.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      fetch(`${test.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
     const seen = connector.mark();
     expect((await post(supervisor.message('digest'))).status).toBe(200);
     const itemRef = /"itemRef":"([^"]+)"/.exec(JSON.stringify(seen()))?.[1];
@@ -86,7 +95,9 @@ describe.each(DRIVERS)('a failed statement on %s logs no personal data', (driver
     await test.app.services.db.exec(`alter table acknowledgements add constraint test_no_notes check (note is null)`);
     try {
       const logged = failures().length;
-      const response = await post(supervisor.cardAction('acknowledgeItem', { itemRef, digestId: 'team:N-T1', [digestInputIds(itemRef!).note]: NOTE }, 'digest-1'));
+      const response = await post(
+        supervisor.cardAction('acknowledgeItem', { itemRef, digestId: 'team:N-T1', [digestInputIds(itemRef!).note]: NOTE }, 'digest-1'),
+      );
       expect(response.status).toBe(200);
       expect(await response.text()).toMatch(/Something went wrong/i);
       const failed = failures().slice(logged);
@@ -102,7 +113,13 @@ describe.each(DRIVERS)('a failed statement on %s logs no personal data', (driver
     const lines: string[] = [];
     const logger = createLogger({ level: 'trace', destination: { write: (line: string) => void lines.push(line) } });
     const batch: PersonRecord[] = Array.from({ length: 3000 }, (_, i) => ({
-      type: 'person', id: `P-${i}`, name: `PC ${i} Marigold Featherstonehaugh`, unitId: 'N-T1', role: 'officer', aadObjectId: `aad-secret-${i}`, email: `marigold.${i}@leak.example`,
+      type: 'person',
+      id: `P-${i}`,
+      name: `PC ${i} Marigold Featherstonehaugh`,
+      unitId: 'N-T1',
+      role: 'officer',
+      aadObjectId: `aad-secret-${i}`,
+      email: `marigold.${i}@leak.example`,
     }));
     batch.push({ ...batch[0]!, id: 'P-NUL', name: 'PC Nul\u0000Quince' });
     const db = test.app.services.db;
@@ -111,7 +128,10 @@ describe.each(DRIVERS)('a failed statement on %s logs no personal data', (driver
     const failure = await (async () => {
       for (const [i, record] of batch.entries()) await writer.add(i + 1, record);
       await writer.flush();
-    })().then(() => undefined, (error: unknown) => error);
+    })().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     await staging.drop();
     expect(failure).toBeInstanceOf(Error);
     logger.error({ err: failure }, 'import failed');

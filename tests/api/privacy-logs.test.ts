@@ -45,7 +45,16 @@ describe('logs of a full API run', () => {
  * detail, a token, the app password or an e-mail address.
  */
 describe('logs of a full run of the bot', () => {
-  const VICTIM_DETAILS = ['Jane Doe-Victim', '07700 900123', '+447700900123', '12 Acacia Avenue', 'Northtown NT1 2AB', 'jane.victim@example.com', '1984-02-29', 'Bobby Tables-Witness'];
+  const VICTIM_DETAILS = [
+    'Jane Doe-Victim',
+    '07700 900123',
+    '+447700900123',
+    '12 Acacia Avenue',
+    'Northtown NT1 2AB',
+    'jane.victim@example.com',
+    '1984-02-29',
+    'Bobby Tables-Witness',
+  ];
   const APP_PASSWORD = 'app-password-do-not-log-9f8e7d6c';
   const logLines: string[] = [];
   const outputs: string[] = [];
@@ -56,8 +65,13 @@ describe('logs of a full run of the bot', () => {
     return (await fixture('small-force.ndjson'))
       .split('\n')
       .map((line) => {
-        if (line.includes('"type":"victim"')) return line.replace(/}$/, ',"name":"Jane Doe-Victim","phone":"07700 900123","address":"12 Acacia Avenue, Northtown NT1 2AB","email":"jane.victim@example.com","dateOfBirth":"1984-02-29"}');
-        if (line.includes('"type":"contact"')) return line.replace(/}$/, ',"notes":"Rang Jane Doe-Victim on +447700900123 about Bobby Tables-Witness"}');
+        if (line.includes('"type":"victim"'))
+          return line.replace(
+            /}$/,
+            ',"name":"Jane Doe-Victim","phone":"07700 900123","address":"12 Acacia Avenue, Northtown NT1 2AB","email":"jane.victim@example.com","dateOfBirth":"1984-02-29"}',
+          );
+        if (line.includes('"type":"contact"'))
+          return line.replace(/}$/, ',"notes":"Rang Jane Doe-Victim on +447700900123 about Bobby Tables-Witness"}');
         return line;
       })
       .join('\n');
@@ -75,7 +89,11 @@ describe('logs of a full run of the bot', () => {
     const connector = new FakeConnector();
     const serviceUrl = await connector.start();
     const env = { VCOP_NOW: '2026-11-20T07:30:00Z' };
-    const local = await startTestApp({ logLines, env, extensions: [createBotExtension(readConfig({ ...env, VCOP_API_TOKEN: TEST_TOKEN }))] });
+    const local = await startTestApp({
+      logLines,
+      env,
+      extensions: [createBotExtension(readConfig({ ...env, VCOP_API_TOKEN: TEST_TOKEN }))],
+    });
     try {
       const extract = await extractWithVictimDetails();
       expect(extract).toContain('Jane Doe-Victim');
@@ -84,7 +102,11 @@ describe('logs of a full run of the bot', () => {
       expect((await postRecords(local, refused)).status).toBe(422);
 
       const post = async (activity: object) => {
-        const response = await fetch(`${local.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+        const response = await fetch(`${local.baseUrl}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(activity),
+        });
         expect(response.status).toBe(200);
         const text = await response.text();
         return text ? (JSON.parse(text) as Record<string, unknown>) : {};
@@ -97,16 +119,41 @@ describe('logs of a full run of the bot', () => {
       const refs = [...JSON.stringify(card).matchAll(/"itemRef":"([^"]+)"/g)].map((m) => m[1]!);
       expect(refs.length).toBeGreaterThan(1);
       const ids = digestInputIds(refs[0]!);
-      await post(supervisor.cardAction('acknowledgeItem', { itemRef: refs[0], digestId: 'team:N-T1', [ids.note]: 'Rang Jane Doe-Victim on 07700 900123 at 12 Acacia Avenue' }, 'digest-1'));
+      await post(
+        supervisor.cardAction(
+          'acknowledgeItem',
+          { itemRef: refs[0], digestId: 'team:N-T1', [ids.note]: 'Rang Jane Doe-Victim on 07700 900123 at 12 Acacia Avenue' },
+          'digest-1',
+        ),
+      );
       const other = digestInputIds(refs[1]!);
-      await post(supervisor.cardAction('reassignItem', { itemRef: refs[1], digestId: 'team:N-T1', [other.officer]: 'P1', [other.reason]: 'Jane Doe-Victim asked for a female officer, call 07700 900123' }, 'digest-1'));
-      await post(new Conversation(serviceUrl, { aadObjectId: 'aad-p4', name: 'PS 1004 Evans' }).cardAction('acknowledgeItem', { itemRef: refs[0] }));
-      for (const question of ["my team's compliance this month", 'how is Jane Doe-Victim at 12 Acacia Avenue doing?', 'call 07700 900123']) await post(supervisor.message(question));
-      await post(new Conversation(serviceUrl, { aadObjectId: 'aad-stranger', name: 'Jane Doe-Victim' }).message('Jane Doe-Victim 07700 900123'));
+      await post(
+        supervisor.cardAction(
+          'reassignItem',
+          {
+            itemRef: refs[1],
+            digestId: 'team:N-T1',
+            [other.officer]: 'P1',
+            [other.reason]: 'Jane Doe-Victim asked for a female officer, call 07700 900123',
+          },
+          'digest-1',
+        ),
+      );
+      await post(
+        new Conversation(serviceUrl, { aadObjectId: 'aad-p4', name: 'PS 1004 Evans' }).cardAction('acknowledgeItem', { itemRef: refs[0] }),
+      );
+      for (const question of ["my team's compliance this month", 'how is Jane Doe-Victim at 12 Acacia Avenue doing?', 'call 07700 900123'])
+        await post(supervisor.message(question));
+      await post(
+        new Conversation(serviceUrl, { aadObjectId: 'aad-stranger', name: 'Jane Doe-Victim' }).message('Jane Doe-Victim 07700 900123'),
+      );
       expect((await local.api('/v1/digests/run', { method: 'POST' })).status).toBe(200);
       // Nothing stored either: the extract's victim details were dropped on import.
-      const stored = await local.app.services.db.query<{ row: string }>(`select t::text as row from victims t union all select t::text from contacts t`);
-      for (const detail of ['Jane Doe-Victim', '07700 900123', '12 Acacia Avenue']) expect(stored.map((r) => r.row).join('\n')).not.toContain(detail);
+      const stored = await local.app.services.db.query<{ row: string }>(
+        `select t::text as row from victims t union all select t::text from contacts t`,
+      );
+      for (const detail of ['Jane Doe-Victim', '07700 900123', '12 Acacia Avenue'])
+        expect(stored.map((r) => r.row).join('\n')).not.toContain(detail);
     } finally {
       await local.close();
       await connector.close();
@@ -120,10 +167,22 @@ describe('logs of a full run of the bot', () => {
     const teamsServiceUrl = await teamsConnector.start();
     const appId = '0f4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d';
     const tenant = '7a1f0c2e-4b3d-4e5f-8a9b-0c1d2e3f4a5b';
-    const teamsEnv = { MicrosoftAppId: appId, MicrosoftAppPassword: APP_PASSWORD, MicrosoftAppTenantId: tenant, MicrosoftAppType: 'SingleTenant', VCOP_NOW: '2026-11-20T07:30:00Z' };
-    const teams = await startTestApp({ logLines, env: teamsEnv, extensions: [createBotExtension(readConfig({ ...teamsEnv, VCOP_API_TOKEN: TEST_TOKEN }), { tokenValidation })] });
+    const teamsEnv = {
+      MicrosoftAppId: appId,
+      MicrosoftAppPassword: APP_PASSWORD,
+      MicrosoftAppTenantId: tenant,
+      MicrosoftAppType: 'SingleTenant',
+      VCOP_NOW: '2026-11-20T07:30:00Z',
+    };
+    const teams = await startTestApp({
+      logLines,
+      env: teamsEnv,
+      extensions: [createBotExtension(readConfig({ ...teamsEnv, VCOP_API_TOKEN: TEST_TOKEN }), { tokenValidation })],
+    });
     try {
-      const press = new Conversation(teamsServiceUrl, { aadObjectId: 'aad-p1', name: 'PS 1001 Smith' }).cardAction('refreshDigest', { offset: 0 });
+      const press = new Conversation(teamsServiceUrl, { aadObjectId: 'aad-p1', name: 'PS 1001 Smith' }).cardAction('refreshDigest', {
+        offset: 0,
+      });
       const good = signChannelToken(key, { aud: appId, serviceurl: teamsServiceUrl });
       const wrongAudience = signChannelToken(key, { aud: 'someone-else', serviceurl: teamsServiceUrl });
       const expired = signChannelToken(key, { aud: appId, serviceurl: teamsServiceUrl }, { expiresInSeconds: -3600 });
@@ -132,7 +191,11 @@ describe('logs of a full run of the bot', () => {
       console.error = () => undefined; // botframework-connector prints refused tokens' errors itself
       try {
         for (const token of tokensSent) {
-          await fetch(`${teams.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(press) });
+          await fetch(`${teams.baseUrl}/api/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify(press),
+          });
         }
       } finally {
         console.error = original;
@@ -186,7 +249,15 @@ describe('logs of a full run of the bot', () => {
   it('logged every part of the run, each request with its id', () => {
     const lines = logLines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const messages = new Set(lines.map((l) => l.msg));
-    for (const expected of ['import committed', 'import rejected', 'item acknowledged', 'case reassigned', 'acknowledge refused: outside the actor\'s scope', 'digest run finished', 'Bot Framework token refused']) {
+    for (const expected of [
+      'import committed',
+      'import rejected',
+      'item acknowledged',
+      'case reassigned',
+      "acknowledge refused: outside the actor's scope",
+      'digest run finished',
+      'Bot Framework token refused',
+    ]) {
       expect(messages, expected).toContain(expected);
     }
     for (const line of lines.filter((l) => l.msg === 'request')) expect(line.requestId).toEqual(expect.any(String));

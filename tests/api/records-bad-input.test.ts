@@ -24,7 +24,17 @@ afterAll(() => test.close());
 /** Everything an import can write, and what the API answers from it. */
 async function storeState(): Promise<string> {
   const parts: string[] = [];
-  for (const table of ['units', 'people', 'cases', 'case_allocations', 'victims', 'needs_assessments', 'contacts', 'unit_closure', 'audit_log']) {
+  for (const table of [
+    'units',
+    'people',
+    'cases',
+    'case_allocations',
+    'victims',
+    'needs_assessments',
+    'contacts',
+    'unit_closure',
+    'audit_log',
+  ]) {
     const [row] = await test.app.services.db.query<{ n: number; digest: string }>(
       `select count(*)::int as n, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from ${table} t`,
     );
@@ -74,16 +84,26 @@ describe('POST /v1/records refuses bad bodies and writes nothing', () => {
   });
 
   it('no token, or a wrong one: 401 before the body is read', async () => {
-    const noToken = await refused(() => fetch(`${test.baseUrl}/v1/records`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: good.join('\n') }));
+    const noToken = await refused(() =>
+      fetch(`${test.baseUrl}/v1/records`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: good.join('\n') }),
+    );
     expect(noToken.status).toBe(401);
     const wrong = await refused(() =>
-      fetch(`${test.baseUrl}/v1/records`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${TEST_TOKEN}x` }, body: good.join('\n') }),
+      fetch(`${test.baseUrl}/v1/records`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${TEST_TOKEN}x` },
+        body: good.join('\n'),
+      }),
     );
     expect(wrong.status).toBe(401);
   });
 
   it('bytes that are not UTF-8: 422 naming the line', async () => {
-    const file = Buffer.concat([Buffer.from(`${good.slice(0, 3).join('\n')}\n{"type":"unit","id":"X`), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('","name":"x","kind":"team","parentId":"FORCE"}\n')]);
+    const file = Buffer.concat([
+      Buffer.from(`${good.slice(0, 3).join('\n')}\n{"type":"unit","id":"X`),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from('","name":"x","kind":"team","parentId":"FORCE"}\n'),
+    ]);
     const refusal = await refused(() => post(file));
     expect(refusal.status).toBe(422);
     expect(refusal.body.error.errors).toEqual([{ line: 4, message: expect.stringContaining('UTF-8') }]);
@@ -95,7 +115,8 @@ describe('POST /v1/records refuses bad bodies and writes nothing', () => {
     // Chunked, with no Content-Length: the limit is enforced while streaming, mid-import, and rolls it back.
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
-        for (let sent = 0; sent < MAX_IMPORT_BYTES * 2; sent += good.join('\n').length) controller.enqueue(new TextEncoder().encode(`${good.join('\n')}\n`));
+        for (let sent = 0; sent < MAX_IMPORT_BYTES * 2; sent += good.join('\n').length)
+          controller.enqueue(new TextEncoder().encode(`${good.join('\n')}\n`));
         controller.close();
       },
     });

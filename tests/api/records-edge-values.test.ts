@@ -45,7 +45,17 @@ async function importRefused(extraLines: string[]): Promise<Refusal> {
 }
 
 const caseLine = (fields: Record<string, unknown>) =>
-  JSON.stringify({ type: 'case', id: 'CR-90', recordedAt: '2026-11-02T09:00:00Z', offence: 'Theft', category: 'other', unitId: 'N-T1', oicId: 'P2', closedAt: null, ...fields });
+  JSON.stringify({
+    type: 'case',
+    id: 'CR-90',
+    recordedAt: '2026-11-02T09:00:00Z',
+    offence: 'Theft',
+    category: 'other',
+    unitId: 'N-T1',
+    oicId: 'P2',
+    closedAt: null,
+    ...fields,
+  });
 /** The number of the first line after the good extract. */
 const FIRST_EXTRA_LINE = 36;
 const line = FIRST_EXTRA_LINE;
@@ -53,13 +63,27 @@ const line = FIRST_EXTRA_LINE;
 describe('values the store cannot hold are line errors (M9)', () => {
   it('an offset beyond ±15:59', async () => {
     const refusal = await importRefused([caseLine({ recordedAt: '2026-10-01T09:12:00+17:00' })]);
-    expect(refusal.errors).toEqual([{ line, message: "case CR-90: field 'recordedAt' has the offset +17:00, which is out of range: offsets run from -15:59 to +15:59 (real ones from -12:00 to +14:00), e.g. +01:00 or Z" }]);
+    expect(refusal.errors).toEqual([
+      {
+        line,
+        message:
+          "case CR-90: field 'recordedAt' has the offset +17:00, which is out of range: offsets run from -15:59 to +15:59 (real ones from -12:00 to +14:00), e.g. +01:00 or Z",
+      },
+    ]);
   });
 
   it('a UTC year before 0001 or after 9999', async () => {
     const refusal = await importRefused([
       caseLine({ recordedAt: '0001-01-01T00:12:00+01:00' }),
-      JSON.stringify({ type: 'contact', id: 'OEL-90', victimId: 'V-1', at: '9999-12-31T23:12:00-01:00', kind: 'update', method: 'phone', byId: 'P2' }),
+      JSON.stringify({
+        type: 'contact',
+        id: 'OEL-90',
+        victimId: 'V-1',
+        at: '9999-12-31T23:12:00-01:00',
+        kind: 'update',
+        method: 'phone',
+        byId: 'P2',
+      }),
     ]);
     expect(refusal.errors).toEqual([
       { line, message: expect.stringMatching(/^case CR-90: field 'recordedAt' falls outside the years 0001 to 9999 \(in UTC\)/) },
@@ -75,14 +99,24 @@ describe('values the store cannot hold are line errors (M9)', () => {
   it('a NUL character in any text: names, ids, e-mail addresses', async () => {
     const refusal = await importRefused([
       JSON.stringify({ type: 'person', id: 'P90', name: 'PC 90 Nul\u0000Name', unitId: 'N-T1', role: 'officer' }),
-      JSON.stringify({ type: 'person', id: 'P91', name: 'PC 91 Ok', unitId: 'N-T1', role: 'officer', email: 'p91\u0000@example.police.uk' }),
+      JSON.stringify({
+        type: 'person',
+        id: 'P91',
+        name: 'PC 91 Ok',
+        unitId: 'N-T1',
+        role: 'officer',
+        email: 'p91\u0000@example.police.uk',
+      }),
       JSON.stringify({ type: 'person', id: 'P92', name: 'PC 92 Ok', unitId: 'N-T1', role: 'officer', aadObjectId: 'aad-\u0000-92' }),
       caseLine({ id: 'CR-\u000091' }),
     ]);
     expect(refusal.errors).toEqual([
       { line, message: "person P90: field 'name' must not contain the NUL character (\\u0000): remove it from the extract" },
       { line: line + 1, message: "person P91: field 'email' must be an e-mail address" },
-      { line: line + 2, message: "person P92: field 'aadObjectId' must not contain the NUL character (\\u0000): remove it from the extract" },
+      {
+        line: line + 2,
+        message: "person P92: field 'aadObjectId' must not contain the NUL character (\\u0000): remove it from the extract",
+      },
       { line: line + 3, message: expect.stringContaining("field 'id' must not contain the NUL character") },
     ]);
   });
@@ -101,8 +135,20 @@ describe('values the store cannot hold are line errors (M9)', () => {
 
 describe('a 422 does not grow with the bad values it names', () => {
   it('quotes at most 80 characters of a bad value', async () => {
-    const refusal = await importRefused([JSON.stringify({ type: 'contact', id: 'OEL-91', victimId: 'V-1', at: '2026-11-10T12:00:00Z', kind: 'update', method: 'x'.repeat(5000), byId: 'P2' })]);
-    expect(refusal.errors).toEqual([{ line, message: `contact OEL-91: field 'method' must be one of phone, email, sms, visit, letter, other (got "${'x'.repeat(79)}…)` }]);
+    const refusal = await importRefused([
+      JSON.stringify({
+        type: 'contact',
+        id: 'OEL-91',
+        victimId: 'V-1',
+        at: '2026-11-10T12:00:00Z',
+        kind: 'update',
+        method: 'x'.repeat(5000),
+        byId: 'P2',
+      }),
+    ]);
+    expect(refusal.errors).toEqual([
+      { line, message: `contact OEL-91: field 'method' must be one of phone, email, sms, visit, letter, other (got "${'x'.repeat(79)}…)` },
+    ]);
   });
 
   it('answers a 6 MB upload of bad values in a twentieth of its size', async () => {

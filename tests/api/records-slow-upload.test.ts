@@ -68,7 +68,9 @@ describe('a slow or stalled POST /v1/records', () => {
     let answered = false;
     void answer.then(() => (answered = true));
     // Some valid new lines, then nothing more.
-    upload.write(`${JSON.stringify({ type: 'unit', id: 'STALL-T', name: 'Stalled team', kind: 'team', parentId: 'N-LPA' })}\n${good.slice(6, 9).join('\n')}\n`);
+    upload.write(
+      `${JSON.stringify({ type: 'unit', id: 'STALL-T', name: 'Stalled team', kind: 'team', parentId: 'N-LPA' })}\n${good.slice(6, 9).join('\n')}\n`,
+    );
     await pause(200);
 
     const figures = await timedFigures();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Server } from 'restify';
-import { watchAppStore } from '../../src/app.js';
+import { watchAppStore } from '../../src/store/store-watch.js';
 import { readConfig } from '../../src/config/env.js';
 import { fixedClock } from '../../src/domain/clock.js';
 import { apiRoutes } from '../../src/api/routes/index.js';
@@ -46,7 +46,8 @@ async function serve(db: Db, stuckAfterMs = 60_000): Promise<WatchedDb> {
       clock: fixedClock(NOW),
       policy,
       queries: new SqlComplianceQueries(watched, policy),
-      importRecords: (body) => importRecords(watched, readNdjsonLines(body, { maxLineBytes: 64 * 1024 }), { now: NOW, timeZone: policy.timeZone }),
+      importRecords: (body) =>
+        importRecords(watched, readNdjsonLines(body, { maxLineBytes: 64 * 1024 }), { now: NOW, timeZone: policy.timeZone }),
       isReady: async () => (await watched.query('select 1 as ok')).length === 1,
       storeHealth: () => watched.health(),
       maxImportBytes: config.maxImportBytes,
@@ -61,7 +62,11 @@ async function serve(db: Db, stuckAfterMs = 60_000): Promise<WatchedDb> {
 
 const get = (path: string) => fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
 const postRecords = (body: string) =>
-  fetch(`${baseUrl}/v1/records`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-ndjson' }, body });
+  fetch(`${baseUrl}/v1/records`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/x-ndjson' },
+    body,
+  });
 const newTeam = JSON.stringify({ type: 'unit', id: 'NEW-T', name: 'New team', kind: 'team', parentId: 'N-LPA' });
 
 beforeEach(async () => {
@@ -82,7 +87,10 @@ describe('the API when the data disk is full', () => {
     disk.fill();
     const response = await postRecords(newTeam);
     expect(response.status).toBe(507);
-    expect(((await response.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'disk_full', message: expect.stringMatching(/^The data disk is full: nothing was written/) });
+    expect(((await response.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'disk_full',
+      message: expect.stringMatching(/^The data disk is full: nothing was written/),
+    });
     expect(logLines.join('')).toContain('the data disk is full');
 
     expect((await get('/v1/units/FORCE/compliance')).status).toBe(200);

@@ -27,7 +27,8 @@ function postRecords(body: string): Promise<Response> {
   return harness.api('/v1/records', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
 }
 
-const noticesIn = (conversationId: string) => harness.connector.sentTo(conversationId).filter((a) => String(a.text ?? '').includes('records system'));
+const noticesIn = (conversationId: string) =>
+  harness.connector.sentTo(conversationId).filter((a) => String(a.text ?? '').includes('records system'));
 
 describe('an extract that disagrees with a reassignment made in Teams', () => {
   it('keeps the reassignment, answers with the conflict, and tells the supervisor who made it, once', async () => {
@@ -38,16 +39,28 @@ describe('an extract that disagrees with a reassignment made in Teams', () => {
     const card = cardsOf(seen().filter((call) => call.method === 'POST' && call.body.type === 'message')[0]!.body)[0]!;
     const ref = shownItemRefs(card)[0]!;
     const ids = digestInputIds(ref);
-    invokeCard(await harness.post(chat.cardAction('reassignItem', { itemRef: ref, digestId: 'team:N-T1', [ids.officer]: 'P1', [ids.reason]: 'PC Patel on leave' })));
+    invokeCard(
+      await harness.post(
+        chat.cardAction('reassignItem', { itemRef: ref, digestId: 'team:N-T1', [ids.officer]: 'P1', [ids.reason]: 'PC Patel on leave' }),
+      ),
+    );
     const moved = (await harness.app.services.db.query<{ case_id: string }>(`select case_id from allocation_changes`))[0]!.case_id;
 
-    const stale = (await fixture('small-force.ndjson')).split('\n').filter((line) => line.includes(`"id":"${moved}"`) && line.includes('"type":"case"'));
+    const stale = (await fixture('small-force.ndjson'))
+      .split('\n')
+      .filter((line) => line.includes(`"id":"${moved}"`) && line.includes('"type":"case"'));
     const answer = await postRecords(stale.join('\n'));
     expect(answer.status).toBe(200);
     const body = (await answer.json()) as { imported: { case: number }; conflicts: { caseId: string; resolution: string }[] };
     expect(body.imported.case).toBe(1);
-    expect(body.conflicts).toEqual([expect.objectContaining({ caseId: moved, resolution: 'teams_reassignment_kept', extract: { unitId: 'N-T1', oicId: 'P2' } })]);
-    expect((await harness.app.services.queries.digest('N-T1', new Date('2026-11-20T10:00:00Z'))).items.filter((i) => i.caseId === moved).every((i) => i.oicId === 'P1')).toBe(true);
+    expect(body.conflicts).toEqual([
+      expect.objectContaining({ caseId: moved, resolution: 'teams_reassignment_kept', extract: { unitId: 'N-T1', oicId: 'P2' } }),
+    ]);
+    expect(
+      (await harness.app.services.queries.digest('N-T1', new Date('2026-11-20T10:00:00Z'))).items
+        .filter((i) => i.caseId === moved)
+        .every((i) => i.oicId === 'P1'),
+    ).toBe(true);
 
     expect((await harness.api('/v1/digests/run', { method: 'POST' })).status).toBe(200);
     await harness.connector.waitFor(() => noticesIn(chat.id).length > 0);

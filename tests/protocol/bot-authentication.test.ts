@@ -99,22 +99,52 @@ describe('POST /api/messages with a Microsoft app id configured', () => {
     ['another scheme', () => `Basic ${valid()}`],
     ['two spaces after Bearer', () => `Bearer  ${valid()}`],
     ['a token for another bot (wrong audience)', () => `Bearer ${signChannelToken(key, { aud: OTHER_APP_ID, serviceurl: serviceUrl })}`],
-    ['a token without an audience', () => `Bearer ${signChannelToken(key, { aud: undefined as unknown as string, serviceurl: serviceUrl })}`],
-    ['an expired token (beyond the 5 minutes of clock skew allowed)', () => `Bearer ${signChannelToken(key, { aud: APP_ID, serviceurl: serviceUrl }, { expiresInSeconds: -600 })}`],
-    ['a token not valid yet', () => `Bearer ${signChannelToken(key, { aud: APP_ID, serviceurl: serviceUrl, nbf: Math.floor(Date.now() / 1000) + 3600 })}`],
-    ['a token from another issuer', () => `Bearer ${signChannelToken(key, { aud: APP_ID, serviceurl: serviceUrl, iss: 'https://evil.example.com' })}`],
-    ['a token for another serviceUrl', () => `Bearer ${signChannelToken(key, { aud: APP_ID, serviceurl: 'https://smba.evil.example.com/' })}`],
-    ['a token signed with an unpublished key under a published key id', () => `Bearer ${signChannelToken(forgerKey, { aud: APP_ID, serviceurl: serviceUrl }, { kid: key.kid })}`],
+    [
+      'a token without an audience',
+      () => `Bearer ${signChannelToken(key, { aud: undefined as unknown as string, serviceurl: serviceUrl })}`,
+    ],
+    [
+      'an expired token (beyond the 5 minutes of clock skew allowed)',
+      () => `Bearer ${signChannelToken(key, { aud: APP_ID, serviceurl: serviceUrl }, { expiresInSeconds: -600 })}`,
+    ],
+    [
+      'a token not valid yet',
+      () => `Bearer ${signChannelToken(key, { aud: APP_ID, serviceurl: serviceUrl, nbf: Math.floor(Date.now() / 1000) + 3600 })}`,
+    ],
+    [
+      'a token from another issuer',
+      () => `Bearer ${signChannelToken(key, { aud: APP_ID, serviceurl: serviceUrl, iss: 'https://evil.example.com' })}`,
+    ],
+    [
+      'a token for another serviceUrl',
+      () => `Bearer ${signChannelToken(key, { aud: APP_ID, serviceurl: 'https://smba.evil.example.com/' })}`,
+    ],
+    [
+      'a token signed with an unpublished key under a published key id',
+      () => `Bearer ${signChannelToken(forgerKey, { aud: APP_ID, serviceurl: serviceUrl }, { kid: key.kid })}`,
+    ],
     ['a token signed with an unpublished key', () => `Bearer ${signChannelToken(forgerKey, { aud: APP_ID, serviceurl: serviceUrl })}`],
-    ['a token signed with a key not endorsed for msteams', () => `Bearer ${signChannelToken(webchatOnlyKey, { aud: APP_ID, serviceurl: serviceUrl })}`],
-    ['an unsigned token (alg none)', () => `Bearer ${jwt.sign({ iss: 'https://api.botframework.com', aud: APP_ID, serviceurl: serviceUrl }, '', { algorithm: 'none', keyid: key.kid })}`],
-    ['a token MACed with the public key (algorithm confusion)', () => {
-      const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: key.kid })).toString('base64url');
-      const now = Math.floor(Date.now() / 1000);
-      const payload = Buffer.from(JSON.stringify({ iss: 'https://api.botframework.com', aud: APP_ID, serviceurl: serviceUrl, exp: now + 600 })).toString('base64url');
-      const secret = key.publicKey.export({ format: 'pem', type: 'spki' });
-      return `Bearer ${header}.${payload}.${createHmacBase64Url(secret, `${header}.${payload}`)}`;
-    }],
+    [
+      'a token signed with a key not endorsed for msteams',
+      () => `Bearer ${signChannelToken(webchatOnlyKey, { aud: APP_ID, serviceurl: serviceUrl })}`,
+    ],
+    [
+      'an unsigned token (alg none)',
+      () =>
+        `Bearer ${jwt.sign({ iss: 'https://api.botframework.com', aud: APP_ID, serviceurl: serviceUrl }, '', { algorithm: 'none', keyid: key.kid })}`,
+    ],
+    [
+      'a token MACed with the public key (algorithm confusion)',
+      () => {
+        const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: key.kid })).toString('base64url');
+        const now = Math.floor(Date.now() / 1000);
+        const payload = Buffer.from(
+          JSON.stringify({ iss: 'https://api.botframework.com', aud: APP_ID, serviceurl: serviceUrl, exp: now + 600 }),
+        ).toString('base64url');
+        const secret = key.publicKey.export({ format: 'pem', type: 'spki' });
+        return `Bearer ${header}.${payload}.${createHmacBase64Url(secret, `${header}.${payload}`)}`;
+      },
+    ],
   ];
 
   it.each(refused)('refuses %s with 401 and sends nothing', async (_label, authorization) => {
@@ -136,7 +166,15 @@ describe('POST /api/messages with a Microsoft app id configured', () => {
     const now = Math.floor(Date.now() / 1000);
     // An Entra-issued (Emulator-style) token: verified against the Entra metadata, then its tenant is checked.
     const entraToken = jwt.sign(
-      { iss: `https://sts.windows.net/${OTHER_TENANT}/`, aud: APP_ID, appid: APP_ID, ver: '1.0', tid: OTHER_TENANT, nbf: now - 60, exp: now + 600 },
+      {
+        iss: `https://sts.windows.net/${OTHER_TENANT}/`,
+        aud: APP_ID,
+        appid: APP_ID,
+        ver: '1.0',
+        tid: OTHER_TENANT,
+        nbf: now - 60,
+        exp: now + 600,
+      },
       key.privateKey,
       { algorithm: 'RS256', keyid: key.kid },
     );

@@ -21,7 +21,10 @@ export interface BotHarness {
 }
 
 export async function startBotHarness(env: Record<string, string> = {}): Promise<BotHarness> {
-  const { app, baseUrl, connector, serviceUrl, close } = await startBotApp({ env: { LOG_LEVEL: 'silent', VCOP_API_TOKEN: API_TOKEN, ...env }, logLevel: 'silent' });
+  const { app, baseUrl, connector, serviceUrl, close } = await startBotApp({
+    env: { LOG_LEVEL: 'silent', VCOP_API_TOKEN: API_TOKEN, ...env },
+    logLevel: 'silent',
+  });
   return {
     app,
     baseUrl,
@@ -36,7 +39,11 @@ export async function startBotHarness(env: Record<string, string> = {}): Promise
       const text = await response.text();
       return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
     },
-    api: (path, init = {}) => fetch(`${baseUrl}${path}`, { ...init, headers: { authorization: `Bearer ${API_TOKEN}`, ...(init.headers as Record<string, string> | undefined) } }),
+    api: (path, init = {}) =>
+      fetch(`${baseUrl}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${API_TOKEN}`, ...(init.headers as Record<string, string> | undefined) },
+      }),
     close,
   };
 }
@@ -83,8 +90,16 @@ export class Conversation {
       serviceUrl: this.serviceUrl,
       from: { id: `29:${this.user.aadObjectId}`, name: this.user.name, aadObjectId: this.user.aadObjectId },
       recipient: BOT,
-      conversation: { id: this.id, conversationType: this.kind, tenantId: this.tenantId, ...(this.kind === 'channel' ? { isGroup: true } : {}) },
-      channelData: { tenant: { id: this.tenantId }, ...(this.kind === 'channel' ? { team: { id: '19:team@thread.tacv2' }, channel: { id: this.id } } : {}) },
+      conversation: {
+        id: this.id,
+        conversationType: this.kind,
+        tenantId: this.tenantId,
+        ...(this.kind === 'channel' ? { isGroup: true } : {}),
+      },
+      channelData: {
+        tenant: { id: this.tenantId },
+        ...(this.kind === 'channel' ? { team: { id: '19:team@thread.tacv2' }, channel: { id: this.id } } : {}),
+      },
       locale: 'en-GB',
     };
   }
@@ -149,7 +164,9 @@ export function shownItemRefs(card: unknown): string[] {
  * A team of the demo force with items in its digest, its supervisor, the OIC of its first item and
  * another officer of the team (someone to reassign to).
  */
-export async function pickTeam(harness: BotHarness): Promise<{ unitId: string; supervisor: Person; oic: Person; otherOfficer: Person; items: DigestItem[] }> {
+export async function pickTeam(
+  harness: BotHarness,
+): Promise<{ unitId: string; supervisor: Person; oic: Person; otherOfficer: Person; items: DigestItem[] }> {
   const { queries, people, clock } = harness.app.services;
   for (const digest of await queries.allTeamDigests(clock.now())) {
     const team = await people.listByUnit(digest.unit.id);
@@ -157,7 +174,8 @@ export async function pickTeam(harness: BotHarness): Promise<{ unitId: string; s
     const first = digest.items[0];
     const oic = team.find((p) => p.id === first?.oicId);
     const otherOfficer = team.find((p) => p.role === 'officer' && p.id !== first?.oicId);
-    if (supervisor && oic && otherOfficer && digest.items.length >= 2) return { unitId: digest.unit.id, supervisor, oic, otherOfficer, items: digest.items };
+    if (supervisor && oic && otherOfficer && digest.items.length >= 2)
+      return { unitId: digest.unit.id, supervisor, oic, otherOfficer, items: digest.items };
   }
   throw new Error('the demo force has no team with a supervisor, two officers and items due');
 }

@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestInputIds } from '../../src/bot/cards/index.js';
 import { itemRef } from '../../src/domain/digest.js';
 import type { DigestItem, Person } from '../../src/domain/types.js';
-import { Conversation, NOW, cardText, cardsOf, invokeCard, pickTeam, shownItemRefs, startBotHarness, teamsUserOf, type BotHarness } from './bot-harness.js';
+import {
+  Conversation,
+  NOW,
+  cardText,
+  cardsOf,
+  invokeCard,
+  pickTeam,
+  shownItemRefs,
+  startBotHarness,
+  teamsUserOf,
+  type BotHarness,
+} from './bot-harness.js';
 
 let harness: BotHarness;
 let team: Awaited<ReturnType<typeof pickTeam>>;
@@ -46,7 +57,11 @@ describe('Acknowledge on the digest card', () => {
     const ref = shownItemRefs(card)[0]!;
     const digestId = `team:${team.unitId}`;
 
-    const first = invokeCard(await harness.post(chat.cardAction('acknowledgeItem', { itemRef: ref, digestId, [digestInputIds(ref).note]: 'Ringing today' }, 'digest-message-1')));
+    const first = invokeCard(
+      await harness.post(
+        chat.cardAction('acknowledgeItem', { itemRef: ref, digestId, [digestInputIds(ref).note]: 'Ringing today' }, 'digest-message-1'),
+      ),
+    );
     // 07:30Z is 07:30 in London in November.
     expect(cardText(first)).toContain(`Acknowledged by ${team.supervisor.name} 07:30`);
     expect(cardText(first)).toContain('Ringing today');
@@ -55,7 +70,10 @@ describe('Acknowledge on the digest card', () => {
 
     const replay = invokeCard(await harness.post(chat.cardAction('acknowledgeItem', { itemRef: ref, digestId }, 'digest-message-1')));
     expect(cardText(replay)).toContain(`Acknowledged by ${team.supervisor.name} 07:30`);
-    const [rows] = await harness.app.services.db.query<{ n: number }>(`select count(*)::int as n from acknowledgements where item_ref = $1`, [ref]);
+    const [rows] = await harness.app.services.db.query<{ n: number }>(
+      `select count(*)::int as n from acknowledgements where item_ref = $1`,
+      [ref],
+    );
     expect(rows!.n).toBe(1);
     expect(await auditCount('item.acknowledged', ref)).toBe(1);
     // The replay changed nothing, so the message was not edited again.
@@ -67,7 +85,9 @@ describe('Acknowledge on the digest card', () => {
     const chat = new Conversation(harness.serviceUrl, teamsUserOf(team.oic));
     await harness.post(chat.message('my items'));
     const ref = itemRef(own);
-    const answered = invokeCard(await harness.post(chat.cardAction('acknowledgeItem', { itemRef: ref, digestId: `officer:${team.oic.id}` })));
+    const answered = invokeCard(
+      await harness.post(chat.cardAction('acknowledgeItem', { itemRef: ref, digestId: `officer:${team.oic.id}` })),
+    );
     expect(cardText(answered)).toMatch(/Acknowledged by .+ \d\d:\d\d/);
   });
 
@@ -76,7 +96,9 @@ describe('Acknowledge on the digest card', () => {
     const item = team.items.at(-1) as DigestItem;
     const ref = itemRef(item);
     const chat = new Conversation(harness.serviceUrl, teamsUserOf(outsider));
-    const refusal = cardText(invokeCard(await harness.post(chat.cardAction('acknowledgeItem', { itemRef: ref, digestId: `team:${team.unitId}` }))));
+    const refusal = cardText(
+      invokeCard(await harness.post(chat.cardAction('acknowledgeItem', { itemRef: ref, digestId: `team:${team.unitId}` }))),
+    );
     expect(refusal).toContain("You can't acknowledge this item");
     expect(refusal).toContain('your own items only');
     expect(await auditCount('item.acknowledged', ref)).toBe(0);
@@ -87,7 +109,10 @@ describe('Acknowledge on the digest card', () => {
     const forged = itemRef({ kind: 'update_overdue', victimId: 'V-does-not-matter', dueDate: '2026-11-01' });
     const refusal = cardText(invokeCard(await harness.post(chat.cardAction('acknowledgeItem', { itemRef: forged }))));
     expect(refusal).toContain("I can't find that item");
-    const [rows] = await harness.app.services.db.query<{ n: number }>(`select count(*)::int as n from acknowledgements where item_ref = $1`, [forged]);
+    const [rows] = await harness.app.services.db.query<{ n: number }>(
+      `select count(*)::int as n from acknowledgements where item_ref = $1`,
+      [forged],
+    );
     expect(rows!.n).toBe(0);
   });
 
@@ -99,19 +124,25 @@ describe('Acknowledge on the digest card', () => {
 });
 
 describe('Reassign on the digest card', () => {
-  it("moves the case within the team, keeps the history, tells the new OIC and publishes the change", async () => {
+  it('moves the case within the team, keeps the history, tells the new OIC and publishes the change', async () => {
     const newOicChat = new Conversation(harness.serviceUrl, teamsUserOf(team.otherOfficer));
     await harness.post(newOicChat.installationUpdate('add'));
     const { chat, card } = await digestCardFor(team.supervisor);
     const item = team.items.find((i) => i.oicId !== team.otherOfficer.id && shownItemRefs(card).includes(itemRef(i)))!;
     const ref = itemRef(item);
     const ids = digestInputIds(ref);
-    const press = chat.cardAction('reassignItem', { itemRef: ref, digestId: `team:${team.unitId}`, [ids.officer]: team.otherOfficer.id, [ids.reason]: 'Original OIC on leave' }, 'digest-message-2');
+    const press = chat.cardAction(
+      'reassignItem',
+      { itemRef: ref, digestId: `team:${team.unitId}`, [ids.officer]: team.otherOfficer.id, [ids.reason]: 'Original OIC on leave' },
+      'digest-message-2',
+    );
 
     const answered = invokeCard(await harness.post(press));
     expect(cardText(answered)).toContain(`OIC ${team.otherOfficer.name}`);
     const apiDigest = (await (await harness.api(`/v1/units/${team.unitId}/digest`)).json()) as { items: DigestItem[] };
-    expect(apiDigest.items.filter((i) => i.caseId === item.caseId).map((i) => i.oicId)).toEqual(apiDigest.items.filter((i) => i.caseId === item.caseId).map(() => team.otherOfficer.id));
+    expect(apiDigest.items.filter((i) => i.caseId === item.caseId).map((i) => i.oicId)).toEqual(
+      apiDigest.items.filter((i) => i.caseId === item.caseId).map(() => team.otherOfficer.id),
+    );
     expect(apiDigest.items.some((i) => i.caseId === item.caseId)).toBe(true);
     const history = await harness.app.services.db.query<{ oic_id: string; source: string; open: boolean }>(
       `select oic_id, source, valid_to = 'infinity' as open from case_allocations where case_id = $1 order by id`,
@@ -122,8 +153,19 @@ describe('Reassign on the digest card', () => {
       { oic_id: team.otherOfficer.id, source: 'reassign', open: true },
     ]);
 
-    const changes = (await (await harness.api(`/v1/allocations/changes?since=${encodeURIComponent('2026-11-20T00:00:00Z')}`)).json()) as { changes: { caseId: string; from: { oicId: string }; to: { oicId: string }; changedBy: string; reason: string; at: string }[] };
-    expect(changes.changes).toContainEqual(expect.objectContaining({ caseId: item.caseId, from: expect.objectContaining({ oicId: item.oicId }), to: expect.objectContaining({ oicId: team.otherOfficer.id }), changedBy: team.supervisor.id, reason: 'Original OIC on leave', at: new Date(NOW).toISOString() }));
+    const changes = (await (await harness.api(`/v1/allocations/changes?since=${encodeURIComponent('2026-11-20T00:00:00Z')}`)).json()) as {
+      changes: { caseId: string; from: { oicId: string }; to: { oicId: string }; changedBy: string; reason: string; at: string }[];
+    };
+    expect(changes.changes).toContainEqual(
+      expect.objectContaining({
+        caseId: item.caseId,
+        from: expect.objectContaining({ oicId: item.oicId }),
+        to: expect.objectContaining({ oicId: team.otherOfficer.id }),
+        changedBy: team.supervisor.id,
+        reason: 'Original OIC on leave',
+        at: new Date(NOW).toISOString(),
+      }),
+    );
     expect(await auditCount('case.reassigned', ref)).toBe(1);
 
     await harness.connector.waitFor(() => harness.connector.sentTo(newOicChat.id).some((a) => String(a.text ?? '').includes(item.caseId)));
@@ -154,7 +196,9 @@ describe('Reassign on the digest card', () => {
     const ref = itemRef(item);
     const ids = digestInputIds(ref);
     const chat = new Conversation(harness.serviceUrl, teamsUserOf(team.supervisor));
-    const refusal = cardText(invokeCard(await harness.post(chat.cardAction('reassignItem', { itemRef: ref, [ids.officer]: outsider.id, [ids.reason]: 'Swap' }))));
+    const refusal = cardText(
+      invokeCard(await harness.post(chat.cardAction('reassignItem', { itemRef: ref, [ids.officer]: outsider.id, [ids.reason]: 'Swap' }))),
+    );
     expect(refusal).toContain(`${outsider.name} is not an officer of`);
     expect(await auditCount('case.reassigned', ref)).toBe(0);
   });
@@ -165,7 +209,14 @@ describe('Show more and refresh', () => {
     const chat = new Conversation(harness.serviceUrl, teamsUserOf(team.supervisor));
     const refreshed = invokeCard(await harness.post(chat.cardAction('refreshDigest', { offset: 0, digestId: `team:${team.unitId}` })));
     expect(shownItemRefs(refreshed).length).toBeGreaterThan(0);
-    const officerView = invokeCard(await harness.post(new Conversation(harness.serviceUrl, teamsUserOf(outsider)).cardAction('refreshDigest', { offset: 0, digestId: `team:${team.unitId}` })));
+    const officerView = invokeCard(
+      await harness.post(
+        new Conversation(harness.serviceUrl, teamsUserOf(outsider)).cardAction('refreshDigest', {
+          offset: 0,
+          digestId: `team:${team.unitId}`,
+        }),
+      ),
+    );
     // An officer of another team sees only their own items in that team: none.
     expect(shownItemRefs(officerView)).toEqual([]);
   });
@@ -188,7 +239,10 @@ describe('an action in a channel', () => {
     const officers = (await people.listByUnit(team.unitId)).filter((p) => p.role === 'officer' && p.aadObjectId !== null);
     for (const item of digest.items) {
       const officer = officers.find((p) => p.id === item.oicId);
-      const [row] = await harness.app.services.db.query<{ n: number }>(`select count(*)::int as n from acknowledgements where item_ref = $1`, [itemRef(item)]);
+      const [row] = await harness.app.services.db.query<{ n: number }>(
+        `select count(*)::int as n from acknowledgements where item_ref = $1`,
+        [itemRef(item)],
+      );
       if (officer && row!.n === 0) return { item, officer };
     }
     throw new Error('no unacknowledged item of an officer left in the team digest');
@@ -200,7 +254,11 @@ describe('an action in a channel', () => {
     const { item, officer } = await openItemOfAnOfficer();
     const asOfficer = channel.memberSpeaking(teamsUserOf(officer));
 
-    const answered = invokeCard(await harness.post(asOfficer.cardAction('acknowledgeItem', { itemRef: itemRef(item), digestId: `team:${team.unitId}` }, 'channel-digest-1')));
+    const answered = invokeCard(
+      await harness.post(
+        asOfficer.cardAction('acknowledgeItem', { itemRef: itemRef(item), digestId: `team:${team.unitId}` }, 'channel-digest-1'),
+      ),
+    );
     expect(cardText(answered)).toContain('Your items');
 
     const [update] = harness.connector.updatesIn(channel.id);
@@ -217,7 +275,11 @@ describe('an action in a channel', () => {
     const channel = await channelWithTeamDigest(false);
     const { item, officer } = await openItemOfAnOfficer();
     const asOfficer = channel.memberSpeaking(teamsUserOf(officer));
-    const answered = invokeCard(await harness.post(asOfficer.cardAction('acknowledgeItem', { itemRef: itemRef(item), digestId: `team:${team.unitId}` }, 'channel-digest-2')));
+    const answered = invokeCard(
+      await harness.post(
+        asOfficer.cardAction('acknowledgeItem', { itemRef: itemRef(item), digestId: `team:${team.unitId}` }, 'channel-digest-2'),
+      ),
+    );
     expect(cardText(answered)).toContain(`Acknowledged by ${officer.name}`);
     expect(cardText(answered)).toContain('Your items');
     expect(harness.connector.updatesIn(channel.id)).toEqual([]);

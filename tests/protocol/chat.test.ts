@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemRef } from '../../src/domain/digest.js';
 import type { DigestItem, Person } from '../../src/domain/types.js';
 import { validateAdaptiveCard } from '../support/adaptive-card-validator.js';
-import { Conversation, cardText, cardsOf, executeActions, invokeCard, pickTeam, shownItemRefs, startBotHarness, teamsUserOf, type BotHarness } from './bot-harness.js';
+import {
+  Conversation,
+  cardText,
+  cardsOf,
+  executeActions,
+  invokeCard,
+  pickTeam,
+  shownItemRefs,
+  startBotHarness,
+  teamsUserOf,
+  type BotHarness,
+} from './bot-harness.js';
 
 let harness: BotHarness;
 let supervisor: Person;
@@ -53,7 +64,9 @@ describe('chat over the Bot Framework protocol', () => {
       const examples = executeActions(help, 'askQuestion');
       expect(examples.length, role).toBeGreaterThanOrEqual(3);
       for (const example of examples) {
-        const answer = cardText(invokeCard(await harness.post(chat.cardAction('askQuestion', example.data as Record<string, unknown>, 'help-message'))));
+        const answer = cardText(
+          invokeCard(await harness.post(chat.cardAction('askQuestion', example.data as Record<string, unknown>, 'help-message'))),
+        );
         const question = (example.data as { question: string }).question;
         expect(answer, `${role}: "${question}"`).not.toMatch(/I can't show you that|didn't understand|Something went wrong/);
       }
@@ -67,7 +80,10 @@ describe('chat over the Bot Framework protocol', () => {
     expect(typing?.type).toBe('typing');
     const card = cardsOf(reply!)[0];
 
-    const apiDigest = (await (await harness.api(`/v1/units/${supervisor.unitId}/digest`)).json()) as { unit: { name: string }; items: DigestItem[] };
+    const apiDigest = (await (await harness.api(`/v1/units/${supervisor.unitId}/digest`)).json()) as {
+      unit: { name: string };
+      items: DigestItem[];
+    };
     expect(apiDigest.items.length).toBeGreaterThan(0);
     const shownRefs = shownItemRefs(card);
     expect(shownRefs).toEqual(apiDigest.items.slice(0, 10).map(itemRef));
@@ -79,7 +95,7 @@ describe('chat over the Bot Framework protocol', () => {
     expect(validateAdaptiveCard(card)).toEqual([]);
   });
 
-  it("gives an officer their own items for \"my items\"", async () => {
+  it('gives an officer their own items for "my items"', async () => {
     const chat = new Conversation(harness.serviceUrl, teamsUserOf(officer));
     await harness.post(chat.message('my items'));
     const card = cardsOf(harness.connector.sentTo(chat.id)[1]!)[0];

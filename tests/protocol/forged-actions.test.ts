@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestInputIds } from '../../src/bot/cards/index.js';
 import { itemRef } from '../../src/domain/digest.js';
 import type { DigestItem, Person } from '../../src/domain/types.js';
-import { Conversation, cardText, invokeCard, pickTeam, shownItemRefs, startBotHarness, teamsUserOf, type BotHarness } from './bot-harness.js';
+import {
+  Conversation,
+  cardText,
+  invokeCard,
+  pickTeam,
+  shownItemRefs,
+  startBotHarness,
+  teamsUserOf,
+  type BotHarness,
+} from './bot-harness.js';
 
 /**
  * Action.Execute requests as an attacker (or a stale client) could craft them: another team's item,
@@ -32,7 +41,8 @@ beforeAll(async () => {
   }
   expect(teamB).toBeDefined();
   // Both supervisors ask for their digests, so the items' refs exist as they would after a morning run.
-  for (const supervisor of [teamA.supervisor, teamB.supervisor]) await harness.post(new Conversation(harness.serviceUrl, teamsUserOf(supervisor)).message('digest'));
+  for (const supervisor of [teamA.supervisor, teamB.supervisor])
+    await harness.post(new Conversation(harness.serviceUrl, teamsUserOf(supervisor)).message('digest'));
 }, 60_000);
 
 afterAll(async () => {
@@ -47,7 +57,9 @@ interface AuditRow {
 }
 
 async function auditSince(id: number): Promise<AuditRow[]> {
-  return harness.app.services.db.query<AuditRow>(`select actor_id, action, subject, details from audit_log where id > $1 order by id`, [id]);
+  return harness.app.services.db.query<AuditRow>(`select actor_id, action, subject, details from audit_log where id > $1 order by id`, [
+    id,
+  ]);
 }
 
 async function lastAuditId(): Promise<number> {
@@ -80,7 +92,12 @@ describe('forged Action.Execute requests', () => {
     expectNothingAbout(refusal, item);
     expect(await acknowledgements(ref)).toBe(0);
     expect(await auditSince(from)).toEqual([
-      { actor_id: teamA.supervisor.id, action: 'item.acknowledge_refused', subject: `case:${item.caseId}`, details: { reason: 'not_authorised', itemRef: ref, ownerUnitId: teamB.unitId } },
+      {
+        actor_id: teamA.supervisor.id,
+        action: 'item.acknowledge_refused',
+        subject: `case:${item.caseId}`,
+        details: { reason: 'not_authorised', itemRef: ref, ownerUnitId: teamB.unitId },
+      },
     ]);
   });
 
@@ -110,7 +127,16 @@ describe('forged Action.Execute requests', () => {
     const before = await allocationRows(item.caseId);
     const from = await lastAuditId();
     const chat = new Conversation(harness.serviceUrl, teamsUserOf(teamA.supervisor));
-    const refusal = invokeCard(await harness.post(chat.cardAction('reassignItem', { itemRef: ref, digestId: `team:${teamA.unitId}`, [ids.officer]: teamB.officer.id, [ids.reason]: 'Tampered' })));
+    const refusal = invokeCard(
+      await harness.post(
+        chat.cardAction('reassignItem', {
+          itemRef: ref,
+          digestId: `team:${teamA.unitId}`,
+          [ids.officer]: teamB.officer.id,
+          [ids.reason]: 'Tampered',
+        }),
+      ),
+    );
     expect(cardText(refusal)).toContain(`${teamB.officer.name} is not an officer of`);
     expect(await allocationRows(item.caseId)).toBe(before);
     expect(await auditSince(from)).toEqual([
@@ -130,11 +156,22 @@ describe('forged Action.Execute requests', () => {
     const before = await allocationRows(item.caseId);
     const from = await lastAuditId();
     const chat = new Conversation(harness.serviceUrl, teamsUserOf(teamA.supervisor));
-    const refusal = invokeCard(await harness.post(chat.cardAction('reassignItem', { itemRef: ref, digestId: `team:${teamA.unitId}`, [ids.officer]: teamB.officer.id, [ids.reason]: 'Tampered' })));
+    const refusal = invokeCard(
+      await harness.post(
+        chat.cardAction('reassignItem', {
+          itemRef: ref,
+          digestId: `team:${teamA.unitId}`,
+          [ids.officer]: teamB.officer.id,
+          [ids.reason]: 'Tampered',
+        }),
+      ),
+    );
     expect(cardText(refusal)).toContain("You can't reassign this case");
     expectNothingAbout(refusal, item);
     expect(await allocationRows(item.caseId)).toBe(before);
-    expect((await auditSince(from)).map((row) => [row.action, row.subject, row.details.reason])).toEqual([['case.reassign_refused', `case:${item.caseId}`, 'not_authorised']]);
+    expect((await auditSince(from)).map((row) => [row.action, row.subject, row.details.reason])).toEqual([
+      ['case.reassign_refused', `case:${item.caseId}`, 'not_authorised'],
+    ]);
   });
 
   it('a page request for another team shows the presser nothing of it', async () => {
@@ -176,7 +213,9 @@ describe('replayed Action.Execute requests', () => {
     const answers = await Promise.all(Array.from({ length: 6 }, () => harness.post(press)));
     for (const answer of answers) expect(cardText(invokeCard(answer))).toContain(`Acknowledged by ${teamB.supervisor.name}`);
     expect(await acknowledgements(ref)).toBe(1);
-    expect(await count(`select count(*)::int as n from audit_log where action = 'item.acknowledged' and details->>'itemRef' = $1`, [ref])).toBe(1);
+    expect(
+      await count(`select count(*)::int as n from audit_log where action = 'item.acknowledged' and details->>'itemRef' = $1`, [ref]),
+    ).toBe(1);
   });
 
   it('the same Reassign sent six times at once moves the case once: one change, one audit entry', async () => {
@@ -189,12 +228,24 @@ describe('replayed Action.Execute requests', () => {
     const item = teamB.items.find((i) => itemRef(i) === ref)!;
     const newOic = members.find((p) => p.role === 'officer' && p.id !== item.oicId)!;
     const ids = digestInputIds(ref);
-    const press = chat.cardAction('reassignItem', { itemRef: ref, digestId: `team:${teamB.unitId}`, [ids.officer]: newOic.id, [ids.reason]: 'Replayed' });
+    const press = chat.cardAction('reassignItem', {
+      itemRef: ref,
+      digestId: `team:${teamB.unitId}`,
+      [ids.officer]: newOic.id,
+      [ids.reason]: 'Replayed',
+    });
     const answers = await Promise.all(Array.from({ length: 6 }, () => harness.post(press)));
     for (const answer of answers) invokeCard(answer);
     expect(await count(`select count(*)::int as n from allocation_changes where case_id = $1`, [item.caseId])).toBe(1);
-    expect(await count(`select count(*)::int as n from case_allocations where case_id = $1 and valid_to = 'infinity' and oic_id = $2`, [item.caseId, newOic.id])).toBe(1);
-    expect(await count(`select count(*)::int as n from audit_log where action = 'case.reassigned' and subject = $1`, [`case:${item.caseId}`])).toBe(1);
+    expect(
+      await count(`select count(*)::int as n from case_allocations where case_id = $1 and valid_to = 'infinity' and oic_id = $2`, [
+        item.caseId,
+        newOic.id,
+      ]),
+    ).toBe(1);
+    expect(
+      await count(`select count(*)::int as n from audit_log where action = 'case.reassigned' and subject = $1`, [`case:${item.caseId}`]),
+    ).toBe(1);
     // Sent again later, it is still one.
     invokeCard(await harness.post(press));
     expect(await count(`select count(*)::int as n from allocation_changes where case_id = $1`, [item.caseId])).toBe(1);

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../src/domain/types.js';
-import { Conversation, cardText, cardsOf, executeActions, invokeCard, startBotHarness, teamsUserOf, type BotHarness } from './bot-harness.js';
+import {
+  Conversation,
+  cardText,
+  cardsOf,
+  executeActions,
+  invokeCard,
+  startBotHarness,
+  teamsUserOf,
+  type BotHarness,
+} from './bot-harness.js';
 
 /**
  * Every example on a help card, tapped, is answered: for each role, posted to a team, a command or the
@@ -29,7 +38,9 @@ beforeAll(async () => {
   const response = await harness.api('/v1/records', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
   expect(response.status).toBe(200);
   const everyone = (await Promise.all(units.map((unit) => harness.app.services.people.listByUnit(unit.id)))).flat();
-  const usual = (['officer', 'supervisor', 'inspector', 'senior'] as const).map((role) => everyone.find((p) => p.role === role && p.aadObjectId !== null)!);
+  const usual = (['officer', 'supervisor', 'inspector', 'senior'] as const).map(
+    (role) => everyone.find((p) => p.role === role && p.aadObjectId !== null)!,
+  );
   people = [...usual, ...(await Promise.all(posted.map(async (p) => (await harness.app.services.people.findById(p.id))!)))];
 }, 60_000);
 
@@ -74,13 +85,23 @@ describe('help card examples', () => {
         tapped.add(question);
         for (const tapper of people) {
           const answer = await tap(tapper, channel, example);
-          expect(answer, `asked by ${asker.role} of ${asker.unitId}, tapped by ${tapper.role} of ${tapper.unitId}: "${question}"`).not.toMatch(REFUSED);
+          expect(
+            answer,
+            `asked by ${asker.role} of ${asker.unitId}, tapped by ${tapper.role} of ${tapper.unitId}: "${question}"`,
+          ).not.toMatch(REFUSED);
         }
       }
     }
     const channel = new Conversation(harness.serviceUrl, teamsUserOf(people[1]!), 'channel');
     await harness.post(channel.message('help'));
-    const text = cardText(cardsOf(harness.connector.sentTo(channel.id).filter((a) => a.type === 'message').at(-1)!)[0]);
+    const text = cardText(
+      cardsOf(
+        harness.connector
+          .sentTo(channel.id)
+          .filter((a) => a.type === 'message')
+          .at(-1)!,
+      )[0],
+    );
     expect(text).toContain('subscribe North Team 3 at 07:30');
     expect(text).toContain("stop this conversation's digest");
   });

@@ -13,12 +13,26 @@ describe('POST /api/messages in local mode', () => {
   });
 
   it('answers 400 to a body that is not JSON, or not an activity, and keeps serving', async () => {
-    const notJson = await fetch(`${harness.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' });
+    const notJson = await fetch(`${harness.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":',
+    });
     expect(notJson.status).toBe(400);
-    const noConversation = await harness.post({ type: 'message', text: 'hi', serviceUrl: harness.serviceUrl, channelId: 'msteams', from: { id: 'x' }, recipient: { id: 'bot' } });
+    const noConversation = await harness.post({
+      type: 'message',
+      text: 'hi',
+      serviceUrl: harness.serviceUrl,
+      channelId: 'msteams',
+      from: { id: 'x' },
+      recipient: { id: 'bot' },
+    });
     expect(noConversation.status).toBe(400);
     expect(JSON.stringify(noConversation.body)).toContain('conversation');
-    const badServiceUrl = await harness.post({ ...new Conversation(harness.serviceUrl, stranger).message('hi'), serviceUrl: 'file:///etc/passwd' });
+    const badServiceUrl = await harness.post({
+      ...new Conversation(harness.serviceUrl, stranger).message('hi'),
+      serviceUrl: 'file:///etc/passwd',
+    });
     expect(badServiceUrl.status).toBe(400);
     expect((await harness.post(new Conversation(harness.serviceUrl, stranger).message('help'))).status).toBe(200);
   });

@@ -55,7 +55,11 @@ function expectInert(card: unknown): string[] {
 
 beforeAll(async () => {
   harness = await startBotHarness({ VCOP_DEMO: '0', VCOP_NOW: '2026-11-20T10:00:00Z' });
-  const imported = await harness.api('/v1/records', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: hostile(await fixture('small-force.ndjson')) });
+  const imported = await harness.api('/v1/records', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-ndjson' },
+    body: hostile(await fixture('small-force.ndjson')),
+  });
   expect(imported.status).toBe(200);
   supervisor = (await harness.app.services.people.findById('P1'))!;
 }, 60_000);
@@ -84,7 +88,9 @@ describe('record fields and typed text on cards and messages', () => {
     const chat = new Conversation(harness.serviceUrl, teamsUserOf(supervisor));
     const ref = shownItemRefs(await digestCard(chat))[0]!;
     const note = `Rang, see [the call log](https://notes.evil/log) ${RLO}**now**`;
-    const card = invokeCard(await harness.post(chat.cardAction('acknowledgeItem', { itemRef: ref, digestId: 'team:N-T1', [digestInputIds(ref).note]: note })));
+    const card = invokeCard(
+      await harness.post(chat.cardAction('acknowledgeItem', { itemRef: ref, digestId: 'team:N-T1', [digestInputIds(ref).note]: note })),
+    );
     const shown = expectInert(card);
     expect(shown).toContain('Note: Rang, see the call log **now**');
     expect(JSON.stringify(card)).not.toContain('notes.evil');
@@ -98,8 +104,14 @@ describe('record fields and typed text on cards and messages', () => {
     const ref = shownItemRefs(card).at(-1)!;
     const ids = digestInputIds(ref);
     const reason = `${RLO}Cover: [leave rota](https://reasons.evil/rota) _urgent_`;
-    invokeCard(await harness.post(chat.cardAction('reassignItem', { itemRef: ref, digestId: 'team:N-T1', [ids.officer]: 'P1', [ids.reason]: reason })));
-    await harness.connector.waitFor(() => harness.connector.sentTo(chat.id).some((a) => String(a.text ?? '').includes('has reassigned case')));
+    invokeCard(
+      await harness.post(
+        chat.cardAction('reassignItem', { itemRef: ref, digestId: 'team:N-T1', [ids.officer]: 'P1', [ids.reason]: reason }),
+      ),
+    );
+    await harness.connector.waitFor(() =>
+      harness.connector.sentTo(chat.id).some((a) => String(a.text ?? '').includes('has reassigned case')),
+    );
     const text = String(harness.connector.sentTo(chat.id).find((a) => String(a.text ?? '').includes('has reassigned case'))!.text);
     expect(markupIn(text)).toEqual([]);
     expect(INVISIBLE_CHARACTERS.test(text)).toBe(false);

@@ -28,13 +28,24 @@ describe('installing the app in a personal chat', () => {
     expect((await harness.post(chat.installationUpdate('add'))).status).toBe(200);
     expect((await harness.post(chat.botAdded())).status).toBe(200);
     expect(await subscriptions.listForConversation(chat.id)).toEqual([
-      expect.objectContaining({ kind: 'team_digest', unitId: team.unitId, personId: team.supervisor.id, localTime: '07:00', enabled: true }),
+      expect.objectContaining({
+        kind: 'team_digest',
+        unitId: team.unitId,
+        personId: team.supervisor.id,
+        localTime: '07:00',
+        enabled: true,
+      }),
     ]);
-    const [row] = await harness.app.services.db.query<{ reference: { serviceUrl: string; conversation: { id: string } }; person_id: string; scope: string }>(
-      'select reference, person_id, scope from conversations where id = $1',
-      [chat.id],
-    );
-    expect(row).toMatchObject({ person_id: team.supervisor.id, scope: 'personal', reference: { serviceUrl: harness.serviceUrl, conversation: { id: chat.id } } });
+    const [row] = await harness.app.services.db.query<{
+      reference: { serviceUrl: string; conversation: { id: string } };
+      person_id: string;
+      scope: string;
+    }>('select reference, person_id, scope from conversations where id = $1', [chat.id]);
+    expect(row).toMatchObject({
+      person_id: team.supervisor.id,
+      scope: 'personal',
+      reference: { serviceUrl: harness.serviceUrl, conversation: { id: chat.id } },
+    });
     const messages = harness.connector.sentTo(chat.id).filter((a) => a.type === 'message');
     expect(messages).toHaveLength(1);
     expect(lastCardText(chat)).toContain('at 07:00 every day');
@@ -101,7 +112,10 @@ describe('subscription commands', () => {
     expect(await subscriptions.listForConversation(channel.id)).toEqual([
       expect.objectContaining({ kind: 'team_digest', unitId: team.unitId, localTime: '07:30', personId: team.supervisor.id }),
     ]);
-    const [row] = await harness.app.services.db.query<{ scope: string; person_id: string | null }>('select scope, person_id from conversations where id = $1', [channel.id]);
+    const [row] = await harness.app.services.db.query<{ scope: string; person_id: string | null }>(
+      'select scope, person_id from conversations where id = $1',
+      [channel.id],
+    );
     expect(row).toEqual({ scope: 'team', person_id: null });
     expect(lastCardText(channel)).toContain('in this channel');
   });

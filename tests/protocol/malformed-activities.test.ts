@@ -58,7 +58,10 @@ describe('POST /api/messages refuses what is not an activity', () => {
   });
 
   it('a string that is not text (an unpaired surrogate escape), which the store would refuse later: 400', async () => {
-    const activity = json({ ...personal().installationUpdate('add'), from: { id: 'SURROGATE', aadObjectId: supervisor.aadObjectId } }).replace('SURROGATE', '\\ud800');
+    const activity = json({
+      ...personal().installationUpdate('add'),
+      from: { id: 'SURROGATE', aadObjectId: supervisor.aadObjectId },
+    }).replace('SURROGATE', '\\ud800');
     await expectRefused(activity, 400, undefined, /surrogate/);
   });
 
@@ -70,11 +73,31 @@ describe('POST /api/messages refuses what is not an activity', () => {
     expect(itemRef, 'a real item, so that the note and the reason would reach the store').toBeDefined();
     const ids = digestInputIds(itemRef!);
     const nul = /NUL character/;
-    await expectRefused(json(chat.cardAction('acknowledgeItem', { itemRef, digestId: `team:${supervisor.unitId}`, [ids.note]: 'Rang back\u0000 at 10' })), 400, undefined, nul);
-    await expectRefused(json(chat.cardAction('reassignItem', { itemRef, [ids.officer]: supervisor.id, [ids.reason]: 'Leave\u0000' })), 400, undefined, nul);
+    await expectRefused(
+      json(chat.cardAction('acknowledgeItem', { itemRef, digestId: `team:${supervisor.unitId}`, [ids.note]: 'Rang back\u0000 at 10' })),
+      400,
+      undefined,
+      nul,
+    );
+    await expectRefused(
+      json(chat.cardAction('reassignItem', { itemRef, [ids.officer]: supervisor.id, [ids.reason]: 'Leave\u0000' })),
+      400,
+      undefined,
+      nul,
+    );
     await expectRefused(json(chat.cardAction('acknowledgeItem', { itemRef: `${itemRef!}\u0000` })), 400, undefined, nul);
-    await expectRefused(json({ ...chat.message('help'), from: { id: '29:x', aadObjectId: `${supervisor.aadObjectId!}\u0000` } }), 400, undefined, nul);
-    await expectRefused(json({ ...chat.installationUpdate('add'), conversation: { id: 'a:personal-\u0000', conversationType: 'personal' } }), 400, undefined, nul);
+    await expectRefused(
+      json({ ...chat.message('help'), from: { id: '29:x', aadObjectId: `${supervisor.aadObjectId!}\u0000` } }),
+      400,
+      undefined,
+      nul,
+    );
+    await expectRefused(
+      json({ ...chat.installationUpdate('add'), conversation: { id: 'a:personal-\u0000', conversationType: 'personal' } }),
+      400,
+      undefined,
+      nul,
+    );
     await expectRefused(json(chat.message('my team\u0000s compliance')), 400, undefined, nul);
   });
 
@@ -114,7 +137,12 @@ describe('POST /api/messages refuses what is not an activity', () => {
   });
 
   it('an invoke the bot does not handle: 400, not 501', async () => {
-    await expectRefused(json({ ...(personal().cardAction('acknowledgeItem', {}) as object), name: 'composeExtension/query' }), 400, undefined, /does not handle/);
+    await expectRefused(
+      json({ ...(personal().cardAction('acknowledgeItem', {}) as object), name: 'composeExtension/query' }),
+      400,
+      undefined,
+      /does not handle/,
+    );
   });
 });
 
@@ -142,7 +170,12 @@ describe('POST /api/messages answers odd but well-formed activities politely', (
 
   it('a button press with data of the wrong shape: 200 with a card saying so', async () => {
     const chat = personal();
-    for (const data of [{ itemRef: 42 }, { itemRef: 'x'.repeat(5000) }, { offset: -1, digestId: '../../etc' }, { digestId: { $ne: null } }]) {
+    for (const data of [
+      { itemRef: 42 },
+      { itemRef: 'x'.repeat(5000) },
+      { offset: -1, digestId: '../../etc' },
+      { digestId: { $ne: null } },
+    ]) {
       for (const verb of ['acknowledgeItem', 'reassignItem', 'showMore']) {
         await expectAnswered(chat.cardAction(verb, data));
       }

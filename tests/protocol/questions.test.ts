@@ -10,7 +10,19 @@ import { validateAdaptiveCard } from '../support/adaptive-card-validator.js';
 import { FakeConnector } from '../support/fake-connector.js';
 import { queryExamples, type QueryExample } from '../support/spec-file.js';
 import { startTestApp } from '../support/test-app.js';
-import { Conversation, NOW, cardText, cardsOf, executeActions, invokeCard, pickTeam, shownItemRefs, startBotHarness, teamsUserOf, type BotHarness } from './bot-harness.js';
+import {
+  Conversation,
+  NOW,
+  cardText,
+  cardsOf,
+  executeActions,
+  invokeCard,
+  pickTeam,
+  shownItemRefs,
+  startBotHarness,
+  teamsUserOf,
+  type BotHarness,
+} from './bot-harness.js';
 
 /**
  * Issue 4, "done when": every line of the spec's queries-examples.tsv (read at test time), asked as that
@@ -69,7 +81,18 @@ function unitNamed(name: string): UnitRow {
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+};
 
 /** The spec's instant column -> the API query that answers it. */
 type Instant = { kind: 'at'; query: string } | { kind: 'month'; month: string; query: string } | { kind: 'month-ends'; months: string[] };
@@ -102,7 +125,11 @@ function instantOf(column: string): Instant {
   throw new Error(`queries-examples.tsv: unknown instant '${column}'`);
 }
 
-const METRIC_WORDS: Record<string, string> = { overall: 'fully compliant', 'needs assessment': 'needs assessments done', updates: 'updated on time' };
+const METRIC_WORDS: Record<string, string> = {
+  overall: 'fully compliant',
+  'needs assessment': 'needs assessments done',
+  updates: 'updated on time',
+};
 
 function ratioFor(figures: Pick<UnitFigures, 'compliant' | 'total' | 'rate' | 'needsAssessment' | 'updates'>, metric: string): Ratio {
   if (metric === 'needs assessment') return figures.needsAssessment;
@@ -205,7 +232,12 @@ async function press(chat: Conversation, button: Record<string, unknown>): Promi
 
 function button(card: unknown, title: string): Record<string, unknown> {
   const found = executeActions(card, 'askQuestion').find((action) => action.title === title);
-  if (!found) throw new Error(`no askQuestion button '${title}' on the card; it has ${executeActions(card, 'askQuestion').map((a) => a.title).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no askQuestion button '${title}' on the card; it has ${executeActions(card, 'askQuestion')
+        .map((a) => a.title)
+        .join(', ')}`,
+    );
   return found;
 }
 
@@ -292,7 +324,9 @@ async function checkLine(line: QueryExample): Promise<void> {
   if (most) {
     // Against the area's breakdown: the team with the most victims in breach of the metric.
     const area = units.find((u) => u.kind !== 'team' && u.name.startsWith(`${most[1]} `))!;
-    const breakdown = (await (await harness.api(`/v1/units/${area.id}/breakdown${instantQuery(line)}`)).json()) as { children: UnitFigures[] };
+    const breakdown = (await (await harness.api(`/v1/units/${area.id}/breakdown${instantQuery(line)}`)).json()) as {
+      children: UnitFigures[];
+    };
     const breaches = breakdown.children.map((child) => {
       const ratio = ratioFor(child, line.metric);
       return { name: child.unit.name, count: ratio.total - ratio.compliant, ratio };
@@ -305,7 +339,9 @@ async function checkLine(line: QueryExample): Promise<void> {
     for (const b of breaches) {
       if (b.count === top) {
         expect(headline).toContain(b.name);
-        expect(headline).toContain(`${rateText(b.ratio.rate)} ${METRIC_WORDS[line.metric]}, ${b.ratio.compliant} of ${b.ratio.total} victims`);
+        expect(headline).toContain(
+          `${rateText(b.ratio.rate)} ${METRIC_WORDS[line.metric]}, ${b.ratio.compliant} of ${b.ratio.total} victims`,
+        );
       } else {
         expect(headline).not.toContain(b.name);
       }
@@ -346,7 +382,9 @@ async function checkLine(line: QueryExample): Promise<void> {
       expect(figure).toBe(ratio.rate === null ? 'no live cases' : `${rateText(ratio.rate)} (${ratio.compliant}/${ratio.total})`);
     }
     const latest = ratioFor(await figures(unit.id, `?at=${NOW}`), line.metric);
-    expect(headlineOf(card)).toContain(`${unit.name}: ${rateText(latest.rate)} ${METRIC_WORDS[line.metric]} — ${latest.compliant} of ${latest.total} victims`);
+    expect(headlineOf(card)).toContain(
+      `${unit.name}: ${rateText(latest.rate)} ${METRIC_WORDS[line.metric]} — ${latest.compliant} of ${latest.total} victims`,
+    );
     return;
   }
   await checkFigure(card, line);
@@ -365,9 +403,13 @@ describe('queries-examples.tsv asked in Teams (issue 4)', () => {
     expect(lines.length).toBeGreaterThanOrEqual(18);
   });
 
-  it.each(lines)('$persona: "$question" -> $unit', async (line) => {
-    await checkLine(line);
-  }, 30_000);
+  it.each(lines)(
+    '$persona: "$question" -> $unit',
+    async (line) => {
+      await checkLine(line);
+    },
+    30_000,
+  );
 });
 
 describe('question buttons (askQuestion)', () => {
@@ -384,13 +426,18 @@ describe('question buttons (askQuestion)', () => {
     const rows = rankingRows(byOfficer);
     expect(rows.map((row) => row.name).sort()).toEqual(breakdown.officers.map((o) => o.officer.name).sort());
     for (const officer of breakdown.officers) {
-      expect(rows.find((row) => row.name === officer.officer.name)).toMatchObject({ rate: rateText(officer.rate), counts: `${officer.compliant} of ${officer.total}` });
+      expect(rows.find((row) => row.name === officer.officer.name)).toMatchObject({
+        rate: rateText(officer.rate),
+        counts: `${officer.compliant} of ${officer.total}`,
+      });
     }
 
     // An officer row opens that officer's figure.
     const first = breakdown.officers.find((o) => o.officer.name === rows[0]!.name)!;
     const officerCard = await press(chat, button(byOfficer, first.officer.name));
-    expect(headlineOf(officerCard)).toContain(`${first.officer.name}: ${rateText(first.rate)} fully compliant — ${first.compliant} of ${first.total} victims`);
+    expect(headlineOf(officerCard)).toContain(
+      `${first.officer.name}: ${rateText(first.rate)} fully compliant — ${first.compliant} of ${first.total} victims`,
+    );
 
     const items = await press(chat, button(card, 'Show the items'));
     const apiDigest = (await (await harness.api(`/v1/units/${team.id}/digest`)).json()) as { items: DigestItem[] };
@@ -404,7 +451,8 @@ describe('question buttons (askQuestion)', () => {
     const commands = units.filter((u) => u.parentId === unitNamed('force').id);
     const rows = rankingRows(byCommand);
     expect(rows.map((row) => row.name).sort()).toEqual(commands.map((c) => c.name).sort());
-    for (const command of commands) expect(rows.find((row) => row.name === command.name)?.rate).toBe(rateText((await figures(command.id, `?at=${NOW}`)).rate));
+    for (const command of commands)
+      expect(rows.find((row) => row.name === command.name)?.rate).toBe(rateText((await figures(command.id, `?at=${NOW}`)).rate));
   });
 
   it('asks back with buttons when "south" could be a command or a team, and answers the one chosen', async () => {
@@ -418,7 +466,9 @@ describe('question buttons (askQuestion)', () => {
 
     const chosen = await press(chat, button(card, 'South Team 2'));
     const api = await figures(unitNamed('South Team 2').id, `?at=${NOW}`);
-    expect(headlineOf(chosen)).toContain(`South Team 2: ${rateText(api.rate)} fully compliant — ${api.compliant} of ${api.total} victims — at 20 Nov 2026`);
+    expect(headlineOf(chosen)).toContain(
+      `South Team 2: ${rateText(api.rate)} fully compliant — ${api.compliant} of ${api.total} victims — at 20 Nov 2026`,
+    );
   });
 
   it('offers only the readings the asker may see, and refuses when there are none', async () => {
@@ -435,9 +485,13 @@ describe('question buttons (askQuestion)', () => {
   it('answers an example question from the help card', async () => {
     const senior = await personaOf('senior lead');
     const { chat, card } = await ask(senior, 'help');
-    const example = executeActions(card, 'askQuestion').find((action) => (action.data as { question: unknown }).question === 'which teams are below target?')!;
+    const example = executeActions(card, 'askQuestion').find(
+      (action) => (action.data as { question: unknown }).question === 'which teams are below target?',
+    )!;
     const answer = await press(chat, example);
-    expect(headlineOf(answer)).toMatch(/teams in Example Constabulary (?:is|are) below 90\.0% fully compliant|No team in Example Constabulary is below/);
+    expect(headlineOf(answer)).toMatch(
+      /teams in Example Constabulary (?:is|are) below 90\.0% fully compliant|No team in Example Constabulary is below/,
+    );
   });
 
   it('refuses a tampered button politely, re-checking scope on the server', async () => {
@@ -470,16 +524,26 @@ describe('question buttons (askQuestion)', () => {
 
     // An officer pressing a button for another officer's figures or items.
     const officerChat = new Conversation(harness.serviceUrl, teamsUserOf(officer));
-    const [colleague] = (await harness.app.services.people.listByUnit(officer.unitId)).filter((p) => p.role === 'officer' && p.id !== officer.id);
+    const [colleague] = (await harness.app.services.people.listByUnit(officer.unitId)).filter(
+      (p) => p.role === 'officer' && p.id !== officer.id,
+    );
     for (const intent of [{ kind: 'figure' }, { kind: 'my_items' }]) {
-      const card = invokeCard(await harness.post(officerChat.cardAction('askQuestion', { question: { ...valid, intent, scope: { kind: 'officer', personId: colleague!.id } } })));
+      const card = invokeCard(
+        await harness.post(
+          officerChat.cardAction('askQuestion', { question: { ...valid, intent, scope: { kind: 'officer', personId: colleague!.id } } }),
+        ),
+      );
       expect(cardText(card)).toContain('As an officer you can see your own items and figures only');
       expectNoFigures(card);
     }
     // ...and the same query for themself is answered.
-    const own = invokeCard(await harness.post(officerChat.cardAction('askQuestion', { question: { ...valid, scope: { kind: 'officer', personId: 'self' } } })));
+    const own = invokeCard(
+      await harness.post(officerChat.cardAction('askQuestion', { question: { ...valid, scope: { kind: 'officer', personId: 'self' } } })),
+    );
     const ownFigures = await harness.app.services.queries.officerFigures(officer.id, NOW_DATE);
-    expect(headlineOf(own)).toContain(`${officer.name}: ${rateText(ownFigures.rate)} fully compliant — ${ownFigures.compliant} of ${ownFigures.total} victims`);
+    expect(headlineOf(own)).toContain(
+      `${officer.name}: ${rateText(ownFigures.rate)} fully compliant — ${ownFigures.compliant} of ${ownFigures.total} victims`,
+    );
   });
 
   it('does not show an officer a list of other officers', async () => {
@@ -495,19 +559,42 @@ describe('logs of questions', () => {
     const connector = new FakeConnector();
     const serviceUrl = await connector.start();
     const env = { VCOP_DEMO: '1', VCOP_DEMO_VICTIMS: '300', VCOP_NOW: NOW, LOG_LEVEL: 'trace' };
-    const test = await startTestApp({ env, extensions: [createBotExtension(readConfig({ ...env, VCOP_DATA_DIR: 'memory://', VCOP_SCHEDULER: '0' }))], logLines });
+    const test = await startTestApp({
+      env,
+      extensions: [createBotExtension(readConfig({ ...env, VCOP_DATA_DIR: 'memory://', VCOP_SCHEDULER: '0' }))],
+      logLines,
+    });
     try {
       const senior = (await test.app.services.people.listByUnit('FORCE')).find((p) => p.role === 'senior')!;
       const [named] = (await test.app.services.people.listByUnit('N-T2')).filter((p) => p.role === 'officer');
       const surname = named!.name.split(' ').at(-1)!;
       const chat = new Conversation(serviceUrl, teamsUserOf(senior));
-      const post = (activity: object) => fetch(`${test.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const post = (activity: object) =>
+        fetch(`${test.baseUrl}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(activity),
+        });
       const questions = [`how is PC ${surname} doing on updates`, 'North Team 2 needs assessments last month', 'zqxwv plonk'];
       for (const question of questions) expect((await post(chat.message(question))).status).toBe(200);
-      await post(chat.cardAction('askQuestion', { question: { intent: { kind: 'figure' }, metric: 'overall', scope: { kind: 'unit', unitId: 'N-T2' }, period: { kind: 'now' }, note: 'tampered' } }));
-      await connector.waitFor((calls) => calls.filter((c) => c.conversationId === chat.id && c.body.type === 'message').length >= questions.length);
+      await post(
+        chat.cardAction('askQuestion', {
+          question: {
+            intent: { kind: 'figure' },
+            metric: 'overall',
+            scope: { kind: 'unit', unitId: 'N-T2' },
+            period: { kind: 'now' },
+            note: 'tampered',
+          },
+        }),
+      );
+      await connector.waitFor(
+        (calls) => calls.filter((c) => c.conversationId === chat.id && c.body.type === 'message').length >= questions.length,
+      );
 
-      const answers = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'question answered');
+      const answers = logLines
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((line) => line.msg === 'question answered');
       expect(answers.length).toBeGreaterThanOrEqual(questions.length);
       const all = logLines.join('\n');
       for (const question of questions) expect(all).not.toContain(question);

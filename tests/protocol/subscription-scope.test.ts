@@ -78,7 +78,7 @@ describe("M5: changing a channel's digest needs scope over its team", () => {
     ]);
   });
 
-  it("refuses an officer in a channel, as before: only a supervisor (or above) changes a shared digest", async () => {
+  it('refuses an officer in a channel, as before: only a supervisor (or above) changes a shared digest', async () => {
     const channel = new Conversation(harness.serviceUrl, teamsUserOf(team.supervisor), 'channel');
     await harness.post(channel.message(`subscribe ${unitName} at 07:30`));
     await harness.post(channel.memberSpeaking(teamsUserOf(team.oic)).message('digest off'));
@@ -101,7 +101,11 @@ describe('H1 and M7: the morning run follows the records', () => {
       { type: 'person', id: leaves.id, name: leaves.name, unitId: leaves.unitId, role: leaves.role, aadObjectId: null },
       { type: 'person', id: moves.id, name: moves.name, unitId: team.unitId, role: moves.role, aadObjectId: moves.aadObjectId },
     ];
-    const imported = await harness.api('/v1/records', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: extract.map((r) => JSON.stringify(r)).join('\n') });
+    const imported = await harness.api('/v1/records', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson' },
+      body: extract.map((r) => JSON.stringify(r)).join('\n'),
+    });
     expect(imported.status).toBe(200);
 
     const seen = harness.connector.mark();

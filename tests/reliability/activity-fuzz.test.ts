@@ -38,17 +38,63 @@ const junk = (): fc.Arbitrary<unknown> =>
     fc.integer(),
     fc.double(),
     fc.string({ maxLength: 40 }),
-    fc.constantFrom('', ' ', 'x'.repeat(25_000), '\u0000', '<at>VCOP</at>', '{"a":1}', 'file:///etc/passwd', 'javascript:alert(1)', '../../', '\ud800'),
+    fc.constantFrom(
+      '',
+      ' ',
+      'x'.repeat(25_000),
+      '\u0000',
+      '<at>VCOP</at>',
+      '{"a":1}',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      '../../',
+      '\ud800',
+    ),
     fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }),
     fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }),
   );
 
-const FIELDS = ['type', 'id', 'name', 'text', 'value', 'from', 'recipient', 'conversation', 'channelData', 'entities', 'attachments',
-  'replyToId', 'action', 'membersAdded', 'membersRemoved', 'locale', 'timestamp', 'channelId', 'serviceUrl', 'textFormat', 'relatesTo'] as const;
+const FIELDS = [
+  'type',
+  'id',
+  'name',
+  'text',
+  'value',
+  'from',
+  'recipient',
+  'conversation',
+  'channelData',
+  'entities',
+  'attachments',
+  'replyToId',
+  'action',
+  'membersAdded',
+  'membersRemoved',
+  'locale',
+  'timestamp',
+  'channelId',
+  'serviceUrl',
+  'textFormat',
+  'relatesTo',
+] as const;
 
-const NESTED = ['from.aadObjectId', 'from.id', 'conversation.id', 'conversation.conversationType', 'conversation.tenantId', 'channelData.tenant',
-  'channelData.tenant.id', 'value.action', 'value.action.verb', 'value.action.data', 'value.action.data.itemRef', 'value.action.data.digestId',
-  'value.action.data.offset', 'value.trigger', 'recipient.id'] as const;
+const NESTED = [
+  'from.aadObjectId',
+  'from.id',
+  'conversation.id',
+  'conversation.conversationType',
+  'conversation.tenantId',
+  'channelData.tenant',
+  'channelData.tenant.id',
+  'value.action',
+  'value.action.verb',
+  'value.action.data',
+  'value.action.data.itemRef',
+  'value.action.data.digestId',
+  'value.action.data.offset',
+  'value.trigger',
+  'recipient.id',
+] as const;
 
 type Mutation = { kind: 'set'; path: string; value: unknown } | { kind: 'delete'; path: string };
 
@@ -57,7 +103,17 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), path: fc.constantFrom<string>(...FIELDS, ...NESTED) }),
 );
 
-const VERBS = ['acknowledgeItem', 'reassignItem', 'showMore', 'refreshDigest', 'askQuestion', 'launchMissiles', '', 'constructor', '__proto__'];
+const VERBS = [
+  'acknowledgeItem',
+  'reassignItem',
+  'showMore',
+  'refreshDigest',
+  'askQuestion',
+  'launchMissiles',
+  '',
+  'constructor',
+  '__proto__',
+];
 
 function baseActivity(kind: number, mapped: boolean, text: string, verb: string): Record<string, unknown> {
   const user = mapped ? teamsUserOf(supervisor) : { aadObjectId: 'ffffffff-0000-4000-8000-00000000ffff', name: 'Stranger' };
@@ -99,20 +155,44 @@ type Case =
   | { kind: 'bytes'; bytes: Uint8Array; contentType: string };
 
 const cases: fc.Arbitrary<Case> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({
-    kind: fc.constant('activity' as const),
-    base: fc.nat({ max: 5 }),
-    mapped: fc.boolean(),
-    text: fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('digest', 'my items', 'help', 'digest at 25:00', 'subscribe North Team 1 at 07:30', 'digest off', 'which teams are below target?')),
-    verb: fc.constantFrom(...VERBS),
-    mutations: fc.array(mutation, { minLength: 0, maxLength: 4 }),
-  }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('activity' as const),
+      base: fc.nat({ max: 5 }),
+      mapped: fc.boolean(),
+      text: fc.oneof(
+        fc.string({ maxLength: 60 }),
+        fc.constantFrom(
+          'digest',
+          'my items',
+          'help',
+          'digest at 25:00',
+          'subscribe North Team 1 at 07:30',
+          'digest off',
+          'which teams are below target?',
+        ),
+      ),
+      verb: fc.constantFrom(...VERBS),
+      mutations: fc.array(mutation, { minLength: 0, maxLength: 4 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('json' as const), value: fc.jsonValue({ maxDepth: 4 }) }) },
-  { weight: 1, arbitrary: fc.record({
-    kind: fc.constant('bytes' as const),
-    bytes: fc.uint8Array({ maxLength: 200 }),
-    contentType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', ''),
-  }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('bytes' as const),
+      bytes: fc.uint8Array({ maxLength: 200 }),
+      contentType: fc.constantFrom(
+        'application/json',
+        'application/json; charset=utf-8',
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        '',
+      ),
+    }),
+  },
 );
 
 async function send(testCase: Case): Promise<{ status: number; body: string; request: string }> {
@@ -129,8 +209,16 @@ async function send(testCase: Case): Promise<{ status: number; body: string; req
     body = testCase.bytes;
     contentType = testCase.contentType;
   }
-  const response = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: contentType ? { 'content-type': contentType } : {}, body });
-  return { status: response.status, body: await response.text(), request: typeof body === 'string' ? body.slice(0, 500) : `<${body.length} bytes>` };
+  const response = await fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: contentType ? { 'content-type': contentType } : {},
+    body,
+  });
+  return {
+    status: response.status,
+    body: await response.text(),
+    request: typeof body === 'string' ? body.slice(0, 500) : `<${body.length} bytes>`,
+  };
 }
 
 describe('POST /api/messages under generated malformed activities', () => {
@@ -149,12 +237,19 @@ describe('POST /api/messages under generated malformed activities', () => {
       { numRuns: RUNS, seed: 20261123, endOnFailure: true },
     );
     expect(tried).toBe(RUNS);
-    const summary = [...statuses.entries()].sort(([a], [b]) => a - b).map(([status, count]) => `${status}: ${count}`).join(', ');
+    const summary = [...statuses.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, count]) => `${status}: ${count}`)
+      .join(', ');
     process.stdout.write(`activity fuzz: ${tried} generated activities; answers ${summary}\n`);
     // Still serving, and still answering a genuine message.
     expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
     const chat = new Conversation(serviceUrl, teamsUserOf(supervisor));
-    const genuine = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(chat.message('help')) });
+    const genuine = await fetch(`${baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(chat.message('help')),
+    });
     expect(genuine.status, await genuine.text()).toBe(200);
   }, 900_000);
 });

@@ -4,7 +4,13 @@ import type { AppServices } from '../../src/app.js';
 import { BotFrameworkMessenger } from '../../src/bot/messenger/bot-framework-messenger.js';
 import { runDigests } from '../support/digest-run.js';
 import { DigestSendStore } from '../../src/store/digest-send-store.js';
-import { createDeliveryStore, importSmallForce, sendRows, subscribePersonalChat, type DeliveryStore } from '../integration/delivery/delivery-harness.js';
+import {
+  createDeliveryStore,
+  importSmallForce,
+  sendRows,
+  subscribePersonalChat,
+  type DeliveryStore,
+} from '../integration/delivery/delivery-harness.js';
 import { SwitchableConnector, type ConnectorBehaviour } from '../support/switchable-connector.js';
 
 /**
@@ -20,9 +26,17 @@ const MINUTE = 60_000;
 const FAULTS: ConnectorBehaviour[][] = [
   [{ kind: 'status', status: 429, retryAfterSeconds: 1 }],
   // 4 x 500: the HTTP client retries 500 three times inside one try, so the whole try fails.
-  [{ kind: 'status', status: 500 }, { kind: 'status', status: 500 }, { kind: 'status', status: 500 }, { kind: 'status', status: 500 }],
+  [
+    { kind: 'status', status: 500 },
+    { kind: 'status', status: 500 },
+    { kind: 'status', status: 500 },
+    { kind: 'status', status: 500 },
+  ],
   [{ kind: 'hang' }],
-  [{ kind: 'status', status: 503, retryAfterSeconds: 0 }, { kind: 'status', status: 429, retryAfterSeconds: 0 }],
+  [
+    { kind: 'status', status: 503, retryAfterSeconds: 0 },
+    { kind: 'status', status: 429, retryAfterSeconds: 0 },
+  ],
 ];
 
 describe('a digest run against a failing Bot Connector', () => {
@@ -38,7 +52,11 @@ describe('a digest run against a failing Bot Connector', () => {
     services = await store.open();
     await importSmallForce(services);
     for (let i = 0; i < CONVERSATIONS; i++) {
-      await subscribePersonalChat(services, { conversationId: `chat-${i}`, personId: 'P1', kind: 'team_digest', unitId: 'N-T1', localTime: '07:00' }, serviceUrl);
+      await subscribePersonalChat(
+        services,
+        { conversationId: `chat-${i}`, personId: 'P1', kind: 'team_digest', unitId: 'N-T1', localTime: '07:00' },
+        serviceUrl,
+      );
     }
   }, 60_000);
   afterAll(async () => {
@@ -68,13 +86,18 @@ describe('a digest run against a failing Bot Connector', () => {
       throttle: { globalIntervalMs: 0, perConversationIntervalMs: 0 },
       backoff: { baseMs: 10, maxMs: 2000 },
     });
-    const options = { sends: new DigestSendStore(services.db, { maxAttemptsPerDay: 6, leaseMs: 10 * MINUTE }), retryBackoff: { baseMs: MINUTE, maxMs: MINUTE }, random: () => 1 };
+    const options = {
+      sends: new DigestSendStore(services.db, { maxAttemptsPerDay: 6, leaseMs: 10 * MINUTE }),
+      retryBackoff: { baseMs: MINUTE, maxMs: MINUTE },
+      random: () => 1,
+    };
     const sentAt: Record<string, string> = {};
     for (let minute = 0; minute <= 10; minute++) {
       const at = `2026-11-20T07:${String(minute).padStart(2, '0')}:00Z`;
       const before = connector.deliveredBy();
       await runDigests(services, messenger, new Date(at), options);
-      for (const [conversation, count] of Object.entries(connector.deliveredBy())) if (count > (before[conversation] ?? 0)) sentAt[conversation] = at;
+      for (const [conversation, count] of Object.entries(connector.deliveredBy()))
+        if (count > (before[conversation] ?? 0)) sentAt[conversation] = at;
     }
     const expected = Object.fromEntries(Array.from({ length: CONVERSATIONS }, (_, i) => [`chat-${i}`, 1]));
     expect(connector.deliveredBy()).toEqual(expected);
@@ -88,6 +111,8 @@ describe('a digest run against a failing Bot Connector', () => {
     const throttled = connector.posts.filter((p) => p.conversationId === 'chat-0');
     expect(throttled.map((p) => p.answered)).toEqual([429, 201]);
     expect(throttled[1]!.at - throttled[0]!.at).toBeGreaterThanOrEqual(950);
-    process.stdout.write(`connector faults: ${faultsInjected} faults injected (429, 500, 503, hung calls) over ${CONVERSATIONS} digests; ${connector.posts.length} posts, ${CONVERSATIONS} delivered, 0 duplicates\n`);
+    process.stdout.write(
+      `connector faults: ${faultsInjected} faults injected (429, 500, 503, hung calls) over ${CONVERSATIONS} digests; ${connector.posts.length} posts, ${CONVERSATIONS} delivered, 0 duplicates\n`,
+    );
   }, 300_000);
 });

@@ -42,12 +42,19 @@ describe.each(DRIVERS)('the store failing at each statement of a digest run, on 
           const outcome = await morningWithFault(services, { from, count, mode });
           scenarios++;
           faults += outcome.faultsInjected;
-          const ok = isDeepStrictEqual(outcome.delivered, EXACTLY_ONCE_EACH) && isDeepStrictEqual(outcome.ledger, { sent: FAULT_SUBSCRIPTIONS.length });
-          if (!ok) failures.push(`statement ${from} failing ${count}x ${mode}: delivered ${JSON.stringify(outcome.delivered)}, ledger ${JSON.stringify(outcome.ledger)}`);
+          const ok =
+            isDeepStrictEqual(outcome.delivered, EXACTLY_ONCE_EACH) &&
+            isDeepStrictEqual(outcome.ledger, { sent: FAULT_SUBSCRIPTIONS.length });
+          if (!ok)
+            failures.push(
+              `statement ${from} failing ${count}x ${mode}: delivered ${JSON.stringify(outcome.delivered)}, ledger ${JSON.stringify(outcome.ledger)}`,
+            );
         }
       }
     }
-    process.stdout.write(`database fault sweep (${driver}): ${scenarios} runs, ${faults} statements failed on purpose, ${statements} statements per run\n`);
+    process.stdout.write(
+      `database fault sweep (${driver}): ${scenarios} runs, ${faults} statements failed on purpose, ${statements} statements per run\n`,
+    );
     expect(failures).toEqual([]);
   }, 900_000);
 });

@@ -57,10 +57,21 @@ beforeAll(async () => {
   const lines: string[] = [];
   for await (const line of demoForceNdjson({ victims: 20_000, now: new Date(NOW) })) lines.push(line);
   await import('node:fs/promises').then((fs) => fs.writeFile(extract, `${lines.join('\n')}\n`));
-  const services = await createServices(readConfig({ VCOP_DATA_DIR: dataDir, VCOP_DEMO: '0', VCOP_NOW: NOW, LOG_LEVEL: 'silent' }), createLogger({ level: 'silent' }));
+  const services = await createServices(
+    readConfig({ VCOP_DATA_DIR: dataDir, VCOP_DEMO: '0', VCOP_NOW: NOW, LOG_LEVEL: 'silent' }),
+    createLogger({ level: 'silent' }),
+  );
   try {
     const small = await readFile(join(ROOT, 'tests/fixtures/small-force.ndjson'));
-    expect((await services.importNdjson((async function* () { yield small; })())).ok).toBe(true);
+    expect(
+      (
+        await services.importNdjson(
+          (async function* () {
+            yield small;
+          })(),
+        )
+      ).ok,
+    ).toBe(true);
   } finally {
     await services.db.close();
   }
@@ -82,7 +93,17 @@ async function startMain(): Promise<App> {
   const output: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts')], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', VCOP_DATA_DIR: dataDir, VCOP_DEMO: '0', VCOP_SCHEDULER: '0', VCOP_NOW: NOW, VCOP_API_TOKEN: TOKEN },
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      VCOP_DATA_DIR: dataDir,
+      VCOP_DEMO: '0',
+      VCOP_SCHEDULER: '0',
+      VCOP_NOW: NOW,
+      VCOP_API_TOKEN: TOKEN,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
@@ -105,7 +126,10 @@ async function said(app: App, line: RegExp): Promise<void> {
   }
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  );
 const get = (app: App, path: string) => fetch(`${app.baseUrl}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
 
 /** POSTs the 20,000-victim extract, or the given body. */
@@ -127,7 +151,10 @@ describe('a full data disk', () => {
       fill(5_000);
       const answer = await postExtract(app);
       expect(answer.status).toBe(507);
-      expect(answer.error).toMatchObject({ code: 'disk_full', message: expect.stringMatching(/^The data disk is full: nothing was written/) });
+      expect(answer.error).toMatchObject({
+        code: 'disk_full',
+        message: expect.stringMatching(/^The data disk is full: nothing was written/),
+      });
       await said(app, /"level":50[^\n]*the data disk is full: free space/);
       expect((await get(app, '/v1/units/FORCE/compliance')).status).toBe(200);
       expect((await get(app, '/readyz')).status).toBe(200);

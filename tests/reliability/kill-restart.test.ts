@@ -56,12 +56,19 @@ describe.each(STORES)('killing the process mid digest run (%s)', (driver) => {
     connector = new SwitchableConnector();
     serviceUrl = await connector.start();
     // The store as the morning finds it: the force, and thirty chats subscribed to a 07:00 digest.
-    const services = await createServices(readConfig({ LOG_LEVEL: 'silent', VCOP_DEMO: '0', VCOP_NOW: '2026-11-20T06:00:00Z', ...storeEnv }), createLogger({ level: 'silent' }));
+    const services = await createServices(
+      readConfig({ LOG_LEVEL: 'silent', VCOP_DEMO: '0', VCOP_NOW: '2026-11-20T06:00:00Z', ...storeEnv }),
+      createLogger({ level: 'silent' }),
+    );
     try {
       await importSmallForce(services);
       for (let i = 0; i < SUBSCRIPTIONS; i++) {
         const [personId, unitId] = i % 2 === 0 ? ['P1', 'N-T1'] : ['P4', 'N-T2'];
-        await subscribePersonalChat(services, { conversationId: `chat-${i}`, personId, kind: 'team_digest', unitId, localTime: '07:00' }, serviceUrl);
+        await subscribePersonalChat(
+          services,
+          { conversationId: `chat-${i}`, personId, kind: 'team_digest', unitId, localTime: '07:00' },
+          serviceUrl,
+        );
       }
     } finally {
       await services.db.close();
@@ -100,12 +107,16 @@ describe.each(STORES)('killing the process mid digest run (%s)', (driver) => {
   async function until(condition: () => boolean, timeoutMs: number, what: string, output: string[]): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms; the app said:\n${output.join('').slice(-3000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`${what} did not happen within ${timeoutMs} ms; the app said:\n${output.join('').slice(-3000)}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 
-  const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  const exited = (child: ChildProcess) =>
+    new Promise<void>((resolve) =>
+      child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+    );
 
   it('every subscription gets exactly one digest that day', async () => {
     let killed = false;
@@ -130,7 +141,12 @@ describe.each(STORES)('killing the process mid digest run (%s)', (driver) => {
     // Back up later that morning, after the dead process's claim (10-minute lease) has run out.
     const second = startApp('2026-11-20T07:45:00Z');
     try {
-      await until(() => Object.keys(connector.deliveredBy()).length === SUBSCRIPTIONS, 90_000, 'every digest being delivered', second.output);
+      await until(
+        () => Object.keys(connector.deliveredBy()).length === SUBSCRIPTIONS,
+        90_000,
+        'every digest being delivered',
+        second.output,
+      );
       const postsWhenDone = connector.posts.length;
       await new Promise((resolve) => setTimeout(resolve, 3_000)); // three more scheduler ticks: nothing more goes out
       expect(connector.posts.length).toBe(postsWhenDone);
@@ -141,7 +157,10 @@ describe.each(STORES)('killing the process mid digest run (%s)', (driver) => {
 
     const expected = Object.fromEntries(Array.from({ length: SUBSCRIPTIONS }, (_, i) => [`chat-${i}`, 1]));
     expect(connector.deliveredBy()).toEqual(expected);
-    const services = await createServices(readConfig({ LOG_LEVEL: 'silent', VCOP_DEMO: '0', VCOP_NOW: '2026-11-20T08:00:00Z', ...storeEnv }), createLogger({ level: 'silent' }));
+    const services = await createServices(
+      readConfig({ LOG_LEVEL: 'silent', VCOP_DEMO: '0', VCOP_NOW: '2026-11-20T08:00:00Z', ...storeEnv }),
+      createLogger({ level: 'silent' }),
+    );
     try {
       const rows = await services.db.query<{ status: string; attempts: number; n: number }>(
         `select status, attempts, count(*)::int as n from digest_sends where local_date = '2026-11-20' group by status, attempts order by attempts`,
@@ -154,6 +173,8 @@ describe.each(STORES)('killing the process mid digest run (%s)', (driver) => {
     } finally {
       await services.db.close();
     }
-    process.stdout.write(`kill test (${driver}): SIGKILL during send ${KILLED_AT_SEND} of ${SUBSCRIPTIONS}; after restart ${SUBSCRIPTIONS} delivered once each, 0 duplicates\n`);
+    process.stdout.write(
+      `kill test (${driver}): SIGKILL during send ${KILLED_AT_SEND} of ${SUBSCRIPTIONS}; after restart ${SUBSCRIPTIONS} delivered once each, 0 duplicates\n`,
+    );
   }, 300_000);
 });

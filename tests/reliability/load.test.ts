@@ -13,6 +13,7 @@ describe('load', () => {
     expect(report.errorSamples).toEqual([]);
     expect(report.errors).toBe(0);
     expect(report.requests).toBeGreaterThan(200);
-    for (const kind of ['question', 'digest', 'acknowledge', 'refresh'] as const) expect(report.byKind[kind].count, kind).toBeGreaterThan(0);
+    for (const kind of ['question', 'digest', 'acknowledge', 'refresh'] as const)
+      expect(report.byKind[kind].count, kind).toBeGreaterThan(0);
   }, 600_000);
 });

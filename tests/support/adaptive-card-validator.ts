@@ -56,7 +56,8 @@ export function validateAdaptiveCard(card: unknown, options: CardValidationOptio
   }
 
   const bytes = cardBytes(card);
-  if (bytes >= TEAMS_MESSAGE_LIMIT_BYTES) problems.push({ source: 'check', message: `card is ${bytes} bytes; Teams refuses messages over ${TEAMS_MESSAGE_LIMIT_BYTES}` });
+  if (bytes >= TEAMS_MESSAGE_LIMIT_BYTES)
+    problems.push({ source: 'check', message: `card is ${bytes} bytes; Teams refuses messages over ${TEAMS_MESSAGE_LIMIT_BYTES}` });
   if ((card as { version?: unknown }).version !== '1.5') problems.push({ source: 'check', message: 'card version must be "1.5"' });
 
   walk(card, '$', (value, path) => {
@@ -70,7 +71,8 @@ export function validateAdaptiveCard(card: unknown, options: CardValidationOptio
       if (value.includes('${')) problems.push({ source: 'check', message: `${path}: unexpanded template expression in "${value}"` });
       if (VICTIM_ID.test(value)) problems.push({ source: 'check', message: `${path}: looks like a victim id: "${value}"` });
       if (EMAIL.test(value)) problems.push({ source: 'check', message: `${path}: looks like an e-mail address: "${value}"` });
-      if (PHONE.test(value.replace(GUID, ''))) problems.push({ source: 'check', message: `${path}: looks like a phone number: "${value}"` });
+      if (PHONE.test(value.replace(GUID, '')))
+        problems.push({ source: 'check', message: `${path}: looks like a phone number: "${value}"` });
       for (const forbidden of options.forbiddenStrings ?? []) {
         if (value.includes(forbidden)) problems.push({ source: 'check', message: `${path}: contains the forbidden "${forbidden}"` });
       }
@@ -87,8 +89,7 @@ function walk(value: unknown, path: string, visit: (value: unknown, path: string
   visit(value, path);
   if (Array.isArray(value)) {
     for (const [index, child] of value.entries()) walk(child, `${path}[${index}]`, visit);
-  }
-  else if (isObject(value)) for (const [key, child] of Object.entries(value)) walk(child, `${path}.${key}`, visit);
+  } else if (isObject(value)) for (const [key, child] of Object.entries(value)) walk(child, `${path}.${key}`, visit);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

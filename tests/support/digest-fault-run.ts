@@ -69,7 +69,10 @@ export async function morningWithFault(
   const delivered: Record<string, number> = {};
   for (const send of messenger.sent) delivered[send.conversationId] = (delivered[send.conversationId] ?? 0) + 1;
   const ledger: Record<string, number> = {};
-  for (const row of await base.db.query<{ status: string; n: number }>(`select status, count(*)::int as n from digest_sends group by status`)) ledger[row.status] = row.n;
+  for (const row of await base.db.query<{ status: string; n: number }>(
+    `select status, count(*)::int as n from digest_sends group by status`,
+  ))
+    ledger[row.status] = row.n;
   return { delivered, ledger, runsFailed, faultsInjected: db.injected, statementsInFirstRun };
 }
 

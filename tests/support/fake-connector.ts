@@ -34,7 +34,9 @@ export class FakeConnector {
 
   /** Activities the bot sent (POSTed) to a conversation, in order. */
   sentTo(conversationId: string): Record<string, unknown>[] {
-    return this.calls.filter((c) => c.method === 'POST' && c.conversationId === conversationId && c.path.includes('/activities')).map((c) => c.body);
+    return this.calls
+      .filter((c) => c.method === 'POST' && c.conversationId === conversationId && c.path.includes('/activities'))
+      .map((c) => c.body);
   }
 
   /** Messages edited in place (PUT). */

@@ -72,7 +72,8 @@ export class FlakyDb implements Db {
 
   private async run<T>(db: Db, sql: string, statement: (db: Db) => Promise<T>): Promise<T> {
     const number = this.statements++;
-    let mode: FailureMode | null = this.plan !== null && number >= this.plan.from && number < this.plan.from + this.plan.count ? this.plan.mode : null;
+    let mode: FailureMode | null =
+      this.plan !== null && number >= this.plan.from && number < this.plan.from + this.plan.count ? this.plan.mode : null;
     if (!mode && this.matching && this.matching.left > 0 && this.matching.pattern.test(sql)) {
       this.matching.left--;
       mode = this.matching.mode;

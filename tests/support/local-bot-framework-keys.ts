@@ -77,7 +77,9 @@ export function signChannelToken(
 ): string {
   const now = Math.floor(Date.now() / 1000);
   const payload = Object.fromEntries(
-    Object.entries({ iss: CHANNEL_ISSUER, nbf: now - 60, exp: now + (options.expiresInSeconds ?? 3600), ...claims }).filter(([, value]) => value !== undefined),
+    Object.entries({ iss: CHANNEL_ISSUER, nbf: now - 60, exp: now + (options.expiresInSeconds ?? 3600), ...claims }).filter(
+      ([, value]) => value !== undefined,
+    ),
   );
   return jwt.sign(payload, key.privateKey, { algorithm: options.algorithm ?? 'RS256', keyid: options.kid ?? key.kid, noTimestamp: false });
 }

@@ -39,7 +39,10 @@ export class RecordingMessenger implements Messenger {
   }
 
   deliverCard(reference: object, card: object): Promise<{ id?: string }> {
-    return this.sendToConversation(reference, { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] });
+    return this.sendToConversation(reference, {
+      type: 'message',
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+    });
   }
 
   deliverText(reference: object, text: string): Promise<{ id?: string }> {

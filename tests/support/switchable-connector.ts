@@ -54,9 +54,12 @@ export class SwitchableConnector {
       const status = behaviour.kind === 'ok' ? 201 : behaviour.status;
       post.answered = status;
       const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (behaviour.kind === 'status' && behaviour.retryAfterSeconds !== undefined) headers['retry-after'] = String(behaviour.retryAfterSeconds);
+      if (behaviour.kind === 'status' && behaviour.retryAfterSeconds !== undefined)
+        headers['retry-after'] = String(behaviour.retryAfterSeconds);
       res.writeHead(status, headers);
-      res.end(JSON.stringify(status === 201 ? { id: `activity-${index}` } : { error: { code: 'ServiceError', message: `HTTP ${status}` } }));
+      res.end(
+        JSON.stringify(status === 201 ? { id: `activity-${index}` } : { error: { code: 'ServiceError', message: `HTTP ${status}` } }),
+      );
     });
   }
 }

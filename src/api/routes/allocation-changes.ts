@@ -41,7 +41,11 @@ export function allocationChangesRoute(allocations: Pick<AllocationStore, 'chang
     async handle(req, res) {
       const since = (req.query as Record<string, unknown> | undefined)?.since;
       if (typeof since !== 'string') {
-        throw new HttpError(400, 'bad_request', 'Give ?since= as an ISO 8601 instant, e.g. ?since=2026-11-20T00:00:00Z, or the `next` of your last call.');
+        throw new HttpError(
+          400,
+          'bad_request',
+          'Give ?since= as an ISO 8601 instant, e.g. ?since=2026-11-20T00:00:00Z, or the `next` of your last call.',
+        );
       }
       const page = await allocations.changesAfter(parseFeedCursor(since), PAGE_SIZE);
       res.send(200, { changes: page.changes, next: feedCursorText(page.next), complete: page.complete });

@@ -17,7 +17,8 @@ export function healthRoute(deps: Pick<ApiDeps, 'storeHealth'>): Route {
         res.send(200, { status: 'ok' });
         return;
       }
-      const store = health.state === 'stuck' ? `stuck: operations waiting ${Math.round(health.waitingMs / 1000)} s with none finishing` : health.reason;
+      const store =
+        health.state === 'stuck' ? `stuck: operations waiting ${Math.round(health.waitingMs / 1000)} s with none finishing` : health.reason;
       res.send(503, { status: 'unhealthy', store });
     },
   };

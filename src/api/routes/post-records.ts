@@ -18,7 +18,11 @@ export function postRecordsRoute(deps: ApiDeps): Route {
     path: '/v1/records',
     protected: true,
     async handle(req, res) {
-      const mediaType = String(req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+      const mediaType =
+        String(req.headers['content-type'] ?? '')
+          .split(';')[0]
+          ?.trim()
+          .toLowerCase() ?? '';
       if (!NDJSON_TYPES.has(mediaType)) {
         throw new HttpError(
           415,

@@ -66,7 +66,11 @@ export function unitDigestRoute(deps: ApiDeps): Route {
 function unitIdOf(req: Request): string {
   const unitId = String(req.params.unitId);
   if (unitId.includes('\u0000')) {
-    throw new HttpError(400, 'bad_unit_id', 'The unit id contains the NUL character (%00), which no unit id has. GET /v1/units lists them.');
+    throw new HttpError(
+      400,
+      'bad_unit_id',
+      'The unit id contains the NUL character (%00), which no unit id has. GET /v1/units lists them.',
+    );
   }
   return unitId;
 }

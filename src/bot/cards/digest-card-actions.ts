@@ -34,7 +34,8 @@ export interface PageActionData {
 /** Verb `acknowledgeItem`. */
 export function readAcknowledgeAction(data: unknown): ActionDataResult<AcknowledgeActionData> {
   const parsed = itemAction.safeParse(data);
-  if (!parsed.success) return { ok: false, problem: 'This button is missing the item it belongs to; open the latest digest and try again.' };
+  if (!parsed.success)
+    return { ok: false, problem: 'This button is missing the item it belongs to; open the latest digest and try again.' };
   const { itemRef, digestId } = parsed.data;
   const note = textInput(parsed.data, digestInputIds(itemRef).note);
   return { ok: true, value: { itemRef, ...(digestId ? { digestId } : {}), ...(note ? { note } : {}) } };
@@ -43,7 +44,8 @@ export function readAcknowledgeAction(data: unknown): ActionDataResult<Acknowled
 /** Verb `reassignItem`. */
 export function readReassignAction(data: unknown): ActionDataResult<ReassignActionData> {
   const parsed = itemAction.safeParse(data);
-  if (!parsed.success) return { ok: false, problem: 'This button is missing the item it belongs to; open the latest digest and try again.' };
+  if (!parsed.success)
+    return { ok: false, problem: 'This button is missing the item it belongs to; open the latest digest and try again.' };
   const { itemRef, digestId } = parsed.data;
   const ids = digestInputIds(itemRef);
   const toOfficerId = textInput(parsed.data, ids.officer);
@@ -56,7 +58,8 @@ export function readReassignAction(data: unknown): ActionDataResult<ReassignActi
 /** Verbs `showMore` and `refreshDigest`. */
 export function readPageAction(data: unknown): ActionDataResult<PageActionData> {
   const parsed = pageAction.safeParse(data ?? {});
-  if (!parsed.success) return { ok: false, problem: 'This button asked for a page that does not exist; open the latest digest and try again.' };
+  if (!parsed.success)
+    return { ok: false, problem: 'This button asked for a page that does not exist; open the latest digest and try again.' };
   const { offset, digestId } = parsed.data;
   return { ok: true, value: { offset, ...(digestId ? { digestId } : {}) } };
 }

@@ -104,7 +104,8 @@ export function renderDigestCard(data: DigestCardData): AdaptiveCard {
   const fitted = fitRowCount(page.length, render(data));
   if (fitted.count > 0 || page.length === 0) return fitted.card;
   const single = render({ ...data, canReassign: false })(1);
-  if (cardBytes(single) > CARD_BUDGET_BYTES) throw new Error(`One digest item alone is over ${CARD_BUDGET_BYTES} bytes: shorten the names put on the card`);
+  if (cardBytes(single) > CARD_BUDGET_BYTES)
+    throw new Error(`One digest item alone is over ${CARD_BUDGET_BYTES} bytes: shorten the names put on the card`);
   return single;
 }
 
@@ -123,7 +124,11 @@ function digestView(data: DigestCardData, offset: number, shown: DigestCardItem[
     hasRag: data.rag !== null,
     ragLabel: ragLabel(data.rag),
     counts: [
-      { value: String(counts.overdueUpdates), label: plural(counts.overdueUpdates, 'overdue update', 'overdue updates'), color: counts.overdueUpdates > 0 ? 'Attention' : 'Good' },
+      {
+        value: String(counts.overdueUpdates),
+        label: plural(counts.overdueUpdates, 'overdue update', 'overdue updates'),
+        color: counts.overdueUpdates > 0 ? 'Attention' : 'Good',
+      },
       {
         value: String(counts.missingNeedsAssessments),
         label: plural(counts.missingNeedsAssessments, 'missing needs assessment', 'missing needs assessments'),

@@ -66,7 +66,9 @@ export function expandTemplate(name: CardTemplateName, data: object): AdaptiveCa
     missingFields = undefined;
   }
   if (missing.length > 0) {
-    throw new Error(`cards/${name}.json uses ${[...new Set(missing)].map((f) => `\${${f}}`).join(', ')} but the card data has no such field`);
+    throw new Error(
+      `cards/${name}.json uses ${[...new Set(missing)].map((f) => `\${${f}}`).join(', ')} but the card data has no such field`,
+    );
   }
   return inertCard(withoutNulls(expanded)) as AdaptiveCard;
 }

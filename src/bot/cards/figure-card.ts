@@ -49,9 +49,22 @@ export function renderFigureCard(data: FigureCardData): AdaptiveCard {
     changeText: previous ? `${change ?? 'no comparison'} vs ${previous.atText}` : '',
     changeColor: previous?.change ? (previous.change > 0 ? 'Good' : 'Attention') : 'Default',
     facts: [
-      { title: 'Fully compliant', value: figureText(data.breakdown.overall.rate, data.breakdown.overall.compliant, data.breakdown.overall.total) },
-      { title: 'Needs assessments done', value: figureText(data.breakdown.needsAssessment.rate, data.breakdown.needsAssessment.compliant, data.breakdown.needsAssessment.total) },
-      { title: 'Updates on time', value: figureText(data.breakdown.updates.rate, data.breakdown.updates.compliant, data.breakdown.updates.total) },
+      {
+        title: 'Fully compliant',
+        value: figureText(data.breakdown.overall.rate, data.breakdown.overall.compliant, data.breakdown.overall.total),
+      },
+      {
+        title: 'Needs assessments done',
+        value: figureText(
+          data.breakdown.needsAssessment.rate,
+          data.breakdown.needsAssessment.compliant,
+          data.breakdown.needsAssessment.total,
+        ),
+      },
+      {
+        title: 'Updates on time',
+        value: figureText(data.breakdown.updates.rate, data.breakdown.updates.compliant, data.breakdown.updates.total),
+      },
     ],
     hasTarget: data.targetRate !== undefined,
     targetText: data.targetRate !== undefined ? `Target ${percentText(data.targetRate)}` : '',

@@ -27,7 +27,10 @@ export const DEFAULT_HELP: HelpCardData = {
 
 /** The commands of a channel or group chat: they change the digest everyone there gets. */
 export const SHARED_PLACE_COMMANDS: HelpCardData['commands'] = [
-  { command: 'subscribe North Team 3 at 07:30', description: "post a team's digest here every morning (a supervisor or above of that team)" },
+  {
+    command: 'subscribe North Team 3 at 07:30',
+    description: "post a team's digest here every morning (a supervisor or above of that team)",
+  },
   { command: 'digest at 06:30', description: "move this conversation's digest to another time (UK time)" },
   { command: 'digest off', description: "stop this conversation's digest" },
 ];

@@ -10,7 +10,15 @@ export {
   type DigestCardItem,
   type DigestCounts,
 } from './digest-card.js';
-export { readAcknowledgeAction, readPageAction, readReassignAction, type AcknowledgeActionData, type ActionDataResult, type PageActionData, type ReassignActionData } from './digest-card-actions.js';
+export {
+  readAcknowledgeAction,
+  readPageAction,
+  readReassignAction,
+  type AcknowledgeActionData,
+  type ActionDataResult,
+  type PageActionData,
+  type ReassignActionData,
+} from './digest-card-actions.js';
 export { renderFigureCard, type FigureCardData, type FigurePoint } from './figure-card.js';
 export { renderRankingCard, type RankingCardData, type RankingRow } from './ranking-card.js';
 export { renderTrendCard, type TrendCardData, type TrendRow } from './trend-card.js';

@@ -60,7 +60,10 @@ function rankingView(data: RankingCardData, shownCount: number) {
     hasHidden: hidden > 0,
     hiddenText: `…and ${hidden} more ${hidden === 1 ? data.rowNoun : `${data.rowNoun}s`} not shown (too many for one Teams message). Ask about a smaller unit to see them.`,
     hasTarget: data.targetRate !== undefined,
-    targetText: data.targetRate !== undefined ? `Target ${percentText(data.targetRate)}. Green at or above target, amber just below, red below that.` : '',
+    targetText:
+      data.targetRate !== undefined
+        ? `Target ${percentText(data.targetRate)}. Green at or above target, amber just below, red below that.`
+        : '',
     drillDown: questionButtonViews(data.drillDown ?? []),
   };
 }

@@ -9,5 +9,10 @@ export const CARD_NAME_MAX_CHARS = 80;
 export function shortName(name: string, max = CARD_NAME_MAX_CHARS): string {
   const text = name.trim();
   const characters = Array.from(text);
-  return characters.length <= max ? text : `${characters.slice(0, max - 1).join('').trimEnd()}…`;
+  return characters.length <= max
+    ? text
+    : `${characters
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }

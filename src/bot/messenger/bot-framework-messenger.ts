@@ -7,7 +7,11 @@ import { SendThrottle, TEAMS_SAFE_THROTTLE, type SendThrottleOptions } from './s
 
 /** The part of botbuilder's CloudAdapter a proactive send needs. */
 export interface ProactiveAdapter {
-  continueConversationAsync(botAppId: string, reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+  continueConversationAsync(
+    botAppId: string,
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void>;
 }
 
 export interface BotFrameworkMessengerOptions {
@@ -84,7 +88,11 @@ export class BotFrameworkMessenger implements Messenger {
     const conversationReference = reference as Partial<ConversationReference>;
     const conversationId = conversationReference.conversation?.id;
     if (!conversationId || !conversationReference.serviceUrl) {
-      throw new DeliveryFailedError('the stored conversation reference has no conversation id or serviceUrl; the conversation must be saved again from an incoming activity', undefined, 0);
+      throw new DeliveryFailedError(
+        'the stored conversation reference has no conversation id or serviceUrl; the conversation must be saved again from an incoming activity',
+        undefined,
+        0,
+      );
     }
     const started = performance.now();
     const remainingMs = () => this.sendBudgetMs - (performance.now() - started);
@@ -93,21 +101,32 @@ export class BotFrameworkMessenger implements Messenger {
       const outcome = await this.tryOnce(conversationReference, activity, remainingMs);
       if (outcome.ok) return outcome.id === undefined ? {} : { id: outcome.id };
 
-      const failure = outcome.error instanceof SendTimeoutError
-        ? { kind: 'unknown' as const }
-        : classifySendFailure(outcome.error, this.now());
+      const failure =
+        outcome.error instanceof SendTimeoutError ? { kind: 'unknown' as const } : classifySendFailure(outcome.error, this.now());
       if (failure.kind === 'gone') {
         throw new ConversationGoneError(failure.code, `the bot is no longer in conversation ${conversationId} (${failure.code})`);
       }
       if (failure.kind === 'unknown') {
-        throw new DeliveryFailedError(`the send's outcome was still unknown after ${Math.round(performance.now() - started)} ms; not retried now because it may still arrive`, undefined, attempt, { cause: outcome.error });
+        throw new DeliveryFailedError(
+          `the send's outcome was still unknown after ${Math.round(performance.now() - started)} ms; not retried now because it may still arrive`,
+          undefined,
+          attempt,
+          { cause: outcome.error },
+        );
       }
       if (failure.kind === 'permanent' || attempt >= this.maxAttempts) {
-        throw new DeliveryFailedError(`the send failed after ${attempt} attempt(s): ${failure.reason}`, failure.status, attempt, { cause: outcome.error });
+        throw new DeliveryFailedError(`the send failed after ${attempt} attempt(s): ${failure.reason}`, failure.status, attempt, {
+          cause: outcome.error,
+        });
       }
       const delayMs = retryDelayMs(attempt, failure.retryAfterMs, this.backoff, this.random);
       if (delayMs >= remainingMs()) {
-        throw new DeliveryFailedError(`the send failed after ${attempt} attempt(s), and waiting ${delayMs} ms to try again would pass its time budget: ${failure.reason}`, failure.status, attempt, { cause: outcome.error });
+        throw new DeliveryFailedError(
+          `the send failed after ${attempt} attempt(s), and waiting ${delayMs} ms to try again would pass its time budget: ${failure.reason}`,
+          failure.status,
+          attempt,
+          { cause: outcome.error },
+        );
       }
       this.options.logger?.warn({ conversationId, attempt, status: failure.status, delayMs }, 'proactive send failed; retrying');
       await this.sleep(delayMs);
@@ -115,14 +134,21 @@ export class BotFrameworkMessenger implements Messenger {
   }
 
   /** One try; past `timeoutMs` it is slow, and its own outcome is awaited for what is left of the budget before it counts as unknown. */
-  private async tryOnce(reference: Partial<ConversationReference>, activity: Partial<Activity>, remainingMs: () => number): Promise<Outcome> {
+  private async tryOnce(
+    reference: Partial<ConversationReference>,
+    activity: Partial<Activity>,
+    remainingMs: () => number,
+  ): Promise<Outcome> {
     const attempt: Promise<Outcome> = this.deliver(reference, activity).then(
       (id) => ({ ok: true, id }),
       (error: unknown) => ({ ok: false, error }),
     );
     const first = await this.within(attempt, Math.max(0, Math.min(this.timeoutMs, remainingMs())));
     if (first) return first;
-    this.options.logger?.warn({ conversationId: reference.conversation?.id, timeoutMs: this.timeoutMs }, 'proactive send is slow; waiting for its outcome before any retry');
+    this.options.logger?.warn(
+      { conversationId: reference.conversation?.id, timeoutMs: this.timeoutMs },
+      'proactive send is slow; waiting for its outcome before any retry',
+    );
     return (await this.within(attempt, Math.max(0, remainingMs()))) ?? { ok: false, error: new SendTimeoutError(this.timeoutMs) };
   }
 

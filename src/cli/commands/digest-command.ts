@@ -16,10 +16,12 @@ interface DigestCommandOptions {
 export function registerDigestCommand(program: Command): void {
   program
     .command('digest')
-    .description('Print the Adaptive Card JSON of a team digest (or one officer\'s reminder) as the bot would post it.\n'
-      + 'Nothing is sent: the service posts digests on schedule, or now with POST /v1/digests/run.')
+    .description(
+      "Print the Adaptive Card JSON of a team digest (or one officer's reminder) as the bot would post it.\n" +
+        'Nothing is sent: the service posts digests on schedule, or now with POST /v1/digests/run.',
+    )
     .requiredOption('--unit <id>', 'team unit id, e.g. N-T3')
-    .option('--officer <id>', 'only this officer\'s items: the reminder the officer receives')
+    .option('--officer <id>', "only this officer's items: the reminder the officer receives")
     .option('--at <instant>', 'ISO 8601 instant, e.g. 2026-11-20T07:00:00Z (default: now)')
     .requiredOption('--dry-run', 'print the card instead of sending it (required: this command never sends)')
     .action(async (options: DigestCommandOptions) => {
@@ -30,7 +32,8 @@ export function registerDigestCommand(program: Command): void {
           const { card } = await buildDigestCard(services, { unitId: options.unit, officerId: options.officer, viewer, at });
           process.stdout.write(`${JSON.stringify(card, null, 2)}\n`);
         } catch (error) {
-          if (error instanceof UnknownUnitError) throw new CliError(`No unit with id '${options.unit}'. \`vcop figures --unit FORCE --breakdown\` lists units.`, 2);
+          if (error instanceof UnknownUnitError)
+            throw new CliError(`No unit with id '${options.unit}'. \`vcop figures --unit FORCE --breakdown\` lists units.`, 2);
           throw error;
         }
       });
@@ -53,7 +56,10 @@ async function viewerFor(services: AppServices, options: DigestCommandOptions): 
   }
   const supervisor = (await services.people.listByUnit(options.unit)).find((person) => person.role === 'supervisor');
   if (!supervisor) {
-    throw new CliError(`Unit '${options.unit}' has no supervisor to receive its digest (or does not exist); give --officer <id> for an officer's reminder.`, 2);
+    throw new CliError(
+      `Unit '${options.unit}' has no supervisor to receive its digest (or does not exist); give --officer <id> for an officer's reminder.`,
+      2,
+    );
   }
   return supervisor;
 }

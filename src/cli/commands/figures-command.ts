@@ -15,7 +15,11 @@ export function registerFiguresCommand(program: Command): void {
       await withServices(async (services) => {
         try {
           const reading = readEvaluation({ at: options.at, period: options.period }, services.clock.now(), services.policy.timeZone);
-          if (!reading.ok) throw new CliError(reading.param === 'both' ? 'Give either --at or --period, not both.' : `--${reading.param} ${reading.problem}.`, 2);
+          if (!reading.ok)
+            throw new CliError(
+              reading.param === 'both' ? 'Give either --at or --period, not both.' : `--${reading.param} ${reading.problem}.`,
+              2,
+            );
           const { at } = reading;
           const figures = options.breakdown
             ? await services.queries.breakdown(options.unit, at)

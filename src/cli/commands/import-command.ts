@@ -8,11 +8,16 @@ import { CliError, withServices } from '../cli-context.js';
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('Import an NDJSON extract from the records system (records-format.md). All or nothing: '
-      + 'if any line is invalid, nothing is written and every bad line is listed.')
+    .description(
+      'Import an NDJSON extract from the records system (records-format.md). All or nothing: ' +
+        'if any line is invalid, nothing is written and every bad line is listed.',
+    )
     .argument('<file>', 'NDJSON file, one record per line')
     .option('--no-progress', 'do not draw a progress bar (it is drawn on stderr only when it is a terminal)')
-    .addHelpText('after', '\nExample:\n  vcop import nightly-extract.ndjson\n\nExit codes: 0 imported, 1 rejected (nothing written), 2 usage or configuration error.')
+    .addHelpText(
+      'after',
+      '\nExample:\n  vcop import nightly-extract.ndjson\n\nExit codes: 0 imported, 1 rejected (nothing written), 2 usage or configuration error.',
+    )
     .action(async (file: string, options: { progress: boolean }) => {
       const size = await stat(file).then(
         (s) => s.size,
@@ -20,9 +25,13 @@ export function registerImportCommand(program: Command): void {
           throw new CliError(`Cannot read '${file}': check the path.`, 2);
         },
       );
-      const bar = options.progress && process.stderr.isTTY
-        ? new SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} MB | {lines} lines', stream: process.stderr }, Presets.shades_classic)
-        : null;
+      const bar =
+        options.progress && process.stderr.isTTY
+          ? new SingleBar(
+              { format: 'importing [{bar}] {percentage}% | {value}/{total} MB | {lines} lines', stream: process.stderr },
+              Presets.shades_classic,
+            )
+          : null;
       bar?.start(Math.max(1, Math.round(size / 1e6)), 0, { lines: 0 });
       let lines = 0;
       // Bytes are counted as the import reads them: a 'data' listener would set the stream flowing while
@@ -49,7 +58,11 @@ export function registerImportCommand(program: Command): void {
       if (Object.values(result.counts).every((count) => count === 0)) {
         throw new CliError(`'${file}' has no records, only blank lines; nothing was imported.`);
       }
-      process.stdout.write(`Imported ${result.lines} lines: ${Object.entries(result.counts).map(([type, n]) => `${n} ${type}`).join(', ')}\n`);
+      process.stdout.write(
+        `Imported ${result.lines} lines: ${Object.entries(result.counts)
+          .map(([type, n]) => `${n} ${type}`)
+          .join(', ')}\n`,
+      );
       for (const conflict of result.conflicts) process.stdout.write(`${conflictLine(conflict)}\n`);
     });
 }

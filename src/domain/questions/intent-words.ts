@@ -19,11 +19,29 @@ export interface IntentReading {
 const HELP = new RegExp(
   '^(?:please )?(?:' +
     [
-      'help(?: me)?', '\\?+', 'what can (?:you|i) (?:do|ask)(?: you)?(?: about)?', 'what (?:can|should) i ask(?: you)?',
-      'how (?:does|do) (?:this|it|you) work', 'how (?:do|can|should) i use (?:this|you|the bot|it)',
-      'what (?:do you do|are you|questions can i ask|do you know)', 'who are you', 'commands', 'examples?', 'menu', 'usage',
-      'instructions', 'guide', 'hi', 'hello', 'hey', 'hiya', '(?:good )?morning', '(?:good )?afternoon', 'start',
-      '(?:get|getting) started', 'options',
+      'help(?: me)?',
+      '\\?+',
+      'what can (?:you|i) (?:do|ask)(?: you)?(?: about)?',
+      'what (?:can|should) i ask(?: you)?',
+      'how (?:does|do) (?:this|it|you) work',
+      'how (?:do|can|should) i use (?:this|you|the bot|it)',
+      'what (?:do you do|are you|questions can i ask|do you know)',
+      'who are you',
+      'commands',
+      'examples?',
+      'menu',
+      'usage',
+      'instructions',
+      'guide',
+      'hi',
+      'hello',
+      'hey',
+      'hiya',
+      '(?:good )?morning',
+      '(?:good )?afternoon',
+      'start',
+      '(?:get|getting) started',
+      'options',
     ].join('|') +
     ')(?: please)?(?: bot)?$',
 );
@@ -40,21 +58,32 @@ const MY_ITEMS = [
   /\bi owe\b/,
 ];
 
-const TREND = /\btrend\w*|\bover time\b|\bmonth (?:by|on) month\b|\bmonthly\b|\bhistory\b|\bprogress(?:ion)?\b|\bchart\b|\bgraph\b|\bimprov(?:ing|ed|ement)\b|\bchanged?\b|\bgetting (?:better|worse)\b|\b(?:gone|going|gone up or|went) (?:up|down)\b|\bup or down\b|\b(?:risen|fallen|dropped|slipped)\b/;
-const MOST = /\bmost\b(?! compliant)|\b(?:highest|greatest|biggest|largest) (?:number|count|amount) of\b|\bbiggest backlog\b|\bfurthest behind\b|\bmore overdue\b/;
-const MOST_SUBJECT = /\boverdue\b|\bmissing\b|\boutstanding\b|\blate\b|\bbreach\w*|\bbehind\b|\bbacklog\b|\bunassessed\b|\bnot (?:been )?assessed\b|\bv?nas?\b|\bneeds assess\w*|\bassessments\b|\bupdates\b/;
+const TREND =
+  /\btrend\w*|\bover time\b|\bmonth (?:by|on) month\b|\bmonthly\b|\bhistory\b|\bprogress(?:ion)?\b|\bchart\b|\bgraph\b|\bimprov(?:ing|ed|ement)\b|\bchanged?\b|\bgetting (?:better|worse)\b|\b(?:gone|going|gone up or|went) (?:up|down)\b|\bup or down\b|\b(?:risen|fallen|dropped|slipped)\b/;
+const MOST =
+  /\bmost\b(?! compliant)|\b(?:highest|greatest|biggest|largest) (?:number|count|amount) of\b|\bbiggest backlog\b|\bfurthest behind\b|\bmore overdue\b/;
+const MOST_SUBJECT =
+  /\boverdue\b|\bmissing\b|\boutstanding\b|\blate\b|\bbreach\w*|\bbehind\b|\bbacklog\b|\bunassessed\b|\bnot (?:been )?assessed\b|\bv?nas?\b|\bneeds assess\w*|\bassessments\b|\bupdates\b/;
 const NEEDS_ASSESSMENT_SUBJECT = /\bmissing\b|\bunassessed\b|\bnot (?:been )?assessed\b|\bv?nas?\b|\bneeds assess\w*|\bassessments?\b/;
 const UPDATE_SUBJECT = /\bupdat\w*|\bcontact\w*|\boverdue\b|\blate\b/;
-const BELOW = /\b(?:below|under|beneath|less than|lower than|short of|not (?:meeting|hitting|making|reaching|on)|(?:missing|failing|missed|failed|off)|falling short of|fall short of)( (?:the |our |their |its |a |force )?(?:target|goal|standard)(?: of)?)?(?: (\d{1,3}(?:\.\d+)?)(?: percent)?)?\b/;
+const BELOW =
+  /\b(?:below|under|beneath|less than|lower than|short of|not (?:meeting|hitting|making|reaching|on)|(?:missing|failing|missed|failed|off)|falling short of|fall short of)( (?:the |our |their |its |a |force )?(?:target|goal|standard)(?: of)?)?(?: (\d{1,3}(?:\.\d+)?)(?: percent)?)?\b/;
 /** Words that mean "below target" on their own. */
 const FAILING = /\b(?:failing|off target|under target|missing target|not on target)\b/;
 const ABOVE = /\b(?:above|over|more than|higher than|exceeding|beating) (?:the |our )?(?:target|\d{1,3}(?:\.\d+)? percent)\b/;
-const BEST = /\bbest\b|\btop\b|\bhighest\b|\bstrongest\b|\bleading\b|\bmost compliant\b|\bgreatest\b|\bleague table\b|\brank(?:ed|ing|ings)?\b/;
-const WORST = /\bworst\b|\bworse\b|\blowest\b|\bbottom\b|\bweakest\b|\bpoorest\b|\bleast compliant\b|\bstruggling\b|\bdoing badly\b|\bunder ?performing\b|\bneeds? (?:the )?most help\b|\blagging\b/;
-const COMPARE = /\bcompar\w*|\bbreakdown\b|\bbreak (?:it |that |this )?down\b|\bsplit (?:by|into)\b|\bby (?:team|officer|oic|command|lpa|department|unit)\b|\b(?:each|every|per) (?:team|officer|oic|command|lpa|department|unit)\b|\ball (?:the |my |our )?(?:teams|officers|commands|lpas|departments|units)\b|\bteam by team\b|\bside by side\b|\bdrill(?: down)?\b|\bversus\b|\bagainst each other\b|\blist\b/;
+const BEST =
+  /\bbest\b|\btop\b|\bhighest\b|\bstrongest\b|\bleading\b|\bmost compliant\b|\bgreatest\b|\bleague table\b|\brank(?:ed|ing|ings)?\b/;
+const WORST =
+  /\bworst\b|\bworse\b|\blowest\b|\bbottom\b|\bweakest\b|\bpoorest\b|\bleast compliant\b|\bstruggling\b|\bdoing badly\b|\bunder ?performing\b|\bneeds? (?:the )?most help\b|\blagging\b/;
+const COMPARE =
+  /\bcompar\w*|\bbreakdown\b|\bbreak (?:it |that |this )?down\b|\bsplit (?:by|into)\b|\bby (?:team|officer|oic|command|lpa|department|unit)\b|\b(?:each|every|per) (?:team|officer|oic|command|lpa|department|unit)\b|\ball (?:the |my |our )?(?:teams|officers|commands|lpas|departments|units)\b|\bteam by team\b|\bside by side\b|\bdrill(?: down)?\b|\bversus\b|\bagainst each other\b|\blist\b/;
 const CHILD_NOUNS: { noun: Exclude<ListNoun, null>; pattern: RegExp }[] = [
   { noun: 'officers', pattern: /\b(?:who|whom|whose|officers?|oics?|people|staff|pcs|dcs|colleagues|individuals)\b/ },
-  { noun: 'commands', pattern: /\b(?:commands|lpas|departments|areas|districts|which (?:command|lpa|department|area)|(?:best|worst|lowest|highest|top|bottom|weakest|strongest)(?: performing| scoring)? (?:command|lpa|department|area))\b/ },
+  {
+    noun: 'commands',
+    pattern:
+      /\b(?:commands|lpas|departments|areas|districts|which (?:command|lpa|department|area)|(?:best|worst|lowest|highest|top|bottom|weakest|strongest)(?: performing| scoring)? (?:command|lpa|department|area))\b/,
+  },
   { noun: 'teams', pattern: /\bteams?\b/ },
 ];
 const PLURAL_CHILDREN = /\b(?:teams|officers|oics|commands|lpas|departments)\b/;
@@ -82,7 +111,8 @@ export function readIntent(text: string, clues: IntentClues): IntentReading {
   if (TREND.test(text)) return reading({ kind: 'trend', months: defaultTrendMonths });
   if (MY_ITEMS.some((pattern) => pattern.test(text))) return reading({ kind: 'my_items' });
   if (MOST.test(text) && MOST_SUBJECT.test(text)) {
-    const needsAssessments = metric === 'needs_assessment' || (metric !== 'updates' && NEEDS_ASSESSMENT_SUBJECT.test(text) && !UPDATE_SUBJECT.test(text));
+    const needsAssessments =
+      metric === 'needs_assessment' || (metric !== 'updates' && NEEDS_ASSESSMENT_SUBJECT.test(text) && !UPDATE_SUBJECT.test(text));
     return reading({ kind: 'most', of: needsAssessments ? 'missing_needs_assessments' : 'overdue_updates' });
   }
   if (FAILING.test(text)) return reading({ kind: 'below_target', threshold: null });
@@ -94,7 +124,8 @@ export function readIntent(text: string, clues: IntentClues): IntentReading {
   if (WORST.test(text)) return reading({ kind: 'rank', order: 'worst' });
   if (BEST.test(text)) return reading({ kind: 'rank', order: 'best' });
   // "Above target" has no list of its own: the children's list shows every rate against the target.
-  if ((COMPARE.test(text) && !comparesPeriods) || ABOVE.test(text) || PLURAL_CHILDREN.test(text)) return reading({ kind: 'compare_children' });
+  if ((COMPARE.test(text) && !comparesPeriods) || ABOVE.test(text) || PLURAL_CHILDREN.test(text))
+    return reading({ kind: 'compare_children' });
   return { intent: { kind: 'figure' }, explicit: false, listNoun };
 }
 

@@ -8,15 +8,51 @@ import type { PersonEntry } from './types.js';
  */
 
 const RANK_WORDS = new Set([
-  'pc', 'dc', 'sergeant', 'ds', 'inspector', 'di', 'ci', 'constable', 'detective', 'officer', 'mr', 'mrs', 'ms', 'miss',
-  'dr', 'chief', 'superintendent', 'supt', 'psc', 'pcso', 'tdc',
+  'pc',
+  'dc',
+  'sergeant',
+  'ds',
+  'inspector',
+  'di',
+  'ci',
+  'constable',
+  'detective',
+  'officer',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'chief',
+  'superintendent',
+  'supt',
+  'psc',
+  'pcso',
+  'tdc',
 ]);
 
 /**
  * Surnames that are also words of a figures question ("which teams are green?"): read as a name only
  * after a rank ("PC Green") or as a full name, never alone.
  */
-const QUESTION_WORDS = new Set(['green', 'amber', 'red', 'rag', 'target', 'best', 'worst', 'most', 'least', 'better', 'worse', 'good', 'well', 'long', 'overall', 'rate']);
+const QUESTION_WORDS = new Set([
+  'green',
+  'amber',
+  'red',
+  'rag',
+  'target',
+  'best',
+  'worst',
+  'most',
+  'least',
+  'better',
+  'worse',
+  'good',
+  'well',
+  'long',
+  'overall',
+  'rate',
+]);
 
 export interface OfficerMention {
   text: string;
@@ -44,7 +80,8 @@ export function findOfficerMention(text: string, people: readonly PersonEntry[],
     const surname = nameWordsOf(person).at(-1);
     if (surname === undefined || surname.length < 3) continue;
     const saidWithRank = tokens.some((token, i) => token === surname && i > 0 && RANK_WORDS.has(tokens[i - 1]!));
-    const saidAlone = tokens.includes(surname) && !isKeyword(surname) && !QUESTION_WORDS.has(surname) && !unitWords.has(surname) && surname.length >= 4;
+    const saidAlone =
+      tokens.includes(surname) && !isKeyword(surname) && !QUESTION_WORDS.has(surname) && !unitWords.has(surname) && surname.length >= 4;
     if (saidWithRank || saidAlone) bySurname.set(surname, [...(bySurname.get(surname) ?? []), person]);
   }
   const [first] = bySurname.entries();

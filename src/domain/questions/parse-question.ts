@@ -17,12 +17,14 @@ import { unitNameWords } from './unit-matching.js';
 
 const DEFAULT_TREND_MONTHS = 6;
 /** Words that show a question is about figures even when it names no metric, unit or period. */
-const FIGURE_WORDS = /\b(?:doing|getting on|figures|performance|rate|results|summary|summarise|dashboard|status|how am i|how are we|how is my|how are my|how is our|looking|score|percent)\b/;
+const FIGURE_WORDS =
+  /\b(?:doing|getting on|figures|performance|rate|results|summary|summarise|dashboard|status|how am i|how are we|how is my|how are my|how is our|looking|score|percent)\b/;
 /**
  * "compared with last month" names the baseline every figure answer already carries, not the period
  * asked about; it is set aside so "how does my team compare with last month" is answered for now.
  */
-const BASELINE = /\b(?:compared?|comparing|versus|vs|against)(?: it| that| this| them)?(?: to| with| against)?(?: the)? (?:last|previous|prior|same) (?:month|week|quarter|year)(?: before)?\b/g;
+const BASELINE =
+  /\b(?:compared?|comparing|versus|vs|against)(?: it| that| this| them)?(?: to| with| against)?(?: the)? (?:last|previous|prior|same) (?:month|week|quarter|year)(?: before)?\b/g;
 
 export function parseQuestion(text: string, context: QuestionContext): Understanding {
   const { asker, units, now, timeZone } = context;
@@ -44,7 +46,14 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
     defaultTrendMonths: (period.period && monthsCovered(period.period, now, timeZone)) ?? DEFAULT_TREND_MONTHS,
     comparesPeriods: period.periodsNamed > 1 || withoutBaseline !== normalised,
   });
-  const scopeReading = readScope(period.rest, { asker, units, people, unitWords, intent: intentReading.intent, listNoun: intentReading.listNoun });
+  const scopeReading = readScope(period.rest, {
+    asker,
+    units,
+    people,
+    unitWords,
+    intent: intentReading.intent,
+    listNoun: intentReading.listNoun,
+  });
   if (scopeReading.kind === 'unknown_name') return notUnderstood;
 
   const understood =
@@ -79,8 +88,13 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
  * rate" across the force lists teams, not the commands below it. Said only when it differs from the default.
  */
 function withListLevel(intent: Intent, noun: ListNoun, scope: Scope, units: readonly UnitEntry[]): Intent {
-  const scopeKind = scope.kind === 'force' ? 'force' : scope.kind === 'unit' ? units.find((unit) => unit.id === scope.unitId)?.kind : undefined;
-  if ((intent.kind === 'rank' || intent.kind === 'most' || intent.kind === 'below_target') && noun === 'commands' && scopeKind === 'force') {
+  const scopeKind =
+    scope.kind === 'force' ? 'force' : scope.kind === 'unit' ? units.find((unit) => unit.id === scope.unitId)?.kind : undefined;
+  if (
+    (intent.kind === 'rank' || intent.kind === 'most' || intent.kind === 'below_target') &&
+    noun === 'commands' &&
+    scopeKind === 'force'
+  ) {
     return { ...intent, among: 'commands' };
   }
   if (intent.kind === 'compare_children' && noun === 'teams' && scopeKind === 'force') return { ...intent, among: 'teams' };

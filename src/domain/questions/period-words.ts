@@ -1,5 +1,6 @@
 import { addCalendarDays, localDateOf } from '../calendar.js';
 import type { PeriodSpec } from '../periods.js';
+import { COUNT, MONTH, MONTH_NUMBERS, NUMBER_WORDS, ORDINAL, QUARTER_WORDS, WEEKDAYS } from './period-vocabulary.js';
 
 /**
  * The period a question names ("last month", "October", "Q3", "since 1 Sept", "last 6 months"),
@@ -34,21 +35,6 @@ interface PeriodPattern {
   read(match: RegExpMatchArray & { index: number }, today: Today): Found | null;
 }
 
-const MONTH_NUMBERS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11, nov: 11,
-  december: 12, dec: 12,
-};
-const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
-const ORDINAL = '(\\d{1,2})(?:st|nd|rd|th)?';
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  eighteen: 18, 'twenty four': 24,
-};
-const COUNT = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})`;
-const QUARTER_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
 export const MAX_TREND_MONTHS = 36;
 
 const PATTERNS: PeriodPattern[] = [
@@ -129,9 +115,17 @@ const PATTERNS: PeriodPattern[] = [
   },
   {
     pattern: /\b(?:last|previous|past) month\b|\bthe month before\b/g,
-    read: (_m, today) => ({ period: today.month === 1 ? { kind: 'month', year: today.year - 1, month: 12 } : { kind: 'month', year: today.year, month: today.month - 1 } }),
+    read: (_m, today) => ({
+      period:
+        today.month === 1
+          ? { kind: 'month', year: today.year - 1, month: 12 }
+          : { kind: 'month', year: today.year, month: today.month - 1 },
+    }),
   },
-  { pattern: /\b(?:(?:so far )?this|current|the current) week(?: so far| to date)?\b|\bweek to date\b/g, read: () => ({ period: { kind: 'week', offset: 0 } }) },
+  {
+    pattern: /\b(?:(?:so far )?this|current|the current) week(?: so far| to date)?\b|\bweek to date\b/g,
+    read: () => ({ period: { kind: 'week', offset: 0 } }),
+  },
   { pattern: /\b(?:last|previous|past) week\b/g, read: () => ({ period: { kind: 'week', offset: -1 } }) },
   { pattern: /\b(?:so far )?today(?: so far)?\b/g, read: () => ({ period: { kind: 'today' } }) },
   {
@@ -173,11 +167,16 @@ export function readPeriod(text: string, now: Date, timeZone: string): PeriodRea
 /** How many month-ends a trend "since June" or "this year" covers: through the current month. */
 export function monthsCovered(period: PeriodSpec, now: Date, timeZone: string): number | null {
   const { year, month } = todayIn(now, timeZone);
-  const from = period.kind === 'month' ? { year: period.year, month: period.month }
-    : period.kind === 'since' ? { year: Number(period.from.slice(0, 4)), month: Number(period.from.slice(5, 7)) }
-      : period.kind === 'year' && period.year === year ? { year, month: 1 }
-        : period.kind === 'quarter' ? { year: period.year, month: (period.quarter - 1) * 3 + 1 }
-          : null;
+  const from =
+    period.kind === 'month'
+      ? { year: period.year, month: period.month }
+      : period.kind === 'since'
+        ? { year: Number(period.from.slice(0, 4)), month: Number(period.from.slice(5, 7)) }
+        : period.kind === 'year' && period.year === year
+          ? { year, month: 1 }
+          : period.kind === 'quarter'
+            ? { year: period.year, month: (period.quarter - 1) * 3 + 1 }
+            : null;
   if (from === null) return null;
   const count = (year - from.year) * 12 + (month - from.month) + 1;
   return count >= 1 && count <= MAX_TREND_MONTHS ? count : null;
@@ -224,7 +223,8 @@ function currentPeriod(unit: string, today: Today): Found {
 function sinceDay(day: number, monthNumber: number, year: number | null, today: Today): Found {
   const todayDate = localDate(today.year, today.month, today.day);
   const resolvedYear = year ?? (localDate(today.year, monthNumber, day) <= todayDate ? today.year : today.year - 1);
-  if (!isCalendarDate(resolvedYear, monthNumber, day)) return { unsupported: `${day}/${monthNumber}/${resolvedYear}: there is no such date` };
+  if (!isCalendarDate(resolvedYear, monthNumber, day))
+    return { unsupported: `${day}/${monthNumber}/${resolvedYear}: there is no such date` };
   const from = localDate(resolvedYear, monthNumber, day);
   if (from > todayDate) return { unsupported: `since ${from}, which is after today` };
   return { period: { kind: 'since', from } };

@@ -8,7 +8,11 @@ import type { Query } from './types.js';
  * it says only what was asked, never who may see it: scope is decided again on the server.
  */
 
-const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'not an id');
+const id = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'not an id');
 const year = z.number().int().min(2000).max(2100);
 
 const localDate = z
@@ -36,7 +40,18 @@ const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('figure') }).strict(),
   z.object({ kind: z.literal('compare_children'), among }).strict(),
   // Card templating drops null values, so a missing threshold is read as null (the policy's target).
-  z.object({ kind: z.literal('below_target'), threshold: z.number().gt(0).max(100).nullish().transform((value) => value ?? null), among }).strict(),
+  z
+    .object({
+      kind: z.literal('below_target'),
+      threshold: z
+        .number()
+        .gt(0)
+        .max(100)
+        .nullish()
+        .transform((value) => value ?? null),
+      among,
+    })
+    .strict(),
   z.object({ kind: z.literal('rank'), order: z.enum(['best', 'worst']), among }).strict(),
   z.object({ kind: z.literal('most'), of: z.enum(['overdue_updates', 'missing_needs_assessments']), among }).strict(),
   z.object({ kind: z.literal('trend'), months: z.number().int().min(1).max(MAX_TREND_MONTHS) }).strict(),

@@ -29,16 +29,20 @@ export interface ScopeClues {
 /** Words that may follow a rank without being a name ("PC on my team"). */
 const NOT_NAMES = new Set(['on', 'in', 'of', 'at', 'for', 'with', 'and', 'or', 'the', 'my', 'our', 'here', 'who', 'is', 'has', 'a']);
 
-const FORCE_WORDS = /\b(?:force|forcewide|force-wide|constabulary|organisation|everyone|everybody|all commands|all units|all lpas|across the board)\b/;
+const FORCE_WORDS =
+  /\b(?:force|forcewide|force-wide|constabulary|organisation|everyone|everybody|all commands|all units|all lpas|across the board)\b/;
 const AREA_WORDS = /\b(?:my|our) (?:area|lpa|command|department|teams|district|patch|bcu|division|lpu|commands)\b/;
-const TEAM_WORDS = /\b(?:my|our) (?:team|unit|lot|squad|shift|officers|oics|sergeants|staff|people)\b|\bthe team\b|^team\b|\bteam (?:figures|compliance|performance|rate|stats)\b|\bour\b|\bwe\b|\bus\b/;
+const TEAM_WORDS =
+  /\b(?:my|our) (?:team|unit|lot|squad|shift|officers|oics|sergeants|staff|people)\b|\bthe team\b|^team\b|\bteam (?:figures|compliance|performance|rate|stats)\b|\bour\b|\bwe\b|\bus\b/;
 
 export function readScope(text: string, clues: ScopeClues): ScopeReading {
   const { asker, units, people } = clues;
   const officer = findOfficerMention(text, people, clues.unitWords);
   if (officer) {
     const options = officer.candidates.map((person) => ({ label: person.name, scope: { kind: 'officer' as const, personId: person.id } }));
-    return options.length === 1 ? { kind: 'scope', scope: options[0]!.scope, named: true } : { kind: 'ambiguous', said: officer.text, options };
+    return options.length === 1
+      ? { kind: 'scope', scope: options[0]!.scope, named: true }
+      : { kind: 'ambiguous', said: officer.text, options };
   }
   const unknownOfficer = unknownOfficerName(text, (word) => isKeyword(word) || clues.unitWords.has(word) || NOT_NAMES.has(word));
   if (unknownOfficer) return { kind: 'unknown_name', said: unknownOfficer };
@@ -84,7 +88,9 @@ function scopeFromUnitMentions(text: string, clues: ScopeClues): ScopeReading | 
   return {
     kind: 'ambiguous',
     said,
-    options: [...distinct.values()].sort(byTreeOrder(clues.units)).map((unit) => ({ label: unit.name, scope: unitScope(unit.id, clues.units) })),
+    options: [...distinct.values()]
+      .sort(byTreeOrder(clues.units))
+      .map((unit) => ({ label: unit.name, scope: unitScope(unit.id, clues.units) })),
   };
 }
 

@@ -10,7 +10,12 @@ export type ExamplePlace = 'personal' | 'shared';
  * Asked in the first person, so each is answered in the scope of whoever taps it: an officer gets their
  * own figures, a supervisor their team's, an inspector their command's, a senior lead the force's.
  */
-const EVERYONE_EXAMPLES = ['my compliance this month', 'needs assessments last month', 'my update rate last month', 'trend over the last 6 months'];
+const EVERYONE_EXAMPLES = [
+  'my compliance this month',
+  'needs assessments last month',
+  'my update rate last month',
+  'trend over the last 6 months',
+];
 
 /**
  * Example questions (the help card, and a question that was not understood): real unit names from the
@@ -25,14 +30,24 @@ export function exampleQuestions(asker: Asker, units: readonly UnitEntry[], plac
     return ['my overdue updates', 'my compliance this month', 'my update rate last month', 'help'];
   }
   if (asker.role === 'supervisor') {
-    return ["my team's compliance this month", 'who has the most overdue updates in my team?', 'needs assessments last month', 'trend over the last 6 months'];
+    return [
+      "my team's compliance this month",
+      'who has the most overdue updates in my team?',
+      'needs assessments last month',
+      'trend over the last 6 months',
+    ];
   }
   const own = units.find((unit) => unit.id === asker.unitId);
   if (asker.role === 'inspector') {
     // An inspector sees their own unit's subtree only, whatever kind of unit they are posted to.
     if (!own) return EVERYONE_EXAMPLES;
     if (own.kind === 'team') {
-      return [`${own.name} compliance this month`, `who has the most overdue updates in ${own.name}?`, `needs assessments for ${own.name} in October`, `trend for ${own.name} over the last 6 months`];
+      return [
+        `${own.name} compliance this month`,
+        `who has the most overdue updates in ${own.name}?`,
+        `needs assessments for ${own.name} in October`,
+        `trend for ${own.name} over the last 6 months`,
+      ];
     }
     return areaExamples(own, units);
   }

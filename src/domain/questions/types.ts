@@ -24,10 +24,7 @@ export interface Asker {
 
 export type Metric = 'overall' | 'needs_assessment' | 'updates';
 
-export type Scope =
-  | { kind: 'unit'; unitId: string }
-  | { kind: 'officer'; personId: string | 'self' }
-  | { kind: 'force' };
+export type Scope = { kind: 'unit'; unitId: string } | { kind: 'officer'; personId: string | 'self' } | { kind: 'force' };
 
 /**
  * Which units a list holds when the question names them and they are not the default: the scope's

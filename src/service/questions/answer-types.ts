@@ -40,7 +40,16 @@ export type Answer =
       previous: FigureLine & { at: string; atLabel: string; change: number | null };
       drillDown: QueryButton[];
     }
-  | { kind: 'ranking'; headline: string; metric: Metric; at: string; atLabel: string; rowNoun: RowNoun; rows: FigureLine[]; drillDown: QueryButton[] }
+  | {
+      kind: 'ranking';
+      headline: string;
+      metric: Metric;
+      at: string;
+      atLabel: string;
+      rowNoun: RowNoun;
+      rows: FigureLine[];
+      drillDown: QueryButton[];
+    }
   | { kind: 'trend'; headline: string; metric: Metric; rows: (FigureLine & { periodLabel: string; at: string })[] }
   | { kind: 'items'; headline: string; view: ItemsView; digest: UnitDigest }
   | { kind: 'refusal'; reason: string; hint?: string }

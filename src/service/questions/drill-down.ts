@@ -44,7 +44,12 @@ export function figureDrillDown(target: Target, query: Query): QueryButton[] {
 /** Each listed unit or officer (the first few) opens its own figure. */
 export function rowDrillDown(rows: FigureLine[], query: Query): QueryButton[] {
   return rows.slice(0, MAX_DRILL_DOWN_ROWS).flatMap((row): QueryButton[] => {
-    const scope: Scope | null = row.officerId !== null ? { kind: 'officer', personId: row.officerId } : row.unitId !== null ? { kind: 'unit', unitId: row.unitId } : null;
+    const scope: Scope | null =
+      row.officerId !== null
+        ? { kind: 'officer', personId: row.officerId }
+        : row.unitId !== null
+          ? { kind: 'unit', unitId: row.unitId }
+          : null;
     return scope ? [{ label: row.label, query: { intent: { kind: 'figure' }, metric: query.metric, scope, period: query.period } }] : [];
   });
 }

@@ -23,11 +23,21 @@ export interface Snapshot {
 }
 
 /** `cases`: which of an officer's cases the asker sees (officer-view.ts); the victims left out are counted in the headline. */
-export async function figureAnswer(deps: FigureDeps, target: Target, cases: OfficerCases, query: Query, { period, atLabel }: Snapshot): Promise<AnswerOf<'figure'>> {
-  const read = (at: Date) => target.kind === 'officer'
-    ? officerFiguresAsSeen(deps.queries, target.officer.id, at, cases)
-    : deps.queries.figures(target.unit.id, at).then((figures) => ({ figures, leftOut: 0 }));
-  const [{ figures: current, leftOut }, { figures: previous }] = await Promise.all([read(period.snapshotAt), read(period.previousSnapshotAt)]);
+export async function figureAnswer(
+  deps: FigureDeps,
+  target: Target,
+  cases: OfficerCases,
+  query: Query,
+  { period, atLabel }: Snapshot,
+): Promise<AnswerOf<'figure'>> {
+  const read = (at: Date) =>
+    target.kind === 'officer'
+      ? officerFiguresAsSeen(deps.queries, target.officer.id, at, cases)
+      : deps.queries.figures(target.unit.id, at).then((figures) => ({ figures, leftOut: 0 }));
+  const [{ figures: current, leftOut }, { figures: previous }] = await Promise.all([
+    read(period.snapshotAt),
+    read(period.previousSnapshotAt),
+  ]);
   const currentLine = lineOf(current, query.metric, deps.policy);
   const previousLine = lineOf(previous, query.metric, deps.policy);
   return {

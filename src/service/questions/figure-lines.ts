@@ -16,12 +16,26 @@ export function lineOf(figures: UnitFigures | OfficerFigures, metric: Metric, po
 
 export function unitLine(figures: UnitFigures, metric: Metric, policy: RagPolicy): FigureLine {
   const ratio = ratioOf(figures, metric);
-  return { label: figures.unit.name, unitId: figures.unit.id, officerId: null, ...ratio, inBreach: ratio.total - ratio.compliant, rag: ragFor(ratio.rate, policy) };
+  return {
+    label: figures.unit.name,
+    unitId: figures.unit.id,
+    officerId: null,
+    ...ratio,
+    inBreach: ratio.total - ratio.compliant,
+    rag: ragFor(ratio.rate, policy),
+  };
 }
 
 export function officerLine(figures: OfficerFigures, metric: Metric, policy: RagPolicy): FigureLine {
   const ratio = ratioOf(figures, metric);
-  return { label: figures.officer.name, unitId: null, officerId: figures.officer.id, ...ratio, inBreach: ratio.total - ratio.compliant, rag: ragFor(ratio.rate, policy) };
+  return {
+    label: figures.officer.name,
+    unitId: null,
+    officerId: figures.officer.id,
+    ...ratio,
+    inBreach: ratio.total - ratio.compliant,
+    rag: ragFor(ratio.rate, policy),
+  };
 }
 
 /** Percentage points, one decimal; null when either side had no live victims. */

@@ -12,7 +12,14 @@ export interface ItemsDeps {
   policy: Pick<Policy, 'timeZone'>;
 }
 
-export async function itemsAnswer(deps: ItemsDeps, asker: Person, target: Target, cases: OfficerCases, forceId: string, now: Date): Promise<AnswerOf<'items'>> {
+export async function itemsAnswer(
+  deps: ItemsDeps,
+  asker: Person,
+  target: Target,
+  cases: OfficerCases,
+  forceId: string,
+  now: Date,
+): Promise<AnswerOf<'items'>> {
   // Items are what is overdue or due now: a period does not apply to them.
   const atLabel = dateLabel(now, deps.policy.timeZone);
   switch (target.kind) {
@@ -26,7 +33,12 @@ export async function itemsAnswer(deps: ItemsDeps, asker: Person, target: Target
     }
     case 'unit': {
       const digest = await deps.queries.digest(target.unit.id, now);
-      return { kind: 'items', headline: `${target.unit.name} items: ${itemCounts(digest)} — at ${atLabel}`, view: { kind: 'team', unitId: target.unit.id }, digest };
+      return {
+        kind: 'items',
+        headline: `${target.unit.name} items: ${itemCounts(digest)} — at ${atLabel}`,
+        view: { kind: 'team', unitId: target.unit.id },
+        digest,
+      };
     }
   }
 }

@@ -48,12 +48,25 @@ async function listRows(
   }
   if (intent.kind === 'compare_children' && intent.among !== 'teams') {
     const breakdown = await deps.queries.breakdown(scopeUnit.id, at);
-    return { rows: breakdown.children.map((f) => unitLine(f, metric, deps.policy)), rowNoun: nounOf(breakdown.children.map((c) => c.unit)) };
+    return {
+      rows: breakdown.children.map((f) => unitLine(f, metric, deps.policy)),
+      rowNoun: nounOf(breakdown.children.map((c) => c.unit)),
+    };
   }
   // Rankings and "below" lists hold the teams of the scope, or its commands when the question named them.
   const among = intent.among === 'commands' ? 'commands' : 'teams';
-  const listed = units.filter((u) => u.id !== scopeUnit.id && tree.isWithin(u.id, scopeUnit.id) && (among === 'teams' ? u.kind === 'team' : u.kind === 'command' || u.kind === 'department'));
-  const rows = (await deps.queries.figuresForUnits(listed.map((u) => u.id), at)).map((f) => unitLine(f, metric, deps.policy));
+  const listed = units.filter(
+    (u) =>
+      u.id !== scopeUnit.id &&
+      tree.isWithin(u.id, scopeUnit.id) &&
+      (among === 'teams' ? u.kind === 'team' : u.kind === 'command' || u.kind === 'department'),
+  );
+  const rows = (
+    await deps.queries.figuresForUnits(
+      listed.map((u) => u.id),
+      at,
+    )
+  ).map((f) => unitLine(f, metric, deps.policy));
   return { rows, rowNoun: nounOf(listed) };
 }
 
@@ -85,15 +98,19 @@ function rankedAnswer(
     case 'below_target': {
       const threshold = intent.threshold ?? targetRate;
       const rows = all.filter((r) => r.rate !== null && r.rate < threshold).sort(byRateAscending);
-      const headline = rows.length === 0
-        ? `No ${rowNoun} in ${scopeUnit.name} is below ${percentText(threshold)} ${words} — ${all.length} ${all.length === 1 ? rowNoun : plural} checked — at ${atLabel}`
-        : `${rows.length} of ${all.length} ${plural} in ${scopeUnit.name} ${rows.length === 1 ? 'is' : 'are'} below ${percentText(threshold)} ${words} — at ${atLabel}`;
+      const headline =
+        rows.length === 0
+          ? `No ${rowNoun} in ${scopeUnit.name} is below ${percentText(threshold)} ${words} — ${all.length} ${all.length === 1 ? rowNoun : plural} checked — at ${atLabel}`
+          : `${rows.length} of ${all.length} ${plural} in ${scopeUnit.name} ${rows.length === 1 ? 'is' : 'are'} below ${percentText(threshold)} ${words} — at ${atLabel}`;
       return answer(headline, rows);
     }
     case 'rank': {
       const withRate = all
         .filter((r) => r.rate !== null)
-        .sort((a, b) => (intent.order === 'best' ? (b.rate as number) - (a.rate as number) : (a.rate as number) - (b.rate as number)) || byLabel(a, b));
+        .sort(
+          (a, b) =>
+            (intent.order === 'best' ? (b.rate as number) - (a.rate as number) : (a.rate as number) - (b.rate as number)) || byLabel(a, b),
+        );
       // Every unit is named: those with no live cases come last, without a rate.
       const rows = [...withRate, ...all.filter((r) => r.rate === null)];
       const top = withRate[0];
@@ -114,11 +131,12 @@ function rankedAnswer(
       // Ties are all named: picking one of them would be a guess.
       const tied = top ? rows.filter((r) => r.inBreach === top.inBreach) : [];
       const withFigures = (r: FigureLine) => `${rateText(r.rate)} ${METRIC_WORDS[metric]}, ${victimCountText(r.compliant, r.total)}`;
-      const headline = !top || top.inBreach === 0
-        ? `No ${what} in ${scopeUnit.name} — at ${atLabel}`
-        : tied.length === 1
-          ? `Most ${what} in ${scopeUnit.name}: ${top.label} with ${top.inBreach} — ${withFigures(top)} — at ${atLabel}`
-          : `Most ${what} in ${scopeUnit.name}: ${tied.length} ${plural} with ${top.inBreach} each — ${tied.map((r) => `${r.label} (${withFigures(r)})`).join('; ')} — at ${atLabel}`;
+      const headline =
+        !top || top.inBreach === 0
+          ? `No ${what} in ${scopeUnit.name} — at ${atLabel}`
+          : tied.length === 1
+            ? `Most ${what} in ${scopeUnit.name}: ${top.label} with ${top.inBreach} — ${withFigures(top)} — at ${atLabel}`
+            : `Most ${what} in ${scopeUnit.name}: ${tied.length} ${plural} with ${top.inBreach} each — ${tied.map((r) => `${r.label} (${withFigures(r)})`).join('; ')} — at ${atLabel}`;
       return answer(headline, rows, metric);
     }
     case 'compare_children': {

@@ -29,18 +29,24 @@ export interface ForceView {
 export const NO_FORCE: Refusal = { kind: 'refusal', reason: 'No force has been imported yet, so there are no figures.' };
 
 /** The unit or officer a query's scope names, if the asker may see it. */
-export async function resolveTarget(people: Pick<PeopleDirectory, 'findById'>, asker: Person, scope: Scope, view: ForceView): Promise<TargetDecision> {
+export async function resolveTarget(
+  people: Pick<PeopleDirectory, 'findById'>,
+  asker: Person,
+  scope: Scope,
+  view: ForceView,
+): Promise<TargetDecision> {
   const viewer = viewerOf(asker);
   if (scope.kind === 'officer') {
     const officerId = scope.personId === 'self' ? asker.id : scope.personId;
-    const officer = officerId === asker.id ? asker : (view.knownPeople?.find((p) => p.id === officerId) ?? (await people.findById(officerId)));
+    const officer =
+      officerId === asker.id ? asker : (view.knownPeople?.find((p) => p.id === officerId) ?? (await people.findById(officerId)));
     if (!officer) return refused(asker.role, 'I could not find that officer in the people records.');
     const visible = canSeeOfficer(viewer, { personId: officer.id, unitId: officer.unitId }, view.tree, view.force.id);
     if (!visible.allowed) return refused(asker.role, visible.reason);
     return { kind: 'allowed', target: { kind: 'officer', officer } };
   }
   const unit = scope.kind === 'force' ? view.force : new Map(view.units.map((u) => [u.id, u])).get(scope.unitId);
-  if (!unit) return refused(asker.role, "That unit is not one I know: it may have been renamed or closed.");
+  if (!unit) return refused(asker.role, 'That unit is not one I know: it may have been renamed or closed.');
   const visible = canSeeUnit(viewer, unit.id, view.tree, view.force.id);
   if (!visible.allowed) return refused(asker.role, visible.reason);
   return { kind: 'allowed', target: { kind: 'unit', unit } };
@@ -68,19 +74,30 @@ export function ambiguousAnswer(
   const forceId = (units.find((u) => u.kind === 'force') as UnitNode).id;
   const peopleById = new Map(people.map((p) => [p.id, p]));
   const viewer = viewerOf(asker);
-  const decisions = options.map((option) => ({ option, visibility: scopeVisibility(viewer, option.query.scope, tree, forceId, peopleById) }));
+  const decisions = options.map((option) => ({
+    option,
+    visibility: scopeVisibility(viewer, option.query.scope, tree, forceId, peopleById),
+  }));
   const visible = decisions.filter((d) => d.visibility.allowed).map((d) => d.option);
   if (visible.length > 0) return { kind: 'ambiguous', question, options: visible };
   const refusedOne = decisions.find((d) => !d.visibility.allowed)?.visibility;
   return refusal(asker.role, refusedOne && !refusedOne.allowed ? refusedOne.reason : 'You cannot see those figures.');
 }
 
-function scopeVisibility(viewer: Viewer, scope: Scope, tree: UnitTree, forceId: string, peopleById: ReadonlyMap<string, Person>): Visibility {
+function scopeVisibility(
+  viewer: Viewer,
+  scope: Scope,
+  tree: UnitTree,
+  forceId: string,
+  peopleById: ReadonlyMap<string, Person>,
+): Visibility {
   if (scope.kind === 'force') return canSeeUnit(viewer, forceId, tree, forceId);
   if (scope.kind === 'unit') return canSeeUnit(viewer, scope.unitId, tree, forceId);
   if (scope.personId === 'self' || scope.personId === viewer.personId) return { allowed: true };
   const person = peopleById.get(scope.personId);
-  return person ? canSeeOfficer(viewer, { personId: person.id, unitId: person.unitId }, tree, forceId) : { allowed: false, reason: 'I could not find that officer.' };
+  return person
+    ? canSeeOfficer(viewer, { personId: person.id, unitId: person.unitId }, tree, forceId)
+    : { allowed: false, reason: 'I could not find that officer.' };
 }
 
 function viewerOf(person: Person): Viewer {

@@ -21,7 +21,14 @@ type TrendRow = AnswerOf<'trend'>['rows'][number];
 const DEFAULT_TREND_MONTHS = 6;
 
 /** `cases`: which of an officer's cases the asker sees (officer-view.ts); the victims left out are counted in the headline. */
-export async function trendAnswer(deps: TrendDeps, target: Target, cases: OfficerCases, query: Query, months: number, now: Date): Promise<AnswerOf<'trend'>> {
+export async function trendAnswer(
+  deps: TrendDeps,
+  target: Target,
+  cases: OfficerCases,
+  query: Query,
+  months: number,
+  now: Date,
+): Promise<AnswerOf<'trend'>> {
   const tz = deps.policy.timeZone;
   const rows: TrendRow[] = [];
   let leftOutAtEnd = 0;

@@ -32,7 +32,10 @@ describe('seeding the demo force at start', () => {
 
   async function unitsAfterStart(env: Record<string, string>): Promise<number> {
     const logger = createLogger({ level: 'info', destination: { write: (line: string) => void logLines.push(line) } });
-    const services = await createServices(readConfig({ VCOP_DEMO: '1', VCOP_DEMO_VICTIMS: '10', VCOP_NOW: '2026-11-20T10:00:00Z', VCOP_SCHEDULER: '0', ...env }), logger);
+    const services = await createServices(
+      readConfig({ VCOP_DEMO: '1', VCOP_DEMO_VICTIMS: '10', VCOP_NOW: '2026-11-20T10:00:00Z', VCOP_SCHEDULER: '0', ...env }),
+      logger,
+    );
     try {
       const [row] = await services.db.query<{ n: number }>('select count(*)::int as n from units');
       return row?.n ?? 0;

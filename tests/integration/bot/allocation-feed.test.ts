@@ -80,7 +80,16 @@ function instance(db: Db, clock: Clock) {
   const store = new AllocationStore(db);
   return {
     move: (caseId: string, from: string, to: string) =>
-      store.reassign({ caseId, expectedOicId: from, toOicId: to, toUnitId: TEAM_OF[caseId] as string, changedBy: 'P1', reason: 'cover', at: clock.now(), itemRef: 'ref' }),
+      store.reassign({
+        caseId,
+        expectedOicId: from,
+        toOicId: to,
+        toUnitId: TEAM_OF[caseId] as string,
+        changedBy: 'P1',
+        reason: 'cover',
+        at: clock.now(),
+        itemRef: 'ref',
+      }),
   };
 }
 
@@ -103,7 +112,14 @@ function committingLate(db: Db) {
   return { db: late, beforeCommit, release };
 }
 
-const settle = (promise: Promise<unknown>, ms: number) => Promise.race([promise.then(() => undefined, () => undefined), new Promise((resolve) => setTimeout(resolve, ms))]);
+const settle = (promise: Promise<unknown>, ms: number) =>
+  Promise.race([
+    promise.then(
+      () => undefined,
+      () => undefined,
+    ),
+    new Promise((resolve) => setTimeout(resolve, ms)),
+  ]);
 
 describe.each(DRIVERS)('the reassignment feed on %s', (driver) => {
   let replicas: Replicas;
@@ -125,7 +141,7 @@ describe.each(DRIVERS)('the reassignment feed on %s', (driver) => {
     expect(reader.received.map((change) => change.at)).toEqual([NOON.toISOString(), NOON.toISOString()]);
   });
 
-  it('delivers the change of a replica whose clock is 50 ms behind, made after the other replica\'s', async () => {
+  it("delivers the change of a replica whose clock is 50 ms behind, made after the other replica's", async () => {
     const ahead = instance(replicas.first, fixedClock(new Date(NOON.getTime() + 50)));
     const behind = instance(replicas.second, fixedClock(NOON));
     const reader = new FeedReader(replicas.first);
@@ -159,7 +175,12 @@ describe.each(DRIVERS)('the reassignment feed on %s', (driver) => {
 
   it('pages a long feed without losing or repeating a change, and refuses a since it cannot read', async () => {
     const app = instance(replicas.first, fixedClock(NOON));
-    for (const [caseId, from, to] of [['CR-1', 'P2', 'P1'], ['CR-1', 'P1', 'P2'], ['CR-2', 'P2', 'P1'], ['CR-1', 'P2', 'P1']] as const) {
+    for (const [caseId, from, to] of [
+      ['CR-1', 'P2', 'P1'],
+      ['CR-1', 'P1', 'P2'],
+      ['CR-2', 'P2', 'P1'],
+      ['CR-1', 'P2', 'P1'],
+    ] as const) {
       await app.move(caseId, from, to);
     }
     const store = new AllocationStore(replicas.first);
@@ -190,8 +211,15 @@ describe('migration 130 on a store that already has a feed', () => {
     const db = await openDb({ dataDir: 'memory://' });
     try {
       const all = await loadMigrations();
-      await migrate(db, all.filter((m) => m.version !== '130'));
-      for (const [at, caseId] of [['2026-11-20T09:00:00Z', 'CR-9'], ['2026-11-20T08:00:00Z', 'CR-8'], ['2026-11-20T09:00:00Z', 'CR-7']]) {
+      await migrate(
+        db,
+        all.filter((m) => m.version !== '130'),
+      );
+      for (const [at, caseId] of [
+        ['2026-11-20T09:00:00Z', 'CR-9'],
+        ['2026-11-20T08:00:00Z', 'CR-8'],
+        ['2026-11-20T09:00:00Z', 'CR-7'],
+      ]) {
         await db.query(
           `insert into allocation_changes (at, case_id, from_unit_id, from_oic_id, to_unit_id, to_oic_id, changed_by, reason) values ($1, $2, 'T', 'A', 'T', 'B', 'S', 'r')`,
           [at, caseId],

@@ -15,9 +15,11 @@ beforeAll(async () => {
     createLogger({ level: 'silent' }),
   );
   const ndjson = await readFile(new URL('../../fixtures/small-force.ndjson', import.meta.url), 'utf8');
-  const result = await services.importNdjson((async function* () {
-    yield ndjson;
-  })());
+  const result = await services.importNdjson(
+    (async function* () {
+      yield ndjson;
+    })(),
+  );
   if (!result.ok) throw new Error('the small force did not import');
   store = new AllocationStore(services.db);
 }, 60_000);
@@ -27,7 +29,16 @@ afterAll(async () => {
 });
 
 const move = (caseId: string, from: string, to: string, when = at) =>
-  store.reassign({ caseId, expectedOicId: from, toOicId: to, toUnitId: 'N-T1', changedBy: 'P1', reason: 'cover', at: when, itemRef: 'ref' });
+  store.reassign({
+    caseId,
+    expectedOicId: from,
+    toOicId: to,
+    toUnitId: 'N-T1',
+    changedBy: 'P1',
+    reason: 'cover',
+    at: when,
+    itemRef: 'ref',
+  });
 
 describe('AllocationStore', () => {
   it('closes the current allocation and opens a new one; a stale expectation changes nothing', async () => {
@@ -36,7 +47,10 @@ describe('AllocationStore', () => {
     const rows = await services.db.query<{ oic_id: string; closed: boolean }>(
       `select oic_id, valid_to <> 'infinity' as closed from case_allocations where case_id = 'CR-1' order by id`,
     );
-    expect(rows).toEqual([{ oic_id: 'P2', closed: true }, { oic_id: 'P1', closed: false }]);
+    expect(rows).toEqual([
+      { oic_id: 'P2', closed: true },
+      { oic_id: 'P1', closed: false },
+    ]);
   });
 
   it('pages the change feed in the order the changes were committed, changes of one instant included', async () => {
@@ -47,6 +61,10 @@ describe('AllocationStore', () => {
     const second = await store.changesAfter({ kind: 'position', after: first.next }, 1);
     expect(second).toMatchObject({ changes: [{ caseId: 'CR-1' }], complete: false });
     expect(await store.changesAfter({ kind: 'position', after: second.next })).toMatchObject({ changes: [], complete: true });
-    expect((await store.changesAfter({ kind: 'instant', after: new Date(0) })).changes.map((c) => c.at)).toEqual(['2026-11-20T08:00:00.000Z', '2026-11-20T09:00:00.000Z', '2026-11-20T09:00:00.000Z']);
+    expect((await store.changesAfter({ kind: 'instant', after: new Date(0) })).changes.map((c) => c.at)).toEqual([
+      '2026-11-20T08:00:00.000Z',
+      '2026-11-20T09:00:00.000Z',
+      '2026-11-20T09:00:00.000Z',
+    ]);
   });
 });

@@ -18,6 +18,14 @@ describe('parseChatCommand', () => {
   });
 
   it('reads only times of day', () => {
-    expect(['7', '12am', '0630', '23:59', '24:00', '7:60', 'noon'].map(readLocalTime)).toEqual([null, '00:00', '06:30', '23:59', null, null, null]);
+    expect(['7', '12am', '0630', '23:59', '24:00', '7:60', 'noon'].map(readLocalTime)).toEqual([
+      null,
+      '00:00',
+      '06:30',
+      '23:59',
+      null,
+      null,
+      null,
+    ]);
   });
 });

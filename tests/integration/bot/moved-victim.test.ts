@@ -19,9 +19,10 @@ let services: AppServices;
 let ref: string;
 const person = async (id: string) => (await services.people.findById(id)) as Person;
 
-const lines = (...records: object[]) => (async function* () {
-  yield records.map((record) => JSON.stringify(record)).join('\n');
-})();
+const lines = (...records: object[]) =>
+  (async function* () {
+    yield records.map((record) => JSON.stringify(record)).join('\n');
+  })();
 
 beforeAll(async () => {
   services = await createServices(
@@ -29,19 +30,36 @@ beforeAll(async () => {
     createLogger({ level: 'silent' }),
   );
   const ndjson = await smallForceNdjson();
-  expect((await services.importNdjson((async function* () {
-    yield ndjson;
-  })())).ok).toBe(true);
+  expect(
+    (
+      await services.importNdjson(
+        (async function* () {
+          yield ndjson;
+        })(),
+      )
+    ).ok,
+  ).toBe(true);
   const { items } = await services.queries.digest('N-T1', NOW);
   const item = items.find((i) => i.victimId === 'V-3' && i.kind === 'needs_assessment_missing');
   if (!item) throw new Error('the fixture no longer gives V-3 a missing needs assessment');
   ref = itemRef(item);
   await new ItemRefStore(services.db).record(items, NOW);
 
-  const moved = await services.importNdjson(lines(
-    { type: 'case', id: 'CR-7', recordedAt: '2026-10-01T09:12:00+01:00', offence: 'Assault occasioning ABH', category: 'violence', unitId: 'N-T2', oicId: 'P3', closedAt: null },
-    { type: 'victim', id: 'V-3', caseId: 'CR-7', enhanced: false },
-  ));
+  const moved = await services.importNdjson(
+    lines(
+      {
+        type: 'case',
+        id: 'CR-7',
+        recordedAt: '2026-10-01T09:12:00+01:00',
+        offence: 'Assault occasioning ABH',
+        category: 'violence',
+        unitId: 'N-T2',
+        oicId: 'P3',
+        closedAt: null,
+      },
+      { type: 'victim', id: 'V-3', caseId: 'CR-7', enhanced: false },
+    ),
+  );
   expect(moved.ok).toBe(true);
 }, 60_000);
 
@@ -56,7 +74,9 @@ describe('an item whose victim the records system moved to another case', () => 
 
     const newTeam = await acknowledgeItem(services, { actor: await person('P4'), itemRef: ref, at: NOW });
     expect(newTeam).toMatchObject({ kind: 'acknowledged', firstTime: true, unitId: 'N-T2' });
-    const [audit] = await services.db.query<{ subject: string }>(`select subject from audit_log where action = 'item.acknowledged' order by id desc limit 1`);
+    const [audit] = await services.db.query<{ subject: string }>(
+      `select subject from audit_log where action = 'item.acknowledged' order by id desc limit 1`,
+    );
     expect(audit?.subject).toBe('case:CR-7');
   });
 });

@@ -30,7 +30,11 @@ function vcop(args: string[], env: Record<string, string> = {}): Promise<{ code:
       process.execPath,
       [join(ROOT, 'bin/vcop.js'), ...args],
       // Only what the command needs: nothing from the developer's own environment (DATABASE_URL ...).
-      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: folder, VCOP_DATA_DIR: join(folder, 'data'), VCOP_NOW: '2026-11-20T10:00:00Z', ...env }, timeout: 120_000 },
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', HOME: folder, VCOP_DATA_DIR: join(folder, 'data'), VCOP_NOW: '2026-11-20T10:00:00Z', ...env },
+        timeout: 120_000,
+      },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
     );
   });
@@ -41,7 +45,9 @@ async function storeSnapshot(): Promise<string> {
   try {
     const parts: string[] = [];
     for (const table of TABLES) {
-      const [row] = await db.query<{ n: number; digest: string }>(`select count(*)::int as n, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from ${table} t`);
+      const [row] = await db.query<{ n: number; digest: string }>(
+        `select count(*)::int as n, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from ${table} t`,
+      );
       parts.push(`${table}:${row?.n}:${row?.digest}`);
     }
     return parts.join('\n');
@@ -68,9 +74,13 @@ describe('vcop import', () => {
       Buffer.from(`${good.join('\n')}\n`),
       Buffer.from('{"type":"victim","id":"V-99","caseId":"CR-404","enhanced":false}\n'), // unknown reference
       Buffer.from(`${good[1]}\n`), // duplicate id
-      Buffer.from('{"type":"unit","id":"N-T9","name":"'), Buffer.from([0xff, 0xfe]), Buffer.from('","kind":"team","parentId":"N-LPA"}\n'), // not UTF-8
+      Buffer.from('{"type":"unit","id":"N-T9","name":"'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('","kind":"team","parentId":"N-LPA"}\n'), // not UTF-8
       Buffer.from(`{"type":"unit","id":"BIG","name":"${'x'.repeat(70_000)}","kind":"team","parentId":"N-LPA"}\n`), // longer than VCOP_MAX_LINE_BYTES
-      Buffer.from('{"type":"contact","id":"OEL-9","victimId":"V-1","at":"2026-11-10T12:00:00","kind":"update","method":"phone","byId":"P2"}\n'), // no offset
+      Buffer.from(
+        '{"type":"contact","id":"OEL-9","victimId":"V-1","at":"2026-11-10T12:00:00","kind":"update","method":"phone","byId":"P2"}\n',
+      ), // no offset
       Buffer.from('{"type":"case","id":"CR-9","recordedAt":"2026-11-0'), // truncated last line
     ]);
     const refused = await vcop(['import', '--no-progress', await file('bad.ndjson', bad)]);

@@ -81,7 +81,9 @@ describe('BotFrameworkMessenger against a fake Bot Connector', () => {
 
   it('gives up after the attempts allowed and says why', async () => {
     connector.answer(...Array.from({ length: 10 }, () => ({ status: 412 })));
-    const error = await messenger({ maxAttempts: 3 }).sendToConversation(reference(), card).catch((e: unknown) => e);
+    const error = await messenger({ maxAttempts: 3 })
+      .sendToConversation(reference(), card)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeliveryFailedError);
     expect((error as DeliveryFailedError).status).toBe(412);
     expect((error as DeliveryFailedError).attempts).toBe(3);
@@ -90,8 +92,13 @@ describe('BotFrameworkMessenger against a fake Bot Connector', () => {
   });
 
   it('403 BotNotInConversationRoster is a ConversationGoneError at once, never retried', async () => {
-    connector.answer({ status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } });
-    const error = await messenger().sendToConversation(reference(), card).catch((e: unknown) => e);
+    connector.answer({
+      status: 403,
+      body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } },
+    });
+    const error = await messenger()
+      .sendToConversation(reference(), card)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConversationGoneError);
     expect((error as ConversationGoneError).code).toBe('BotNotInConversationRoster');
     expect(connector.requests).toHaveLength(1);
@@ -100,7 +107,9 @@ describe('BotFrameworkMessenger against a fake Bot Connector', () => {
 
   it('another 4xx is permanent: not retried', async () => {
     connector.answer({ status: 400, body: { error: { code: 'BadArgument', message: 'Activity is too big' } } });
-    const error = await messenger().sendToConversation(reference(), card).catch((e: unknown) => e);
+    const error = await messenger()
+      .sendToConversation(reference(), card)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeliveryFailedError);
     expect((error as Error).message).toContain('HTTP 400');
     expect(connector.requests).toHaveLength(1);
@@ -121,7 +130,9 @@ describe('BotFrameworkMessenger against a fake Bot Connector', () => {
 
   it('a call that never answers fails without a second send that could duplicate it', async () => {
     connector.answer({ status: 201, delayMs: Infinity });
-    const error = await messenger({ timeoutMs: 50, sendBudgetMs: 200 }).sendToConversation(reference(), card).catch((e: unknown) => e);
+    const error = await messenger({ timeoutMs: 50, sendBudgetMs: 200 })
+      .sendToConversation(reference(), card)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeliveryFailedError);
     expect((error as Error).message).toContain('may still arrive');
     expect(connector.requests).toHaveLength(1);
@@ -145,7 +156,9 @@ describe('BotFrameworkMessenger against a fake Bot Connector', () => {
   });
 
   it('refuses a reference it cannot post to, naming the fix', async () => {
-    const error = await messenger().sendToConversation({ conversation: { id: 'x' } }, card).catch((e: unknown) => e);
+    const error = await messenger()
+      .sendToConversation({ conversation: { id: 'x' } }, card)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeliveryFailedError);
     expect((error as Error).message).toContain('serviceUrl');
   });

@@ -76,7 +76,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('digest runs while PostgreSQL dr
     const url = new URL(baseUrl);
     url.searchParams.set('options', `-c search_path=${schema}`);
     url.searchParams.set('application_name', applicationName);
-    const config = readConfig({ LOG_LEVEL: 'silent', VCOP_DEMO: '0', VCOP_SCHEDULER: '0', VCOP_NOW: '2026-11-20T10:00:00Z', DATABASE_URL: url.toString() });
+    const config = readConfig({
+      LOG_LEVEL: 'silent',
+      VCOP_DEMO: '0',
+      VCOP_SCHEDULER: '0',
+      VCOP_NOW: '2026-11-20T10:00:00Z',
+      DATABASE_URL: url.toString(),
+    });
     services = await createServices(config, createLogger({ level: 'silent' }));
     await importSmallForce(services);
     await subscribeAll(services);
@@ -107,10 +113,17 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('digest runs while PostgreSQL dr
       },
       deliverText: (reference: object, text: string) => recorded.deliverText(reference, text),
     };
-    const options = { sends: new DigestSendStore(services.db, { maxAttemptsPerDay: 6, leaseMs: 10 * 60_000 }), retryBackoff: { baseMs: 60_000, maxMs: 60_000 }, random: () => 1, recordRetryDelaysMs: [50, 200, 1000] };
+    const options = {
+      sends: new DigestSendStore(services.db, { maxAttemptsPerDay: 6, leaseMs: 10 * 60_000 }),
+      retryBackoff: { baseMs: 60_000, maxMs: 60_000 },
+      random: () => 1,
+      recordRetryDelaysMs: [50, 200, 1000],
+    };
     let runsFailed = 0;
     for (let minute = 0; minute <= 20; minute++) {
-      await runDigests(services, messenger, new Date(`2026-11-20T07:${String(minute).padStart(2, '0')}:00Z`), options).catch(() => runsFailed++);
+      await runDigests(services, messenger, new Date(`2026-11-20T07:${String(minute).padStart(2, '0')}:00Z`), options).catch(
+        () => runsFailed++,
+      );
       if (minute === 0) expect(dropped).toBeGreaterThan(0);
     }
     const counts: Record<string, number> = {};

@@ -36,9 +36,11 @@ async function openServices(env: Record<string, string>): Promise<AppServices> {
 /** The people and units of tests/fixtures/small-force.ndjson (P1 supervises N-T1, P2 is an officer there). */
 export async function importSmallForce(services: AppServices): Promise<void> {
   const ndjson = await readFile(new URL('../../fixtures/small-force.ndjson', import.meta.url), 'utf8');
-  const result = await services.importNdjson((async function* () {
-    yield ndjson;
-  })());
+  const result = await services.importNdjson(
+    (async function* () {
+      yield ndjson;
+    })(),
+  );
   if (!result.ok) throw new Error(`the small force did not import: ${JSON.stringify(result.errors.slice(0, 3))}`);
 }
 
@@ -48,7 +50,14 @@ export async function importSmallForce(services: AppServices): Promise<void> {
  */
 export async function subscribePersonalChat(
   services: AppServices,
-  input: { conversationId: string; personId: string; kind: 'team_digest' | 'officer_reminder'; unitId: string | null; localTime: string; origin?: 'default' | 'explicit' },
+  input: {
+    conversationId: string;
+    personId: string;
+    kind: 'team_digest' | 'officer_reminder';
+    unitId: string | null;
+    localTime: string;
+    origin?: 'default' | 'explicit';
+  },
   serviceUrl = 'http://127.0.0.1:9/',
 ): Promise<string> {
   const store = new SubscriptionStore(services.db);
@@ -62,7 +71,9 @@ export async function subscribePersonalChat(
     tenantId: 'tenant-1',
   });
   await store.subscribe(input);
-  const subscription = (await store.listForConversation(input.conversationId)).find((s) => s.kind === input.kind && s.unitId === input.unitId);
+  const subscription = (await store.listForConversation(input.conversationId)).find(
+    (s) => s.kind === input.kind && s.unitId === input.unitId,
+  );
   if (!subscription) throw new Error('the subscription was not stored');
   return subscription.id;
 }
@@ -90,7 +101,10 @@ export function fakeCardBuilder(itemCounts: Record<string, number> = {}): Digest
   const build = async (request: DigestCardRequest) => {
     requests.push(request);
     const key = request.officerId ?? request.unitId ?? '';
-    return { card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `Digest for ${key}` }] }, itemCount: itemCounts[key] ?? 2 };
+    return {
+      card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `Digest for ${key}` }] },
+      itemCount: itemCounts[key] ?? 2,
+    };
   };
   return Object.assign(build, { requests });
 }

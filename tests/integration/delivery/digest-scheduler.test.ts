@@ -14,7 +14,7 @@ function deferred() {
 }
 
 describe('digest scheduler', () => {
-  it('ticks on the cron, one scheduled run at a time, with the clock\'s now', async () => {
+  it("ticks on the cron, one scheduled run at a time, with the clock's now", async () => {
     const started: Date[] = [];
     const release = deferred();
     const firstStarted = deferred();

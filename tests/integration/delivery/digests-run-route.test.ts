@@ -26,8 +26,20 @@ describe('POST /v1/digests/run', () => {
 
   it("sends today's due digests now, answers the counts, and sends nothing twice", async () => {
     const services = test.app.services;
-    await subscribePersonalChat(services, { conversationId: 'chat-p1', personId: 'P1', kind: 'team_digest', unitId: 'N-T1', localTime: '07:00' });
-    await subscribePersonalChat(services, { conversationId: 'chat-p4', personId: 'P4', kind: 'team_digest', unitId: 'N-T2', localTime: '11:00' });
+    await subscribePersonalChat(services, {
+      conversationId: 'chat-p1',
+      personId: 'P1',
+      kind: 'team_digest',
+      unitId: 'N-T1',
+      localTime: '07:00',
+    });
+    await subscribePersonalChat(services, {
+      conversationId: 'chat-p4',
+      personId: 'P4',
+      kind: 'team_digest',
+      unitId: 'N-T2',
+      localTime: '11:00',
+    });
 
     const first = await test.api('/v1/digests/run', { method: 'POST' });
     expect(first.status).toBe(200);
@@ -41,7 +53,13 @@ describe('POST /v1/digests/run', () => {
 
   it('retries a failed digest at once when asked, without waiting out its retry delay', async () => {
     const services = test.app.services;
-    const subscriptionId = await subscribePersonalChat(services, { conversationId: 'chat-p1', personId: 'P1', kind: 'team_digest', unitId: 'N-T1', localTime: '07:00' });
+    const subscriptionId = await subscribePersonalChat(services, {
+      conversationId: 'chat-p1',
+      personId: 'P1',
+      kind: 'team_digest',
+      unitId: 'N-T1',
+      localTime: '07:00',
+    });
     const claim = await sendStore(services).claim(subscriptionId, '2026-11-20', { now: services.clock.now() });
     await sendStore(services).markFailed(claim!, services.clock.now(), { error: 'HTTP 502', retryAt: new Date('2026-11-20T11:00:00Z') });
 

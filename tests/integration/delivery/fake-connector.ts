@@ -55,7 +55,12 @@ export class FakeConnector {
         res.writeHead(404).end();
         return;
       }
-      const request: ConnectorRequest = { at: Date.now(), conversationId: decodeURIComponent(match[1]), body: JSON.parse(raw) as Record<string, unknown>, answered: undefined };
+      const request: ConnectorRequest = {
+        at: Date.now(),
+        conversationId: decodeURIComponent(match[1]),
+        body: JSON.parse(raw) as Record<string, unknown>,
+        answered: undefined,
+      };
       this.requests.push(request);
       const reply = this.script.shift() ?? { status: 201, body: { id: `activity-${this.requests.length}` } };
       const send = () => {

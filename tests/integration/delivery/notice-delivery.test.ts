@@ -40,8 +40,14 @@ describe.each(DRIVERS)('notice delivery on %s', (driver) => {
       personId: 'P1',
       tenantId: 'tenant-1',
     });
-    for (const [caseId, by] of [['CR-1', 'P1'], ['CR-2', 'P4']] as const) {
-      await services.db.query(`insert into notices (person_id, kind, details, dedupe_key, created_at) values ($1, 'allocation_conflict', $2::jsonb, $3, $4)`, [by, JSON.stringify(conflict(caseId, by)), `k-${caseId}`, NOW]);
+    for (const [caseId, by] of [
+      ['CR-1', 'P1'],
+      ['CR-2', 'P4'],
+    ] as const) {
+      await services.db.query(
+        `insert into notices (person_id, kind, details, dedupe_key, created_at) values ($1, 'allocation_conflict', $2::jsonb, $3, $4)`,
+        [by, JSON.stringify(conflict(caseId, by)), `k-${caseId}`, NOW],
+      );
     }
   });
   afterEach(async () => {
@@ -58,7 +64,10 @@ describe.each(DRIVERS)('notice delivery on %s', (driver) => {
       ['a:p1', expect.stringMatching(/^Case CR-1: the records system's latest extract still shows PC 2002 Patel as OIC/)],
     ]);
     expect(await deliverNotices(services, messenger, later(1))).toEqual({ sent: 0, noChat: 0, failed: 0 });
-    expect(await statuses()).toEqual([{ status: 'sent', attempts: 1 }, { status: 'no_chat', attempts: 1 }]);
+    expect(await statuses()).toEqual([
+      { status: 'sent', attempts: 1 },
+      { status: 'no_chat', attempts: 1 },
+    ]);
   });
 
   it('tries a failed send again a minute later, and gives up after the attempts allowed', async () => {

@@ -115,7 +115,13 @@ describe.each(DRIVERS)('sending daily digests on %s', (driver) => {
   });
 
   it("an officer's reminder with nothing in it is not sent, but recorded as done for the day", async () => {
-    await subscribePersonalChat(services, { conversationId: 'chat-p2', personId: 'P2', kind: 'officer_reminder', unitId: null, localTime: '07:00' });
+    await subscribePersonalChat(services, {
+      conversationId: 'chat-p2',
+      personId: 'P2',
+      kind: 'officer_reminder',
+      unitId: null,
+      localTime: '07:00',
+    });
     expect(await run('2026-11-20T08:00:00Z')).toEqual({ due: 1, sent: 0, failed: 0, skipped: 1 });
     expect(messenger.sent).toEqual([]);
     expect(buildCard.requests[0]).toMatchObject({ officerId: 'P2', viewer: { id: 'P2' } });
@@ -139,7 +145,13 @@ describe.each(DRIVERS)('sending daily digests on %s', (driver) => {
     try {
       const before = await persistent.open();
       await importSmallForce(before);
-      await subscribePersonalChat(before, { conversationId: 'chat-p1', personId: 'P1', kind: 'team_digest', unitId: 'N-T1', localTime: '07:00' });
+      await subscribePersonalChat(before, {
+        conversationId: 'chat-p1',
+        personId: 'P1',
+        kind: 'team_digest',
+        unitId: 'N-T1',
+        localTime: '07:00',
+      });
       expect(await run('2026-11-20T06:30:00Z', before)).toMatchObject({ due: 0 });
       await before.db.close(); // the process stops before 07:00 and comes back at 10:15
 
@@ -192,7 +204,9 @@ describe.each(DRIVERS)('sending daily digests on %s', (driver) => {
 
   it('a failure followed by success on the next run arrives once', async () => {
     await supervisorDigest('07:00');
-    messenger.failNext(new DeliveryFailedError('the send did not finish within 60000 ms; not retried now because it may still arrive', undefined, 1));
+    messenger.failNext(
+      new DeliveryFailedError('the send did not finish within 60000 ms; not retried now because it may still arrive', undefined, 1),
+    );
     expect(await run('2026-11-20T07:00:00Z')).toMatchObject({ failed: 1 });
     expect(await run('2026-11-20T07:01:00Z')).toMatchObject({ sent: 1 });
     expect(messenger.sent).toHaveLength(1);
@@ -203,7 +217,9 @@ describe.each(DRIVERS)('sending daily digests on %s', (driver) => {
     await supervisorDigest('07:00');
     messenger.failNext(new ConversationGoneError('BotNotInConversationRoster', 'the bot is no longer in conversation chat-p1'));
     expect(await run('2026-11-20T07:00:00Z')).toMatchObject({ failed: 1 });
-    const [conversation] = await services.db.query<{ active: boolean; inactive_reason: string }>(`select active, inactive_reason from conversations where id = 'chat-p1'`);
+    const [conversation] = await services.db.query<{ active: boolean; inactive_reason: string }>(
+      `select active, inactive_reason from conversations where id = 'chat-p1'`,
+    );
     expect(conversation).toEqual({ active: false, inactive_reason: 'BotNotInConversationRoster' });
     expect(await run('2026-11-20T07:05:00Z')).toMatchObject({ due: 0 });
     expect(await new SubscriptionStore(services.db).personalConversationOf('P1')).toBeNull();
@@ -222,7 +238,9 @@ describe.each(DRIVERS)('sending daily digests on %s', (driver) => {
     expect(messenger.sent).toHaveLength(1);
     expect(await sendRows(services)).toMatchObject([{ status: 'sent', attempts: 2 }]);
     // The dead runner's claim is worthless now: it cannot overwrite the outcome.
-    expect(await sendStore(services).markFailed(killed!, new Date('2026-11-20T07:13:00Z'), { error: 'late', retryAt: new Date() })).toBe(false);
+    expect(await sendStore(services).markFailed(killed!, new Date('2026-11-20T07:13:00Z'), { error: 'late', retryAt: new Date() })).toBe(
+      false,
+    );
   });
 
   it('a run asked to stop claims nothing more', async () => {
@@ -237,14 +255,24 @@ describe.each(DRIVERS)('sending daily digests on %s', (driver) => {
     const connector = new FakeConnector();
     const serviceUrl = await connector.start();
     try {
-      await subscribePersonalChat(services, { conversationId: 'chat-p1', personId: 'P1', kind: 'team_digest', unitId: 'N-T1', localTime: '07:00' }, serviceUrl);
+      await subscribePersonalChat(
+        services,
+        { conversationId: 'chat-p1', personId: 'P1', kind: 'team_digest', unitId: 'N-T1', localTime: '07:00' },
+        serviceUrl,
+      );
       connector.answer({ status: 429, headers: { 'retry-after': '0' } });
-      const botMessenger = new BotFrameworkMessenger(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), { appId: '', sleep: async () => undefined });
+      const botMessenger = new BotFrameworkMessenger(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), {
+        appId: '',
+        sleep: async () => undefined,
+      });
       const options = { buildCard, sends: sendStore(services) };
       expect(await runDigests(services, botMessenger, new Date('2026-11-20T07:00:00Z'), options)).toMatchObject({ sent: 1 });
       expect(await runDigests(services, botMessenger, new Date('2026-11-20T07:01:00Z'), options)).toMatchObject({ due: 0 });
       expect(connector.delivered()).toHaveLength(1);
-      expect(connector.delivered()[0]?.body).toMatchObject({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive' }] });
+      expect(connector.delivered()[0]?.body).toMatchObject({
+        type: 'message',
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive' }],
+      });
       expect(await sendRows(services)).toMatchObject([{ status: 'sent' }]);
     } finally {
       await connector.close();

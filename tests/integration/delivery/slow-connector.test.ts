@@ -3,7 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../src/app.js';
 import { BotFrameworkMessenger } from '../../../src/bot/messenger/bot-framework-messenger.js';
 import { runDigests } from '../../support/digest-run.js';
-import { createDeliveryStore, fakeCardBuilder, importSmallForce, sendRows, sendStore, subscribePersonalChat, type DeliveryStore } from './delivery-harness.js';
+import {
+  createDeliveryStore,
+  fakeCardBuilder,
+  importSmallForce,
+  sendRows,
+  sendStore,
+  subscribePersonalChat,
+  type DeliveryStore,
+} from './delivery-harness.js';
 import { FakeConnector } from './fake-connector.js';
 
 /**
@@ -32,7 +40,11 @@ describe('a 429 whose Retry-After outlasts the send timeout', () => {
   });
 
   it('is delivered once, by the first run, and never again', async () => {
-    await subscribePersonalChat(services, { conversationId: 'chat-p1', personId: 'P1', kind: 'team_digest', unitId: 'N-T1', localTime: '07:00' }, serviceUrl);
+    await subscribePersonalChat(
+      services,
+      { conversationId: 'chat-p1', personId: 'P1', kind: 'team_digest', unitId: 'N-T1', localTime: '07:00' },
+      serviceUrl,
+    );
     connector.answer({ status: 429, headers: { 'retry-after': '1' } });
     const messenger = new BotFrameworkMessenger(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), {
       appId: '',
@@ -40,7 +52,12 @@ describe('a 429 whose Retry-After outlasts the send timeout', () => {
       sendBudgetMs: 5_000,
       throttle: { globalIntervalMs: 0, perConversationIntervalMs: 0 },
     });
-    const options = { buildCard: fakeCardBuilder(), sends: sendStore(services), retryBackoff: { baseMs: 60_000, maxMs: 60_000 }, random: () => 1 };
+    const options = {
+      buildCard: fakeCardBuilder(),
+      sends: sendStore(services),
+      retryBackoff: { baseMs: 60_000, maxMs: 60_000 },
+      random: () => 1,
+    };
     expect(await runDigests(services, messenger, new Date('2026-11-20T07:00:00Z'), options)).toMatchObject({ sent: 1, failed: 0 });
     for (const at of ['07:01', '07:02', '07:05', '07:11']) {
       expect(await runDigests(services, messenger, new Date(`2026-11-20T${at}:00Z`), options)).toMatchObject({ due: 0 });

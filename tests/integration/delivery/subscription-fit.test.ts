@@ -4,7 +4,16 @@ import type { DigestRunResult } from '../../../src/service/send-daily-digests.js
 import { runDigests } from '../../support/digest-run.js';
 import { SubscriptionStore } from '../../../src/store/subscription-store.js';
 import { RecordingMessenger } from '../../support/recording-messenger.js';
-import { DRIVERS, createDeliveryStore, fakeCardBuilder, importSmallForce, sendRows, sendStore, subscribePersonalChat, type DeliveryStore } from './delivery-harness.js';
+import {
+  DRIVERS,
+  createDeliveryStore,
+  fakeCardBuilder,
+  importSmallForce,
+  sendRows,
+  sendStore,
+  subscribePersonalChat,
+  type DeliveryStore,
+} from './delivery-harness.js';
 
 /**
  * Who receives a digest once the records change (issue 10, H1 and M7). In tests/fixtures/small-force.ndjson
@@ -34,9 +43,11 @@ describe.each(DRIVERS)('digests follow the records, on %s', (driver) => {
 
   /** The next extract: people lines as the records system sends them. */
   async function importPeople(...people: object[]): Promise<void> {
-    const result = await services.importNdjson((async function* () {
-      yield people.map((person) => JSON.stringify({ type: 'person', ...person })).join('\n');
-    })());
+    const result = await services.importNdjson(
+      (async function* () {
+        yield people.map((person) => JSON.stringify({ type: 'person', ...person })).join('\n');
+      })(),
+    );
     expect(result.ok, JSON.stringify(result)).toBe(true);
   }
 
@@ -52,13 +63,15 @@ describe.each(DRIVERS)('digests follow the records, on %s', (driver) => {
   }
 
   async function audit(subscriptionId: string): Promise<{ action: string; actorId: string | null; details: Record<string, unknown> }[]> {
-    return services.db.query(`select action, actor_id as "actorId", details from audit_log where subject = $1 order by id`, [`subscription:${subscriptionId}`]);
+    return services.db.query(`select action, actor_id as "actorId", details from audit_log where subject = $1 order by id`, [
+      `subscription:${subscriptionId}`,
+    ]);
   }
 
   const teamDigest = (origin: 'default' | 'explicit', conversationId = 'chat-p1') =>
     subscribePersonalChat(services, { conversationId, personId: 'P1', kind: 'team_digest', unitId: 'N-T1', localTime: '07:00', origin });
 
-  describe("H1: a Teams account whose link changed gets nothing more", () => {
+  describe('H1: a Teams account whose link changed gets nothing more', () => {
     it("checks at send time that the chat's Teams account is still the subscriber's: a leaver's chat gets no digest", async () => {
       const id = await teamDigest('explicit');
       // The link changes outside any import the run has seen (e.g. another replica imported meanwhile).
@@ -67,7 +80,13 @@ describe.each(DRIVERS)('digests follow the records, on %s', (driver) => {
       expect(messenger.sent).toEqual([]);
       expect(await subscriptionRow(id)).toMatchObject({ enabled: false, reason: 'teams_account_changed' });
       expect(await sendRows(services)).toMatchObject([{ status: 'withheld', lastError: 'teams_account_changed' }]);
-      expect(await audit(id)).toEqual([{ action: 'subscription.disabled', actorId: null, details: expect.objectContaining({ reason: 'teams_account_changed', personId: 'P1', told: false }) }]);
+      expect(await audit(id)).toEqual([
+        {
+          action: 'subscription.disabled',
+          actorId: null,
+          details: expect.objectContaining({ reason: 'teams_account_changed', personId: 'P1', told: false }),
+        },
+      ]);
       expect(await run('2026-11-21T07:00:00Z')).toMatchObject({ due: 0, sent: 0 });
     });
 
@@ -75,17 +94,38 @@ describe.each(DRIVERS)('digests follow the records, on %s', (driver) => {
       const id = await teamDigest('default');
       await importPeople({ ...P1, aadObjectId: null }, { ...P2, aadObjectId: 'aad-p1' });
       expect(await subscriptionRow(id)).toMatchObject({ enabled: false, reason: 'teams_account_changed' });
-      expect(await audit(id)).toEqual([expect.objectContaining({ action: 'subscription.disabled', details: expect.objectContaining({ reason: 'teams_account_changed' }) })]);
+      expect(await audit(id)).toEqual([
+        expect.objectContaining({ action: 'subscription.disabled', details: expect.objectContaining({ reason: 'teams_account_changed' }) }),
+      ]);
       expect(await run()).toMatchObject({ due: 0, sent: 0 });
       expect(messenger.sent).toEqual([]);
       expect(buildCard.requests).toEqual([]);
     });
 
-    it("an import that makes the supervisor an officer stops their team digest in a channel, and tells them once", async () => {
-      await subscribePersonalChat(services, { conversationId: 'chat-p1', personId: 'P1', kind: 'team_digest', unitId: 'N-T1', localTime: '09:00', origin: 'default' });
+    it('an import that makes the supervisor an officer stops their team digest in a channel, and tells them once', async () => {
+      await subscribePersonalChat(services, {
+        conversationId: 'chat-p1',
+        personId: 'P1',
+        kind: 'team_digest',
+        unitId: 'N-T1',
+        localTime: '09:00',
+        origin: 'default',
+      });
       const subscriptions = new SubscriptionStore(services.db);
-      await subscriptions.saveConversation({ conversationId: 'channel-n1', reference: { serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'channel-n1' } }, scope: 'team', personId: null, tenantId: 't' });
-      await subscriptions.subscribe({ conversationId: 'channel-n1', personId: 'P1', kind: 'team_digest', unitId: 'N-T1', localTime: '07:00' });
+      await subscriptions.saveConversation({
+        conversationId: 'channel-n1',
+        reference: { serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'channel-n1' } },
+        scope: 'team',
+        personId: null,
+        tenantId: 't',
+      });
+      await subscriptions.subscribe({
+        conversationId: 'channel-n1',
+        personId: 'P1',
+        kind: 'team_digest',
+        unitId: 'N-T1',
+        localTime: '07:00',
+      });
       const [channel] = await subscriptions.listForConversation('channel-n1');
 
       await importPeople({ ...P1, role: 'officer' });
@@ -104,13 +144,30 @@ describe.each(DRIVERS)('digests follow the records, on %s', (driver) => {
       const id = await teamDigest('default');
       await importPeople({ ...P1, unitId: 'N-T2' });
       expect(await subscriptionRow(id)).toMatchObject({ kind: 'team_digest', unitId: 'N-T2', enabled: true });
-      expect(await audit(id)).toEqual([{ action: 'subscription.repointed', actorId: null, details: expect.objectContaining({ personId: 'P1', from: { kind: 'team_digest', unitId: 'N-T1' }, to: { kind: 'team_digest', unitId: 'N-T2' } }) }]);
+      expect(await audit(id)).toEqual([
+        {
+          action: 'subscription.repointed',
+          actorId: null,
+          details: expect.objectContaining({
+            personId: 'P1',
+            from: { kind: 'team_digest', unitId: 'N-T1' },
+            to: { kind: 'team_digest', unitId: 'N-T2' },
+          }),
+        },
+      ]);
       expect(await run()).toMatchObject({ due: 1, sent: 1 });
       expect(buildCard.requests).toMatchObject([{ unitId: 'N-T2', viewer: { id: 'P1', unitId: 'N-T2' } }]);
     });
 
     it('an officer promoted to supervisor gets the team digest instead of the officer reminder', async () => {
-      const id = await subscribePersonalChat(services, { conversationId: 'chat-p2', personId: 'P2', kind: 'officer_reminder', unitId: null, localTime: '07:00', origin: 'default' });
+      const id = await subscribePersonalChat(services, {
+        conversationId: 'chat-p2',
+        personId: 'P2',
+        kind: 'officer_reminder',
+        unitId: null,
+        localTime: '07:00',
+        origin: 'default',
+      });
       await importPeople({ ...P2, role: 'supervisor' });
       expect(await subscriptionRow(id)).toMatchObject({ kind: 'team_digest', unitId: 'N-T1', enabled: true });
       expect(await run()).toMatchObject({ sent: 1 });
@@ -130,7 +187,12 @@ describe.each(DRIVERS)('digests follow the records, on %s', (driver) => {
       const id = await teamDigest('explicit');
       await importPeople({ ...P1, unitId: 'N-T2' });
       expect(await subscriptionRow(id)).toMatchObject({ unitId: 'N-T1', enabled: false, reason: 'out_of_scope' });
-      expect(await audit(id)).toEqual([expect.objectContaining({ action: 'subscription.disabled', details: expect.objectContaining({ reason: 'out_of_scope', told: true }) })]);
+      expect(await audit(id)).toEqual([
+        expect.objectContaining({
+          action: 'subscription.disabled',
+          details: expect.objectContaining({ reason: 'out_of_scope', told: true }),
+        }),
+      ]);
 
       expect(await run()).toMatchObject({ due: 0, sent: 0 });
       expect(buildCard.requests).toEqual([]);
@@ -144,8 +206,22 @@ describe.each(DRIVERS)('digests follow the records, on %s', (driver) => {
     });
 
     it('a supervisor promoted to inspector keeps an explicit digest of a team in their command, and their default one stops', async () => {
-      const explicit = await subscribePersonalChat(services, { conversationId: 'chat-p1', personId: 'P1', kind: 'team_digest', unitId: 'N-T2', localTime: '07:00', origin: 'explicit' });
-      const fallback = await subscribePersonalChat(services, { conversationId: 'chat-p1', personId: 'P1', kind: 'team_digest', unitId: 'N-T1', localTime: '07:00', origin: 'default' });
+      const explicit = await subscribePersonalChat(services, {
+        conversationId: 'chat-p1',
+        personId: 'P1',
+        kind: 'team_digest',
+        unitId: 'N-T2',
+        localTime: '07:00',
+        origin: 'explicit',
+      });
+      const fallback = await subscribePersonalChat(services, {
+        conversationId: 'chat-p1',
+        personId: 'P1',
+        kind: 'team_digest',
+        unitId: 'N-T1',
+        localTime: '07:00',
+        origin: 'default',
+      });
       await importPeople({ ...P1, role: 'inspector', unitId: 'N-LPA' });
       expect(await subscriptionRow(explicit)).toMatchObject({ enabled: true });
       expect(await subscriptionRow(fallback)).toMatchObject({ enabled: false, reason: 'no_default_for_role' });

@@ -27,13 +27,16 @@ const MUTATIONS: Record<string, Mutation> = {
   'missing id': (line) => line.replace(/"id":"[^"]*",?/, '').replace(/"victimId":"[^"]*",?/, ''),
   'wrong type for a field': (line) =>
     line.includes('"enhanced"') ? line.replace(/"enhanced":(true|false)/, '"enhanced":"yes"') : line.replace(/"type":"(\w+)"/, '"type":42'),
-  'timestamp without offset': (line) => (/"(recordedAt|at|completedAt)":"/.test(line) ? line.replace(/(\d{2}:\d{2}:\d{2})(Z|[+-]\d{2}:\d{2})"/, '$1"') : '{}'),
+  'timestamp without offset': (line) =>
+    /"(recordedAt|at|completedAt)":"/.test(line) ? line.replace(/(\d{2}:\d{2}:\d{2})(Z|[+-]\d{2}:\d{2})"/, '$1"') : '{}',
   'unknown reference': (line) =>
-    /"(unitId|caseId|victimId|oicId|parentId)":"/.test(line) ? line.replace(/"(unitId|caseId|victimId|oicId)":"[^"]*"/, '"$1":"NO-SUCH-ID"') : '{"type":"victim","id":"V-X","caseId":"NO-SUCH-CASE","enhanced":false}',
+    /"(unitId|caseId|victimId|oicId|parentId)":"/.test(line)
+      ? line.replace(/"(unitId|caseId|victimId|oicId)":"[^"]*"/, '"$1":"NO-SUCH-ID"')
+      : '{"type":"victim","id":"V-X","caseId":"NO-SUCH-CASE","enhanced":false}',
   'invalid UTF-8': (line) => Buffer.concat([Buffer.from(line.slice(0, 10)), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(line.slice(10))]),
   'huge line': (line) => `${line.slice(0, -1)},"padding":"${'x'.repeat(MAX_LINE_BYTES)}"}`,
   'empty object': () => '{}',
-  'null': () => 'null',
+  null: () => 'null',
 };
 
 describe('import under generated malformed input', () => {
@@ -67,7 +70,10 @@ describe('import under generated malformed input', () => {
             const mutation = MUTATIONS[kinds[i] as string] as Mutation;
             file[position] = mutation(baseLines[position] as string, { lineNumber: position + 1, firstLineOfSameId: null });
           });
-          const result = await importRecords(db, readNdjsonLines(chunks(file), { maxLineBytes: MAX_LINE_BYTES }), { now: NOW, timeZone: 'Europe/London' });
+          const result = await importRecords(db, readNdjsonLines(chunks(file), { maxLineBytes: MAX_LINE_BYTES }), {
+            now: NOW,
+            timeZone: 'Europe/London',
+          });
           const changed = positions.filter((p) => String(file[p]) !== baseLines[p]).map((p) => p + 1);
           if (changed.length === 0) return;
           expect(result.ok).toBe(false);
@@ -109,7 +115,9 @@ async function storeSnapshot(db: Db): Promise<string> {
   // audit_log is left out: a generated "mutation" that happens to leave its line valid makes a valid
   // import, which rightly adds its audit entry.
   for (const table of ['units', 'people', 'cases', 'case_allocations', 'victims', 'needs_assessments', 'contacts', 'unit_closure']) {
-    const [row] = await db.query<{ digest: string; n: number }>(`select count(*)::int as n, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from ${table} t`);
+    const [row] = await db.query<{ digest: string; n: number }>(
+      `select count(*)::int as n, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from ${table} t`,
+    );
     parts.push(`${table}:${row?.n}:${row?.digest}`);
   }
   return parts.join('\n');

@@ -1,20 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importRecords } from '../../../src/service/import-records.js';
 import { readNdjsonLines } from '../../../src/service/ndjson-lines.js';
-import {
-  DRIVERS,
-  importText,
-  openTestDb,
-  smallForceNdjson,
-  storeSnapshot,
-  type TestDb,
-} from '../store/test-db.js';
+import { DRIVERS, importText, openTestDb, smallForceNdjson, storeSnapshot, type TestDb } from '../store/test-db.js';
 
-const unit = (id: string, kind: string, parentId: string | null) => JSON.stringify({ type: 'unit', id, name: `Unit ${id}`, kind, parentId });
+const unit = (id: string, kind: string, parentId: string | null) =>
+  JSON.stringify({ type: 'unit', id, name: `Unit ${id}`, kind, parentId });
 const person = (id: string, unitId: string, aadObjectId?: string) =>
   JSON.stringify({ type: 'person', id, name: `PC ${id}`, unitId, role: 'officer', ...(aadObjectId ? { aadObjectId } : {}) });
 const caseRecord = (id: string, unitId: string, oicId: string, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ type: 'case', id, recordedAt: '2026-11-02T09:00:00Z', offence: 'Common assault', category: 'violence', unitId, oicId, closedAt: null, ...extra });
+  JSON.stringify({
+    type: 'case',
+    id,
+    recordedAt: '2026-11-02T09:00:00Z',
+    offence: 'Common assault',
+    category: 'violence',
+    unitId,
+    oicId,
+    closedAt: null,
+    ...extra,
+  });
 const victim = (id: string, caseId: string, enhanced = false) => JSON.stringify({ type: 'victim', id, caseId, enhanced });
 const contact = (id: string, victimId: string, byId: string) =>
   JSON.stringify({ type: 'contact', id, victimId, at: '2026-11-10T12:00:00Z', kind: 'update', method: 'phone', byId });
@@ -44,7 +48,10 @@ describe.each(DRIVERS)('importRecords on %s', (driver) => {
     expect(counts).toEqual({ units: 6, people: 7, cases: 6, victims: 7, na: 5, contacts: 4, allocations: 6 });
     const audit = await store.db.query<{ action: string; details: unknown }>('select action, details from audit_log');
     expect(audit).toEqual([
-      { action: 'records.imported', details: { lines: 35, counts: { unit: 6, person: 7, case: 6, victim: 7, needsAssessment: 5, contact: 4 } } },
+      {
+        action: 'records.imported',
+        details: { lines: 35, counts: { unit: 6, person: 7, case: 6, victim: 7, needsAssessment: 5, contact: 4 } },
+      },
     ]);
   });
 
@@ -53,7 +60,18 @@ describe.each(DRIVERS)('importRecords on %s', (driver) => {
     // CR-2 was recorded 2026-10-01T09:12+01:00; a contact at 23:30 UTC in summer is the next local day.
     const [row] = await store.db.query<{ recorded_on: string }>(`select recorded_on::text from cases where id = 'CR-2'`);
     expect(row?.recorded_on).toBe('2026-10-01');
-    await importText(store.db, JSON.stringify({ type: 'contact', id: 'LATE', victimId: 'V-2', at: '2026-10-21T23:30:00Z', kind: 'update', method: 'sms', byId: 'P2' }));
+    await importText(
+      store.db,
+      JSON.stringify({
+        type: 'contact',
+        id: 'LATE',
+        victimId: 'V-2',
+        at: '2026-10-21T23:30:00Z',
+        kind: 'update',
+        method: 'sms',
+        byId: 'P2',
+      }),
+    );
     const [late] = await store.db.query<{ at_on: string }>(`select at_on::text from contacts where id = 'LATE'`);
     expect(late?.at_on).toBe('2026-10-22');
   });
@@ -68,7 +86,15 @@ describe.each(DRIVERS)('importRecords on %s', (driver) => {
       /* 4 */ JSON.stringify({ type: 'victim', id: 'V-11', caseId: 'CR-1', enhanced: 'yes' }),
       /* 5 */ JSON.stringify({ type: 'witness', id: 'W-1' }),
       /* 6 */ caseRecord('CR-10', 'N-T1', 'P2', { recordedAt: '2026-11-02T09:00:00' }),
-      /* 7 */ JSON.stringify({ type: 'contact', id: 'OEL-9', victimId: 'V-1', at: '2026-11-10T12:00:00Z', kind: 'update', method: 'pigeon', byId: 'P2' }),
+      /* 7 */ JSON.stringify({
+        type: 'contact',
+        id: 'OEL-9',
+        victimId: 'V-1',
+        at: '2026-11-10T12:00:00Z',
+        kind: 'update',
+        method: 'pigeon',
+        byId: 'P2',
+      }),
       /* 8 */ contact('OEL-10', 'V-404', 'P2'),
       /* 9 */ caseRecord('CR-11', 'N-T1', 'P2'),
       /* 10 */ victim('V-12', 'CR-11'),
@@ -105,14 +131,20 @@ describe.each(DRIVERS)('importRecords on %s', (driver) => {
   it('reports lines that are not UTF-8 or too long, and keeps reading after them', async () => {
     const good = Buffer.from(`${unit('FORCE', 'force', null)}\n`);
     const notUtf8 = Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a]);
-    const tooLong = Buffer.from(`${JSON.stringify({ type: 'unit', id: 'L', name: 'x'.repeat(70 * 1024), kind: 'team', parentId: 'FORCE' })}\n`);
+    const tooLong = Buffer.from(
+      `${JSON.stringify({ type: 'unit', id: 'L', name: 'x'.repeat(70 * 1024), kind: 'team', parentId: 'FORCE' })}\n`,
+    );
     const alsoBad = Buffer.from(`${JSON.stringify({ type: 'unit', id: 'T', name: 'T', kind: 'squad', parentId: 'FORCE' })}\n`);
     // Raw bytes, not a string: a JS string would re-encode the invalid bytes.
     const bytes = Buffer.concat([good, notUtf8, tooLong, alsoBad]);
-    const result = await importRecords(store.db, readNdjsonLines([bytes.subarray(0, 50), bytes.subarray(50)], { maxLineBytes: 64 * 1024 }), {
-      now: new Date('2026-11-20T10:00:00Z'),
-      timeZone: 'Europe/London',
-    });
+    const result = await importRecords(
+      store.db,
+      readNdjsonLines([bytes.subarray(0, 50), bytes.subarray(50)], { maxLineBytes: 64 * 1024 }),
+      {
+        now: new Date('2026-11-20T10:00:00Z'),
+        timeZone: 'Europe/London',
+      },
+    );
     expect(result).toMatchObject({
       ok: false,
       lines: 4,
@@ -138,7 +170,11 @@ describe.each(DRIVERS)('importRecords on %s', (driver) => {
       lines: 4,
       errorCount: 4,
       errors: [
-        { line: 1, message: 'unit FORCE-2 is a second force besides FORCE: there must be exactly one force (make one a command or department under the other)' },
+        {
+          line: 1,
+          message:
+            'unit FORCE-2 is a second force besides FORCE: there must be exactly one force (make one a command or department under the other)',
+        },
         { line: 2, message: 'unit A does not lead up to the force: its parentId chain loops back on itself' },
         { line: 3, message: 'unit B does not lead up to the force: its parentId chain loops back on itself' },
         { line: 4, message: 'unit N-LPA does not lead up to the force: its parentId chain loops back on itself' },
@@ -192,12 +228,16 @@ describe.each(DRIVERS)('importRecords on %s', (driver) => {
       ].join('\n'),
     );
     expect(result).toMatchObject({ ok: true, counts: { case: 1, victim: 1, needsAssessment: 2 } });
-    expect(await store.db.query(`select category, closed_at is not null as closed from cases where id = 'CR-1'`)).toEqual([{ category: 'hate', closed: true }]);
-    expect(await store.db.query(`select enhanced from victims where id = 'V-1'`)).toEqual([{ enhanced: true }]);
-    expect(await store.db.query(`select update_frequency_days, completed_at is not null as done from needs_assessments where victim_id = 'V-1'`)).toEqual([
-      { update_frequency_days: 7, done: true },
+    expect(await store.db.query(`select category, closed_at is not null as closed from cases where id = 'CR-1'`)).toEqual([
+      { category: 'hate', closed: true },
     ]);
-    const [counts] = await store.db.query<{ cases: number; victims: number }>('select (select count(*)::int from cases) as cases, (select count(*)::int from victims) as victims');
+    expect(await store.db.query(`select enhanced from victims where id = 'V-1'`)).toEqual([{ enhanced: true }]);
+    expect(
+      await store.db.query(`select update_frequency_days, completed_at is not null as done from needs_assessments where victim_id = 'V-1'`),
+    ).toEqual([{ update_frequency_days: 7, done: true }]);
+    const [counts] = await store.db.query<{ cases: number; victims: number }>(
+      'select (select count(*)::int from cases) as cases, (select count(*)::int from victims) as victims',
+    );
     expect(counts).toEqual({ cases: 6, victims: 7 });
     expect(await store.db.query<{ n: number }>('select count(*)::int as n from audit_log')).toEqual([{ n: 2 }]);
   });

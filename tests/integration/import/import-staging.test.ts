@@ -12,7 +12,16 @@ import { openDb } from '../../../src/store/connect.js';
 import type { Db } from '../../../src/store/db.js';
 import { dropLeftoverStaging, ImportStaging } from '../../../src/store/import-staging.js';
 import { migrate } from '../../../src/store/migrate.js';
-import { DRIVERS, importText, openTestDb, SMALL_FORCE_NOW, smallForceNdjson, storeSnapshot, TIME_ZONE, type TestDb } from '../store/test-db.js';
+import {
+  DRIVERS,
+  importText,
+  openTestDb,
+  SMALL_FORCE_NOW,
+  smallForceNdjson,
+  storeSnapshot,
+  TIME_ZONE,
+  type TestDb,
+} from '../store/test-db.js';
 
 /**
  * An import stages its lines in statements of its own (issue 10, H3): the store is free between two
@@ -20,7 +29,11 @@ import { DRIVERS, importText, openTestDb, SMALL_FORCE_NOW, smallForceNdjson, sto
  * transaction. Its staging tables never outlive it.
  */
 const stagingTables = async (db: Db) =>
-  (await db.query<{ name: string }>(`select tablename as name from pg_tables where schemaname = current_schema() and tablename like 'import\\_%'`)).map((r) => r.name);
+  (
+    await db.query<{ name: string }>(
+      `select tablename as name from pg_tables where schemaname = current_schema() and tablename like 'import\\_%'`,
+    )
+  ).map((r) => r.name);
 
 /** Rejects when `work` has not settled within `ms`: a query stuck behind the import fails the test rather than hanging it. */
 function within<T>(ms: number, work: Promise<T>, what: string): Promise<T> {
@@ -31,7 +44,8 @@ function within<T>(ms: number, work: Promise<T>, what: string): Promise<T> {
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
-const unit = (id: string, parentId: string | null, kind = parentId ? 'team' : 'force') => JSON.stringify({ type: 'unit', id, name: `Unit ${id}`, kind, parentId });
+const unit = (id: string, parentId: string | null, kind = parentId ? 'team' : 'force') =>
+  JSON.stringify({ type: 'unit', id, name: `Unit ${id}`, kind, parentId });
 
 function linesOf(text: string): AsyncIterable<Buffer> {
   return (async function* () {
@@ -86,7 +100,10 @@ describe.each(DRIVERS)('import staging on %s', (driver) => {
       yield Buffer.from(`${unit('NEW-T', 'N-LPA')}\n`);
       throw new Error('the client went away');
     }
-    const failed = importRecords(store.db, readNdjsonLines(cutOff(), { maxLineBytes: 1024 }), { now: SMALL_FORCE_NOW, timeZone: TIME_ZONE });
+    const failed = importRecords(store.db, readNdjsonLines(cutOff(), { maxLineBytes: 1024 }), {
+      now: SMALL_FORCE_NOW,
+      timeZone: TIME_ZONE,
+    });
     await expect(failed).rejects.toThrow('the client went away');
     expect(await stagingTables(store.db)).toEqual([]);
     expect(await storeSnapshot(store.db)).toEqual(before);
@@ -97,13 +114,24 @@ describe.each(DRIVERS)('import staging on %s', (driver) => {
     // Each import alone is valid; A under B and B under A together would leave both cut off from the force.
     // The second checks its lines before the first merges, and merges after it.
     const gate = new MergeGate(store.db);
-    const first = importRecords(gate.held, readNdjsonLines(linesOf(unit('A', 'B', 'command')), { maxLineBytes: 1024 }), { now: SMALL_FORCE_NOW, timeZone: TIME_ZONE });
-    const second = importRecords(gate.releasing, readNdjsonLines(linesOf(unit('B', 'A', 'command')), { maxLineBytes: 1024 }), { now: SMALL_FORCE_NOW, timeZone: TIME_ZONE });
+    const first = importRecords(gate.held, readNdjsonLines(linesOf(unit('A', 'B', 'command')), { maxLineBytes: 1024 }), {
+      now: SMALL_FORCE_NOW,
+      timeZone: TIME_ZONE,
+    });
+    const second = importRecords(gate.releasing, readNdjsonLines(linesOf(unit('B', 'A', 'command')), { maxLineBytes: 1024 }), {
+      now: SMALL_FORCE_NOW,
+      timeZone: TIME_ZONE,
+    });
     const results: ImportResult[] = await Promise.all([first, second]);
     expect(results[0]).toMatchObject({ ok: true });
     expect(results[1]).toMatchObject({ ok: false, errors: [{ line: 1, message: expect.stringContaining('loops back on itself') }] });
-    const parents = await store.db.query<{ id: string; parent_id: string }>(`select id, parent_id from units where id in ('A', 'B') order by id`);
-    expect(parents).toEqual([{ id: 'A', parent_id: 'B' }, { id: 'B', parent_id: 'FORCE' }]);
+    const parents = await store.db.query<{ id: string; parent_id: string }>(
+      `select id, parent_id from units where id in ('A', 'B') order by id`,
+    );
+    expect(parents).toEqual([
+      { id: 'A', parent_id: 'B' },
+      { id: 'B', parent_id: 'FORCE' },
+    ]);
   });
 
   it('drops staging left by imports that never finished: all on PGlite, on PostgreSQL only a day old', async () => {
@@ -180,5 +208,11 @@ class MergeGate {
 }
 
 function bound(db: Db): Db {
-  return { dialect: db.dialect, query: (sql, params) => db.query(sql, params), exec: (sql) => db.exec(sql), transaction: (fn) => db.transaction(fn), close: () => db.close() };
+  return {
+    dialect: db.dialect,
+    query: (sql, params) => db.query(sql, params),
+    exec: (sql) => db.exec(sql),
+    transaction: (fn) => db.transaction(fn),
+    close: () => db.close(),
+  };
 }

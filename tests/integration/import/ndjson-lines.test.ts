@@ -24,7 +24,13 @@ describe('readNdjsonLines', () => {
 
   it('reports invalid UTF-8 and over-long lines by number, and goes on reading', async () => {
     const long = `{"x":"${'y'.repeat(100)}"}`;
-    const lines = await collect([Buffer.from([0x7b, 0xc3, 0x28, 0x7d, 0x0a]), long.slice(0, 30), `${long.slice(30)}\n`, '{"ok":1}\n', long]);
+    const lines = await collect([
+      Buffer.from([0x7b, 0xc3, 0x28, 0x7d, 0x0a]),
+      long.slice(0, 30),
+      `${long.slice(30)}\n`,
+      '{"ok":1}\n',
+      long,
+    ]);
     expect(lines).toEqual([
       { lineNumber: 1, error: 'line is not valid UTF-8: save the extract as UTF-8' },
       { lineNumber: 2, error: 'line is longer than 64 bytes: put one record on each line, or raise VCOP_MAX_LINE_BYTES' },

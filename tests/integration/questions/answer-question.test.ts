@@ -64,8 +64,22 @@ describe('figures', () => {
   it("answers a supervisor's team this month at now, beside the end of last month, with the change", async () => {
     const answer = await ask(supervisorNT2(), "my team's compliance this month", 'figure');
     expect(answer.headline).toBe('North Team 2: 100.0% fully compliant — 2 of 2 victims — at 20 Nov 2026');
-    expect(answer.current).toMatchObject({ unitId: 'N-T2', rate: 100, compliant: 2, total: 2, rag: 'GREEN', at: SMALL_FORCE_NOW.toISOString() });
-    expect(answer.previous).toMatchObject({ rate: 100, compliant: 1, total: 1, at: '2026-10-31T23:59:59.999Z', atLabel: '31 Oct 2026', change: 0 });
+    expect(answer.current).toMatchObject({
+      unitId: 'N-T2',
+      rate: 100,
+      compliant: 2,
+      total: 2,
+      rag: 'GREEN',
+      at: SMALL_FORCE_NOW.toISOString(),
+    });
+    expect(answer.previous).toMatchObject({
+      rate: 100,
+      compliant: 1,
+      total: 1,
+      at: '2026-10-31T23:59:59.999Z',
+      atLabel: '31 Oct 2026',
+      change: 0,
+    });
     expect(answer.drillDown.map((d) => d.label)).toEqual(['By officer', 'Show the items', 'Last 6 months']);
   });
 
@@ -79,7 +93,14 @@ describe('figures', () => {
     const answer = await ask(senior(), 'force compliance in October 2026', 'figure');
     expect(answer.headline).toBe('Example Constabulary: 60.0% fully compliant — 3 of 5 victims — at 31 Oct 2026');
     expect(answer.current.at).toBe('2026-10-31T23:59:59.999Z');
-    expect(answer.previous).toMatchObject({ rate: 0, compliant: 0, total: 2, atLabel: '30 Sep 2026', at: '2026-09-30T22:59:59.999Z', change: 60 });
+    expect(answer.previous).toMatchObject({
+      rate: 0,
+      compliant: 0,
+      total: 2,
+      atLabel: '30 Sep 2026',
+      at: '2026-09-30T22:59:59.999Z',
+      change: 60,
+    });
     expect(answer.breakdown).toEqual({
       overall: { compliant: 3, total: 5, rate: 60 },
       needsAssessment: { compliant: 3, total: 5, rate: 60 },
@@ -103,7 +124,7 @@ describe('figures', () => {
     expect(answer.previous).toMatchObject({ rate: null, change: null });
   });
 
-  it("gives an officer their own figures", async () => {
+  it('gives an officer their own figures', async () => {
     const answer = await ask(officerPatel(), 'my compliance this month', 'figure');
     expect(answer.headline).toBe('PC 2002 Patel: 33.3% fully compliant — 1 of 3 victims — at 20 Nov 2026');
     expect(answer.current.officerId).toBe('P2');
@@ -119,12 +140,18 @@ describe('figures', () => {
 });
 
 describe('scope', () => {
-  it('refuses a unit outside the asker\'s scope with the reason and no figures', async () => {
-    expectRefusal(await answerQuestion(deps, officerPatel(), 'North LPA compliance'), /As an officer you can see your own items and figures only/);
+  it("refuses a unit outside the asker's scope with the reason and no figures", async () => {
+    expectRefusal(
+      await answerQuestion(deps, officerPatel(), 'North LPA compliance'),
+      /As an officer you can see your own items and figures only/,
+    );
     expectRefusal(await answerQuestion(deps, officerPatel(), "my team's compliance"), /officer/);
     expectRefusal(await answerQuestion(deps, supervisorNT2(), 'North Team 1 compliance'), /supervisor you can see your own team/);
     expectRefusal(await answerQuestion(deps, supervisorNT2(), 'force compliance'), /supervisor/);
-    expectRefusal(await answerQuestion(deps, inspectorNorth(), 'South LPA compliance'), /inspector you can see the figures of your own command/);
+    expectRefusal(
+      await answerQuestion(deps, inspectorNorth(), 'South LPA compliance'),
+      /inspector you can see the figures of your own command/,
+    );
     expectRefusal(await answerQuestion(deps, inspectorNorth(), 'trend for South Team 1 over the last 6 months'), /inspector/);
   });
 
@@ -144,9 +171,15 @@ describe('scope', () => {
     expect(officers.rowNoun).toBe('officer');
     expect(officers.rows.map((r) => [r.label, r.rate])).toEqual([['PC 2002 Patel', 33.3]]);
     const teams = await ask(inspectorNorth(), 'compare my teams', 'ranking');
-    expect(teams.rows.map((r) => [r.label, r.rate, r.compliant, r.total])).toEqual([['North Team 1', 33.3, 1, 3], ['North Team 2', 100, 2, 2]]);
+    expect(teams.rows.map((r) => [r.label, r.rate, r.compliant, r.total])).toEqual([
+      ['North Team 1', 33.3, 1, 3],
+      ['North Team 2', 100, 2, 2],
+    ]);
     const commands = await ask(senior(), 'compare the LPAs', 'ranking');
-    expect(commands.rows.map((r) => [r.label, r.rate])).toEqual([['North LPA', 60], ['South LPA', 100]]);
+    expect(commands.rows.map((r) => [r.label, r.rate])).toEqual([
+      ['North LPA', 60],
+      ['South LPA', 100],
+    ]);
   });
 
   it('re-checks the scope of a query sent back by a button, and refuses unknown units and people', async () => {
@@ -156,7 +189,10 @@ describe('scope', () => {
     expectRefusal(await answerQuery(deps, senior(), query({ kind: 'unit', unitId: 'NOPE' })), /not one I know/);
     expectRefusal(await answerQuery(deps, senior(), query({ kind: 'officer', personId: 'P-NOBODY' })), /could not find that officer/);
     expectRefusal(await answerQuery(deps, officerPatel(), query({ kind: 'officer', personId: 'P3' })), /officer/);
-    expectRefusal(await answerQuery(deps, officerPatel(), { ...query({ kind: 'officer', personId: 'P3' }), intent: { kind: 'my_items' } }), /officer/);
+    expectRefusal(
+      await answerQuery(deps, officerPatel(), { ...query({ kind: 'officer', personId: 'P3' }), intent: { kind: 'my_items' } }),
+      /officer/,
+    );
     const own = await answerQuery(deps, officerPatel(), query({ kind: 'officer', personId: 'self' }));
     expect(own).toMatchObject({ kind: 'figure', current: { officerId: 'P2', rate: 33.3 } });
   });
@@ -177,9 +213,15 @@ describe('lists', () => {
   it('ranks naming every unit with its rate, ties named together', async () => {
     const worst = await ask(senior(), 'which team is worst?', 'ranking');
     expect(worst.headline).toBe('Lowest in Example Constabulary: North Team 1 at 33.3% fully compliant — 1 of 3 victims — at 20 Nov 2026');
-    expect(worst.rows.map((r) => [r.label, r.rate])).toEqual([['North Team 1', 33.3], ['North Team 2', 100], ['South Team 1', 100]]);
+    expect(worst.rows.map((r) => [r.label, r.rate])).toEqual([
+      ['North Team 1', 33.3],
+      ['North Team 2', 100],
+      ['South Team 1', 100],
+    ]);
     const best = await ask(senior(), 'best team', 'ranking');
-    expect(best.headline).toBe('Best in Example Constabulary: 2 teams at 100.0% fully compliant — North Team 2 (2 of 2 victims); South Team 1 (1 of 1 victims) — at 20 Nov 2026');
+    expect(best.headline).toBe(
+      'Best in Example Constabulary: 2 teams at 100.0% fully compliant — North Team 2 (2 of 2 victims); South Team 1 (1 of 1 victims) — at 20 Nov 2026',
+    );
     expect(best.rows).toHaveLength(3);
     const commands = await ask(senior(), 'which command is best on VCOP', 'ranking');
     expect(commands.rows.map((r) => r.label)).toEqual(['South LPA', 'North LPA']);
@@ -188,15 +230,26 @@ describe('lists', () => {
   it('names who has the most in breach of the metric', async () => {
     const answer = await ask(inspectorNorth(), 'which team has the most overdue updates?', 'ranking');
     expect(answer.metric).toBe('updates');
-    expect(answer.headline).toBe('Most overdue updates in North LPA: North Team 1 with 2 — 33.3% updated on time, 1 of 3 victims — at 20 Nov 2026');
-    expect(answer.rows.map((r) => [r.label, r.inBreach])).toEqual([['North Team 1', 2], ['North Team 2', 0]]);
+    expect(answer.headline).toBe(
+      'Most overdue updates in North LPA: North Team 1 with 2 — 33.3% updated on time, 1 of 3 victims — at 20 Nov 2026',
+    );
+    expect(answer.rows.map((r) => [r.label, r.inBreach])).toEqual([
+      ['North Team 1', 2],
+      ['North Team 2', 0],
+    ]);
   });
 
   it('offers each listed unit as a drill-down to its own figure', async () => {
     const answer = await ask(inspectorNorth(), 'compare my teams', 'ranking');
     expect(answer.drillDown).toEqual([
-      { label: 'North Team 1', query: { intent: { kind: 'figure' }, metric: 'overall', scope: { kind: 'unit', unitId: 'N-T1' }, period: { kind: 'now' } } },
-      { label: 'North Team 2', query: { intent: { kind: 'figure' }, metric: 'overall', scope: { kind: 'unit', unitId: 'N-T2' }, period: { kind: 'now' } } },
+      {
+        label: 'North Team 1',
+        query: { intent: { kind: 'figure' }, metric: 'overall', scope: { kind: 'unit', unitId: 'N-T1' }, period: { kind: 'now' } },
+      },
+      {
+        label: 'North Team 2',
+        query: { intent: { kind: 'figure' }, metric: 'overall', scope: { kind: 'unit', unitId: 'N-T2' }, period: { kind: 'now' } },
+      },
     ]);
   });
 });
@@ -205,18 +258,34 @@ describe('trends', () => {
   it('gives six month-ends, oldest first, the current month at now, each as the figures say', async () => {
     const answer = await ask(senior(), 'force trend over the last 6 months', 'trend');
     const ends = monthEnds(6, SMALL_FORCE_NOW, TIME_ZONE);
-    expect(answer.rows.map((r) => r.periodLabel)).toEqual(['June 2026', 'July 2026', 'August 2026', 'September 2026', 'October 2026', 'November 2026 so far']);
+    expect(answer.rows.map((r) => r.periodLabel)).toEqual([
+      'June 2026',
+      'July 2026',
+      'August 2026',
+      'September 2026',
+      'October 2026',
+      'November 2026 so far',
+    ]);
     for (const [index, end] of ends.entries()) {
       const figures = await deps.queries.figures('FORCE', end.at);
-      expect(answer.rows[index]).toMatchObject({ at: end.at.toISOString(), rate: figures.rate, compliant: figures.compliant, total: figures.total });
+      expect(answer.rows[index]).toMatchObject({
+        at: end.at.toISOString(),
+        rate: figures.rate,
+        compliant: figures.compliant,
+        total: figures.total,
+      });
     }
-    expect(answer.rows.slice(3).map((r) => [r.rate, r.compliant, r.total])).toEqual([[0, 0, 2], [60, 3, 5], [66.7, 4, 6]]);
+    expect(answer.rows.slice(3).map((r) => [r.rate, r.compliant, r.total])).toEqual([
+      [0, 0, 2],
+      [60, 3, 5],
+      [66.7, 4, 6],
+    ]);
     expect(answer.headline).toContain('Example Constabulary: 66.7% fully compliant — 4 of 6 victims — at 20 Nov 2026');
   });
 });
 
 describe('items', () => {
-  it("gives an officer their own items, now", async () => {
+  it('gives an officer their own items, now', async () => {
     const answer = await ask(officerPatel(), 'my overdue updates', 'items');
     expect(answer.view).toEqual({ kind: 'officer', officerId: 'P2' });
     expect(answer.headline).toBe('Your items: 3 overdue, 0 due soon — at 20 Nov 2026');
@@ -232,7 +301,11 @@ describe('items', () => {
   it("gives a supervisor their team's items from the drill-down", async () => {
     const figure = await ask(supervisorNT1(), "my team's compliance", 'figure');
     const items = await answerQuery(deps, supervisorNT1(), figure.drillDown.find((d) => d.label === 'Show the items')!.query);
-    expect(items).toMatchObject({ kind: 'items', view: { kind: 'team', unitId: 'N-T1' }, headline: 'North Team 1 items: 3 overdue, 0 due soon — at 20 Nov 2026' });
+    expect(items).toMatchObject({
+      kind: 'items',
+      view: { kind: 'team', unitId: 'N-T1' },
+      headline: 'North Team 1 items: 3 overdue, 0 due soon — at 20 Nov 2026',
+    });
   });
 });
 
@@ -265,32 +338,55 @@ describe('help, not understood, ambiguous', () => {
 
 describe('with the optional AI planner', () => {
   const figureOf = (scope: Query['scope']): Query => ({ intent: { kind: 'figure' }, metric: 'overall', scope, period: { kind: 'now' } });
-  const withPlanner = (plan: QuestionPlanner['plan'], extra: Partial<AnswerDeps> = {}): AnswerDeps => ({ ...deps, planner: { plan }, ...extra });
+  const withPlanner = (plan: QuestionPlanner['plan'], extra: Partial<AnswerDeps> = {}): AnswerDeps => ({
+    ...deps,
+    planner: { plan },
+    ...extra,
+  });
 
   it("answers the planner's query, with the same figures as the parser's", async () => {
     const requests: PlanRequest[] = [];
-    const planned = await answerQuestion(withPlanner(async (request) => {
-      requests.push(request);
-      return { kind: 'query', query: figureOf({ kind: 'unit', unitId: 'N-T2' }) };
-    }), supervisorNT2(), 'how r we lookin innit');
+    const planned = await answerQuestion(
+      withPlanner(async (request) => {
+        requests.push(request);
+        return { kind: 'query', query: figureOf({ kind: 'unit', unitId: 'N-T2' }) };
+      }),
+      supervisorNT2(),
+      'how r we lookin innit',
+    );
     expect(planned).toMatchObject({ kind: 'figure', headline: 'North Team 2: 100.0% fully compliant — 2 of 2 victims — at 20 Nov 2026' });
     expect(requests).toHaveLength(1);
-    expect(requests[0]).toMatchObject({ text: 'how r we lookin innit', asker: { role: 'supervisor', unitId: 'N-T2' }, today: '2026-11-20' });
+    expect(requests[0]).toMatchObject({
+      text: 'how r we lookin innit',
+      asker: { role: 'supervisor', unitId: 'N-T2' },
+      today: '2026-11-20',
+    });
     expect(JSON.stringify(requests[0])).not.toContain('Jones');
   });
 
   it("re-checks the planner's scope like any other query", async () => {
-    expectRefusal(await answerQuestion(withPlanner(async () => ({ kind: 'query', query: figureOf({ kind: 'force' }) })), supervisorNT2(), 'force'), /supervisor/);
+    expectRefusal(
+      await answerQuestion(
+        withPlanner(async () => ({ kind: 'query', query: figureOf({ kind: 'force' }) })),
+        supervisorNT2(),
+        'force',
+      ),
+      /supervisor/,
+    );
   });
 
   it('falls back to the local parser when the planner fails, says unknown, or is too slow', async () => {
     const expected = await answerQuestion(deps, supervisorNT2(), "my team's compliance this month");
     for (const plan of [
-      async (): Promise<PlannedQuestion> => { throw new Error('503'); },
+      async (): Promise<PlannedQuestion> => {
+        throw new Error('503');
+      },
       async (): Promise<PlannedQuestion> => ({ kind: 'unknown' }),
       () => new Promise<PlannedQuestion>(() => undefined),
     ]) {
-      expect(await answerQuestion(withPlanner(plan, { plannerDeadlineMs: 50 }), supervisorNT2(), "my team's compliance this month")).toEqual(expected);
+      expect(
+        await answerQuestion(withPlanner(plan, { plannerDeadlineMs: 50 }), supervisorNT2(), "my team's compliance this month"),
+      ).toEqual(expected);
     }
   });
 });

@@ -19,9 +19,10 @@ const NOW = new Date('2026-11-20T10:00:00Z');
 let services: AppServices;
 const people: Record<string, Person> = {};
 
-const lines = (...records: object[]) => (async function* () {
-  yield records.map((record) => JSON.stringify(record)).join('\n');
-})();
+const lines = (...records: object[]) =>
+  (async function* () {
+    yield records.map((record) => JSON.stringify(record)).join('\n');
+  })();
 
 beforeAll(async () => {
   services = await createServices(
@@ -29,14 +30,35 @@ beforeAll(async () => {
     createLogger({ level: 'silent' }),
   );
   const ndjson = await smallForceNdjson();
-  expect((await services.importNdjson((async function* () {
-    yield ndjson;
-  })())).ok).toBe(true);
-  expect((await services.importNdjson(lines(
-    { type: 'case', id: 'CR-8', recordedAt: '2026-10-01T09:00:00+01:00', offence: 'Theft', category: 'other', unitId: 'N-T2', oicId: 'P2', closedAt: null },
-    { type: 'victim', id: 'V-8', caseId: 'CR-8', enhanced: false },
-    { type: 'person', id: 'P3', name: 'PC 2003 Jones', unitId: 'N-T1', role: 'officer', aadObjectId: 'aad-p3' },
-  ))).ok).toBe(true);
+  expect(
+    (
+      await services.importNdjson(
+        (async function* () {
+          yield ndjson;
+        })(),
+      )
+    ).ok,
+  ).toBe(true);
+  expect(
+    (
+      await services.importNdjson(
+        lines(
+          {
+            type: 'case',
+            id: 'CR-8',
+            recordedAt: '2026-10-01T09:00:00+01:00',
+            offence: 'Theft',
+            category: 'other',
+            unitId: 'N-T2',
+            oicId: 'P2',
+            closedAt: null,
+          },
+          { type: 'victim', id: 'V-8', caseId: 'CR-8', enhanced: false },
+          { type: 'person', id: 'P3', name: 'PC 2003 Jones', unitId: 'N-T1', role: 'officer', aadObjectId: 'aad-p3' },
+        ),
+      )
+    ).ok,
+  ).toBe(true);
   for (const id of ['P1', 'P2', 'P3', 'P5', 'P7']) people[id] = (await services.people.findById(id))!;
 }, 60_000);
 
@@ -45,8 +67,18 @@ afterAll(async () => {
 });
 
 const ask = (asker: string, query: Query) => answerQuery(services, people[asker]!, query);
-const officerFigure = (personId: string): Query => ({ intent: { kind: 'figure' }, metric: 'overall', scope: { kind: 'officer', personId }, period: { kind: 'now' } });
-const officerItems = (personId: string): Query => ({ intent: { kind: 'my_items' }, metric: 'overall', scope: { kind: 'officer', personId }, period: { kind: 'now' } });
+const officerFigure = (personId: string): Query => ({
+  intent: { kind: 'figure' },
+  metric: 'overall',
+  scope: { kind: 'officer', personId },
+  period: { kind: 'now' },
+});
+const officerItems = (personId: string): Query => ({
+  intent: { kind: 'my_items' },
+  metric: 'overall',
+  scope: { kind: 'officer', personId },
+  period: { kind: 'now' },
+});
 const caseIds = (answer: Answer) => (answer.kind === 'items' ? [...new Set(answer.digest.items.map((item) => item.caseId))].sort() : []);
 
 describe("an officer's cases outside the viewer's scope", () => {

@@ -20,19 +20,36 @@ describe.each(DRIVERS)('Entra object ids without letter case, on %s', (driver) =
       const [row] = await store.db.query<{ aad_object_id: string }>(`select aad_object_id from people where id = 'P2'`);
       expect(row?.aad_object_id).toBe('6f1c2b9a-0d4e-4c1a-9a7b-2f4e6d8c0b1a');
       const people = new SqlPeopleDirectory(store.db);
-      for (const sent of ['6f1c2b9a-0d4e-4c1a-9a7b-2f4e6d8c0b1a', '6F1C2B9A-0D4E-4C1A-9A7B-2F4E6D8C0B1A', '6f1C2b9A-0d4E-4c1A-9a7B-2f4E6d8C0b1A']) {
+      for (const sent of [
+        '6f1c2b9a-0d4e-4c1a-9a7b-2f4e6d8c0b1a',
+        '6F1C2B9A-0D4E-4C1A-9A7B-2F4E6D8C0B1A',
+        '6f1C2b9A-0d4E-4c1A-9a7B-2f4E6d8C0b1A',
+      ]) {
         expect((await people.findByAadObjectId(sent))?.id, sent).toBe('P2');
       }
       expect((await people.findByAadObjectId('AAD-P1'))?.id).toBe('P1');
     });
 
     it('refuse a later import giving another person the same id in other letters', async () => {
-      const other = JSON.stringify({ type: 'person', id: 'P90', name: 'PC 90 Other', unitId: 'N-T1', role: 'officer', aadObjectId: '6f1c2b9a-0d4e-4c1a-9a7b-2F4E6D8C0B1A' });
+      const other = JSON.stringify({
+        type: 'person',
+        id: 'P90',
+        name: 'PC 90 Other',
+        unitId: 'N-T1',
+        role: 'officer',
+        aadObjectId: '6f1c2b9a-0d4e-4c1a-9a7b-2F4E6D8C0B1A',
+      });
       expect(await importText(store.db, other)).toEqual({
         ok: false,
         lines: 1,
         errorCount: 1,
-        errors: [{ line: 1, message: 'person P90 has aadObjectId 6f1c2b9a-0d4e-4c1a-9a7b-2f4e6d8c0b1a, which person P2 also has: an Entra object id maps to one person' }],
+        errors: [
+          {
+            line: 1,
+            message:
+              'person P90 has aadObjectId 6f1c2b9a-0d4e-4c1a-9a7b-2f4e6d8c0b1a, which person P2 also has: an Entra object id maps to one person',
+          },
+        ],
       });
     });
   });
@@ -43,7 +60,10 @@ describe.each(DRIVERS)('Entra object ids without letter case, on %s', (driver) =
       const migrations = await loadMigrations();
       const lowerCasing = migrations.find((m) => m.name === '002_aad_object_id_lower_case.sql');
       expect(lowerCasing).toBeDefined();
-      await migrate(store.db, migrations.filter((m) => m !== lowerCasing));
+      await migrate(
+        store.db,
+        migrations.filter((m) => m !== lowerCasing),
+      );
       await store.db.exec(`
         insert into units (id, name, kind, parent_id) values ('FORCE', 'Force', 'force', null);
         insert into people (id, name, unit_id, role, aad_object_id) values

@@ -33,7 +33,9 @@ describe('opening the PGlite data folder', () => {
   /** Every file under the folder with its size: equal listings mean nothing was written. */
   async function listing(folder: string): Promise<string[]> {
     const entries = await readdir(folder, { recursive: true });
-    return Promise.all(entries.sort().map(async (entry) => `${relative(folder, join(folder, entry))}:${(await stat(join(folder, entry))).size}`));
+    return Promise.all(
+      entries.sort().map(async (entry) => `${relative(folder, join(folder, entry))}:${(await stat(join(folder, entry))).size}`),
+    );
   }
 
   it('refuses a store that lost PG_VERSION, says what to do, and leaves the folder untouched', async () => {

@@ -33,9 +33,18 @@ const EDGES = [
 ].map((iso) => Date.parse(iso));
 const MOVED_AT = new Date('2026-12-01T09:00:00Z');
 const INSTANTS = [
-  '2026-03-29T00:30:00Z', '2026-03-29T01:30:00Z', '2026-03-31T22:59:59.999Z', '2026-04-07T08:00:00Z',
-  '2026-08-31T23:30:00Z', '2026-10-24T23:30:00Z', '2026-10-25T00:30:00Z', '2026-10-31T23:59:59.999Z',
-  '2026-11-30T23:59:59.999Z', '2026-12-01T09:00:00Z', '2026-12-24T23:59:59Z', '2026-12-29T10:00:00Z',
+  '2026-03-29T00:30:00Z',
+  '2026-03-29T01:30:00Z',
+  '2026-03-31T22:59:59.999Z',
+  '2026-04-07T08:00:00Z',
+  '2026-08-31T23:30:00Z',
+  '2026-10-24T23:30:00Z',
+  '2026-10-25T00:30:00Z',
+  '2026-10-31T23:59:59.999Z',
+  '2026-11-30T23:59:59.999Z',
+  '2026-12-01T09:00:00Z',
+  '2026-12-24T23:59:59Z',
+  '2026-12-29T10:00:00Z',
 ].map((iso) => new Date(iso));
 
 interface GeneratedCase {
@@ -62,7 +71,9 @@ const caseArbitrary = fc.record({
   closedAfterMs: fc.option(fc.integer({ min: 0, max: 200 * DAY }), { freq: 3 }),
   team: fc.integer({ min: 0, max: TEAMS.length - 1 }),
   officer: fc.integer({ min: 0, max: 1 }),
-  movesTo: fc.option(fc.record({ team: fc.integer({ min: 0, max: TEAMS.length - 1 }), officer: fc.integer({ min: 0, max: 1 }) }), { freq: 5 }),
+  movesTo: fc.option(fc.record({ team: fc.integer({ min: 0, max: TEAMS.length - 1 }), officer: fc.integer({ min: 0, max: 1 }) }), {
+    freq: 5,
+  }),
   victims: fc.array(
     fc.record({
       enhanced: fc.boolean(),
@@ -74,7 +85,10 @@ const caseArbitrary = fc.record({
         { freq: 6 },
       ),
       contacts: fc.array(
-        fc.record({ afterMs: fc.integer({ min: 0, max: 120 * DAY }), kind: fc.constantFrom('update' as const, 'update' as const, 'agreement' as const) }),
+        fc.record({
+          afterMs: fc.integer({ min: 0, max: 120 * DAY }),
+          kind: fc.constantFrom('update' as const, 'update' as const, 'agreement' as const),
+        }),
         { maxLength: 4 },
       ),
     }),
@@ -105,13 +119,22 @@ function baseRecords(cases: GeneratedCase[]): string[] {
       lines.push({ type: 'victim', id: victimId, caseId: c.id, enhanced: v.enhanced });
       if (v.na) {
         lines.push({
-          type: 'needsAssessment', victimId,
+          type: 'needsAssessment',
+          victimId,
           completedAt: v.na.completedAfterMs === null ? null : iso(c.recordedAt + v.na.completedAfterMs),
           updateFrequencyDays: v.na.frequency,
         });
       }
       v.contacts.forEach((contact, k) => {
-        lines.push({ type: 'contact', id: `${victimId}-C${k}`, victimId, at: iso(c.recordedAt + contact.afterMs), kind: contact.kind, method: 'phone', byId: oicOf(c.team, c.officer) });
+        lines.push({
+          type: 'contact',
+          id: `${victimId}-C${k}`,
+          victimId,
+          at: iso(c.recordedAt + contact.afterMs),
+          kind: contact.kind,
+          method: 'phone',
+          byId: oicOf(c.team, c.officer),
+        });
       });
     });
   }
@@ -120,8 +143,14 @@ function baseRecords(cases: GeneratedCase[]): string[] {
 
 function caseLine(c: GeneratedCase, team: number, officer: number): object {
   return {
-    type: 'case', id: c.id, recordedAt: iso(c.recordedAt), offence: 'Offence', category: categoryOf(c),
-    unitId: TEAMS[team], oicId: oicOf(team, officer), closedAt: c.closedAfterMs === null ? null : iso(c.recordedAt + c.closedAfterMs),
+    type: 'case',
+    id: c.id,
+    recordedAt: iso(c.recordedAt),
+    offence: 'Offence',
+    category: categoryOf(c),
+    unitId: TEAMS[team],
+    oicId: oicOf(team, officer),
+    closedAt: c.closedAfterMs === null ? null : iso(c.recordedAt + c.closedAfterMs),
   };
 }
 
@@ -186,19 +215,35 @@ describe.each(DRIVERS)('set-based SQL agrees with the reference rules on %s', (d
         if (!evaluation.inPopulation) continue;
         outcomes.add(`na:${evaluation.needsAssessment.status}`).add(`update:${evaluation.update.status}`);
         const owner = v.ownerAt(at);
-        for (const item of digestItemsFor(evaluation, { ...v.facts, oicId: owner.oicId, category: owner.category }, policy)) outcomes.add(item.kind);
+        for (const item of digestItemsFor(evaluation, { ...v.facts, oicId: owner.oicId, category: owner.category }, policy))
+          outcomes.add(item.kind);
       }
     }
     expect([...outcomes].sort()).toEqual([
-      'na:breach', 'na:due', 'na:met', 'needs_assessment_due_soon', 'needs_assessment_missing',
-      'update:breach', 'update:on_time', 'update:suspended', 'update_due_soon', 'update_overdue',
+      'na:breach',
+      'na:due',
+      'na:met',
+      'needs_assessment_due_soon',
+      'needs_assessment_missing',
+      'update:breach',
+      'update:on_time',
+      'update:suspended',
+      'update_due_soon',
+      'update_overdue',
     ]);
   });
 
   it.each(INSTANTS.map((at) => [at.toISOString(), at] as const))('victim by victim at %s', async (_label, at) => {
     const rows = await store.db.query<{
-      victim_id: string; unit_id: string; oic_id: string; na_due_on: string; na_met: boolean; na_breach: boolean;
-      update_due_on: string; update_suspended: boolean; update_breach: boolean;
+      victim_id: string;
+      unit_id: string;
+      oic_id: string;
+      na_due_on: string;
+      na_met: boolean;
+      na_breach: boolean;
+      update_due_on: string;
+      update_suspended: boolean;
+      update_breach: boolean;
     }>(victimResultsSql('all'), evaluationParams(at, policy));
     const expected = victims
       .map((v) => ({ v, evaluation: evaluateVictim(v.facts, at, policy, calendar) }))
@@ -224,7 +269,9 @@ describe.each(DRIVERS)('set-based SQL agrees with the reference rules on %s', (d
     const evaluated = victims.map((v) => ({ v, owner: v.ownerAt(at), evaluation: evaluateVictim(v.facts, at, policy, calendar) }));
     const live = evaluated.filter((e) => e.evaluation.inPopulation);
     for (const unitId of ['FORCE', 'N-LPA', ...TEAMS]) {
-      const inUnit = live.filter((e) => unitId === 'FORCE' || e.owner.unitId === unitId || (unitId === 'N-LPA' && e.owner.unitId.startsWith('N-')));
+      const inUnit = live.filter(
+        (e) => unitId === 'FORCE' || e.owner.unitId === unitId || (unitId === 'N-LPA' && e.owner.unitId.startsWith('N-')),
+      );
       const figures = await queries.figures(unitId, at);
       expect({ total: figures.total, compliant: figures.compliant, rate: figures.rate }, unitId).toEqual({
         total: inUnit.length,
@@ -238,7 +285,19 @@ describe.each(DRIVERS)('set-based SQL agrees with the reference rules on %s', (d
     for (const team of TEAMS) {
       const expectedItems: DigestItem[] = live
         .filter((e) => e.owner.unitId === team)
-        .flatMap((e) => digestItemsFor(e.evaluation, { victimId: e.v.facts.victimId, caseId: e.v.facts.caseId, oicId: e.owner.oicId, category: e.owner.category, enhanced: e.v.facts.enhanced }, policy))
+        .flatMap((e) =>
+          digestItemsFor(
+            e.evaluation,
+            {
+              victimId: e.v.facts.victimId,
+              caseId: e.v.facts.caseId,
+              oicId: e.owner.oicId,
+              category: e.owner.category,
+              enhanced: e.v.facts.enhanced,
+            },
+            policy,
+          ),
+        )
         .sort(compareDigestItems);
       expect(digests.find((d) => d.unit.id === team)?.items, team).toEqual(expectedItems);
     }

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../../src/config/load-policy.js';
-import { SqlComplianceQueries, SqlPeopleDirectory, UnknownPersonError, UnknownUnitError } from '../../../src/store/sql-compliance-queries.js';
+import {
+  SqlComplianceQueries,
+  SqlPeopleDirectory,
+  UnknownPersonError,
+  UnknownUnitError,
+} from '../../../src/store/sql-compliance-queries.js';
 import { rebuildWorkingCalendar } from '../../../src/store/working-calendar-store.js';
 import { DRIVERS, importText, openTestDb, SMALL_FORCE_NOW, smallForceNdjson, type TestDb } from './test-db.js';
 
@@ -25,7 +30,14 @@ describe.each(DRIVERS)('SqlComplianceQueries on %s', (driver) => {
     await rebuildWorkingCalendar(store.db, calendar, 2024, 2028);
     expect((await importText(store.db, await smallForceNdjson())).ok).toBe(true);
     const move = JSON.stringify({
-      type: 'case', id: 'CR-5', recordedAt: '2026-10-26T09:00:00Z', offence: 'Criminal damage', category: 'other', unitId: 'N-T2', oicId: 'P3', closedAt: null,
+      type: 'case',
+      id: 'CR-5',
+      recordedAt: '2026-10-26T09:00:00Z',
+      offence: 'Criminal damage',
+      category: 'other',
+      unitId: 'N-T2',
+      oicId: 'P3',
+      closedAt: null,
     });
     expect((await importText(store.db, move, { now: MOVED_AT })).ok).toBe(true);
     queries = new SqlComplianceQueries(store.db, policy);
@@ -45,21 +57,38 @@ describe.each(DRIVERS)('SqlComplianceQueries on %s', (driver) => {
       rag: 'RED',
     });
     expect(await queries.figures('N-LPA', SMALL_FORCE_NOW)).toMatchObject({
-      total: 5, compliant: 3, rate: 60, needsAssessment: { compliant: 4, total: 5, rate: 80 }, updates: { compliant: 3, total: 5, rate: 60 },
+      total: 5,
+      compliant: 3,
+      rate: 60,
+      needsAssessment: { compliant: 4, total: 5, rate: 80 },
+      updates: { compliant: 3, total: 5, rate: 60 },
     });
     expect(await queries.figures('FORCE', SMALL_FORCE_NOW)).toMatchObject({
-      total: 6, compliant: 4, rate: 66.7, needsAssessment: { compliant: 5, total: 6, rate: 83.3 }, updates: { compliant: 4, total: 6, rate: 66.7 },
+      total: 6,
+      compliant: 4,
+      rate: 66.7,
+      needsAssessment: { compliant: 5, total: 6, rate: 83.3 },
+      updates: { compliant: 4, total: 6, rate: 66.7 },
     });
     expect(await queries.figures('S-T1', SMALL_FORCE_NOW)).toMatchObject({ total: 1, compliant: 1, rate: 100, rag: 'GREEN' });
   });
 
   it('gives figures at a past month end from the data and allocations of that instant', async () => {
     expect(await queries.figures('FORCE', END_OF_OCTOBER)).toMatchObject({
-      asOf: '2026-10-31T23:59:59.999Z', total: 5, compliant: 3, needsAssessment: { compliant: 3, total: 5 }, updates: { compliant: 3, total: 5 },
+      asOf: '2026-10-31T23:59:59.999Z',
+      total: 5,
+      compliant: 3,
+      needsAssessment: { compliant: 3, total: 5 },
+      updates: { compliant: 3, total: 5 },
     });
     expect(await queries.figures('N-T1', END_OF_OCTOBER)).toMatchObject({ total: 2, compliant: 1, rate: 50 });
     expect(await queries.figures('S-T1', END_OF_OCTOBER)).toMatchObject({ total: 2, compliant: 1, rate: 50 });
-    expect(await queries.figures('S-T1', new Date('2026-07-01T00:00:00Z'))).toMatchObject({ total: 0, compliant: 0, rate: null, rag: null });
+    expect(await queries.figures('S-T1', new Date('2026-07-01T00:00:00Z'))).toMatchObject({
+      total: 0,
+      compliant: 0,
+      rate: null,
+      rag: null,
+    });
   });
 
   it('follows a moved case to its new team only after the move', async () => {
@@ -86,33 +115,80 @@ describe.each(DRIVERS)('SqlComplianceQueries on %s', (driver) => {
     expect(await queries.officerFigures('P6', AFTER_MOVE)).toMatchObject({ total: 0, rate: null, rag: null });
   });
 
-  it('lists digest items most overdue first, due-soon items after, and an officer\'s own items', async () => {
+  it("lists digest items most overdue first, due-soon items after, and an officer's own items", async () => {
     const northOne = await queries.digest('N-T1', SMALL_FORCE_NOW);
     expect(northOne.items).toEqual([
-      { kind: 'needs_assessment_missing', caseId: 'CR-2', victimId: 'V-3', oicId: 'P2', category: 'violence', dueDate: '2026-10-05', daysOverdue: 46, enhanced: false },
-      { kind: 'update_overdue', caseId: 'CR-2', victimId: 'V-3', oicId: 'P2', category: 'violence', dueDate: '2026-10-29', daysOverdue: 22, enhanced: false },
-      { kind: 'update_overdue', caseId: 'CR-2', victimId: 'V-2', oicId: 'P2', category: 'violence', dueDate: '2026-11-03', daysOverdue: 17, enhanced: true },
+      {
+        kind: 'needs_assessment_missing',
+        caseId: 'CR-2',
+        victimId: 'V-3',
+        oicId: 'P2',
+        category: 'violence',
+        dueDate: '2026-10-05',
+        daysOverdue: 46,
+        enhanced: false,
+      },
+      {
+        kind: 'update_overdue',
+        caseId: 'CR-2',
+        victimId: 'V-3',
+        oicId: 'P2',
+        category: 'violence',
+        dueDate: '2026-10-29',
+        daysOverdue: 22,
+        enhanced: false,
+      },
+      {
+        kind: 'update_overdue',
+        caseId: 'CR-2',
+        victimId: 'V-2',
+        oicId: 'P2',
+        category: 'violence',
+        dueDate: '2026-11-03',
+        daysOverdue: 17,
+        enhanced: true,
+      },
     ]);
     expect((await queries.digest('FORCE', SMALL_FORCE_NOW, { oicId: 'P3' })).items).toEqual([
-      { kind: 'needs_assessment_due_soon', caseId: 'CR-3', victimId: 'V-4', oicId: 'P3', category: 'serious acquisitive', dueDate: '2026-11-23', daysOverdue: 0, enhanced: false },
+      {
+        kind: 'needs_assessment_due_soon',
+        caseId: 'CR-3',
+        victimId: 'V-4',
+        oicId: 'P3',
+        category: 'serious acquisitive',
+        dueDate: '2026-11-23',
+        daysOverdue: 0,
+        enhanced: false,
+      },
     ]);
     expect((await queries.digest('S-T1', SMALL_FORCE_NOW, { oicId: 'P3' })).items).toEqual([]);
-    expect((await queries.digest('S-T1', SMALL_FORCE_NOW)).items.map((i) => [i.kind, i.victimId, i.dueDate])).toEqual([['update_due_soon', 'V-6', '2026-11-23']]);
+    expect((await queries.digest('S-T1', SMALL_FORCE_NOW)).items.map((i) => [i.kind, i.victimId, i.dueDate])).toEqual([
+      ['update_due_soon', 'V-6', '2026-11-23'],
+    ]);
   });
 
   it("splits an officer's figures and items by a unit's subtree in one evaluation, counting the rest", async () => {
     // After the move PC Jones (P3) holds CR-3, CR-4 (N-T2) and CR-5 (moved to N-T2): victims V-4, V-5, V-6.
-    expect(await queries.officerFiguresWithin('P3', AFTER_MOVE, 'N-T2')).toEqual({ figures: await queries.officerFigures('P3', AFTER_MOVE), leftOut: 0 });
-    expect(await queries.officerFiguresWithin('P3', AFTER_MOVE, 'N-T1')).toMatchObject({ figures: { officer: { id: 'P3' }, total: 0, rate: null }, leftOut: 3 });
+    expect(await queries.officerFiguresWithin('P3', AFTER_MOVE, 'N-T2')).toEqual({
+      figures: await queries.officerFigures('P3', AFTER_MOVE),
+      leftOut: 0,
+    });
+    expect(await queries.officerFiguresWithin('P3', AFTER_MOVE, 'N-T1')).toMatchObject({
+      figures: { officer: { id: 'P3' }, total: 0, rate: null },
+      leftOut: 3,
+    });
     // Before the move CR-5 was PC Hughes's (S-T1): PC Jones had V-4 and V-5, both in North LPA.
     expect(await queries.officerFiguresWithin('P3', SMALL_FORCE_NOW, 'N-LPA')).toMatchObject({ figures: { total: 2 }, leftOut: 0 });
     const inTeam = await queries.officerDigestWithin('P3', SMALL_FORCE_NOW, 'N-T2');
     expect(inTeam).toEqual({ digest: await queries.digest('N-T2', SMALL_FORCE_NOW, { oicId: 'P3' }), leftOut: 0 });
-    expect(await queries.officerDigestWithin('P3', SMALL_FORCE_NOW, 'S-T1')).toMatchObject({ digest: { unit: { id: 'S-T1' }, items: [] }, leftOut: 1 });
+    expect(await queries.officerDigestWithin('P3', SMALL_FORCE_NOW, 'S-T1')).toMatchObject({
+      digest: { unit: { id: 'S-T1' }, items: [] },
+      leftOut: 1,
+    });
     await expect(queries.officerDigestWithin('P3', SMALL_FORCE_NOW, 'NOPE')).rejects.toBeInstanceOf(UnknownUnitError);
   });
 
-  it('builds every team\'s digest in one pass, empty teams included', async () => {
+  it("builds every team's digest in one pass, empty teams included", async () => {
     const digests = await queries.allTeamDigests(SMALL_FORCE_NOW);
     expect(digests.map((d) => [d.unit.id, d.items.length])).toEqual([
       ['N-T1', 3],
@@ -148,7 +224,13 @@ describe.each(DRIVERS)('SqlComplianceQueries on %s', (driver) => {
   });
 
   it('finds people by id, Entra object id and home unit', async () => {
-    expect(await people.findById('P1')).toEqual({ id: 'P1', name: 'PS 1001 Smith', unitId: 'N-T1', role: 'supervisor', aadObjectId: 'aad-p1' });
+    expect(await people.findById('P1')).toEqual({
+      id: 'P1',
+      name: 'PS 1001 Smith',
+      unitId: 'N-T1',
+      role: 'supervisor',
+      aadObjectId: 'aad-p1',
+    });
     expect((await people.findByAadObjectId('aad-p5'))?.id).toBe('P5');
     expect(await people.findByAadObjectId('unknown')).toBeNull();
     expect((await people.listByUnit('N-T1')).map((p) => p.id)).toEqual(['P2', 'P1']);

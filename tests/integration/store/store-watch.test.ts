@@ -24,7 +24,11 @@ describe('the watched store', () => {
     disk = new FullDiskDb(store.db);
     diskFull = [];
     unusable = [];
-    db = watchStore(disk, { stuckAfterMs: 60_000, onDiskFull: (error) => diskFull.push(error), onUnusable: (error) => unusable.push(error) });
+    db = watchStore(disk, {
+      stuckAfterMs: 60_000,
+      onDiskFull: (error) => diskFull.push(error),
+      onUnusable: (error) => unusable.push(error),
+    });
   });
   afterEach(() => store.dispose());
 
@@ -85,7 +89,7 @@ describe('the watched store', () => {
     expect(db.health()).toEqual({ state: 'ok' });
   });
 
-  it('does not probe PostgreSQL (a failure there is the server\'s or the connection\'s, and the pool reconnects)', async () => {
+  it("does not probe PostgreSQL (a failure there is the server's or the connection's, and the pool reconnects)", async () => {
     const probes: string[] = [];
     const postgresLike: Db = {
       dialect: 'postgres',

@@ -59,7 +59,17 @@ export function importText(
   });
 }
 
-const STORE_TABLES = ['units', 'unit_closure', 'people', 'cases', 'case_allocations', 'victims', 'needs_assessments', 'contacts', 'audit_log'];
+const STORE_TABLES = [
+  'units',
+  'unit_closure',
+  'people',
+  'cases',
+  'case_allocations',
+  'victims',
+  'needs_assessments',
+  'contacts',
+  'audit_log',
+];
 
 /** Every row of every store table, as JSON text in a stable order: equal snapshots mean an unchanged store. */
 export async function storeSnapshot(db: Db): Promise<Record<string, string[]>> {

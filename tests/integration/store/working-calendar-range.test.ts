@@ -47,7 +47,9 @@ describe.each(DRIVERS)('needs-assessment deadlines outside the working calendar 
     const response = await test.api(`/v1/units/N-T1/digest?at=${at}`);
     expect(response.status).toBe(200);
     const { items } = (await response.json()) as { items: { kind: string; caseId: string; dueDate: string | null }[] };
-    return Object.fromEntries(items.filter((i) => i.kind === 'needs_assessment_missing' && i.caseId.startsWith('CR-')).map((i) => [i.caseId, i.dueDate ?? 'NULL']));
+    return Object.fromEntries(
+      items.filter((i) => i.kind === 'needs_assessment_missing' && i.caseId.startsWith('CR-')).map((i) => [i.caseId, i.dueDate ?? 'NULL']),
+    );
   }
 
   const dueDate = (recordedAt: string) => calendar.addWorkingDays(recordedAt.slice(0, 10), 2);

@@ -34,7 +34,19 @@ function status(authorization?: string): number {
 describe('the /v1 bearer token check', () => {
   it('accepts the token, and only the token', () => {
     expect(status(`Bearer ${TOKEN}`)).toBe(200);
-    for (const wrong of [undefined, '', 'Bearer', 'Bearer ', `Basic ${TOKEN}`, `Bearer ${TOKEN.slice(0, -1)}`, `Bearer ${TOKEN}x`, `Bearer ${TOKEN.toUpperCase()}`, `Bearer x${TOKEN}`, `Bearer ${TOKEN} ${TOKEN}`, TOKEN]) {
+    for (const wrong of [
+      undefined,
+      '',
+      'Bearer',
+      'Bearer ',
+      `Basic ${TOKEN}`,
+      `Bearer ${TOKEN.slice(0, -1)}`,
+      `Bearer ${TOKEN}x`,
+      `Bearer ${TOKEN.toUpperCase()}`,
+      `Bearer x${TOKEN}`,
+      `Bearer ${TOKEN} ${TOKEN}`,
+      TOKEN,
+    ]) {
       expect(status(wrong), String(wrong)).toBe(401);
     }
   });
@@ -43,6 +55,11 @@ describe('the /v1 bearer token check', () => {
     compared.length = 0;
     for (const sent of ['x', TOKEN.slice(0, 10), TOKEN, `${TOKEN}${'y'.repeat(500)}`]) status(`Bearer ${sent}`);
     // Four comparisons, all of two 32-byte SHA-256 digests: no early exit on a length difference, no ===.
-    expect(compared).toEqual([[32, 32], [32, 32], [32, 32], [32, 32]]);
+    expect(compared).toEqual([
+      [32, 32],
+      [32, 32],
+      [32, 32],
+      [32, 32],
+    ]);
   });
 });

@@ -12,7 +12,9 @@ describe('renderFigureCard', () => {
     expectValidCard(card);
     const shown = texts(card);
     expect(shown[0]).toBe('North Team 3: 87.5% fully compliant — 35 of 40 victims — at 20 Nov 2026');
-    expect(shown).toEqual(expect.arrayContaining(['87.5%', '35 of 40 victims', '85.4%', '+2.1 pts vs 31 Oct 2026', 'AMBER · just below target']));
+    expect(shown).toEqual(
+      expect.arrayContaining(['87.5%', '35 of 40 victims', '85.4%', '+2.1 pts vs 31 Oct 2026', 'AMBER · just below target']),
+    );
   });
 
   it('shows needs-assessment and update rates with their counts', () => {
@@ -34,7 +36,11 @@ describe('renderFigureCard', () => {
       rag: null,
       current: { atText: '20 Nov 2026', rate: null, compliant: 0, total: 0 },
       previous: null,
-      breakdown: { overall: { compliant: 0, total: 0, rate: null }, needsAssessment: { compliant: 0, total: 0, rate: null }, updates: { compliant: 0, total: 0, rate: null } },
+      breakdown: {
+        overall: { compliant: 0, total: 0, rate: null },
+        needsAssessment: { compliant: 0, total: 0, rate: null },
+        updates: { compliant: 0, total: 0, rate: null },
+      },
       drillDown: [],
     });
     expectValidCard(card);
@@ -43,7 +49,10 @@ describe('renderFigureCard', () => {
   });
 
   it('shows a fall in red words', () => {
-    const card = renderFigureCard({ ...sampleFigure(), previous: { atText: '31 Oct 2026', rate: 90, compliant: 36, total: 40, change: -2.5 } });
+    const card = renderFigureCard({
+      ...sampleFigure(),
+      previous: { atText: '31 Oct 2026', rate: 90, compliant: 36, total: 40, change: -2.5 },
+    });
     expect(texts(card)).toContain('−2.5 pts vs 31 Oct 2026');
   });
 });
@@ -69,7 +78,11 @@ describe('renderRankingCard', () => {
   });
 
   it('says so when there is nothing to list', () => {
-    const card = renderRankingCard({ ...sampleRanking(), rows: [], headline: 'No team in North LPA is below 90.0% fully compliant — at 20 Nov 2026' });
+    const card = renderRankingCard({
+      ...sampleRanking(),
+      rows: [],
+      headline: 'No team in North LPA is below 90.0% fully compliant — at 20 Nov 2026',
+    });
     expectValidCard(card);
     expect(texts(card)).toContain('No teams to list.');
   });

@@ -28,5 +28,7 @@ export function texts(card: unknown): string[] {
 }
 
 export function actions(card: unknown, verb?: string): CardJson[] {
-  return allNodes(card).filter((node) => typeof node.type === 'string' && node.type.startsWith('Action.') && (verb === undefined || node.verb === verb));
+  return allNodes(card).filter(
+    (node) => typeof node.type === 'string' && node.type.startsWith('Action.') && (verb === undefined || node.verb === verb),
+  );
 }

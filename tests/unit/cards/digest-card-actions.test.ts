@@ -13,13 +13,22 @@ describe('reading what the digest buttons send back', () => {
 
   it('reads a reassignment from the inputs of that item only', () => {
     const data = { itemRef: 'abc', digestId: 'd1', 'officer-abc': 'P3456', 'reason-abc': 'OIC on leave', 'officer-xyz': 'P9999' };
-    expect(readReassignAction(data)).toEqual({ ok: true, value: { itemRef: 'abc', digestId: 'd1', toOfficerId: 'P3456', reason: 'OIC on leave' } });
+    expect(readReassignAction(data)).toEqual({
+      ok: true,
+      value: { itemRef: 'abc', digestId: 'd1', toOfficerId: 'P3456', reason: 'OIC on leave' },
+    });
   });
 
   it('says what is missing', () => {
     expect(readAcknowledgeAction({})).toMatchObject({ ok: false, problem: expect.stringMatching(/missing the item/) });
-    expect(readReassignAction({ itemRef: 'abc', 'reason-abc': 'x' })).toMatchObject({ ok: false, problem: expect.stringMatching(/Choose the officer/) });
-    expect(readReassignAction({ itemRef: 'abc', 'officer-abc': 'P1' })).toMatchObject({ ok: false, problem: expect.stringMatching(/Say why/) });
+    expect(readReassignAction({ itemRef: 'abc', 'reason-abc': 'x' })).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/Choose the officer/),
+    });
+    expect(readReassignAction({ itemRef: 'abc', 'officer-abc': 'P1' })).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/Say why/),
+    });
   });
 
   it('reads a page request, defaulting to the first page', () => {

@@ -41,7 +41,9 @@ describe('renderDigestCard', () => {
     expect(acknowledge[0]).toMatchObject({ type: 'Action.Execute', data: { itemRef: first.itemRef, digestId: 'dg-2026-11-20-N-T3' } });
     const reassign = actions(card, 'reassignItem');
     expect(reassign).toHaveLength(10);
-    const ids = allNodes(card).filter((n) => typeof n.type === 'string' && n.type.startsWith('Input.')).map((n) => n.id);
+    const ids = allNodes(card)
+      .filter((n) => typeof n.type === 'string' && n.type.startsWith('Input.'))
+      .map((n) => n.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toContain(digestInputIds(first.itemRef).note);
   });
@@ -83,7 +85,9 @@ describe('renderDigestCard', () => {
 
   it('links each item to its case from the URL template, and has no link without one', () => {
     const linked = renderDigestCard(digest());
-    expect(actions(linked).filter((a) => a.type === 'Action.OpenUrl')[0]).toMatchObject({ url: 'https://records.example.police.uk/cases/CR-26-004512' });
+    expect(actions(linked).filter((a) => a.type === 'Action.OpenUrl')[0]).toMatchObject({
+      url: 'https://records.example.police.uk/cases/CR-26-004512',
+    });
     const unlinked = renderDigestCard(digest({ caseUrlTemplate: undefined }));
     expect(actions(unlinked).filter((a) => a.type === 'Action.OpenUrl')).toEqual([]);
   });
@@ -92,7 +96,11 @@ describe('renderDigestCard', () => {
     const userIds = Array.from({ length: 75 }, (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`);
     const card = renderDigestCard(digest({ refreshUserIds: userIds, offset: 10 }));
     expectValidCard(card);
-    expect(card.refresh?.action).toMatchObject({ type: 'Action.Execute', verb: 'refreshDigest', data: { offset: 10, digestId: 'dg-2026-11-20-N-T3' } });
+    expect(card.refresh?.action).toMatchObject({
+      type: 'Action.Execute',
+      verb: 'refreshDigest',
+      data: { offset: 10, digestId: 'dg-2026-11-20-N-T3' },
+    });
     expect(card.refresh?.userIds).toHaveLength(60);
     expect(renderDigestCard(digest({ refreshUserIds: [] })).refresh).toBeUndefined();
   });
@@ -110,12 +118,16 @@ describe('renderDigestCard', () => {
     const first = renderDigestCard(digest({ items }));
     expectValidCard(first);
     expect(actions(first, 'acknowledgeItem').filter((a) => a.title === 'Acknowledge')).toHaveLength(10);
-    expect(actions(first, 'showMore')).toEqual([expect.objectContaining({ title: 'Show more (50 left)', data: { offset: 10, digestId: 'dg-2026-11-20-N-T3' } })]);
+    expect(actions(first, 'showMore')).toEqual([
+      expect.objectContaining({ title: 'Show more (50 left)', data: { offset: 10, digestId: 'dg-2026-11-20-N-T3' } }),
+    ]);
 
     const last = renderDigestCard(digest({ items, offset: 50 }));
     expectValidCard(last);
     expect(texts(last).some((t) => t.includes('(51–60 of 60)'))).toBe(true);
-    expect(actions(last, 'showMore')).toEqual([expect.objectContaining({ title: 'Back to the most overdue', data: { offset: 0, digestId: 'dg-2026-11-20-N-T3' } })]);
+    expect(actions(last, 'showMore')).toEqual([
+      expect.objectContaining({ title: 'Back to the most overdue', data: { offset: 0, digestId: 'dg-2026-11-20-N-T3' } }),
+    ]);
   });
 
   it('honours a page size', () => {
@@ -124,8 +136,14 @@ describe('renderDigestCard', () => {
   });
 
   it('cuts a page down rather than send a card over 28 KB, carrying on from the first item left out', () => {
-    const officers = Array.from({ length: 40 }, (_, i) => ({ id: `P${9000 + i}`, name: `Detective Constable ${9000 + i} ${'Featherstonehaugh-'.repeat(3)}${i}` }));
-    const items = sampleDigestItems(30).map((item) => ({ ...item, category: 'serious acquisitive crime including burglary of a dwelling '.repeat(2) }));
+    const officers = Array.from({ length: 40 }, (_, i) => ({
+      id: `P${9000 + i}`,
+      name: `Detective Constable ${9000 + i} ${'Featherstonehaugh-'.repeat(3)}${i}`,
+    }));
+    const items = sampleDigestItems(30).map((item) => ({
+      ...item,
+      category: 'serious acquisitive crime including burglary of a dwelling '.repeat(2),
+    }));
     const card = renderDigestCard(digest({ items, officers, pageSize: 20 }));
     expectValidCard(card);
     expect(cardBytes(card)).toBeLessThan(TEAMS_MESSAGE_LIMIT_BYTES);
@@ -136,13 +154,18 @@ describe('renderDigestCard', () => {
   });
 
   it('shows at least one item a page, without its Reassign choices when they alone are over the budget, so "Show more" moves on', () => {
-    const officers = Array.from({ length: 60 }, (_, i) => ({ id: `P${9000 + i}`, name: `PC ${9000 + i} ${'Featherstonehaugh '.repeat(30)}` }));
+    const officers = Array.from({ length: 60 }, (_, i) => ({
+      id: `P${9000 + i}`,
+      name: `PC ${9000 + i} ${'Featherstonehaugh '.repeat(30)}`,
+    }));
     const items = sampleDigestItems(3);
     for (let offset = 0; offset < items.length; offset++) {
       const card = renderDigestCard(digest({ items, officers, offset }));
       expectValidCard(card);
       expect(cardBytes(card)).toBeLessThan(TEAMS_MESSAGE_LIMIT_BYTES);
-      const shown = actions(card, 'acknowledgeItem').filter((a) => a.title === 'Acknowledge').map((a) => (a.data as { itemRef: string }).itemRef);
+      const shown = actions(card, 'acknowledgeItem')
+        .filter((a) => a.title === 'Acknowledge')
+        .map((a) => (a.data as { itemRef: string }).itemRef);
       expect(shown).toEqual([(items[offset] as DigestCardItem).itemRef]);
       if (offset < items.length - 1) expect(actions(card, 'showMore')[0]).toMatchObject({ data: { offset: offset + 1 } });
     }
@@ -150,7 +173,11 @@ describe('renderDigestCard', () => {
 
   it('keeps long names readable and valid', () => {
     const longName = 'Temporary Detective Sergeant 12345 Montgomery-Featherstonehaugh-Smythe';
-    const items = sampleDigestItems(10).map((item) => ({ ...item, oicName: longName, acknowledgement: { byName: longName, atText: '07:42' } }));
+    const items = sampleDigestItems(10).map((item) => ({
+      ...item,
+      oicName: longName,
+      acknowledgement: { byName: longName, atText: '07:42' },
+    }));
     const card = renderDigestCard(digest({ items, title: 'North Safeguarding and Public Protection Investigation Team 3' }));
     expectValidCard(card);
     expect(texts(card)).toContain(`OIC ${longName}`);
@@ -172,7 +199,12 @@ describe('renderDigestCard', () => {
   });
 
   it('refuses a due date that is not a local date, naming the field', () => {
-    const items = sampleDigestItems(1).map((item) => ({ ...item, kind: 'update_due_soon' as const, daysOverdue: 0, dueDate: '24/11/2026' }));
+    const items = sampleDigestItems(1).map((item) => ({
+      ...item,
+      kind: 'update_due_soon' as const,
+      daysOverdue: 0,
+      dueDate: '24/11/2026',
+    }));
     expect(() => renderDigestCard(digest({ items }))).toThrow(/dueDate must be YYYY-MM-DD/);
   });
 });

@@ -29,7 +29,13 @@ describe('message cards', () => {
   });
 
   it('ambiguous offers one "Did you mean" button per reading and needs at least one', () => {
-    const card = renderAmbiguousCard({ prompt: '"Team 3" could be one of these:', options: [{ title: 'North Team 3', question: { unitId: 'N-T3' } }, { title: 'South Team 3', question: { unitId: 'S-T3' } }] });
+    const card = renderAmbiguousCard({
+      prompt: '"Team 3" could be one of these:',
+      options: [
+        { title: 'North Team 3', question: { unitId: 'N-T3' } },
+        { title: 'South Team 3', question: { unitId: 'S-T3' } },
+      ],
+    });
     expectValidCard(card);
     expect(texts(card)[0]).toBe('Did you mean…');
     expect(actions(card, 'askQuestion').map((a) => a.data)).toEqual([{ question: { unitId: 'N-T3' } }, { question: { unitId: 'S-T3' } }]);
@@ -45,7 +51,13 @@ describe('message cards', () => {
   });
 
   it('subscription confirmation states the time, or that the digest is off', () => {
-    const on = renderSubscriptionConfirmationCard({ active: true, subject: "North Team 3's digest", timeText: '06:30', whereText: 'in this chat', timeZone: 'Europe/London' });
+    const on = renderSubscriptionConfirmationCard({
+      active: true,
+      subject: "North Team 3's digest",
+      timeText: '06:30',
+      whereText: 'in this chat',
+      timeZone: 'Europe/London',
+    });
     expectValidCard(on);
     expect(texts(on)[0]).toBe("✓ North Team 3's digest at 06:30 every day");
     const off = renderSubscriptionConfirmationCard({ active: false, subject: 'your reminder', whereText: 'in this chat' });

@@ -8,7 +8,19 @@ describe('every card with sample data', () => {
 
   it('covers every template in cards/', () => {
     expect(cards.map((c) => c.name)).toEqual(
-      expect.arrayContaining(['digest', 'officer-reminder', 'figure-answer', 'ranking', 'trend', 'refusal', 'help', 'not-understood', 'ambiguous', 'not-set-up', 'subscription-confirmation']),
+      expect.arrayContaining([
+        'digest',
+        'officer-reminder',
+        'figure-answer',
+        'ranking',
+        'trend',
+        'refusal',
+        'help',
+        'not-understood',
+        'ambiguous',
+        'not-set-up',
+        'subscription-confirmation',
+      ]),
     );
   });
 
@@ -18,7 +30,11 @@ describe('every card with sample data', () => {
   });
 
   it.each(cards.map((c) => [c.name, c.card] as const))('%s uses only verbs the bot routes', (_name, card) => {
-    const verbs = new Set(actions(card).filter((a) => a.type === 'Action.Execute').map((a) => a.verb));
+    const verbs = new Set(
+      actions(card)
+        .filter((a) => a.type === 'Action.Execute')
+        .map((a) => a.verb),
+    );
     for (const verb of verbs) expect(['acknowledgeItem', 'reassignItem', 'showMore', 'refreshDigest', 'askQuestion']).toContain(verb);
   });
 });

@@ -61,7 +61,10 @@ describe('readConfig', () => {
 
   it('reads the import idle timeout and the stuck-store bound in seconds, and refuses nonsense', () => {
     expect(readConfig({})).toMatchObject({ importIdleMs: 30_000, storeStuckMs: 300_000 });
-    expect(readConfig({ VCOP_IMPORT_IDLE_SECONDS: '1.5', VCOP_STORE_STUCK_SECONDS: '60' })).toMatchObject({ importIdleMs: 1500, storeStuckMs: 60_000 });
+    expect(readConfig({ VCOP_IMPORT_IDLE_SECONDS: '1.5', VCOP_STORE_STUCK_SECONDS: '60' })).toMatchObject({
+      importIdleMs: 1500,
+      storeStuckMs: 60_000,
+    });
     const problems = problemsOf({ VCOP_IMPORT_IDLE_SECONDS: '0', VCOP_STORE_STUCK_SECONDS: 'soon' });
     expect(problems).toEqual([
       expect.stringMatching(/^VCOP_IMPORT_IDLE_SECONDS: must be more than 0 seconds/),
@@ -74,7 +77,12 @@ describe('readConfig', () => {
   });
 
   describe('where it listens (issue 10, M10)', () => {
-    const teams = { MicrosoftAppId: '3f1c2b9a-0d4e-4c1a-9a7b-2f4e6d8c0b1a', MicrosoftAppPassword: 'pw', MicrosoftAppTenantId: '9a7b2f4e-6d8c-4b1a-8f1c-2b9a0d4e4c1a', VCOP_API_TOKEN: 'a-long-random-token-0123456789' };
+    const teams = {
+      MicrosoftAppId: '3f1c2b9a-0d4e-4c1a-9a7b-2f4e6d8c0b1a',
+      MicrosoftAppPassword: 'pw',
+      MicrosoftAppTenantId: '9a7b2f4e-6d8c-4b1a-8f1c-2b9a0d4e4c1a',
+      VCOP_API_TOKEN: 'a-long-random-token-0123456789',
+    };
 
     it('listens on this machine only in local mode, where nothing checks who calls the bot', () => {
       expect(readConfig({}).host).toBe('127.0.0.1');
@@ -84,9 +92,9 @@ describe('readConfig', () => {
     it('refuses another host in local mode, saying how to fix it', () => {
       for (const host of ['0.0.0.0', '::', '10.1.2.3', 'vcop.example.police.uk']) {
         expect(problemsOf({ HOST: host }), host).toEqual([
-          `HOST: '${host}' would let other machines reach local mode, where the bot endpoint checks no sign-in and anyone could act as any person: `
-            + 'use HOST=127.0.0.1 (the local-mode default), or set MicrosoftAppId and the rest of the bot registration (Teams mode), '
-            + 'or set VCOP_LOCAL_MODE_ALLOW_REMOTE=1 if the network in front of it is trusted',
+          `HOST: '${host}' would let other machines reach local mode, where the bot endpoint checks no sign-in and anyone could act as any person: ` +
+            'use HOST=127.0.0.1 (the local-mode default), or set MicrosoftAppId and the rest of the bot registration (Teams mode), ' +
+            'or set VCOP_LOCAL_MODE_ALLOW_REMOTE=1 if the network in front of it is trusted',
         ]);
       }
     });
@@ -94,7 +102,9 @@ describe('readConfig', () => {
     it('takes another host in local mode only when VCOP_LOCAL_MODE_ALLOW_REMOTE=1 says so', () => {
       expect(readConfig({ HOST: '0.0.0.0', VCOP_LOCAL_MODE_ALLOW_REMOTE: '1' }).host).toBe('0.0.0.0');
       expect(problemsOf({ HOST: '0.0.0.0', VCOP_LOCAL_MODE_ALLOW_REMOTE: '0' })).toHaveLength(1);
-      expect(problemsOf({ HOST: '0.0.0.0', VCOP_LOCAL_MODE_ALLOW_REMOTE: 'please' })[0]).toMatch(/^VCOP_LOCAL_MODE_ALLOW_REMOTE: must be 1 or 0/);
+      expect(problemsOf({ HOST: '0.0.0.0', VCOP_LOCAL_MODE_ALLOW_REMOTE: 'please' })[0]).toMatch(
+        /^VCOP_LOCAL_MODE_ALLOW_REMOTE: must be 1 or 0/,
+      );
       // Listed with the other problems even when another variable is wrong.
       expect(problemsOf({ HOST: '0.0.0.0', PORT: 'eighty' }).map((p) => p.split(':')[0])).toEqual(['PORT', 'HOST']);
     });
@@ -106,9 +116,16 @@ describe('readConfig', () => {
   });
 
   it('refuses an API token that cannot be sent in an HTTP header, without echoing it', () => {
-    for (const token of ['a long token with spaces in it', 'tab\tseparated-token-0123456789', 'token-with-newline-012345\n', 'ünïcödé-token-0123456789']) {
+    for (const token of [
+      'a long token with spaces in it',
+      'tab\tseparated-token-0123456789',
+      'token-with-newline-012345\n',
+      'ünïcödé-token-0123456789',
+    ]) {
       const problems = problemsOf({ VCOP_API_TOKEN: token });
-      expect(problems, JSON.stringify(token)).toEqual([expect.stringMatching(/^VCOP_API_TOKEN: must be letters, digits and ASCII punctuation only, with no spaces/)]);
+      expect(problems, JSON.stringify(token)).toEqual([
+        expect.stringMatching(/^VCOP_API_TOKEN: must be letters, digits and ASCII punctuation only, with no spaces/),
+      ]);
       expect(problems.join('\n')).not.toContain(token.trim().slice(0, 8));
     }
     expect(readConfig({ VCOP_API_TOKEN: 'Zm9vYmFy+/=~._-!#$%&*0123456789' }).apiToken).toBe('Zm9vYmFy+/=~._-!#$%&*0123456789');

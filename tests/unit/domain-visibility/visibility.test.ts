@@ -45,7 +45,10 @@ describe('who may see which figures', () => {
   });
 
   it('does not loop on a corrupt tree', () => {
-    const cyclic = new UnitTree([{ id: 'A', parentId: 'B' }, { id: 'B', parentId: 'A' }]);
+    const cyclic = new UnitTree([
+      { id: 'A', parentId: 'B' },
+      { id: 'B', parentId: 'A' },
+    ]);
     expect(cyclic.isWithin('A', 'C')).toBe(false);
   });
 });

@@ -18,9 +18,19 @@ const dates = events.map((event) => String(event.date));
 
 /** Easter Sundays from published tables, not computed: the file must agree with the calendar, not with our arithmetic. */
 const EASTER_SUNDAYS: Record<number, string> = {
-  2018: '2018-04-01', 2019: '2019-04-21', 2020: '2020-04-12', 2021: '2021-04-04', 2022: '2022-04-17',
-  2023: '2023-04-09', 2024: '2024-03-31', 2025: '2025-04-20', 2026: '2026-04-05', 2027: '2027-03-28',
-  2028: '2028-04-16', 2029: '2029-04-01', 2030: '2030-04-21',
+  2018: '2018-04-01',
+  2019: '2019-04-21',
+  2020: '2020-04-12',
+  2021: '2021-04-04',
+  2022: '2022-04-17',
+  2023: '2023-04-09',
+  2024: '2024-03-31',
+  2025: '2025-04-20',
+  2026: '2026-04-05',
+  2027: '2027-03-28',
+  2028: '2028-04-16',
+  2029: '2029-04-01',
+  2030: '2030-04-21',
 };
 
 function shiftDays(date: string, days: number): string {
@@ -66,7 +76,18 @@ describe('the bundled England & Wales bank-holiday file', () => {
 
   it('has the substitute days when Christmas, Boxing Day or New Year fall at a weekend', () => {
     expect(dates).toEqual(
-      expect.arrayContaining(['2020-12-28', '2021-12-27', '2021-12-28', '2022-01-03', '2022-12-27', '2023-01-02', '2026-12-28', '2027-12-27', '2027-12-28', '2028-01-03']),
+      expect.arrayContaining([
+        '2020-12-28',
+        '2021-12-27',
+        '2021-12-28',
+        '2022-01-03',
+        '2022-12-27',
+        '2023-01-02',
+        '2026-12-28',
+        '2027-12-27',
+        '2027-12-28',
+        '2028-01-03',
+      ]),
     );
     expect(events.filter((event) => event.notes === 'Substitute day').map((event) => event.date)).toHaveLength(10);
   });
@@ -78,14 +99,25 @@ describe('the bundled England & Wales bank-holiday file', () => {
 
 describe('parseBankHolidays', () => {
   it('reads the requested division and the years it covers', () => {
-    const parsed = parseBankHolidays({
-      scotland: { division: 'scotland', events: [{ title: 'St Andrew’s Day', date: '2026-11-30', notes: '', bunting: true }, { title: '2 January', date: '2027-01-04', notes: 'Substitute day', bunting: true }] },
-    }, 'scotland');
+    const parsed = parseBankHolidays(
+      {
+        scotland: {
+          division: 'scotland',
+          events: [
+            { title: 'St Andrew’s Day', date: '2026-11-30', notes: '', bunting: true },
+            { title: '2 January', date: '2027-01-04', notes: 'Substitute day', bunting: true },
+          ],
+        },
+      },
+      'scotland',
+    );
     expect(parsed).toEqual({ dates: ['2026-11-30', '2027-01-04'], coverage: { firstYear: 2026, lastYear: 2027 } });
   });
 
   it('names the missing division and the ones present', () => {
-    expect(() => parseBankHolidays({ scotland: { events: [] } })).toThrow(/no 'england-and-wales' division \(divisions present: 'scotland'\)/);
+    expect(() => parseBankHolidays({ scotland: { events: [] } })).toThrow(
+      /no 'england-and-wales' division \(divisions present: 'scotland'\)/,
+    );
   });
 
   it('explains the expected shape when the data is not an object or has no events array', () => {
@@ -96,7 +128,9 @@ describe('parseBankHolidays', () => {
 
   it('points at every bad event by index', () => {
     const attempt = () =>
-      parseBankHolidays({ 'england-and-wales': { events: [{ title: 'ok', date: '2026-12-25' }, { title: 'typo', date: '2026-12-32' }, { title: 'no date' }] } });
+      parseBankHolidays({
+        'england-and-wales': { events: [{ title: 'ok', date: '2026-12-25' }, { title: 'typo', date: '2026-12-32' }, { title: 'no date' }] },
+      });
     expect(attempt).toThrow(/2 bad date/);
     expect(attempt).toThrow(/england-and-wales\.events\[1\]\.date: '2026-12-32' is not a calendar date/);
     expect(attempt).toThrow(/england-and-wales\.events\[2\]\.date: is missing/);
@@ -120,7 +154,15 @@ describe('loadPolicy with a bank-holiday file', () => {
 
   it('uses a replacement file', async () => {
     const file = join(dir, 'replacement.json');
-    await writeFile(file, JSON.stringify({ 'england-and-wales': { division: 'england-and-wales', events: [{ title: 'A new holiday', date: '2031-06-02', notes: '', bunting: true }] } }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        'england-and-wales': {
+          division: 'england-and-wales',
+          events: [{ title: 'A new holiday', date: '2031-06-02', notes: '', bunting: true }],
+        },
+      }),
+    );
     const { calendar } = await loadPolicy({ bankHolidaysFile: file });
     expect(calendar.coverage).toEqual({ firstYear: 2031, lastYear: 2031 });
     expect(calendar.isWorkingDay('2031-06-02')).toBe(false);
@@ -136,6 +178,8 @@ describe('loadPolicy with a bank-holiday file', () => {
 
     const wrongDivision = join(dir, 'scotland-only.json');
     await writeFile(wrongDivision, JSON.stringify({ scotland: { division: 'scotland', events: [] } }));
-    await expect(loadPolicy({ bankHolidaysFile: wrongDivision })).rejects.toThrow(new RegExp(`bank-holiday file ${wrongDivision}: there is no 'england-and-wales' division`));
+    await expect(loadPolicy({ bankHolidaysFile: wrongDivision })).rejects.toThrow(
+      new RegExp(`bank-holiday file ${wrongDivision}: there is no 'england-and-wales' division`),
+    );
   });
 });

@@ -31,7 +31,9 @@ describe('localDateOf', () => {
   });
 
   it('agrees with Intl for any instant from 2018 to 2030', () => {
-    const instants = fc.integer({ min: Date.parse('2018-01-01T00:00:00Z'), max: Date.parse('2031-01-01T00:00:00Z') }).map((ms) => new Date(ms));
+    const instants = fc
+      .integer({ min: Date.parse('2018-01-01T00:00:00Z'), max: Date.parse('2031-01-01T00:00:00Z') })
+      .map((ms) => new Date(ms));
     fc.assert(fc.property(instants, (instant) => localDateOf(instant, LONDON) === intlLocalDate(instant, LONDON)));
   });
 });
@@ -60,7 +62,11 @@ describe('addCalendarDays and daysBetween', () => {
 
   it('are inverses of each other', () => {
     fc.assert(
-      fc.property(dayIn2018To2030, fc.integer({ min: -800, max: 800 }), (date, days) => daysBetween(date, addCalendarDays(date, days)) === days),
+      fc.property(
+        dayIn2018To2030,
+        fc.integer({ min: -800, max: 800 }),
+        (date, days) => daysBetween(date, addCalendarDays(date, days)) === days,
+      ),
     );
   });
 });

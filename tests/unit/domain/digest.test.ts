@@ -10,7 +10,16 @@ const RECORDED = new Date('2026-10-01T09:12:00+01:00'); // Thursday: NA due Mon 
 const CASE = { victimId: 'V-1', caseId: 'CR-1', oicId: 'P-1', category: 'violence', enhanced: true };
 
 function itemsAt(at: string, overrides: Partial<VictimFacts> = {}, policy: Policy = defaultPolicy): DigestItem[] {
-  const facts: VictimFacts = { victimId: 'V-1', caseId: 'CR-1', enhanced: true, recordedAt: RECORDED, closedAt: null, needsAssessment: null, contacts: [], ...overrides };
+  const facts: VictimFacts = {
+    victimId: 'V-1',
+    caseId: 'CR-1',
+    enhanced: true,
+    recordedAt: RECORDED,
+    closedAt: null,
+    needsAssessment: null,
+    contacts: [],
+    ...overrides,
+  };
   return digestItemsFor(evaluateVictim(facts, new Date(at), policy, englandAndWales), CASE, policy);
 }
 
@@ -19,8 +28,26 @@ const assessed = { needsAssessment: { completedAt: RECORDED, updateFrequencyDays
 describe('digestItemsFor', () => {
   it('lists each breach with its days overdue and the case details', () => {
     expect(itemsAt('2026-11-10T12:00:00Z')).toEqual([
-      { kind: 'update_overdue', caseId: 'CR-1', victimId: 'V-1', oicId: 'P-1', category: 'violence', dueDate: '2026-10-29', daysOverdue: 12, enhanced: true },
-      { kind: 'needs_assessment_missing', caseId: 'CR-1', victimId: 'V-1', oicId: 'P-1', category: 'violence', dueDate: '2026-10-05', daysOverdue: 36, enhanced: true },
+      {
+        kind: 'update_overdue',
+        caseId: 'CR-1',
+        victimId: 'V-1',
+        oicId: 'P-1',
+        category: 'violence',
+        dueDate: '2026-10-29',
+        daysOverdue: 12,
+        enhanced: true,
+      },
+      {
+        kind: 'needs_assessment_missing',
+        caseId: 'CR-1',
+        victimId: 'V-1',
+        oicId: 'P-1',
+        category: 'violence',
+        dueDate: '2026-10-05',
+        daysOverdue: 36,
+        enhanced: true,
+      },
     ]);
   });
 
@@ -33,7 +60,9 @@ describe('digestItemsFor', () => {
 
   it('warns of a needs assessment due soon while it is still pending', () => {
     expect(itemsAt('2026-10-01T12:00:00+01:00')).toEqual([]); // due 5 Oct, 4 days away
-    expect(itemsAt('2026-10-02T12:00:00+01:00')).toMatchObject([{ kind: 'needs_assessment_due_soon', dueDate: '2026-10-05', daysOverdue: 0 }]);
+    expect(itemsAt('2026-10-02T12:00:00+01:00')).toMatchObject([
+      { kind: 'needs_assessment_due_soon', dueDate: '2026-10-05', daysOverdue: 0 },
+    ]);
     expect(itemsAt('2026-10-02T12:00:00+01:00', assessed)).toEqual([]);
   });
 
@@ -56,7 +85,17 @@ describe('digestItemsFor', () => {
 });
 
 function item(overrides: Partial<DigestItem>): DigestItem {
-  return { kind: 'update_overdue', caseId: 'CR-1', victimId: 'V-1', oicId: 'P-1', category: 'violence', dueDate: '2026-10-29', daysOverdue: 12, enhanced: false, ...overrides };
+  return {
+    kind: 'update_overdue',
+    caseId: 'CR-1',
+    victimId: 'V-1',
+    oicId: 'P-1',
+    category: 'violence',
+    dueDate: '2026-10-29',
+    daysOverdue: 12,
+    enhanced: false,
+    ...overrides,
+  };
 }
 
 const ORDERED: DigestItem[] = [

@@ -26,12 +26,18 @@ describe('toRatio', () => {
   });
 
   it('is the nearest tenth of a percent, halves up, for any counts', () => {
-    const counts = fc.integer({ min: 1, max: 2_000_000 }).chain((total) => fc.tuple(fc.integer({ min: 0, max: total }), fc.constant(total)));
+    const counts = fc
+      .integer({ min: 1, max: 2_000_000 })
+      .chain((total) => fc.tuple(fc.integer({ min: 0, max: total }), fc.constant(total)));
     fc.assert(
       fc.property(counts, ([compliant, total]) => {
         const tenths = Math.round(toRatio(compliant, total).rate! * 10);
         // n is the rounded-half-up tenth of 100c/t exactly when (2n - 1) t <= 2000c < (2n + 1) t.
-        return (2 * tenths - 1) * total <= 2000 * compliant && 2000 * compliant < (2 * tenths + 1) * total && toRatio(compliant, total).rate === tenths / 10;
+        return (
+          (2 * tenths - 1) * total <= 2000 * compliant &&
+          2000 * compliant < (2 * tenths + 1) * total &&
+          toRatio(compliant, total).rate === tenths / 10
+        );
       }),
     );
   });

@@ -41,7 +41,9 @@ describe('parsePolicy', () => {
   it('names an unknown key and lists the known ones', () => {
     const problems = problemsOf({ updateIntervalDay: 21 });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^updateIntervalDay: is not a policy setting; remove it or correct the spelling \(known keys: timeZone, needsAssessmentWorkingDays, updateIntervalDays/);
+    expect(problems[0]).toMatch(
+      /^updateIntervalDay: is not a policy setting; remove it or correct the spelling \(known keys: timeZone, needsAssessmentWorkingDays, updateIntervalDays/,
+    );
   });
 
   it('names every wrong value at once, with what to send instead', () => {

@@ -24,7 +24,10 @@ function evaluate(facts: VictimFacts, at: string, policy: Policy = defaultPolicy
   return evaluateVictim(facts, new Date(at), policy, englandAndWales);
 }
 
-const assessed = (completedAt: string, updateFrequencyDays: number | null = null) => ({ completedAt: new Date(completedAt), updateFrequencyDays });
+const assessed = (completedAt: string, updateFrequencyDays: number | null = null) => ({
+  completedAt: new Date(completedAt),
+  updateFrequencyDays,
+});
 const update = (at: string) => ({ at: new Date(at), kind: 'update' as const });
 const agreement = (at: string) => ({ at: new Date(at), kind: 'agreement' as const });
 
@@ -53,7 +56,10 @@ describe('needs assessment', () => {
     const facts = victim({ needsAssessment: assessed('2026-10-06T10:00:00+01:00') });
     expect(evaluate(facts, '2026-10-06T09:59:59+01:00').needsAssessment.status).toBe('breach');
     expect(evaluate(facts, '2026-10-06T10:00:00+01:00').needsAssessment.status).toBe('met');
-    expect(evaluate(victim({ needsAssessment: { completedAt: null, updateFrequencyDays: 14 } }), '2026-10-06T10:00:00+01:00').needsAssessment.status).toBe('breach');
+    expect(
+      evaluate(victim({ needsAssessment: { completedAt: null, updateFrequencyDays: 14 } }), '2026-10-06T10:00:00+01:00').needsAssessment
+        .status,
+    ).toBe('breach');
   });
 
   it.each([
@@ -141,7 +147,13 @@ describe('victim updates', () => {
         contacts: [update('2026-10-10T10:00:00+01:00'), agreement('2026-10-12T10:00:00+01:00')],
       });
       const result = evaluate(facts, '2026-12-01T12:00:00Z');
-      expect(result.update).toEqual({ status: 'suspended', intervalDays: 28, lastContactDate: '2026-10-10', dueDate: '2026-11-07', daysOverdue: 0 });
+      expect(result.update).toEqual({
+        status: 'suspended',
+        intervalDays: 28,
+        lastContactDate: '2026-10-10',
+        dueDate: '2026-11-07',
+        daysOverdue: 0,
+      });
       expect(result.fullyCompliant).toBe(true);
     });
 
@@ -171,13 +183,21 @@ describe('victim updates', () => {
   describe('agreed frequency', () => {
     it('from a completed needs assessment replaces the default interval', () => {
       const facts = victim({ needsAssessment: assessed('2026-10-01T10:00:00+01:00', 14) });
-      expect(evaluate(facts, '2026-10-15T23:00:00+01:00').update).toMatchObject({ status: 'on_time', intervalDays: 14, dueDate: '2026-10-15' });
+      expect(evaluate(facts, '2026-10-15T23:00:00+01:00').update).toMatchObject({
+        status: 'on_time',
+        intervalDays: 14,
+        dueDate: '2026-10-15',
+      });
       expect(evaluate(facts, '2026-10-16T00:00:00+01:00').update).toMatchObject({ status: 'breach', daysOverdue: 1 });
     });
 
     it('counts only once the assessment is completed at or before t', () => {
       const notCompleted = victim({ needsAssessment: { completedAt: null, updateFrequencyDays: 14 } });
-      expect(evaluate(notCompleted, '2026-10-20T12:00:00Z').update).toMatchObject({ status: 'on_time', intervalDays: 28, dueDate: '2026-10-29' });
+      expect(evaluate(notCompleted, '2026-10-20T12:00:00Z').update).toMatchObject({
+        status: 'on_time',
+        intervalDays: 28,
+        dueDate: '2026-10-29',
+      });
 
       const completedLater = victim({ needsAssessment: assessed('2026-10-20T10:00:00+01:00', 14) });
       expect(evaluate(completedLater, '2026-10-16T12:00:00Z').update).toMatchObject({ status: 'on_time', intervalDays: 28 });
@@ -187,7 +207,11 @@ describe('victim updates', () => {
     it('not recorded leaves the policy interval', () => {
       const facts = victim({ needsAssessment: assessed(RECORDED, null) });
       expect(evaluate(facts, '2026-10-20T12:00:00Z').update.intervalDays).toBe(28);
-      expect(evaluate(facts, '2026-10-20T12:00:00Z', { ...defaultPolicy, updateIntervalDays: 7 }).update).toMatchObject({ intervalDays: 7, status: 'breach', daysOverdue: 12 });
+      expect(evaluate(facts, '2026-10-20T12:00:00Z', { ...defaultPolicy, updateIntervalDays: 7 }).update).toMatchObject({
+        intervalDays: 7,
+        status: 'breach',
+        daysOverdue: 12,
+      });
     });
   });
 });
@@ -197,7 +221,12 @@ describe('several victims on one case', () => {
     const updated = victim({ victimId: 'V-1', needsAssessment: assessed(RECORDED), contacts: [update('2026-10-20T15:30:00+01:00')] });
     const forgotten = victim({ victimId: 'V-2', enhanced: true });
     const at = '2026-11-10T12:00:00Z';
-    expect(evaluate(updated, at)).toMatchObject({ inPopulation: true, fullyCompliant: true, needsAssessment: { status: 'met' }, update: { status: 'on_time', dueDate: '2026-11-17' } });
+    expect(evaluate(updated, at)).toMatchObject({
+      inPopulation: true,
+      fullyCompliant: true,
+      needsAssessment: { status: 'met' },
+      update: { status: 'on_time', dueDate: '2026-11-17' },
+    });
     expect(evaluate(forgotten, at)).toMatchObject({
       inPopulation: true,
       fullyCompliant: false,
@@ -209,7 +238,10 @@ describe('several victims on one case', () => {
 
 describe('the force time zone', () => {
   it('decides the local dates', () => {
-    const result = evaluate(victim({ recordedAt: new Date('2026-07-01T02:00:00Z') }), '2026-07-01T03:00:00Z', { ...defaultPolicy, timeZone: 'America/New_York' });
+    const result = evaluate(victim({ recordedAt: new Date('2026-07-01T02:00:00Z') }), '2026-07-01T03:00:00Z', {
+      ...defaultPolicy,
+      timeZone: 'America/New_York',
+    });
     expect(result.today).toBe('2026-06-30');
     expect(result.update.lastContactDate).toBe('2026-06-30');
   });
@@ -227,7 +259,13 @@ describe('any instant of a local day gives the same deadlines', () => {
   );
 
   it('has 23- and 25-hour days among the dates drawn, so DST is exercised', () => {
-    const lengths = new Set(changeDays.map((day) => (startOfLocalDay(addCalendarDays(day, 1), 'Europe/London').getTime() - startOfLocalDay(day, 'Europe/London').getTime()) / 3_600_000));
+    const lengths = new Set(
+      changeDays.map(
+        (day) =>
+          (startOfLocalDay(addCalendarDays(day, 1), 'Europe/London').getTime() - startOfLocalDay(day, 'Europe/London').getTime()) /
+          3_600_000,
+      ),
+    );
     expect(lengths).toEqual(new Set([23, 24, 25]));
   });
 

@@ -15,11 +15,23 @@ const smith: Person = { id: 'P1', name: 'PS 1001 Smith', unitId: 'N-T1', role: '
 
 function fitOf(facts: Partial<SubscriptionFacts> & { subscriber?: Person | null }) {
   const subscriber = facts.subscriber === undefined ? smith : facts.subscriber;
-  return subscriptionFit({ kind: 'team_digest', unitId: 'N-T1', origin: 'explicit', shared: false, accountHolderId: subscriber?.id ?? null, ...facts, subscriber }, tree, 'FORCE');
+  return subscriptionFit(
+    {
+      kind: 'team_digest',
+      unitId: 'N-T1',
+      origin: 'explicit',
+      shared: false,
+      accountHolderId: subscriber?.id ?? null,
+      ...facts,
+      subscriber,
+    },
+    tree,
+    'FORCE',
+  );
 }
 
 describe('subscriptionFit', () => {
-  it('fits while the Teams account is the subscriber\'s and they still see the unit', () => {
+  it("fits while the Teams account is the subscriber's and they still see the unit", () => {
     expect(fitOf({})).toEqual({ kind: 'fits' });
     expect(fitOf({ subscriber: { ...smith, role: 'inspector', unitId: 'N-LPA' }, unitId: 'N-T2' })).toEqual({ kind: 'fits' });
   });
@@ -30,20 +42,41 @@ describe('subscriptionFit', () => {
   });
 
   it('stops a channel digest whose subscriber left (no Teams account, or not in the records)', () => {
-    expect(fitOf({ shared: true, accountHolderId: null, subscriber: { ...smith, aadObjectId: null } })).toEqual({ kind: 'stop', reason: 'subscriber_left', tell: false });
+    expect(fitOf({ shared: true, accountHolderId: null, subscriber: { ...smith, aadObjectId: null } })).toEqual({
+      kind: 'stop',
+      reason: 'subscriber_left',
+      tell: false,
+    });
     expect(fitOf({ shared: true, subscriber: null })).toEqual({ kind: 'stop', reason: 'subscriber_left', tell: false });
   });
 
   it('moves a default subscription with its person, and stops it for a role with no default', () => {
-    expect(fitOf({ origin: 'default', subscriber: { ...smith, unitId: 'N-T2' } })).toEqual({ kind: 'repoint', to: { kind: 'team_digest', unitId: 'N-T2' } });
-    expect(fitOf({ origin: 'default', subscriber: { ...smith, role: 'officer' } })).toEqual({ kind: 'repoint', to: { kind: 'officer_reminder', unitId: null } });
-    expect(fitOf({ origin: 'default', kind: 'officer_reminder', unitId: null })).toEqual({ kind: 'repoint', to: { kind: 'team_digest', unitId: 'N-T1' } });
-    expect(fitOf({ origin: 'default', subscriber: { ...smith, role: 'inspector', unitId: 'N-LPA' } })).toEqual({ kind: 'stop', reason: 'no_default_for_role', tell: true });
+    expect(fitOf({ origin: 'default', subscriber: { ...smith, unitId: 'N-T2' } })).toEqual({
+      kind: 'repoint',
+      to: { kind: 'team_digest', unitId: 'N-T2' },
+    });
+    expect(fitOf({ origin: 'default', subscriber: { ...smith, role: 'officer' } })).toEqual({
+      kind: 'repoint',
+      to: { kind: 'officer_reminder', unitId: null },
+    });
+    expect(fitOf({ origin: 'default', kind: 'officer_reminder', unitId: null })).toEqual({
+      kind: 'repoint',
+      to: { kind: 'team_digest', unitId: 'N-T1' },
+    });
+    expect(fitOf({ origin: 'default', subscriber: { ...smith, role: 'inspector', unitId: 'N-LPA' } })).toEqual({
+      kind: 'stop',
+      reason: 'no_default_for_role',
+      tell: true,
+    });
   });
 
   it('stops an explicit subscription the person may no longer see, and tells them', () => {
     expect(fitOf({ subscriber: { ...smith, unitId: 'N-T2' } })).toEqual({ kind: 'stop', reason: 'out_of_scope', tell: true });
     expect(fitOf({ subscriber: { ...smith, role: 'officer' } })).toEqual({ kind: 'stop', reason: 'out_of_scope', tell: true });
-    expect(fitOf({ shared: true, subscriber: { ...smith, role: 'inspector', unitId: 'S-LPA' } })).toEqual({ kind: 'stop', reason: 'out_of_scope', tell: true });
+    expect(fitOf({ shared: true, subscriber: { ...smith, role: 'inspector', unitId: 'S-LPA' } })).toEqual({
+      kind: 'stop',
+      reason: 'out_of_scope',
+      tell: true,
+    });
   });
 });

@@ -40,7 +40,9 @@ describe('how rates read', () => {
 
 describe('headlines', () => {
   it('gives the digest card its headline when no date is given', () => {
-    expect(headline('North Team 3', { rate: 87.5, compliant: 35, total: 40 })).toBe('North Team 3: 87.5% fully compliant — 35 of 40 victims');
+    expect(headline('North Team 3', { rate: 87.5, compliant: 35, total: 40 })).toBe(
+      'North Team 3: 87.5% fully compliant — 35 of 40 victims',
+    );
     expect(headline('North Team 3', { rate: null, compliant: 0, total: 0 })).toBe('North Team 3: no live cases');
   });
 
@@ -48,7 +50,9 @@ describe('headlines', () => {
     expect(headline('North Team 3', { rate: 87.5, compliant: 35, total: 40 }, '20 Nov 2026')).toBe(
       'North Team 3: 87.5% fully compliant — 35 of 40 victims — at 20 Nov 2026',
     );
-    expect(headline('North Team 3', { rate: null, compliant: 0, total: 0 }, '20 Nov 2026')).toBe('North Team 3: no live cases — at 20 Nov 2026');
+    expect(headline('North Team 3', { rate: null, compliant: 0, total: 0 }, '20 Nov 2026')).toBe(
+      'North Team 3: no live cases — at 20 Nov 2026',
+    );
   });
 
   it('says how many are in breach for the updates and needs-assessment metrics', () => {
@@ -59,7 +63,9 @@ describe('headlines', () => {
     expect(metricHeadline('North Team 3', figures, 'needs_assessment', '20 Nov 2026')).toBe(
       'North Team 3: 80.0% needs assessments done — 32 of 40 victims, 8 missing — at 20 Nov 2026',
     );
-    expect(metricHeadline('North Team 3', figures, 'overall', '20 Nov 2026')).toBe('North Team 3: 80.0% fully compliant — 32 of 40 victims — at 20 Nov 2026');
+    expect(metricHeadline('North Team 3', figures, 'overall', '20 Nov 2026')).toBe(
+      'North Team 3: 80.0% fully compliant — 32 of 40 victims — at 20 Nov 2026',
+    );
   });
 
   it('adds a note in brackets only when there is one', () => {

@@ -47,10 +47,16 @@ describe('errors in the logs (issue 10, H2)', () => {
     const safe = safeError(databaseError('invalid input syntax for type integer: "Marigold Quince"', { code: '22P02' }));
     expect(safe.message).toBe('invalid input syntax for type integer: "…"');
     expect(safe.stack).not.toContain('Marigold');
-    expect(safeError(databaseError('value "Marigold" is out of range for type smallint')).message).toBe('value "…" is out of range for type smallint');
-    expect(safeError(databaseError('invalid byte sequence for encoding "UTF8": 0x00')).message).toBe('invalid byte sequence for encoding "UTF8": 0x00');
+    expect(safeError(databaseError('value "Marigold" is out of range for type smallint')).message).toBe(
+      'value "…" is out of range for type smallint',
+    );
+    expect(safeError(databaseError('invalid byte sequence for encoding "UTF8": 0x00')).message).toBe(
+      'invalid byte sequence for encoding "UTF8": 0x00',
+    );
     // A message of our own that wraps a database error's is treated the same way.
-    const wrapped = new Error('migration 002_x.sql failed: invalid input value for enum role: "Marigold"', { cause: databaseError('invalid input value for enum role: "Marigold"') });
+    const wrapped = new Error('migration 002_x.sql failed: invalid input value for enum role: "Marigold"', {
+      cause: databaseError('invalid input value for enum role: "Marigold"'),
+    });
     expect(safeError(wrapped).message).toBe('migration 002_x.sql failed: invalid input value for enum role: "…"');
   });
 
@@ -77,8 +83,14 @@ describe('errors in the logs (issue 10, H2)', () => {
   });
 
   it('keep what helps: an HTTP status, a Node error code, a thrown string', () => {
-    expect(safeError(Object.assign(new Error('Not Found'), { statusCode: 404 }))).toMatchObject({ type: 'Error', message: 'Not Found', status: 404 });
-    expect(safeError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', address: '10.0.0.1' }))).toMatchObject({ code: 'ECONNREFUSED' });
+    expect(safeError(Object.assign(new Error('Not Found'), { statusCode: 404 }))).toMatchObject({
+      type: 'Error',
+      message: 'Not Found',
+      status: 404,
+    });
+    expect(safeError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', address: '10.0.0.1' }))).toMatchObject({
+      code: 'ECONNREFUSED',
+    });
     expect(safeError('boom')).toEqual({ type: 'string', message: 'boom' });
   });
 });

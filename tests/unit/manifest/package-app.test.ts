@@ -11,9 +11,16 @@ const MANIFEST_DIR = fileURLToPath(new URL('../../../manifest/', import.meta.url
 const BOT_ID = '11111111-2222-3333-4444-555555555555';
 const ENV = { MicrosoftAppId: BOT_ID, VCOP_PUBLIC_HOSTNAME: 'vcop-bot.example.police.uk' };
 
-type Bot = { botId: string; scopes: string[]; supportsFiles: boolean; commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] };
+type Bot = {
+  botId: string;
+  scopes: string[];
+  supportsFiles: boolean;
+  commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[];
+};
 
-function filledManifest(env: Record<string, string> = ENV): AppManifest & { bots: Bot[]; validDomains: string[]; $schema: string; id: string; developer: Record<string, string> } {
+function filledManifest(
+  env: Record<string, string> = ENV,
+): AppManifest & { bots: Bot[]; validDomains: string[]; $schema: string; id: string; developer: Record<string, string> } {
   const template = readFileSync(`${MANIFEST_DIR}manifest.json`, 'utf8');
   return fillManifest(template, readPackageOptions(env)) as ReturnType<typeof filledManifest>;
 }
@@ -23,7 +30,12 @@ describe('the Teams manifest', () => {
     const schema = filledManifest().$schema;
     const version = /teams\/v1\.(\d+)\/MicrosoftTeams\.schema\.json$/.exec(schema);
     expect(Number(version?.[1])).toBeGreaterThanOrEqual(17);
-    const bundled = fileURLToPath(new URL(`../../../node_modules/@microsoft/app-manifest/build/json-schemas/teams/v1.${version?.[1]}/MicrosoftTeams.schema.json`, import.meta.url));
+    const bundled = fileURLToPath(
+      new URL(
+        `../../../node_modules/@microsoft/app-manifest/build/json-schemas/teams/v1.${version?.[1]}/MicrosoftTeams.schema.json`,
+        import.meta.url,
+      ),
+    );
     expect(() => readFileSync(bundled)).not.toThrow();
   });
 
@@ -39,7 +51,11 @@ describe('the Teams manifest', () => {
   });
 
   it('fills the bot id, app id, domain and developer details from configuration', () => {
-    const manifest = filledManifest({ ...ENV, VCOP_TEAMS_APP_ID: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee', VCOP_DEVELOPER_NAME: 'Example "Constabulary"' });
+    const manifest = filledManifest({
+      ...ENV,
+      VCOP_TEAMS_APP_ID: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+      VCOP_DEVELOPER_NAME: 'Example "Constabulary"',
+    });
     expect(manifest.bots[0]!.botId).toBe(BOT_ID);
     expect(manifest.id).toBe('aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee');
     expect(manifest.validDomains).toEqual(['vcop-bot.example.police.uk']);
@@ -52,7 +68,9 @@ describe('the Teams manifest', () => {
     expect(bot.scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(bot.supportsFiles).toBe(false);
     const personal = bot.commandLists.find((list) => list.scopes.includes('personal'))!.commands.map((c) => c.title);
-    expect(personal).toEqual(expect.arrayContaining(['help', 'digest', 'my items', "my team's compliance this month", 'digest at 06:30', 'digest off']));
+    expect(personal).toEqual(
+      expect.arrayContaining(['help', 'digest', 'my items', "my team's compliance this month", 'digest at 06:30', 'digest off']),
+    );
     for (const command of bot.commandLists.flatMap((list) => list.commands)) {
       expect(command.title.length).toBeLessThanOrEqual(32);
       expect(command.description.length).toBeGreaterThan(0);
@@ -63,14 +81,23 @@ describe('the Teams manifest', () => {
 describe('readPackageOptions', () => {
   it('takes the bot id from MICROSOFT_APP_ID too, and uses it as the app id by default', () => {
     const options = readPackageOptions({ MICROSOFT_APP_ID: BOT_ID, VCOP_PUBLIC_HOSTNAME: 'bot.example.org' });
-    expect(options).toMatchObject({ BOT_ID, TEAMS_APP_ID: BOT_ID, PUBLIC_HOSTNAME: 'bot.example.org', DEVELOPER_WEBSITE_URL: 'https://bot.example.org/' });
+    expect(options).toMatchObject({
+      BOT_ID,
+      TEAMS_APP_ID: BOT_ID,
+      PUBLIC_HOSTNAME: 'bot.example.org',
+      DEVELOPER_WEBSITE_URL: 'https://bot.example.org/',
+    });
     expect(options.APP_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('names every wrong or missing variable at once', () => {
     let error: unknown;
     try {
-      readPackageOptions({ MicrosoftAppId: 'nope', VCOP_PUBLIC_HOSTNAME: 'https://bot.example.org/path', VCOP_PRIVACY_URL: 'http://insecure' });
+      readPackageOptions({
+        MicrosoftAppId: 'nope',
+        VCOP_PUBLIC_HOSTNAME: 'https://bot.example.org/path',
+        VCOP_PRIVACY_URL: 'http://insecure',
+      });
     } catch (caught) {
       error = caught;
     }

@@ -37,7 +37,13 @@ function notationOf(understanding: Understanding): string {
       return JSON.stringify(understanding.query);
     case 'ambiguous':
       return `ambiguous:${understanding.options
-        .map((option) => (option.query.scope.kind === 'unit' ? option.query.scope.unitId : option.query.scope.kind === 'officer' ? option.query.scope.personId : 'force'))
+        .map((option) =>
+          option.query.scope.kind === 'unit'
+            ? option.query.scope.unitId
+            : option.query.scope.kind === 'officer'
+              ? option.query.scope.personId
+              : 'force',
+        )
         .join(',')}`;
     case 'help':
       return 'help';
@@ -66,13 +72,22 @@ describe('the labelled set of questions', () => {
   it(`is understood at ${MINIMUM_ACCURACY * 100}% or better`, () => {
     const misses: string[] = [];
     for (const { line, persona, question, expected } of labelled) {
-      const understanding = parseQuestion(question, { asker: askerFor(persona), units: UNITS, people: PEOPLE, now: NOW, timeZone: TIME_ZONE });
+      const understanding = parseQuestion(question, {
+        asker: askerFor(persona),
+        units: UNITS,
+        people: PEOPLE,
+        now: NOW,
+        timeZone: TIME_ZONE,
+      });
       const actual = notationOf(understanding);
-      if (!matches(expected, actual)) misses.push(`  line ${line} (${persona}) "${question}"\n    expected ${expected}\n    got      ${actual}`);
+      if (!matches(expected, actual))
+        misses.push(`  line ${line} (${persona}) "${question}"\n    expected ${expected}\n    got      ${actual}`);
       if (understanding.kind === 'not_understood') expect(understanding.suggestions.length).toBeGreaterThanOrEqual(3);
     }
     const accuracy = (labelled.length - misses.length) / labelled.length;
-    console.log(`question understanding: ${(accuracy * 100).toFixed(1)}% (${labelled.length - misses.length} of ${labelled.length})${misses.length > 0 ? `\n${misses.join('\n')}` : ''}`);
+    console.log(
+      `question understanding: ${(accuracy * 100).toFixed(1)}% (${labelled.length - misses.length} of ${labelled.length})${misses.length > 0 ? `\n${misses.join('\n')}` : ''}`,
+    );
     expect(accuracy).toBeGreaterThanOrEqual(MINIMUM_ACCURACY);
   });
 });

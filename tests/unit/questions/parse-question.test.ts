@@ -5,7 +5,13 @@ import { parseQuestion, type Understanding } from '../../../src/domain/questions
 import { askerFor, NOW, PEOPLE, TIME_ZONE, UNITS } from './example-force.js';
 
 const ask = (persona: string, question: string, withPeople = true): Understanding =>
-  parseQuestion(question, { asker: askerFor(persona), units: UNITS, ...(withPeople ? { people: PEOPLE } : {}), now: NOW, timeZone: TIME_ZONE });
+  parseQuestion(question, {
+    asker: askerFor(persona),
+    units: UNITS,
+    ...(withPeople ? { people: PEOPLE } : {}),
+    now: NOW,
+    timeZone: TIME_ZONE,
+  });
 
 describe('parseQuestion: asking back', () => {
   it('offers one button per fitting unit, each carrying the whole query', () => {
@@ -15,14 +21,21 @@ describe('parseQuestion: asking back', () => {
     expect(understanding.question).toBe('Which did you mean by "south"?');
     expect(understanding.options.map((o) => o.label)).toEqual(['South LPA', 'South Team 1', 'South Team 2']);
     for (const option of understanding.options) {
-      expect(option.query).toMatchObject({ intent: { kind: 'figure' }, metric: 'needs_assessment', period: { kind: 'month', year: 2026, month: 10 } });
+      expect(option.query).toMatchObject({
+        intent: { kind: 'figure' },
+        metric: 'needs_assessment',
+        period: { kind: 'month', year: 2026, month: 10 },
+      });
     }
     expect(understanding.options[0]!.query.scope).toEqual({ kind: 'unit', unitId: 'S-LPA' });
   });
 
   it('asks which officer when a surname fits two', () => {
     const understanding = ask('supervisor of North Team 2', 'how is PC Shah doing on updates?');
-    expect(understanding.kind === 'ambiguous' && understanding.options.map((o) => o.label)).toEqual(['PC 2101 Amara Shah', 'DC 2103 Lee Shah']);
+    expect(understanding.kind === 'ambiguous' && understanding.options.map((o) => o.label)).toEqual([
+      'PC 2101 Amara Shah',
+      'DC 2103 Lee Shah',
+    ]);
   });
 });
 
@@ -83,21 +96,34 @@ describe('parseQuestion: defaults', () => {
   });
 
   it('reads a trend over the month-ends up to now', () => {
-    expect(ask('senior lead', 'CID trend since June')).toMatchObject({ query: { intent: { kind: 'trend', months: 6 }, period: { kind: 'now' } } });
+    expect(ask('senior lead', 'CID trend since June')).toMatchObject({
+      query: { intent: { kind: 'trend', months: 6 }, period: { kind: 'now' } },
+    });
   });
 
   it('answers "compared with last month" now, beside the previous month', () => {
-    expect(ask('senior lead', 'force compliance compared with last month')).toMatchObject({ query: { intent: { kind: 'figure' }, period: { kind: 'now' } } });
+    expect(ask('senior lead', 'force compliance compared with last month')).toMatchObject({
+      query: { intent: { kind: 'figure' }, period: { kind: 'now' } },
+    });
   });
 
   it('reads names only when people are given', () => {
-    expect(ask('supervisor of North Team 2', 'Tom Okafor compliance')).toMatchObject({ query: { scope: { kind: 'officer', personId: 'P-2102' } } });
-    expect(ask('supervisor of North Team 2', 'Tom Okafor compliance', false)).toMatchObject({ query: { scope: { kind: 'unit', unitId: 'N-T2' } } });
+    expect(ask('supervisor of North Team 2', 'Tom Okafor compliance')).toMatchObject({
+      query: { scope: { kind: 'officer', personId: 'P-2102' } },
+    });
+    expect(ask('supervisor of North Team 2', 'Tom Okafor compliance', false)).toMatchObject({
+      query: { scope: { kind: 'unit', unitId: 'N-T2' } },
+    });
   });
 
   it('reads this month from the force time zone, not UTC', () => {
     const justAfterMidnight = new Date('2026-11-30T23:30:00-01:00'); // 00:30 on 1 December in London
-    const understanding = parseQuestion('force compliance this month', { asker: askerFor('senior lead'), units: UNITS, now: justAfterMidnight, timeZone: TIME_ZONE });
+    const understanding = parseQuestion('force compliance this month', {
+      asker: askerFor('senior lead'),
+      units: UNITS,
+      now: justAfterMidnight,
+      timeZone: TIME_ZONE,
+    });
     expect(understanding).toMatchObject({ query: { period: { kind: 'month', year: 2026, month: 12 } } });
   });
 
@@ -108,9 +134,50 @@ describe('parseQuestion: defaults', () => {
 
 describe('parseQuestion: any text', () => {
   const vocabulary = [
-    'north', 'south', 'city', 'cid', 'team', 'teams', 'lpa', '1', '2', '3', 'compliance', 'needs', 'assessments', 'updates',
-    'overdue', 'my', 'our', 'force', 'last', 'this', 'month', 'week', 'october', 'q3', 'since', '1', 'sept', 'below', '85%',
-    'best', 'worst', 'most', 'trend', '6', 'months', 'compare', 'help', 'yesterday', 'pc', 'shah', 'n-t3', 'may', 'who', '?',
+    'north',
+    'south',
+    'city',
+    'cid',
+    'team',
+    'teams',
+    'lpa',
+    '1',
+    '2',
+    '3',
+    'compliance',
+    'needs',
+    'assessments',
+    'updates',
+    'overdue',
+    'my',
+    'our',
+    'force',
+    'last',
+    'this',
+    'month',
+    'week',
+    'october',
+    'q3',
+    'since',
+    '1',
+    'sept',
+    'below',
+    '85%',
+    'best',
+    'worst',
+    'most',
+    'trend',
+    '6',
+    'months',
+    'compare',
+    'help',
+    'yesterday',
+    'pc',
+    'shah',
+    'n-t3',
+    'may',
+    'who',
+    '?',
   ];
   const sentence = fc.array(fc.constantFrom(...vocabulary), { minLength: 0, maxLength: 12 }).map((words) => words.join(' '));
   const personas = fc.constantFrom('officer', 'supervisor of North Team 2', 'inspector of South LPA', 'inspector of CID', 'senior lead');
@@ -120,7 +187,12 @@ describe('parseQuestion: any text', () => {
       fc.property(personas, fc.oneof(sentence, fc.string({ maxLength: 60 })), (persona, text) => {
         const understanding = ask(persona, text);
         expect(['query', 'ambiguous', 'help', 'not_understood']).toContain(understanding.kind);
-        const queries = understanding.kind === 'query' ? [understanding.query] : understanding.kind === 'ambiguous' ? understanding.options.map((o) => o.query) : [];
+        const queries =
+          understanding.kind === 'query'
+            ? [understanding.query]
+            : understanding.kind === 'ambiguous'
+              ? understanding.options.map((o) => o.query)
+              : [];
         for (const query of queries) expect(() => resolvePeriod(query.period, NOW, TIME_ZONE)).not.toThrow();
         if (understanding.kind === 'ambiguous') expect(understanding.options.length).toBeGreaterThanOrEqual(2);
         expect(ask(persona, text)).toEqual(understanding);

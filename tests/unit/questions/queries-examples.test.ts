@@ -11,26 +11,75 @@ import { askerFor, NOW, TIME_ZONE, UNITS } from './example-force.js';
  * the visibility rules, so the officer's "North LPA compliance" must parse to North LPA and be refused there.
  */
 
-
 const unit = (unitId: string) => ({ kind: 'unit', unitId }) as const;
 const now = { kind: 'now' } as const;
 
 /** The reading each spec line stands for, spelled out as a query. */
 const EXPECTED: Record<string, Query | 'help' | 'not_understood'> = {
-  "my team's compliance this month": { intent: { kind: 'figure' }, metric: 'overall', scope: unit('N-T2'), period: { kind: 'month', year: 2026, month: 11 } },
-  'what was our compliance last month?': { intent: { kind: 'figure' }, metric: 'overall', scope: unit('N-T2'), period: { kind: 'month', year: 2026, month: 10 } },
-  'needs assessments this month': { intent: { kind: 'figure' }, metric: 'needs_assessment', scope: unit('N-T2'), period: { kind: 'month', year: 2026, month: 11 } },
+  "my team's compliance this month": {
+    intent: { kind: 'figure' },
+    metric: 'overall',
+    scope: unit('N-T2'),
+    period: { kind: 'month', year: 2026, month: 11 },
+  },
+  'what was our compliance last month?': {
+    intent: { kind: 'figure' },
+    metric: 'overall',
+    scope: unit('N-T2'),
+    period: { kind: 'month', year: 2026, month: 10 },
+  },
+  'needs assessments this month': {
+    intent: { kind: 'figure' },
+    metric: 'needs_assessment',
+    scope: unit('N-T2'),
+    period: { kind: 'month', year: 2026, month: 11 },
+  },
   'how many of my victims are overdue an update?': { intent: { kind: 'figure' }, metric: 'updates', scope: unit('N-T2'), period: now },
-  'team figures for June': { intent: { kind: 'figure' }, metric: 'overall', scope: unit('N-T2'), period: { kind: 'month', year: 2026, month: 6 } },
-  'South LPA compliance this month': { intent: { kind: 'figure' }, metric: 'overall', scope: unit('S-LPA'), period: { kind: 'month', year: 2026, month: 11 } },
+  'team figures for June': {
+    intent: { kind: 'figure' },
+    metric: 'overall',
+    scope: unit('N-T2'),
+    period: { kind: 'month', year: 2026, month: 6 },
+  },
+  'South LPA compliance this month': {
+    intent: { kind: 'figure' },
+    metric: 'overall',
+    scope: unit('S-LPA'),
+    period: { kind: 'month', year: 2026, month: 11 },
+  },
   'how is South Team 1 doing on updates?': { intent: { kind: 'figure' }, metric: 'updates', scope: unit('S-T1'), period: now },
-  'compare my teams this month': { intent: { kind: 'compare_children' }, metric: 'overall', scope: unit('S-LPA'), period: { kind: 'month', year: 2026, month: 11 } },
-  'which team has the most missing needs assessments?': { intent: { kind: 'most', of: 'missing_needs_assessments' }, metric: 'needs_assessment', scope: unit('S-LPA'), period: now },
+  'compare my teams this month': {
+    intent: { kind: 'compare_children' },
+    metric: 'overall',
+    scope: unit('S-LPA'),
+    period: { kind: 'month', year: 2026, month: 11 },
+  },
+  'which team has the most missing needs assessments?': {
+    intent: { kind: 'most', of: 'missing_needs_assessments' },
+    metric: 'needs_assessment',
+    scope: unit('S-LPA'),
+    period: now,
+  },
   'force VCOP compliance': { intent: { kind: 'figure' }, metric: 'overall', scope: { kind: 'force' }, period: now },
-  'force compliance in October 2026': { intent: { kind: 'figure' }, metric: 'overall', scope: { kind: 'force' }, period: { kind: 'month', year: 2026, month: 10 } },
-  'North LPA needs assessment rate last month': { intent: { kind: 'figure' }, metric: 'needs_assessment', scope: unit('N-LPA'), period: { kind: 'month', year: 2026, month: 10 } },
+  'force compliance in October 2026': {
+    intent: { kind: 'figure' },
+    metric: 'overall',
+    scope: { kind: 'force' },
+    period: { kind: 'month', year: 2026, month: 10 },
+  },
+  'North LPA needs assessment rate last month': {
+    intent: { kind: 'figure' },
+    metric: 'needs_assessment',
+    scope: unit('N-LPA'),
+    period: { kind: 'month', year: 2026, month: 10 },
+  },
   'teams below 85%': { intent: { kind: 'below_target', threshold: 85 }, metric: 'overall', scope: { kind: 'force' }, period: now },
-  'trend for City LPA over the last 6 months': { intent: { kind: 'trend', months: 6 }, metric: 'overall', scope: unit('C-LPA'), period: now },
+  'trend for City LPA over the last 6 months': {
+    intent: { kind: 'trend', months: 6 },
+    metric: 'overall',
+    scope: unit('C-LPA'),
+    period: now,
+  },
   'my overdue updates': { intent: { kind: 'my_items' }, metric: 'updates', scope: { kind: 'officer', personId: 'self' }, period: now },
   'North LPA compliance': { intent: { kind: 'figure' }, metric: 'overall', scope: unit('N-LPA'), period: now },
   help: 'help',
@@ -46,7 +95,12 @@ function expectedInstant(column: string): Date | null {
   return null;
 }
 
-const METRIC_COLUMN: Record<string, Query['metric']> = { overall: 'overall', 'needs assessment': 'needs_assessment', updates: 'updates', items: 'updates' };
+const METRIC_COLUMN: Record<string, Query['metric']> = {
+  overall: 'overall',
+  'needs assessment': 'needs_assessment',
+  updates: 'updates',
+  items: 'updates',
+};
 
 describe('queries-examples.tsv (spec)', () => {
   const lines = queryExamples();
@@ -77,8 +131,12 @@ describe('queries-examples.tsv (spec)', () => {
     if (line.instant === 'six month-ends') {
       expect(query.intent).toEqual({ kind: 'trend', months: 6 });
       expect(monthEnds(6, NOW, TIME_ZONE).map((end) => end.at.toISOString())).toEqual([
-        '2026-06-30T22:59:59.999Z', '2026-07-31T22:59:59.999Z', '2026-08-31T22:59:59.999Z',
-        '2026-09-30T22:59:59.999Z', '2026-10-31T23:59:59.999Z', NOW.toISOString(),
+        '2026-06-30T22:59:59.999Z',
+        '2026-07-31T22:59:59.999Z',
+        '2026-08-31T22:59:59.999Z',
+        '2026-09-30T22:59:59.999Z',
+        '2026-10-31T23:59:59.999Z',
+        NOW.toISOString(),
       ]);
     }
     if (line.unit.startsWith('refused')) {

@@ -29,9 +29,15 @@ describe('readPlannerReply', () => {
     expect(readPlannerReply('SELECT * FROM victims', UNITS)).toEqual(unknown);
     expect(readPlannerReply('{"kind":"sql","sql":"select 1"}', UNITS)).toEqual(unknown);
     expect(readPlannerReply(JSON.stringify({ kind: 'query', query: { ...QUERY, sql: 'select 1' } }), UNITS)).toEqual(unknown);
-    expect(readPlannerReply(JSON.stringify({ kind: 'query', query: { ...QUERY, scope: { kind: 'unit', unitId: 'E-LPA' } } }), UNITS)).toEqual(unknown);
-    expect(readPlannerReply(JSON.stringify({ kind: 'query', query: { ...QUERY, scope: { kind: 'officer', personId: 'P-2101' } } }), UNITS)).toEqual(unknown);
-    expect(readPlannerReply(JSON.stringify({ kind: 'query', query: { ...QUERY, period: { kind: 'month', year: 2026, month: 13 } } }), UNITS)).toEqual(unknown);
+    expect(
+      readPlannerReply(JSON.stringify({ kind: 'query', query: { ...QUERY, scope: { kind: 'unit', unitId: 'E-LPA' } } }), UNITS),
+    ).toEqual(unknown);
+    expect(
+      readPlannerReply(JSON.stringify({ kind: 'query', query: { ...QUERY, scope: { kind: 'officer', personId: 'P-2101' } } }), UNITS),
+    ).toEqual(unknown);
+    expect(
+      readPlannerReply(JSON.stringify({ kind: 'query', query: { ...QUERY, period: { kind: 'month', year: 2026, month: 13 } } }), UNITS),
+    ).toEqual(unknown);
   });
 });
 
@@ -64,9 +70,13 @@ describe('createOpenAiQuestionPlanner', () => {
   it('answers unknown to a reply it cannot use, and passes failures on without logging the question', async () => {
     const garbled = createOpenAiQuestionPlanner({ apiKey: 'sk-test', model: 'm' }, logger, async () => 'Sure! Here is your query: {');
     expect(await garbled.plan(REQUEST)).toEqual({ kind: 'unknown' });
-    const failing = createOpenAiQuestionPlanner({ azureApiKey: 'k', endpoint: 'https://example.invalid', deployment: 'd' }, logger, async () => {
-      throw Object.assign(new Error(`rate limited for "${REQUEST.text}"`), { status: 429 });
-    });
+    const failing = createOpenAiQuestionPlanner(
+      { azureApiKey: 'k', endpoint: 'https://example.invalid', deployment: 'd' },
+      logger,
+      async () => {
+        throw Object.assign(new Error(`rate limited for "${REQUEST.text}"`), { status: 429 });
+      },
+    );
     await expect(failing.plan(REQUEST)).rejects.toThrow(/rate limited/);
     expect(logLines.join('\n')).toContain('"status":429');
     expect(logLines.join('\n')).not.toContain('innit');
@@ -77,8 +87,13 @@ describe('configuration', () => {
   it('is off unless a key is configured', () => {
     expect(readConfig({}).openAi).toBeUndefined();
     expect(readConfig({ OPENAI_API_KEY: 'sk-test' }).openAi).toEqual({ apiKey: 'sk-test', model: 'gpt-4o-mini' });
-    expect(readConfig({ OPENAI_API_KEY: 'sk-test', OPENAI_MODEL: 'gpt-4.1-mini' }).openAi).toEqual({ apiKey: 'sk-test', model: 'gpt-4.1-mini' });
-    expect(readConfig({ AZURE_OPENAI_API_KEY: 'k', AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'd' }).openAi).toEqual({
+    expect(readConfig({ OPENAI_API_KEY: 'sk-test', OPENAI_MODEL: 'gpt-4.1-mini' }).openAi).toEqual({
+      apiKey: 'sk-test',
+      model: 'gpt-4.1-mini',
+    });
+    expect(
+      readConfig({ AZURE_OPENAI_API_KEY: 'k', AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_DEPLOYMENT: 'd' }).openAi,
+    ).toEqual({
       azureApiKey: 'k',
       endpoint: 'https://x.openai.azure.com',
       deployment: 'd',

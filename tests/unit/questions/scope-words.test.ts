@@ -12,7 +12,14 @@ const unitWords = unitNameWords(UNITS);
 function scopeOf(persona: string, question: string) {
   const text = normalise(question, new Set([...unitWords, ...personNameWords(PEOPLE)]));
   const intent = readIntent(text, { metric: readMetric(text), trendMonths: null, defaultTrendMonths: 6, comparesPeriods: false });
-  return readScope(text, { asker: askerFor(persona), units: UNITS, people: PEOPLE, unitWords, intent: intent.intent, listNoun: intent.listNoun });
+  return readScope(text, {
+    asker: askerFor(persona),
+    units: UNITS,
+    people: PEOPLE,
+    unitWords,
+    intent: intent.intent,
+    listNoun: intent.listNoun,
+  });
 }
 const scope = (persona: string, question: string) => {
   const reading = scopeOf(persona, question);
@@ -53,7 +60,7 @@ describe('readScope: words for the asker', () => {
     expect(scope('supervisor of North Team 2', 'example constabulary')).toEqual({ kind: 'force' });
   });
 
-  it('takes a list of teams from the asker\'s area, and a list of commands from the force', () => {
+  it("takes a list of teams from the asker's area, and a list of commands from the force", () => {
     expect(scope('supervisor of North Team 2', 'which team is worst')).toEqual({ kind: 'unit', unitId: 'N-LPA' });
     expect(scope('supervisor of North Team 2', 'who is worst')).toEqual({ kind: 'unit', unitId: 'N-T2' });
     expect(scope('inspector of South LPA', 'which lpa is worst')).toEqual({ kind: 'force' });
@@ -65,7 +72,7 @@ describe('readScope: words for the asker', () => {
 });
 
 describe('readScope: named units', () => {
-  it('prefers the fit in the asker\'s own command, and asks when there is none', () => {
+  it("prefers the fit in the asker's own command, and asks when there is none", () => {
     expect(scope('inspector of South LPA', 'team 1')).toEqual({ kind: 'unit', unitId: 'S-T1' });
     expect(scope('supervisor of North Team 2', 'team 1')).toEqual({ kind: 'unit', unitId: 'N-T1' });
     const reading = scopeOf('senior lead', 'team 1');
@@ -123,7 +130,7 @@ describe('officers', () => {
 });
 
 describe('readScope: lists within a named team number', () => {
-  it('still prefers the asker\'s own command', () => {
+  it("still prefers the asker's own command", () => {
     expect(scope('inspector of South LPA', 'who has the most overdue updates in team 1')).toEqual({ kind: 'unit', unitId: 'S-T1' });
   });
 });

@@ -6,12 +6,21 @@ import { parse } from 'yaml';
 import { playgroundConfig, toYaml, writePlaygroundConfig, type PlaygroundPerson } from '../../../scripts/playground/config-file.js';
 
 function person(n: number): PlaygroundPerson {
-  return { id: `P${n}`, name: `PC ${n} Smith`, aadObjectId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, email: `p${n}@example.police.uk` };
+  return {
+    id: `P${n}`,
+    name: `PC ${n} Smith`,
+    aadObjectId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    email: `p${n}@example.police.uk`,
+  };
 }
 
 describe('the Agents Playground config written by npm run playground', () => {
   const user = { ...person(1043), name: 'PS 1043 Singh' };
-  const config = playgroundConfig({ user, colleagues: [user, ...[1044, 1045, 1046, 1047, 1048, 1049].map(person)], teamName: 'North Team 2' });
+  const config = playgroundConfig({
+    user,
+    colleagues: [user, ...[1044, 1045, 1046, 1047, 1048, 1049].map(person)],
+    teamName: 'North Team 2',
+  });
 
   it("maps the playground's user to the person by aadObjectId", () => {
     expect(config.currentUser).toEqual({
@@ -29,7 +38,12 @@ describe('the Agents Playground config written by npm run playground', () => {
     const users = config.users as Array<{ id: string }>;
     expect(users.map((u) => u.id)).toEqual(['user-P1044', 'user-P1045', 'user-P1046', 'user-P1047', 'user-P1048']);
     const team = config.team as { id: string; channels: Array<{ id: string }> };
-    const ids = [(config.personalChat as { id: string }).id, (config.groupChat as { id: string }).id, team.id, ...team.channels.map((c) => c.id)];
+    const ids = [
+      (config.personalChat as { id: string }).id,
+      (config.groupChat as { id: string }).id,
+      team.id,
+      ...team.channels.map((c) => c.id),
+    ];
     expect(new Set(ids).size).toBe(ids.length);
     expect(team.channels).toHaveLength(1);
     expect(config.version).toBe('0.1.1');
@@ -40,9 +54,16 @@ describe('the Agents Playground config written by npm run playground', () => {
   });
 
   it('writes YAML with every scalar quoted', () => {
-    expect(toYaml({ version: '0.1.1', bot: { id: 'b', name: 'VCOP "x"' }, users: [{ id: 'u1', name: 'A' }, { id: 'u2', name: 'B' }] })).toBe(
-      'version: "0.1.1"\nbot:\n  id: "b"\n  name: "VCOP \\"x\\""\nusers:\n  - id: "u1"\n    name: "A"\n  - id: "u2"\n    name: "B"\n',
-    );
+    expect(
+      toYaml({
+        version: '0.1.1',
+        bot: { id: 'b', name: 'VCOP "x"' },
+        users: [
+          { id: 'u1', name: 'A' },
+          { id: 'u2', name: 'B' },
+        ],
+      }),
+    ).toBe('version: "0.1.1"\nbot:\n  id: "b"\n  name: "VCOP \\"x\\""\nusers:\n  - id: "u1"\n    name: "A"\n  - id: "u2"\n    name: "B"\n');
   });
 
   it('writes a file that reads back as the same config, however awkward the names', () => {

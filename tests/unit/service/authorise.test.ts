@@ -46,11 +46,23 @@ const okaforsCase = { unitId: 'N-T1', oicId: 'P1' };
 describe('Acknowledge: the OIC, or a supervisor of the owning unit or above', () => {
   it.each([
     { actor: pcOkafor, expected: ALLOWED },
-    { actor: pcNowak, expected: 'You can acknowledge your own items only, and this case is allocated to another officer. If it should be yours, ask your supervisor to reassign it.' },
+    {
+      actor: pcNowak,
+      expected:
+        'You can acknowledge your own items only, and this case is allocated to another officer. If it should be yours, ask your supervisor to reassign it.',
+    },
     { actor: psSmith, expected: ALLOWED },
-    { actor: psJones, expected: 'This case belongs to North Team 1, outside your team (North Team 2): only its OIC or a supervisor over it can acknowledge it.' },
+    {
+      actor: psJones,
+      expected:
+        'This case belongs to North Team 1, outside your team (North Team 2): only its OIC or a supervisor over it can acknowledge it.',
+    },
     { actor: inspNorth, expected: ALLOWED },
-    { actor: inspSouth, expected: 'This case belongs to North Team 1, outside your command (South LPA): only its OIC or a supervisor over it can acknowledge it.' },
+    {
+      actor: inspSouth,
+      expected:
+        'This case belongs to North Team 1, outside your command (South LPA): only its OIC or a supervisor over it can acknowledge it.',
+    },
     { actor: supt, expected: ALLOWED },
     { actor: admin, expected: 'Administrator accounts configure the service and do not act on items.' },
   ])('$actor.name on a North Team 1 case of PC Okafor: $expected', ({ actor, expected }) => {
@@ -60,15 +72,39 @@ describe('Acknowledge: the OIC, or a supervisor of the owning unit or above', ()
 
 describe('Reassign: a supervisor of the owning unit or above, within the owning team', () => {
   it.each([
-    { actor: pcOkafor, other: pcNowak, expected: 'Only a supervisor (or above) of the team that owns a case can reassign it. Ask your supervisor.' },
+    {
+      actor: pcOkafor,
+      other: pcNowak,
+      expected: 'Only a supervisor (or above) of the team that owns a case can reassign it. Ask your supervisor.',
+    },
     { actor: psSmith, other: pcNowak, expected: ALLOWED },
     { actor: psSmith, other: psSmith, expected: ALLOWED },
-    { actor: psSmith, other: pcKhan, expected: 'PC 201 Khan is not an officer of North Team 1: a case can be reassigned only within the team that owns it.' },
-    { actor: psSmith, other: inspNorth, expected: 'Insp North is not an officer of North Team 1: a case can be reassigned only within the team that owns it.' },
-    { actor: psSmith, other: null, expected: 'The officer you chose is not in the people records any more. Refresh the card and choose again.' },
-    { actor: psJones, other: pcNowak, expected: 'This case belongs to North Team 1, outside your team (North Team 2): only a supervisor over it can reassign it.' },
+    {
+      actor: psSmith,
+      other: pcKhan,
+      expected: 'PC 201 Khan is not an officer of North Team 1: a case can be reassigned only within the team that owns it.',
+    },
+    {
+      actor: psSmith,
+      other: inspNorth,
+      expected: 'Insp North is not an officer of North Team 1: a case can be reassigned only within the team that owns it.',
+    },
+    {
+      actor: psSmith,
+      other: null,
+      expected: 'The officer you chose is not in the people records any more. Refresh the card and choose again.',
+    },
+    {
+      actor: psJones,
+      other: pcNowak,
+      expected: 'This case belongs to North Team 1, outside your team (North Team 2): only a supervisor over it can reassign it.',
+    },
     { actor: inspNorth, other: pcNowak, expected: ALLOWED },
-    { actor: inspSouth, other: pcNowak, expected: 'This case belongs to North Team 1, outside your command (South LPA): only a supervisor over it can reassign it.' },
+    {
+      actor: inspSouth,
+      other: pcNowak,
+      expected: 'This case belongs to North Team 1, outside your command (South LPA): only a supervisor over it can reassign it.',
+    },
     { actor: supt, other: pcNowak, expected: ALLOWED },
     { actor: admin, other: pcNowak, expected: 'Administrator accounts configure the service and do not act on items.' },
   ])('$actor.name to $other.name: $expected', ({ actor, other, expected }) => {
@@ -85,7 +121,11 @@ describe("A unit's digest: whoever oversees the unit", () => {
     { actor: inspNorth, unitId: 'N-T2', expected: ALLOWED },
     { actor: inspNorth, unitId: 'N-LPA', expected: ALLOWED },
     { actor: inspNorth, unitId: 'S-T1', expected: "South Team 1 is outside your command (North LPA), so I can't show you its digest." },
-    { actor: inspNorth, unitId: 'FORCE', expected: "Example Constabulary is outside your command (North LPA), so I can't show you its digest." },
+    {
+      actor: inspNorth,
+      unitId: 'FORCE',
+      expected: "Example Constabulary is outside your command (North LPA), so I can't show you its digest.",
+    },
     { actor: supt, unitId: 'S-T1', expected: ALLOWED },
     { actor: supt, unitId: 'FORCE', expected: ALLOWED },
     { actor: admin, unitId: 'N-T1', expected: 'Administrator accounts configure the service and do not see compliance items.' },
@@ -99,7 +139,11 @@ describe("An officer's items: the officer, or whoever oversees the officer's hom
     { actor: pcOkafor, other: pcOkafor, expected: ALLOWED },
     { actor: pcNowak, other: pcOkafor, expected: "PC 101 Okafor's items are outside what you can see, so I can't show them to you." },
     { actor: psSmith, other: pcOkafor, expected: ALLOWED },
-    { actor: psJones, other: pcOkafor, expected: "PC 101 Okafor's items are outside your team (North Team 2), so I can't show them to you." },
+    {
+      actor: psJones,
+      other: pcOkafor,
+      expected: "PC 101 Okafor's items are outside your team (North Team 2), so I can't show them to you.",
+    },
     { actor: inspNorth, other: pcKhan, expected: ALLOWED },
     { actor: inspSouth, other: pcKhan, expected: "PC 201 Khan's items are outside your command (South LPA), so I can't show them to you." },
     { actor: supt, other: pcKhan, expected: ALLOWED },
