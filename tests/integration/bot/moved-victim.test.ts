@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type AppServices } from '../../../src/app.js';
-import { readConfig } from '../../../src/config/env.js';
+import type { AppServices } from '../../../src/app.js';
 import { itemRef } from '../../../src/domain/digest.js';
 import type { Person } from '../../../src/domain/types.js';
-import { createLogger } from '../../../src/log/logger.js';
 import { acknowledgeItem } from '../../../src/service/acknowledge-item.js';
 import { ItemRefStore } from '../../../src/store/item-ref-store.js';
-import { smallForceNdjson } from '../store/test-db.js';
+import { importRecords, smallForceServices } from '../../support/small-force-services.js';
 
 /**
  * Victim V-3 is on case CR-2 (North Team 1, PC Patel) with a missing needs assessment; PS Smith's
@@ -19,46 +17,27 @@ let services: AppServices;
 let ref: string;
 const person = async (id: string) => (await services.people.findById(id)) as Person;
 
-const lines = (...records: object[]) =>
-  (async function* () {
-    yield records.map((record) => JSON.stringify(record)).join('\n');
-  })();
-
 beforeAll(async () => {
-  services = await createServices(
-    readConfig({ LOG_LEVEL: 'silent', VCOP_DATA_DIR: 'memory://', VCOP_DEMO: '0', VCOP_SCHEDULER: '0', VCOP_NOW: NOW.toISOString() }),
-    createLogger({ level: 'silent' }),
-  );
-  const ndjson = await smallForceNdjson();
-  expect(
-    (
-      await services.importNdjson(
-        (async function* () {
-          yield ndjson;
-        })(),
-      )
-    ).ok,
-  ).toBe(true);
+  services = await smallForceServices(NOW);
   const { items } = await services.queries.digest('N-T1', NOW);
   const item = items.find((i) => i.victimId === 'V-3' && i.kind === 'needs_assessment_missing');
   if (!item) throw new Error('the fixture no longer gives V-3 a missing needs assessment');
   ref = itemRef(item);
   await new ItemRefStore(services.db).record(items, NOW);
 
-  const moved = await services.importNdjson(
-    lines(
-      {
-        type: 'case',
-        id: 'CR-7',
-        recordedAt: '2026-10-01T09:12:00+01:00',
-        offence: 'Assault occasioning ABH',
-        category: 'violence',
-        unitId: 'N-T2',
-        oicId: 'P3',
-        closedAt: null,
-      },
-      { type: 'victim', id: 'V-3', caseId: 'CR-7', enhanced: false },
-    ),
+  const moved = await importRecords(
+    services,
+    {
+      type: 'case',
+      id: 'CR-7',
+      recordedAt: '2026-10-01T09:12:00+01:00',
+      offence: 'Assault occasioning ABH',
+      category: 'violence',
+      unitId: 'N-T2',
+      oicId: 'P3',
+      closedAt: null,
+    },
+    { type: 'victim', id: 'V-3', caseId: 'CR-7', enhanced: false },
   );
   expect(moved.ok).toBe(true);
 }, 60_000);

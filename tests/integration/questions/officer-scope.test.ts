@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type AppServices } from '../../../src/app.js';
+import type { AppServices } from '../../../src/app.js';
 import { buildDigestCard } from '../../../src/bot/digest-card-builder.js';
-import { readConfig } from '../../../src/config/env.js';
 import type { Query } from '../../../src/domain/questions/index.js';
 import type { Person } from '../../../src/domain/types.js';
-import { createLogger } from '../../../src/log/logger.js';
 import { answerQuery, type Answer } from '../../../src/service/answer-question.js';
-import { smallForceNdjson } from '../store/test-db.js';
+import { importRecords, smallForceServices } from '../../support/small-force-services.js';
 
 /**
  * tests/fixtures/small-force.ndjson, then: case CR-8 of North Team 2 is allocated to PC Patel (P2, North
@@ -19,43 +17,24 @@ const NOW = new Date('2026-11-20T10:00:00Z');
 let services: AppServices;
 const people: Record<string, Person> = {};
 
-const lines = (...records: object[]) =>
-  (async function* () {
-    yield records.map((record) => JSON.stringify(record)).join('\n');
-  })();
-
 beforeAll(async () => {
-  services = await createServices(
-    readConfig({ LOG_LEVEL: 'silent', VCOP_DATA_DIR: 'memory://', VCOP_DEMO: '0', VCOP_SCHEDULER: '0', VCOP_NOW: NOW.toISOString() }),
-    createLogger({ level: 'silent' }),
-  );
-  const ndjson = await smallForceNdjson();
+  services = await smallForceServices(NOW);
   expect(
     (
-      await services.importNdjson(
-        (async function* () {
-          yield ndjson;
-        })(),
-      )
-    ).ok,
-  ).toBe(true);
-  expect(
-    (
-      await services.importNdjson(
-        lines(
-          {
-            type: 'case',
-            id: 'CR-8',
-            recordedAt: '2026-10-01T09:00:00+01:00',
-            offence: 'Theft',
-            category: 'other',
-            unitId: 'N-T2',
-            oicId: 'P2',
-            closedAt: null,
-          },
-          { type: 'victim', id: 'V-8', caseId: 'CR-8', enhanced: false },
-          { type: 'person', id: 'P3', name: 'PC 2003 Jones', unitId: 'N-T1', role: 'officer', aadObjectId: 'aad-p3' },
-        ),
+      await importRecords(
+        services,
+        {
+          type: 'case',
+          id: 'CR-8',
+          recordedAt: '2026-10-01T09:00:00+01:00',
+          offence: 'Theft',
+          category: 'other',
+          unitId: 'N-T2',
+          oicId: 'P2',
+          closedAt: null,
+        },
+        { type: 'victim', id: 'V-8', caseId: 'CR-8', enhanced: false },
+        { type: 'person', id: 'P3', name: 'PC 2003 Jones', unitId: 'N-T1', role: 'officer', aadObjectId: 'aad-p3' },
       )
     ).ok,
   ).toBe(true);
