@@ -11,7 +11,7 @@ import {
   subscribePersonalChat,
   type DeliveryStore,
 } from '../integration/delivery/delivery-harness.js';
-import { SwitchableConnector, type ConnectorBehaviour } from '../support/switchable-connector.js';
+import { FakeConnector, type ConnectorBehaviour } from '../support/fake-connector.js';
 
 /**
  * A morning run against a Bot Connector that misbehaves the way Teams' does: throttling with 429 and
@@ -42,11 +42,11 @@ const FAULTS: ConnectorBehaviour[][] = [
 describe('a digest run against a failing Bot Connector', () => {
   let store: DeliveryStore;
   let services: AppServices;
-  let connector: SwitchableConnector;
+  let connector: FakeConnector;
   let serviceUrl: string;
 
   beforeAll(async () => {
-    connector = new SwitchableConnector();
+    connector = new FakeConnector();
     serviceUrl = await connector.start();
     store = await createDeliveryStore('pglite');
     services = await store.open();

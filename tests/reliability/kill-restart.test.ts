@@ -10,7 +10,7 @@ import { createServices } from '../../src/app.js';
 import { readConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/log/logger.js';
 import { importSmallForce, subscribePersonalChat } from '../integration/delivery/delivery-harness.js';
-import { SwitchableConnector } from '../support/switchable-connector.js';
+import { FakeConnector } from '../support/fake-connector.js';
 
 /**
  * The application (with its scheduler) as a separate process, killed with SIGKILL in the middle of a
@@ -29,7 +29,7 @@ const STORES = process.env.TEST_DATABASE_URL ? (['pglite', 'postgres'] as const)
 describe.each(STORES)('killing the process mid digest run (%s)', (driver) => {
   let folder: string;
   let storeEnv: Record<string, string>;
-  let connector: SwitchableConnector;
+  let connector: FakeConnector;
   let serviceUrl: string;
   let dropSchema: (() => Promise<void>) | undefined;
 
@@ -53,7 +53,7 @@ describe.each(STORES)('killing the process mid digest run (%s)', (driver) => {
     } else {
       storeEnv = { VCOP_DATA_DIR: join(folder, 'data') };
     }
-    connector = new SwitchableConnector();
+    connector = new FakeConnector();
     serviceUrl = await connector.start();
     // The store as the morning finds it: the force, and thirty chats subscribed to a 07:00 digest.
     const services = await createServices(

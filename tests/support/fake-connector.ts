@@ -9,19 +9,48 @@ export interface ConnectorCall {
   /** The activity id in the path: the replied-to activity (POST) or the one updated (PUT). */
   activityId: string | null;
   body: Record<string, unknown>;
+  /** When it arrived (ms since the epoch). */
+  at: number;
+  /** The status it was answered with; undefined while held (a hang, a delay). */
+  answered: number | undefined;
 }
 
+/** A POST of an activity to a conversation: a message sent. */
+export type ConnectorPost = ConnectorCall & { conversationId: string };
+
+/** A scripted answer to one POST of an activity. */
+export interface ConnectorReply {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** Answer only after this long; `Infinity` never answers (until the connector closes). */
+  delayMs?: number;
+}
+
+/** How the connector answers a POST of an activity, decided per request by `behaviour`. */
+export type ConnectorBehaviour =
+  | { kind: 'ok' }
+  | { kind: 'status'; status: number; retryAfterSeconds?: number }
+  /** Holds the request and never answers (until the connector closes). */
+  | { kind: 'hang' };
+
 /**
- * A stand-in for the Bot Connector service at the activity's `serviceUrl`: records every call and
- * answers as the connector does (`POST .../activities[/{replyToId}]` -> 201 `{id}`, `PUT` -> 200 `{id}`,
- * `POST /v3/conversations` -> 201 with a new conversation id). Anything else is 404 and recorded too,
- * so a test sees calls it did not expect.
+ * The one stand-in for the Bot Connector service at an activity's `serviceUrl`, for every test that talks
+ * to Teams over HTTP: records every call and answers as the connector does (`POST .../activities[/{replyToId}]`
+ * -> 201 `{id}`, `PUT` -> 200 `{id}`, `POST /v3/conversations` -> 201 with a new conversation id, a member
+ * lookup -> 200). Anything else is 404 and recorded too, so a test sees calls it did not expect.
+ * A POST of an activity can be scripted instead: the next replies in order (`answer`), or a `behaviour`
+ * decided per request (healthy, throttling with Retry-After, failing with 5xx, hanging).
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
+  /** Decides how each POST of an activity is answered, when no scripted reply is waiting. */
+  behaviour: (post: ConnectorPost, index: number) => ConnectorBehaviour = () => ({ kind: 'ok' });
+  private readonly script: ConnectorReply[] = [];
   private readonly server = http.createServer((req, res) => this.handle(req, res));
-  private counter = 0;
+  private readonly timers = new Set<NodeJS.Timeout>();
   private readonly waiters = new Set<() => void>();
+  private counter = 0;
 
   /** Starts listening; answers the serviceUrl to put on activities. */
   async start(): Promise<string> {
@@ -29,14 +58,41 @@ export class FakeConnector {
   }
 
   async close(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
     await closeServer(this.server);
+  }
+
+  /** The next POSTs of an activity get these replies, in order; after them `behaviour` decides again. */
+  answer(...replies: ConnectorReply[]): this {
+    this.script.push(...replies);
+    return this;
+  }
+
+  /** Every POST of an activity, in the order they arrived. */
+  get posts(): ConnectorPost[] {
+    return this.calls.filter(isPost);
+  }
+
+  /** The same as `posts` (the delivery tests' word). */
+  get requests(): ConnectorPost[] {
+    return this.posts;
+  }
+
+  /** POSTs that were answered 201: messages delivered. */
+  delivered(): ConnectorPost[] {
+    return this.posts.filter((post) => post.answered === 201);
+  }
+
+  /** Messages delivered, counted by conversation. */
+  deliveredBy(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const post of this.delivered()) counts[post.conversationId] = (counts[post.conversationId] ?? 0) + 1;
+    return counts;
   }
 
   /** Activities the bot sent (POSTed) to a conversation, in order. */
   sentTo(conversationId: string): Record<string, unknown>[] {
-    return this.calls
-      .filter((c) => c.method === 'POST' && c.conversationId === conversationId && c.path.includes('/activities'))
-      .map((c) => c.body);
+    return this.posts.filter((post) => post.conversationId === conversationId).map((post) => post.body);
   }
 
   /** Messages edited in place (PUT). */
@@ -70,31 +126,68 @@ export class FakeConnector {
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     let raw = '';
-    req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+    req.on('data', (chunk: Buffer) => {
+      raw += chunk.toString('utf8');
+    });
     req.on('end', () => {
       const path = (req.url ?? '').split('?')[0] ?? '';
-      const match = /^\/v3\/conversations(?:\/([^/]+)(?:\/activities(?:\/([^/]+))?|\/members)?)?$/.exec(path);
+      const match = /^\/v3\/conversations(?:\/([^/]+)(?:\/activities(?:\/([^/]+))?|\/members(?:\/[^/]+)?)?)?$/.exec(path);
       const call: ConnectorCall = {
         method: req.method ?? 'GET',
         path,
         conversationId: match?.[1] ? decodeURIComponent(match[1]) : null,
         activityId: match?.[2] ? decodeURIComponent(match[2]) : null,
         body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
+        at: Date.now(),
+        answered: undefined,
       };
       this.calls.push(call);
-      const answer = this.answerFor(call, match !== null);
-      res.writeHead(answer.status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(answer.body));
+      const reply = this.replyTo(call, match !== null);
+      const send = () => {
+        call.answered = reply.status;
+        res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+        res.end(JSON.stringify(reply.body ?? {}));
+        for (const waiter of [...this.waiters]) waiter();
+      };
       for (const waiter of [...this.waiters]) waiter();
+      if (reply.delayMs === Infinity) return;
+      if (!reply.delayMs) {
+        send();
+        return;
+      }
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        send();
+      }, reply.delayMs);
+      this.timers.add(timer);
     });
   }
 
-  private answerFor(call: ConnectorCall, known: boolean): { status: number; body: unknown } {
+  private replyTo(call: ConnectorCall, known: boolean): ConnectorReply {
     if (!known) return { status: 404, body: { error: { code: 'NotFound', message: `no such route ${call.path}` } } };
-    if (call.path.endsWith('/members') && call.method === 'GET') return { status: 200, body: [] };
+    if (call.path.includes('/members') && call.method === 'GET') return { status: 200, body: [] };
     if (call.conversationId === null && call.method === 'POST') return { status: 201, body: { id: `conversation-${++this.counter}` } };
     if (call.method === 'PUT') return { status: 200, body: { id: call.activityId } };
-    if (call.method === 'POST') return { status: 201, body: { id: `activity-${++this.counter}` } };
-    return { status: 405, body: { error: { code: 'MethodNotAllowed', message: call.method } } };
+    if (!isPost(call)) return { status: 405, body: { error: { code: 'MethodNotAllowed', message: call.method } } };
+    const id = `activity-${++this.counter}`;
+    const scripted = this.script.shift();
+    if (scripted) return scripted;
+    const behaviour = this.behaviour(call, this.posts.length - 1);
+    switch (behaviour.kind) {
+      case 'ok':
+        return { status: 201, body: { id } };
+      case 'hang':
+        return { status: 0, delayMs: Infinity };
+      case 'status':
+        return {
+          status: behaviour.status,
+          ...(behaviour.retryAfterSeconds !== undefined ? { headers: { 'retry-after': String(behaviour.retryAfterSeconds) } } : {}),
+          body: { error: { code: 'ServiceError', message: `HTTP ${behaviour.status}` } },
+        };
+    }
   }
+}
+
+function isPost(call: ConnectorCall): call is ConnectorPost {
+  return call.method === 'POST' && call.conversationId !== null && call.path.includes('/activities');
 }

@@ -2,7 +2,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilde
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BotFrameworkMessenger, type BotFrameworkMessengerOptions } from '../../../src/bot/messenger/bot-framework-messenger.js';
 import { ConversationGoneError, DeliveryFailedError } from '../../../src/service/ports/messenger.js';
-import { FakeConnector } from './fake-connector.js';
+import { FakeConnector } from '../../support/fake-connector.js';
 
 /**
  * The real botbuilder CloudAdapter in local mode (no app id, as in the Agents Playground) posting to a

@@ -20,7 +20,7 @@ import {
   subscribePersonalChat,
   type DeliveryStore,
 } from './delivery-harness.js';
-import { FakeConnector } from './fake-connector.js';
+import { FakeConnector } from '../../support/fake-connector.js';
 
 const MINUTE = 60_000;
 

@@ -12,7 +12,7 @@ import {
   subscribePersonalChat,
   type DeliveryStore,
 } from './delivery-harness.js';
-import { FakeConnector } from './fake-connector.js';
+import { FakeConnector } from '../../support/fake-connector.js';
 
 /**
  * botbuilder's HTTP client sleeps out a 429's Retry-After itself, inside what the messenger sees as one
