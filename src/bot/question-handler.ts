@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { readQuery, type ExamplePlace, type Metric } from '../domain/questions/index.js';
 import type { Person } from '../domain/types.js';
-import { METRIC_WORDS } from '../domain/wording.js';
+import { METRIC_WORDS, quotedList } from '../domain/wording.js';
 import { answerQuery, answerQuestion, type Answer, type QueryButton } from '../service/answer-question.js';
 import {
   renderAmbiguousCard,
@@ -10,6 +10,9 @@ import {
   renderRankingCard,
   renderRefusalCard,
   renderTrendCard,
+  renderUnreadCard,
+  withReadAs,
+  type AdaptiveCard,
   type QuestionButton,
 } from './cards/index.js';
 import { sendCard } from './card-replies.js';
@@ -95,66 +98,81 @@ export async function cardForAnswer(deps: BotDeps, asker: Person, answer: Answer
   const targetRate = deps.services.policy.targetRate;
   switch (answer.kind) {
     case 'figure':
-      return renderFigureCard({
-        headline: answer.headline,
-        rag: answer.current.rag,
-        metricLabel: METRIC_WORDS[answer.metric],
-        current: {
-          atText: answer.current.atLabel,
-          rate: answer.current.rate,
-          compliant: answer.current.compliant,
-          total: answer.current.total,
-        },
-        previous: {
-          atText: answer.previous.atLabel,
-          rate: answer.previous.rate,
-          compliant: answer.previous.compliant,
-          total: answer.previous.total,
-          change: answer.previous.change,
-        },
-        breakdown: answer.breakdown,
-        targetRate,
-        drillDown: buttonsOf(answer.drillDown),
-      });
+      return withReadAs(
+        renderFigureCard({
+          headline: answer.headline,
+          rag: answer.current.rag,
+          metricLabel: METRIC_WORDS[answer.metric],
+          current: {
+            atText: answer.current.atLabel,
+            rate: answer.current.rate,
+            compliant: answer.current.compliant,
+            total: answer.current.total,
+          },
+          previous: {
+            atText: answer.previous.atLabel,
+            rate: answer.previous.rate,
+            compliant: answer.previous.compliant,
+            total: answer.previous.total,
+            change: answer.previous.change,
+          },
+          breakdown: answer.breakdown,
+          targetRate,
+          drillDown: buttonsOf(answer.drillDown),
+        }),
+        answer.readAs,
+      );
     case 'ranking':
-      return renderRankingCard({
-        headline: answer.headline,
-        metricLabel: METRIC_WORDS[answer.metric],
-        atText: answer.atLabel,
-        rowNoun: answer.rowNoun,
-        rows: answer.rows.map((row) => ({
-          label: row.label,
-          rate: row.rate,
-          compliant: row.compliant,
-          total: row.total,
-          inBreach: row.inBreach,
-          rag: row.rag,
-        })),
-        breachLabel: BREACH_LABELS[answer.metric],
-        targetRate,
-        drillDown: buttonsOf(answer.drillDown),
-      });
+      return withReadAs(
+        renderRankingCard({
+          headline: answer.headline,
+          metricLabel: METRIC_WORDS[answer.metric],
+          atText: answer.atLabel,
+          rowNoun: answer.rowNoun,
+          rows: answer.rows.map((row) => ({
+            label: row.label,
+            rate: row.rate,
+            compliant: row.compliant,
+            total: row.total,
+            inBreach: row.inBreach,
+            rag: row.rag,
+          })),
+          breachLabel: BREACH_LABELS[answer.metric],
+          targetRate,
+          drillDown: buttonsOf(answer.drillDown),
+        }),
+        answer.readAs,
+      );
     case 'trend':
-      return renderTrendCard({
-        headline: answer.headline,
-        metricLabel: METRIC_WORDS[answer.metric],
-        rows: answer.rows.map((row) => ({
-          periodLabel: row.periodLabel,
-          rate: row.rate,
-          compliant: row.compliant,
-          total: row.total,
-          rag: row.rag,
-        })),
-        targetRate,
-      });
+      return withReadAs(
+        renderTrendCard({
+          headline: answer.headline,
+          metricLabel: METRIC_WORDS[answer.metric],
+          rows: answer.rows.map((row) => ({
+            periodLabel: row.periodLabel,
+            rate: row.rate,
+            compliant: row.compliant,
+            total: row.total,
+            rag: row.rag,
+          })),
+          targetRate,
+        }),
+        answer.readAs,
+      );
     case 'items':
-      return digestCardFor(deps, asker, answer.view);
+      return withReadAs((await digestCardFor(deps, asker, answer.view)) as AdaptiveCard, answer.readAs);
+    case 'unread':
+      return renderUnreadCard({
+        note: `I could not read ${quotedList(answer.words)} in your question.`,
+        reading: answer.reading ? { title: answer.reading.label, question: answer.reading.query, readAs: answer.reading.readAs } : null,
+        suggestions: answer.suggestions,
+      });
     case 'refusal':
       return renderRefusalCard({ reason: answer.reason, ...(answer.hint ? { hint: answer.hint } : {}) });
     case 'help':
       return helpCardFor(deps, asker, place);
     case 'not_understood':
-      return renderNotUnderstoodCard({ suggestions: answer.suggestions });
+      return renderNotUnderstoodCard({ suggestions: answer.suggestions, ...(answer.note ? { note: answer.note } : {}) });
     case 'ambiguous':
       return renderAmbiguousCard({ prompt: answer.question, options: buttonsOf(answer.options) });
   }

@@ -18,7 +18,11 @@ export type PeriodSpec =
   | { kind: 'month'; year: number; month: number }
   | { kind: 'quarter'; year: number; quarter: 1 | 2 | 3 | 4 }
   | { kind: 'year'; year: number }
-  | { kind: 'since'; from: LocalDate };
+  | { kind: 'since'; from: LocalDate }
+  /** One past local day ("yesterday", "on Tuesday", "3 Nov"), answered at its end. */
+  | { kind: 'day'; date: LocalDate }
+  /** "From 1 Nov to 15 Nov": the end of the last day, beside the start of the first. */
+  | { kind: 'range'; from: LocalDate; to: LocalDate };
 
 export interface ResolvedPeriod {
   label: string;
@@ -98,6 +102,16 @@ export function resolvePeriod(spec: PeriodSpec, now: Date, timeZone: string): Re
     }
     case 'since':
       return since(spec.from, now, localNow, timeZone);
+    case 'day': {
+      const start = localDay(spec.date, timeZone, 'day');
+      return window(now, start, addDays(start, 1), dayLabel(start), dayLabel(addDays(start, -1)));
+    }
+    case 'range': {
+      const start = localDay(spec.from, timeZone, 'range');
+      const next = addDays(localDay(spec.to, timeZone, 'range'), 1);
+      if (next.getTime() <= start.getTime()) throw new RangeError(`a range ends on or after its start (got ${spec.from} to ${spec.to})`);
+      return { ...window(now, start, next, `${dayLabel(start)} to ${dayLabel(addDays(next, -1))}`, `start of ${dayLabel(start)}`) };
+    }
   }
 }
 
@@ -134,11 +148,7 @@ function window(now: Date, start: TZDate, next: TZDate, label: string, previousL
 
 /** "Since 1 Sept": runs until now; the previous period of the same length is the one that ends at its start. */
 function since(from: LocalDate, now: Date, localNow: TZDate, timeZone: string): ResolvedPeriod {
-  const match = LOCAL_DATE.exec(from);
-  const start = match ? localMidnight(Number(match[1]), Number(match[2]) - 1, Number(match[3]), timeZone) : null;
-  if (!match || !start || format(start, 'yyyy-MM-dd') !== from) {
-    throw new RangeError(`'since' needs a calendar date YYYY-MM-DD, e.g. 2026-09-01 (got '${from}')`);
-  }
+  const start = localDay(from, timeZone, 'since');
   const days = Math.max(1, differenceInCalendarDays(localNow, start) + 1);
   return {
     label: `since ${dayLabel(start)}`,
@@ -149,6 +159,16 @@ function since(from: LocalDate, now: Date, localNow: TZDate, timeZone: string): 
     previousSnapshotAt: lastInstantBefore(start),
     previousLabel: `the ${days} ${days === 1 ? 'day' : 'days'} to ${dayLabel(addDays(start, -1))}`,
   };
+}
+
+/** The local midnight that starts a calendar date, or a RangeError naming the period kind. */
+function localDay(date: LocalDate, timeZone: string, kind: string): TZDate {
+  const match = LOCAL_DATE.exec(date);
+  const start = match ? localMidnight(Number(match[1]), Number(match[2]) - 1, Number(match[3]), timeZone) : null;
+  if (!match || !start || format(start, 'yyyy-MM-dd') !== date) {
+    throw new RangeError(`'${kind}' needs a calendar date YYYY-MM-DD, e.g. 2026-09-01 (got '${date}')`);
+  }
+  return start;
 }
 
 function localInstant(instant: Date, timeZone: string): TZDate {

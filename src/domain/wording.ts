@@ -96,3 +96,9 @@ export function actedAtText(at: Date, today: Date, timeZone: string): string {
   const local = new TZDate(at.getTime(), timeZone);
   return localDateOf(at, timeZone) === localDateOf(today, timeZone) ? format(local, 'HH:mm') : format(local, 'HH:mm EEE d MMM');
 }
+
+/** `"forse"`, `"weather" and "leeds"`: words as typed, each in quotes, for a reply that names them. */
+export function quotedList(words: readonly string[]): string {
+  const each = words.map((word) => `"${word}"`);
+  return each.length <= 1 ? (each[0] ?? '') : `${each.slice(0, -1).join(', ')} and ${each.at(-1)}`;
+}

@@ -289,7 +289,9 @@ async function checkLine(line: QueryExample): Promise<void> {
   }
   if (/didn't understand/i.test(line.unit)) {
     expect(executeActions(card, 'askQuestion').length).toBeGreaterThanOrEqual(3);
-    expect(text).not.toContain(line.question);
+    // The words it could not read are named back once, in the same conversation, never answered as figures (issue 12).
+    expect(text.split(line.question).length - 1).toBe(1);
+    expect(textBlocks(card)).toContain(`I could not read "${line.question}".`);
     expectNoFigures(card);
     return;
   }

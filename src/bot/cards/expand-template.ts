@@ -23,6 +23,7 @@ export type CardTemplateName =
   | 'figure'
   | 'ranking'
   | 'trend'
+  | 'unread'
   | 'refusal'
   | 'help'
   | 'not-understood'

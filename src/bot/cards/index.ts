@@ -28,3 +28,5 @@ export { renderNotUnderstoodCard, type NotUnderstoodCardData } from './not-under
 export { renderAmbiguousCard, type AmbiguousCardData } from './ambiguous-card.js';
 export { renderNotSetUpCard, type NotSetUpCardData } from './not-set-up-card.js';
 export { renderSubscriptionConfirmationCard, type SubscriptionConfirmationCardData } from './subscription-confirmation-card.js';
+export { renderUnreadCard, type UnreadCardData } from './unread-card.js';
+export { withReadAs } from './read-as-line.js';

@@ -2,4 +2,16 @@
 export { parseQuestion } from './parse-question.js';
 export { exampleQuestions, type ExamplePlace } from './suggestions.js';
 export { querySchema, readQuery } from './query-schema.js';
-export type { Asker, Intent, ListLevel, Metric, PersonEntry, Query, QuestionContext, Scope, Understanding, UnitEntry } from './types.js';
+export type {
+  Assumed,
+  Asker,
+  Intent,
+  ListLevel,
+  Metric,
+  PersonEntry,
+  Query,
+  QuestionContext,
+  Scope,
+  Understanding,
+  UnitEntry,
+} from './types.js';

@@ -133,3 +133,19 @@ function listNounOf(text: string): ListNoun {
   for (const { noun, pattern } of CHILD_NOUNS) if (pattern.test(text)) return noun;
   return null;
 }
+
+/** Every pattern this reader listens for, so the words they match count as read (unread-words.ts). */
+export const INTENT_PATTERNS: readonly RegExp[] = [
+  ...MY_ITEMS,
+  TREND,
+  MOST,
+  MOST_SUBJECT,
+  BELOW,
+  FAILING,
+  ABOVE,
+  BEST,
+  WORST,
+  COMPARE,
+  ...CHILD_NOUNS.map(({ pattern }) => pattern),
+  PLURAL_CHILDREN,
+];

@@ -24,3 +24,6 @@ export function readMetric(text: string): Metric | null {
   if (OVERALL_WORDS.test(plain)) return 'overall';
   return null;
 }
+
+/** Every pattern this reader listens for, so the words they match count as read (unread-words.ts). */
+export const METRIC_PATTERNS: readonly RegExp[] = [NEEDS_ASSESSMENT, UPDATE_WORDS, OVERDUE_WORDS, OVERALL_WORDS, UPDATE_AS_NEWS];

@@ -153,6 +153,7 @@ const SHORTHAND: Record<string, string> = {
   ytd: 'year to date',
   mtd: 'month to date',
   perf: 'performance',
+  rn: 'right now',
   assessmnts: 'assessments',
 };
 
@@ -174,6 +175,7 @@ export function normalise(raw: string, protectedWords: ReadonlySet<string> = new
     .replace(/([a-z0-9])'s\b/g, '$1')
     .replace(/s'(?=\s|$)/g, 's')
     .replace(/'/g, '')
+    .replace(/%\s*age\b/g, ' percentage ')
     .replace(/(\d)\s*(?:%|per\s*cent\b|percent\b)/g, '$1 percent ')
     .replace(/</g, ' below ')
     .replace(/>/g, ' above ')

@@ -7,7 +7,7 @@ import type { PersonEntry } from './types.js';
  * cue to ask which one.
  */
 
-const RANK_WORDS = new Set([
+export const RANK_WORDS: ReadonlySet<string> = new Set([
   'pc',
   'dc',
   'sergeant',

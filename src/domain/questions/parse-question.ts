@@ -1,18 +1,21 @@
-import { isHelpRequest, readIntent, type ListNoun } from './intent-words.js';
-import { readMetric } from './metric-words.js';
+import { INTENT_PATTERNS, isHelpRequest, readIntent, type ListNoun } from './intent-words.js';
+import { METRIC_PATTERNS, readMetric } from './metric-words.js';
 import { normalise } from './normalise.js';
-import { personNameWords } from './officer-matching.js';
+import { personNameWords, RANK_WORDS } from './officer-matching.js';
 import { monthsCovered, readPeriod } from './period-words.js';
-import { readScope } from './scope-words.js';
+import { readScope, SCOPE_PATTERNS } from './scope-words.js';
 import { exampleQuestions } from './suggestions.js';
-import type { Intent, Metric, Query, QuestionContext, Scope, Understanding, UnitEntry } from './types.js';
-import { unitNameWords } from './unit-matching.js';
+import type { Assumed, Intent, Metric, Query, QuestionContext, Scope, Understanding, UnitEntry } from './types.js';
+import { KIND_WORDS, unitNameWords } from './unit-matching.js';
+import { isTypoOf } from './typo-distance.js';
+import { unreadWords } from './unread-words.js';
 
 /**
  * A plain-English question -> a query, deterministically and locally (no text leaves the force).
  * Each step reads one thing from the normalised text: the period first (so its numbers are not read
- * as team numbers or thresholds), then the metric, the intent and the scope. Unclear units are asked
- * back with buttons; anything not understood gets example questions, never silence.
+ * as team numbers or thresholds), then the metric, the intent and the scope. Every word is then
+ * accounted for (unread-words.ts): a word no reader understood is named back, never dropped. Unclear
+ * units are asked back with buttons; anything not understood gets example questions, never silence.
  */
 
 const DEFAULT_TREND_MONTHS = 6;
@@ -25,20 +28,30 @@ const FIGURE_WORDS =
  */
 const BASELINE =
   /\b(?:compared?|comparing|versus|vs|against)(?: it| that| this| them)?(?: to| with| against)?(?: the)? (?:last|previous|prior|same) (?:month|week|quarter|year)(?: before)?\b/g;
+/** A unit's number said beside its kind ("team 3", "3 team"): read as part of the unit's name. */
+const UNIT_NUMBER =
+  /\b(?:team|squad|unit|teams|lpa|command) (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b\d{1,2} team\b/;
+/** A collar number beside a rank ("PC 2101"): read with the officer. */
+const COLLAR_NUMBER = /\b(?:pc|dc|ps|ds|sergeant|inspector|di|pcso|officer) \d{2,6}\b/;
+/** "North Team 2 against the other North teams", "the rest of North LPA": the list the compare reads. */
+const THE_OTHERS = /\b(?:the other|the others|the rest of(?: the)?|the rest)\b/;
+const OWN_PATTERNS: readonly RegExp[] = [FIGURE_WORDS, BASELINE, UNIT_NUMBER, COLLAR_NUMBER, THE_OTHERS];
 
 export function parseQuestion(text: string, context: QuestionContext): Understanding {
   const { asker, units, now, timeZone } = context;
   const people = context.people ?? [];
   const unitWords = unitNameWords(units);
-  const normalised = normalise(text, new Set([...unitWords, ...personNameWords(people)]));
-  const notUnderstood: Understanding = { kind: 'not_understood', suggestions: exampleQuestions(asker, units) };
+  const nameWords = personNameWords(people);
+  const normalised = normalise(text, new Set([...unitWords, ...nameWords]));
+  const suggestions = exampleQuestions(asker, units);
+  const notUnderstood: Understanding = { kind: 'not_understood', suggestions };
   // A bare "?" is the shortest way to ask what the bot can do.
   if (normalised === '') return /^\s*\?+\s*$/.test(text) ? { kind: 'help' } : notUnderstood;
   if (isHelpRequest(normalised)) return { kind: 'help' };
 
   const withoutBaseline = normalised.replace(BASELINE, ' ');
   const period = readPeriod(withoutBaseline, now, timeZone);
-  if (period.unsupported !== null) return notUnderstood;
+  if (period.unsupported !== null) return { kind: 'cannot_answer', said: period.unsupported.said, reason: period.unsupported.reason };
   const metric = readMetric(period.rest);
   const intentReading = readIntent(period.rest, {
     metric,
@@ -54,18 +67,14 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
     intent: intentReading.intent,
     listNoun: intentReading.listNoun,
   });
-  if (scopeReading.kind === 'unknown_name') return notUnderstood;
-
-  const understood =
-    metric !== null ||
-    intentReading.explicit ||
-    scopeReading.kind === 'ambiguous' ||
-    scopeReading.named ||
-    period.period !== null ||
-    FIGURE_WORDS.test(period.rest);
-  if (!understood) return /\bhelp\b/.test(normalised) ? { kind: 'help' } : notUnderstood;
+  const unread = unreadWords(period.rest, {
+    patterns: [...OWN_PATTERNS, ...METRIC_PATTERNS, ...INTENT_PATTERNS, ...SCOPE_PATTERNS],
+    nameWords: readNameWords(units, unitWords, nameWords),
+    isNameTypo: (word) => [...unitWords].some((own) => isTypoOf(word, own)) || [...nameWords].some((own) => isTypoOf(word, own)),
+  });
 
   const intent = intentReading.intent;
+  const periodNamed = period.period !== null || period.trendMonths !== null;
   const build = (scope: Scope): Query => ({
     intent: withListLevel(intent, intentReading.listNoun, scope, units),
     metric: metricFor(intent, metric),
@@ -73,6 +82,21 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
     // A trend runs to now over month-ends; the period words only said how far back.
     period: intent.kind === 'trend' ? { kind: 'now' } : (period.period ?? { kind: 'now' }),
   });
+  if (scopeReading.kind === 'unknown_name') {
+    return { kind: 'unknown_name', said: scopeReading.said, options: unknownNameOptions(scopeReading.said, units, build), suggestions };
+  }
+
+  const understood =
+    metric !== null ||
+    intentReading.explicit ||
+    scopeReading.kind === 'ambiguous' ||
+    scopeReading.named ||
+    periodNamed ||
+    FIGURE_WORDS.test(period.rest);
+  if (!understood) {
+    if (/\bhelp\b/.test(normalised)) return { kind: 'help' };
+    return unread.length > 0 ? { kind: 'unread', words: unread, reading: null, suggestions } : notUnderstood;
+  }
   if (scopeReading.kind === 'ambiguous') {
     return {
       kind: 'ambiguous',
@@ -80,7 +104,39 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
       options: scopeReading.options.map((option) => ({ label: option.label, query: build(option.scope) })),
     };
   }
-  return { kind: 'query', query: build(scopeReading.scope) };
+  const assumed: Assumed = { period: !periodNamed, place: !scopeReading.named };
+  const query = build(scopeReading.scope);
+  if (unread.length > 0) return { kind: 'unread', words: unread, reading: { query, assumed }, suggestions };
+  return { kind: 'query', query, assumed };
+}
+
+/** Words read wherever they stand: unit names and ids, unit kind words, officers' names and ranks. */
+function readNameWords(units: readonly UnitEntry[], unitWords: ReadonlySet<string>, personWords: ReadonlySet<string>): Set<string> {
+  const words = new Set<string>([...personWords, ...RANK_WORDS, ...Object.keys(KIND_WORDS)]);
+  // A number is read only beside the unit word it belongs to (UNIT_NUMBER): "bottom 5" is not "Team 5".
+  for (const word of unitWords) if (!/^\d+$/.test(word)) words.add(word);
+  for (const unit of units) {
+    words.add(unit.id.toLowerCase());
+    words.add(unit.id.toLowerCase().replace(/[-_\s]/g, ''));
+  }
+  return words;
+}
+
+/**
+ * "East LPA" when the force has no East LPA: the units of the kind the words name are offered instead
+ * ("lpa": the commands), as many as a card shows; the service drops those the asker may not see.
+ */
+function unknownNameOptions(said: string, units: readonly UnitEntry[], build: (scope: Scope) => Query): { label: string; query: Query }[] {
+  const kinds = said
+    .split(' ')
+    .map((word) => KIND_WORDS[word])
+    .filter((kind) => kind === 'team' || kind === 'command' || kind === 'department');
+  if (kinds.length === 0) return [];
+  const kind = kinds[0] === 'department' ? 'command' : kinds[0];
+  return units
+    .filter((unit) => (kind === 'command' ? unit.kind === 'command' || unit.kind === 'department' : unit.kind === kind))
+    .slice(0, 6)
+    .map((unit) => ({ label: unit.name, query: build({ kind: 'unit', unitId: unit.id }) }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_TREND_MONTHS } from './period-words.js';
+import { MAX_TREND_MONTHS } from './period-found.js';
 import type { Query } from './types.js';
 
 /**
@@ -24,15 +24,19 @@ const localDate = z
     return y >= 2000 && y <= 2100 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
   }, 'not a calendar date');
 
-const periodSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('now') }).strict(),
-  z.object({ kind: z.literal('today') }).strict(),
-  z.object({ kind: z.literal('week'), offset: z.number().int().min(-520).max(0) }).strict(),
-  z.object({ kind: z.literal('month'), year, month: z.number().int().min(1).max(12) }).strict(),
-  z.object({ kind: z.literal('quarter'), year, quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }).strict(),
-  z.object({ kind: z.literal('year'), year }).strict(),
-  z.object({ kind: z.literal('since'), from: localDate }).strict(),
-]);
+const periodSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('now') }).strict(),
+    z.object({ kind: z.literal('today') }).strict(),
+    z.object({ kind: z.literal('week'), offset: z.number().int().min(-520).max(0) }).strict(),
+    z.object({ kind: z.literal('month'), year, month: z.number().int().min(1).max(12) }).strict(),
+    z.object({ kind: z.literal('quarter'), year, quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }).strict(),
+    z.object({ kind: z.literal('year'), year }).strict(),
+    z.object({ kind: z.literal('since'), from: localDate }).strict(),
+    z.object({ kind: z.literal('day'), date: localDate }).strict(),
+    z.object({ kind: z.literal('range'), from: localDate, to: localDate }).strict(),
+  ])
+  .refine((period) => period.kind !== 'range' || period.from <= period.to, 'a range ends on or after its start');
 
 const among = z.enum(['teams', 'commands']).optional();
 

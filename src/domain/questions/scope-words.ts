@@ -30,7 +30,7 @@ export interface ScopeClues {
 const NOT_NAMES = new Set(['on', 'in', 'of', 'at', 'for', 'with', 'and', 'or', 'the', 'my', 'our', 'here', 'who', 'is', 'has', 'a']);
 
 const FORCE_WORDS =
-  /\b(?:force|forcewide|force-wide|constabulary|organisation|everyone|everybody|all commands|all units|all lpas|across the board)\b/;
+  /\b(?:forcewide|force-wide|force|constabulary|organisation|everyone|everybody|all commands|all units|all lpas|across the board)\b/;
 const AREA_WORDS = /\b(?:my|our) (?:area|lpa|command|department|teams|district|patch|bcu|division|lpu|commands)\b/;
 const TEAM_WORDS =
   /\b(?:my|our) (?:team|unit|lot|squad|shift|officers|oics|sergeants|staff|people)\b|\bthe team\b|^team\b|\bteam (?:figures|compliance|performance|rate|stats)\b|\bour\b|\bwe\b|\bus\b/;
@@ -173,3 +173,6 @@ function areaOf(asker: Asker, units: readonly UnitEntry[]): Scope {
 function unitScope(unitId: string, units: readonly UnitEntry[]): Scope {
   return units.find((unit) => unit.id === unitId)?.kind === 'force' ? { kind: 'force' } : { kind: 'unit', unitId };
 }
+
+/** Every pattern this reader listens for, so the words they match count as read (unread-words.ts). */
+export const SCOPE_PATTERNS: readonly RegExp[] = [FORCE_WORDS, AREA_WORDS, TEAM_WORDS];

@@ -50,10 +50,30 @@ export interface Query {
   period: PeriodSpec;
 }
 
+/**
+ * What the parser filled in because the question did not say (issue 12): the answer says so ("no period
+ * given, so: now"), so a default is never mistaken for what was asked.
+ */
+export interface Assumed {
+  /** No time word at all: answered for now. */
+  period: boolean;
+  /** No unit, officer or "my/our" word at all: answered for the asker's natural scope. */
+  place: boolean;
+}
+
 export type Understanding =
-  | { kind: 'query'; query: Query }
+  | { kind: 'query'; query: Query; assumed: Assumed }
   /** Asked back with one button per option: the parser never picks between equal readings. */
   | { kind: 'ambiguous'; question: string; options: { label: string; query: Query }[] }
+  /**
+   * Words no reader understood: never dropped. `reading` is the question as read without them (null when
+   * nothing else was read), offered as a button rather than answered unasked.
+   */
+  | { kind: 'unread'; words: string[]; reading: { query: Query; assumed: Assumed } | null; suggestions: string[] }
+  /** A unit or officer named that the force does not have: said back, with the nearest names as buttons. */
+  | { kind: 'unknown_name'; said: string; options: { label: string; query: Query }[]; suggestions: string[] }
+  /** Understood, but not something figures can answer ("next week"): the reason says why. */
+  | { kind: 'cannot_answer'; said: string; reason: string }
   | { kind: 'help' }
   | { kind: 'not_understood'; suggestions: string[] };
 

@@ -11,9 +11,9 @@ import type { UnitEntry } from './types.js';
  */
 
 /** What a generic word in a unit's name says about its kind; 'parent' is a plural ("the North teams"). */
-type KindWord = UnitKind | 'parent' | 'any';
+export type KindWord = UnitKind | 'parent' | 'any';
 
-const KIND_WORDS: Record<string, KindWord> = {
+export const KIND_WORDS: Readonly<Record<string, KindWord>> = {
   team: 'team',
   squad: 'team',
   teams: 'parent',

@@ -3,7 +3,7 @@ import { localDateOf } from '../../domain/calendar.js';
 import { resolvePeriod } from '../../domain/periods.js';
 import type { Policy } from '../../domain/policy.js';
 import { parseQuestion } from '../../domain/questions/index.js';
-import type { PersonEntry, Query, UnitEntry } from '../../domain/questions/index.js';
+import type { Assumed, PersonEntry, Query, UnitEntry } from '../../domain/questions/index.js';
 import type { Person } from '../../domain/types.js';
 import { UnitTree } from '../../domain/visibility.js';
 import { dateLabel } from '../../domain/wording.js';
@@ -15,7 +15,9 @@ import { PLANNER_DEADLINE_MS, askPlanner } from './ask-planner.js';
 import { figureAnswer, type Snapshot } from './figure-answer.js';
 import { itemsAnswer } from './items-answer.js';
 import { rankingAnswer } from './ranking-answer.js';
+import { readAsLine, type ReadAsParts } from './read-as.js';
 import { NO_FORCE, ambiguousAnswer, ownListRefusal, resolveTarget } from './scope-checks.js';
+import { unknownNameAnswer, unreadAnswer } from './unread-answer.js';
 import { trendAnswer } from './trend-answer.js';
 
 /**
@@ -69,6 +71,7 @@ export async function answerQuestion(deps: AnswerDeps, asker: Person, text: stri
     now: deps.clock.now(),
     timeZone: deps.policy.timeZone,
   });
+  const known = { units, people };
   switch (understanding.kind) {
     case 'help':
       return { kind: 'help' };
@@ -76,8 +79,14 @@ export async function answerQuestion(deps: AnswerDeps, asker: Person, text: stri
       return { kind: 'not_understood', suggestions: understanding.suggestions };
     case 'ambiguous':
       return ambiguousAnswer(asker, understanding.question, understanding.options, units, people);
+    case 'unknown_name':
+      return unknownNameAnswer(asker, understanding, known);
+    case 'cannot_answer':
+      return { kind: 'refusal', reason: understanding.reason, hint: 'Ask about now or a past period, e.g. "this month" or "last week".' };
+    case 'unread':
+      return unreadAnswer(deps, asker, understanding, known);
     case 'query':
-      return answerQuery(deps, asker, understanding.query, { units, people });
+      return answerQuery(deps, asker, understanding.query, known, understanding.assumed);
   }
 }
 
@@ -85,7 +94,7 @@ export async function answerQuestion(deps: AnswerDeps, asker: Person, text: stri
  * Answers a structured query: from the parser, or from a card button (drill-down, "did you mean").
  * Scope is checked here, from the stored person and unit tree, before any figure is read.
  */
-export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query, known?: KnownForce): Promise<Answer> {
+export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query, known?: KnownForce, assumed?: Assumed): Promise<Answer> {
   const units = known?.units ?? (await deps.queries.listUnits());
   const tree = new UnitTree(units);
   const force = units.find((u) => u.kind === 'force');
@@ -98,23 +107,50 @@ export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query,
   // Another person's officer: only the cases inside the asker's scope, and a count of those left out.
   const cases: OfficerCases = target.kind === 'officer' ? officerCasesFor(asker, target.officer, tree, force.id) : { kind: 'all' };
 
+  const whose = target.kind === 'unit' ? target.unit.name : target.officer.name;
+  const readAs = (parts: Omit<ReadAsParts, 'whose' | 'intent' | 'timeZone' | 'assumed'>) =>
+    readAsLine({ whose, intent: query.intent, timeZone: deps.policy.timeZone, assumed, ...parts });
   const intent = query.intent;
   switch (intent.kind) {
-    case 'my_items':
-      return itemsAnswer(deps, asker, target, cases, force.id, now);
-    case 'trend':
-      return trendAnswer(deps, target, cases, query, intent.months, now);
-    case 'figure':
-      return figureAnswer(deps, target, cases, query, snapshotOf(query, now, deps.policy.timeZone));
+    case 'my_items': {
+      const answer = await itemsAnswer(deps, asker, target, cases, force.id, now);
+      return { ...answer, readAs: readAs({ metric: query.metric }) };
+    }
+    case 'trend': {
+      const answer = await trendAnswer(deps, target, cases, query, intent.months, now);
+      const months = { first: answer.rows[0]?.periodLabel ?? '', last: answer.rows.at(-1)?.periodLabel ?? '', count: answer.rows.length };
+      return { ...answer, readAs: readAs({ metric: query.metric, months }) };
+    }
+    case 'figure': {
+      const snapshot = snapshotOf(query, now, deps.policy.timeZone);
+      const answer = await figureAnswer(deps, target, cases, query, snapshot);
+      return { ...answer, readAs: readAs({ metric: query.metric, period: snapshot.period }) };
+    }
     case 'compare_children':
     case 'below_target':
     case 'rank':
     case 'most': {
       const snapshot = snapshotOf(query, now, deps.policy.timeZone);
-      if (target.kind === 'unit') return rankingAnswer(deps, intent, query, target.unit, { units, tree }, snapshot);
+      if (target.kind === 'unit') {
+        const answer = await rankingAnswer(deps, intent, query, target.unit, { units, tree }, snapshot);
+        return { ...answer, readAs: readAs({ metric: answer.metric, period: snapshot.period, rows: `the ${answer.rowNoun}s` }) };
+      }
       // "compare PC Shah": one officer has no list below them, so their figure answers it; but an
       // officer's own list would rank other people.
-      return ownListRefusal(asker, target.officer) ?? figureAnswer(deps, target, cases, query, snapshot);
+      const refusal = ownListRefusal(asker, target.officer);
+      if (refusal) return refusal;
+      const answer = await figureAnswer(deps, target, cases, query, snapshot);
+      return {
+        ...answer,
+        readAs: readAsLine({
+          whose,
+          intent: { kind: 'figure' },
+          metric: query.metric,
+          period: snapshot.period,
+          timeZone: deps.policy.timeZone,
+          assumed,
+        }),
+      };
     }
   }
 }

@@ -28,8 +28,13 @@ export type ItemsView = { kind: 'officer'; officerId: string } | { kind: 'team';
 
 export type RowNoun = 'team' | 'command' | 'unit' | 'officer';
 
+/** "Read as: North Team 2 · fully compliant · now (10:00 Fri 20 Nov 2026)": how the question was read (read-as.ts). */
+interface ReadAs {
+  readAs: string;
+}
+
 export type Answer =
-  | {
+  | (ReadAs & {
       kind: 'figure';
       headline: string;
       metric: Metric;
@@ -39,8 +44,8 @@ export type Answer =
       /** The same figure at the end of the previous period of the same length; change in points, one decimal. */
       previous: FigureLine & { at: string; atLabel: string; change: number | null };
       drillDown: QueryButton[];
-    }
-  | {
+    })
+  | (ReadAs & {
       kind: 'ranking';
       headline: string;
       metric: Metric;
@@ -49,13 +54,22 @@ export type Answer =
       rowNoun: RowNoun;
       rows: FigureLine[];
       drillDown: QueryButton[];
-    }
-  | { kind: 'trend'; headline: string; metric: Metric; rows: (FigureLine & { periodLabel: string; at: string })[] }
-  | { kind: 'items'; headline: string; view: ItemsView; digest: UnitDigest }
+    })
+  | (ReadAs & { kind: 'trend'; headline: string; metric: Metric; rows: (FigureLine & { periodLabel: string; at: string })[] })
+  | (ReadAs & { kind: 'items'; headline: string; view: ItemsView; digest: UnitDigest })
+  /**
+   * Words no reader understood (issue 12): named back, with the question as read without them offered as a
+   * button (`reading`, with its own "Read as" line), never answered unasked.
+   */
+  | { kind: 'unread'; words: string[]; reading: (QueryButton & ReadAs) | null; suggestions: string[] }
   | { kind: 'refusal'; reason: string; hint?: string }
   | { kind: 'help' }
-  | { kind: 'not_understood'; suggestions: string[] }
+  /** `note`: what could not be read ("There is no \"east lpa\" in Example Constabulary."), when known. */
+  | { kind: 'not_understood'; suggestions: string[]; note?: string }
   | { kind: 'ambiguous'; question: string; options: QueryButton[] };
 
 /** One kind of answer, e.g. `AnswerOf<'figure'>`. */
 export type AnswerOf<K extends Answer['kind']> = Extract<Answer, { kind: K }>;
+
+/** An answer as its builder returns it, before the answerer adds the "Read as" line. */
+export type BareAnswer<K extends 'figure' | 'ranking' | 'trend' | 'items'> = Omit<AnswerOf<K>, 'readAs'>;

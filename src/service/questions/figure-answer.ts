@@ -4,7 +4,7 @@ import type { Query } from '../../domain/questions/index.js';
 import { dateLabel, metricHeadline, withNote } from '../../domain/wording.js';
 import type { ComplianceQueries } from '../compliance-queries.js';
 import { officerFiguresAsSeen, victimsNotCountedText, type OfficerCases, type OfficerQueries } from '../officer-view.js';
-import type { AnswerOf } from './answer-types.js';
+import type { BareAnswer } from './answer-types.js';
 import { figureDrillDown } from './drill-down.js';
 import { changeOf, lineOf, type RagPolicy } from './figure-lines.js';
 import type { Target } from './scope-checks.js';
@@ -29,7 +29,7 @@ export async function figureAnswer(
   cases: OfficerCases,
   query: Query,
   { period, atLabel }: Snapshot,
-): Promise<AnswerOf<'figure'>> {
+): Promise<BareAnswer<'figure'>> {
   const read = (at: Date) =>
     target.kind === 'officer'
       ? officerFiguresAsSeen(deps.queries, target.officer.id, at, cases)

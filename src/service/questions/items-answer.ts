@@ -2,7 +2,7 @@ import type { Policy } from '../../domain/policy.js';
 import type { Person, UnitDigest } from '../../domain/types.js';
 import { dateLabel, withNote } from '../../domain/wording.js';
 import { itemsNotShownText, officerItemsAsSeen, type OfficerCases, type OfficerQueries } from '../officer-view.js';
-import type { AnswerOf } from './answer-types.js';
+import type { BareAnswer } from './answer-types.js';
 import type { Target } from './scope-checks.js';
 
 /** "My overdue updates": the items of an officer or a team, shown as their digest card. */
@@ -19,7 +19,7 @@ export async function itemsAnswer(
   cases: OfficerCases,
   forceId: string,
   now: Date,
-): Promise<AnswerOf<'items'>> {
+): Promise<BareAnswer<'items'>> {
   // Items are what is overdue or due now: a period does not apply to them.
   const atLabel = dateLabel(now, deps.policy.timeZone);
   switch (target.kind) {

@@ -2,7 +2,7 @@ import type { Intent, Metric, Query } from '../../domain/questions/index.js';
 import type { UnitTree } from '../../domain/visibility.js';
 import { METRIC_WORDS, percentText, rateText, victimCountText } from '../../domain/wording.js';
 import type { ComplianceQueries, UnitNode } from '../compliance-queries.js';
-import type { AnswerOf, FigureLine, RowNoun } from './answer-types.js';
+import type { BareAnswer, FigureLine, RowNoun } from './answer-types.js';
 import { rowDrillDown } from './drill-down.js';
 import type { Snapshot } from './figure-answer.js';
 import { officerLine, unitLine, type RagPolicy } from './figure-lines.js';
@@ -28,7 +28,7 @@ export async function rankingAnswer(
   scopeUnit: UnitNode,
   force: { units: readonly UnitNode[]; tree: UnitTree },
   snapshot: Snapshot,
-): Promise<AnswerOf<'ranking'>> {
+): Promise<BareAnswer<'ranking'>> {
   const { rows, rowNoun } = await listRows(deps, intent, query.metric, scopeUnit, force, snapshot.period.snapshotAt);
   return rankedAnswer(intent, rows, rowNoun, query, scopeUnit, snapshot.period.snapshotAt, snapshot.atLabel, deps.policy.targetRate);
 }
@@ -79,12 +79,12 @@ function rankedAnswer(
   at: Date,
   atLabel: string,
   targetRate: number,
-): AnswerOf<'ranking'> {
+): BareAnswer<'ranking'> {
   const byLabel = (a: FigureLine, b: FigureLine) => a.label.localeCompare(b.label, 'en', { numeric: true });
   const byRateAscending = (a: FigureLine, b: FigureLine) => (a.rate ?? 101) - (b.rate ?? 101) || byLabel(a, b);
   const words = METRIC_WORDS[query.metric];
   const plural = `${rowNoun}s`;
-  const answer = (headline: string, rows: FigureLine[], metric: Metric = query.metric): AnswerOf<'ranking'> => ({
+  const answer = (headline: string, rows: FigureLine[], metric: Metric = query.metric): BareAnswer<'ranking'> => ({
     kind: 'ranking',
     metric,
     headline,

@@ -4,7 +4,7 @@ import type { Metric, Query } from '../../domain/questions/index.js';
 import { dateLabel, metricHeadline, rateText, withNote } from '../../domain/wording.js';
 import type { ComplianceQueries } from '../compliance-queries.js';
 import { officerFiguresAsSeen, victimsNotCountedText, type OfficerCases, type OfficerQueries } from '../officer-view.js';
-import type { AnswerOf, FigureLine } from './answer-types.js';
+import type { AnswerOf, BareAnswer, FigureLine } from './answer-types.js';
 import { officerLine, unitLine, type RagPolicy } from './figure-lines.js';
 import type { Target } from './scope-checks.js';
 
@@ -28,7 +28,7 @@ export async function trendAnswer(
   query: Query,
   months: number,
   now: Date,
-): Promise<AnswerOf<'trend'>> {
+): Promise<BareAnswer<'trend'>> {
   const tz = deps.policy.timeZone;
   const rows: TrendRow[] = [];
   let leftOutAtEnd = 0;

@@ -49,6 +49,13 @@ function notationOf(understanding: Understanding): string {
       return 'help';
     case 'not_understood':
       return 'not_understood';
+    case 'unread':
+      // Nothing else read: the answer is "not understood", naming the words.
+      return understanding.reading === null ? 'not_understood' : `unread:${understanding.words.join(',')}`;
+    case 'unknown_name':
+      return 'unknown_name';
+    case 'cannot_answer':
+      return 'cannot_answer';
   }
 }
 

@@ -41,33 +41,53 @@ describe('parseQuestion: asking back', () => {
 
 describe('parseQuestion: declining', () => {
   it.each([
-    ['East LPA compliance', 'a unit the force does not have'],
-    ['south team 3 updates', 'a team number the area does not have'],
-    ['PC Khan compliance', 'an officer nobody knows'],
-    ['compliance yesterday', 'a period that cannot be answered'],
-    ['compliance on 3 November', 'a single past day'],
-    ['since 31 February', 'a date that does not exist'],
-    ['asdfgh', 'gibberish'],
-    ['what time is it', 'a question about something else'],
-    ['', 'nothing at all'],
-  ])('"%s" (%s) is not understood, with example questions', (question) => {
+    ['asdfgh', 'gibberish', ['asdfgh']],
+    ['what time is it', 'a question about something else', []],
+    ['', 'nothing at all', []],
+  ])('"%s" (%s) is not understood, with example questions and the words it could not read', (question, _why, words) => {
     const understanding = ask('senior lead', question);
-    expect(understanding.kind).toBe('not_understood');
-    if (understanding.kind !== 'not_understood') return;
-    expect(understanding.suggestions.length).toBeGreaterThanOrEqual(3);
-    expect(understanding.suggestions.length).toBeLessThanOrEqual(4);
+    const suggestions =
+      understanding.kind === 'not_understood' || (understanding.kind === 'unread' && understanding.reading === null)
+        ? understanding.suggestions
+        : [];
+    expect(understanding.kind === 'unread' ? understanding.words : []).toEqual(words);
+    expect(suggestions.length).toBeGreaterThanOrEqual(3);
+    expect(suggestions.length).toBeLessThanOrEqual(4);
+  });
+
+  it.each([
+    ['East LPA compliance', 'a unit the force does not have', 'east lpa', ['North LPA', 'South LPA', 'City LPA', 'CID']],
+    ['south team 3 updates', 'a team number the area does not have', 'south team 3', []],
+    ['PC Khan compliance', 'an officer nobody knows', 'pc khan', []],
+  ])('"%s" (%s) is said back as a name the force does not have', (question, _why, said, options) => {
+    const understanding = ask('senior lead', question);
+    expect(understanding.kind).toBe('unknown_name');
+    if (understanding.kind !== 'unknown_name') return;
+    expect(understanding.said).toBe(said);
+    expect(understanding.options.map((option) => option.label).slice(0, options.length)).toEqual(options);
+  });
+
+  it.each([
+    ['since 31 February', 'is not a date'],
+    ['compliance next month', 'is in the future'],
+    ['force figures tomorrow', 'is in the future'],
+    ['compliance from 10 Nov to 3 Nov', 'ends (2026-11-03) before it starts'],
+  ])('"%s" cannot be answered, and says why', (question, reason) => {
+    const understanding = ask('senior lead', question);
+    expect(understanding.kind).toBe('cannot_answer');
+    expect(understanding.kind === 'cannot_answer' && understanding.reason).toContain(reason);
   });
 
   it('suggests questions that fit the asker and name real units', () => {
-    const senior = ask('senior lead', 'asdfgh');
-    const officer = ask('officer', 'asdfgh');
+    const senior = ask('senior lead', 'what time is it');
+    const officer = ask('officer', 'what time is it');
     expect(senior.kind === 'not_understood' && senior.suggestions.join(' | ')).toContain('North LPA');
     expect(officer.kind === 'not_understood' && officer.suggestions[0]).toBe('my overdue updates');
   });
 
   it('understands every suggestion it makes', () => {
     for (const persona of ['officer', 'supervisor of North Team 2', 'inspector of South LPA', 'senior lead']) {
-      const understanding = ask(persona, 'asdfgh');
+      const understanding = ask(persona, 'what time is it');
       if (understanding.kind !== 'not_understood') throw new Error('expected not_understood');
       for (const suggestion of understanding.suggestions) expect(['query', 'help']).toContain(ask(persona, suggestion).kind);
     }
@@ -85,6 +105,7 @@ describe('parseQuestion: defaults', () => {
     expect(ask('inspector of South LPA', 'how are things looking?')).toEqual({
       kind: 'query',
       query: { intent: { kind: 'figure' }, metric: 'overall', scope: { kind: 'unit', unitId: 'S-LPA' }, period: { kind: 'now' } },
+      assumed: { period: true, place: true },
     });
   });
 
@@ -92,6 +113,7 @@ describe('parseQuestion: defaults', () => {
     expect(ask('senior lead', 'last month')).toEqual({
       kind: 'query',
       query: { intent: { kind: 'figure' }, metric: 'overall', scope: { kind: 'force' }, period: { kind: 'month', year: 2026, month: 10 } },
+      assumed: { period: false, place: true },
     });
   });
 
@@ -111,8 +133,10 @@ describe('parseQuestion: defaults', () => {
     expect(ask('supervisor of North Team 2', 'Tom Okafor compliance')).toMatchObject({
       query: { scope: { kind: 'officer', personId: 'P-2102' } },
     });
+    // Without the people, the name is not read: it is named back, never dropped.
     expect(ask('supervisor of North Team 2', 'Tom Okafor compliance', false)).toMatchObject({
-      query: { scope: { kind: 'unit', unitId: 'N-T2' } },
+      kind: 'unread',
+      words: ['tom', 'okafor'],
     });
   });
 
@@ -182,17 +206,20 @@ describe('parseQuestion: any text', () => {
   const sentence = fc.array(fc.constantFrom(...vocabulary), { minLength: 0, maxLength: 12 }).map((words) => words.join(' '));
   const personas = fc.constantFrom('officer', 'supervisor of North Team 2', 'inspector of South LPA', 'inspector of CID', 'senior lead');
 
-  it('always answers with one of the four readings, and every query has a period that resolves', () => {
+  it('always answers with one of its readings, and every query has a period that resolves', () => {
     fc.assert(
       fc.property(personas, fc.oneof(sentence, fc.string({ maxLength: 60 })), (persona, text) => {
         const understanding = ask(persona, text);
-        expect(['query', 'ambiguous', 'help', 'not_understood']).toContain(understanding.kind);
+        expect(['query', 'ambiguous', 'unread', 'unknown_name', 'cannot_answer', 'help', 'not_understood']).toContain(understanding.kind);
         const queries =
           understanding.kind === 'query'
             ? [understanding.query]
-            : understanding.kind === 'ambiguous'
+            : understanding.kind === 'ambiguous' || understanding.kind === 'unknown_name'
               ? understanding.options.map((o) => o.query)
-              : [];
+              : understanding.kind === 'unread' && understanding.reading
+                ? [understanding.reading.query]
+                : [];
+        if (understanding.kind === 'unread') expect(understanding.words.length).toBeGreaterThan(0);
         for (const query of queries) expect(() => resolvePeriod(query.period, NOW, TIME_ZONE)).not.toThrow();
         if (understanding.kind === 'ambiguous') expect(understanding.options.length).toBeGreaterThanOrEqual(2);
         expect(ask(persona, text)).toEqual(understanding);

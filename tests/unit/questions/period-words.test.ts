@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addCalendarDays, daysBetween, localDateOf, startOfLocalDay } from '../../../src/domain/calendar.js';
+import { resolvePeriod } from '../../../src/domain/periods.js';
 import { monthsCovered, readPeriod } from '../../../src/domain/questions/period-words.js';
 import { NOW, TIME_ZONE } from './example-force.js';
 
@@ -40,6 +43,31 @@ describe('readPeriod', () => {
     ['since monday', { kind: 'since', from: '2026-11-16' }],
     ['since friday', { kind: 'since', from: '2026-11-20' }],
     ['since the start of the month', { kind: 'month', year: 2026, month: 11 }],
+    // One day (issue 12): now is Fri 20 Nov 2026.
+    ['yesterday', { kind: 'day', date: '2026-11-19' }],
+    ['on 3 november', { kind: 'day', date: '2026-11-03' }],
+    ['3 nov', { kind: 'day', date: '2026-11-03' }],
+    ['nov 3rd', { kind: 'day', date: '2026-11-03' }],
+    ['on 1/10', { kind: 'day', date: '2026-10-01' }],
+    ['the 1st', { kind: 'day', date: '2026-11-01' }],
+    ['the 25th', { kind: 'day', date: '2026-10-25' }],
+    ['on tuesday', { kind: 'day', date: '2026-11-17' }],
+    ['monday just gone', { kind: 'day', date: '2026-11-16' }],
+    ['last friday', { kind: 'day', date: '2026-11-13' }],
+    ['friday', { kind: 'today' }],
+    ['end of day yesterday', { kind: 'day', date: '2026-11-19' }],
+    ['close of play on tuesday', { kind: 'day', date: '2026-11-17' }],
+    ['at the end of the day', { kind: 'today' }],
+    ['eod', { kind: 'today' }],
+    ['25 december', { kind: 'day', date: '2025-12-25' }],
+    ['2026-11-03', { kind: 'day', date: '2026-11-03' }],
+    // Days back from today, today included; a range between two days.
+    ['last fortnight', { kind: 'since', from: '2026-11-07' }],
+    ['last 10 days', { kind: 'since', from: '2026-11-11' }],
+    ['past 2 weeks', { kind: 'since', from: '2026-11-07' }],
+    ['from 1 nov to 15 nov', { kind: 'range', from: '2026-11-01', to: '2026-11-15' }],
+    ['between 1/10 and 31/10', { kind: 'range', from: '2026-10-01', to: '2026-10-31' }],
+    ['from monday to yesterday', { kind: 'range', from: '2026-11-16', to: '2026-11-19' }],
   ])('reads "%s"', (text, period) => {
     const reading = read(text);
     expect(reading.period).toEqual(period);
@@ -77,12 +105,11 @@ describe('readPeriod', () => {
   });
 
   it.each([
-    'yesterday',
     'next month',
     'tomorrow',
-    'last fortnight',
-    'last 10 days',
-    'on 3 november',
+    'next tuesday',
+    'on 25 december 2026',
+    'from 1 nov to 25 nov',
     'since 31 february',
     'since 1 december 2026',
     'over the last 40 months',
@@ -101,5 +128,57 @@ describe('monthsCovered', () => {
     expect(monthsCovered({ kind: 'since', from: '2026-08-15' }, NOW, TIME_ZONE)).toBe(4);
     expect(monthsCovered({ kind: 'year', year: 2026 }, NOW, TIME_ZONE)).toBe(11);
     expect(monthsCovered({ kind: 'week', offset: 0 }, NOW, TIME_ZONE)).toBeNull();
+  });
+});
+
+describe('readPeriod: days, at any instant (property)', () => {
+  const instants = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T23:59:59Z'), noInvalidDate: true });
+  const localToday = (now: Date) => localDateOf(now, TIME_ZONE);
+
+  it('"yesterday" is the local day before today, answered at its last instant, across DST and month ends', () => {
+    fc.assert(
+      fc.property(instants, (now) => {
+        const period = read('yesterday', now).period;
+        expect(period).toEqual({ kind: 'day', date: addCalendarDays(localToday(now), -1) });
+        const resolved = resolvePeriod(period!, now, TIME_ZONE);
+        expect(resolved.snapshotAt.getTime()).toBe(startOfLocalDay(localToday(now), TIME_ZONE).getTime() - 1);
+        expect(localDateOf(resolved.snapshotAt, TIME_ZONE)).toBe(addCalendarDays(localToday(now), -1));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('"on <weekday>" is within the last week, today included; "last <weekday>" before today', () => {
+    const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+    fc.assert(
+      fc.property(instants, fc.constantFrom(...weekdays), (now, weekday) => {
+        const on = read(`on ${weekday}`, now).period!;
+        const last = read(`last ${weekday}`, now).period!;
+        const dateOf = (p: typeof on) => (p.kind === 'today' ? localToday(now) : p.kind === 'day' ? p.date : 'not a day');
+        const back = (date: string) => daysBetween(date, localToday(now));
+        expect(back(dateOf(on))).toBeGreaterThanOrEqual(0);
+        expect(back(dateOf(on))).toBeLessThanOrEqual(6);
+        expect(back(dateOf(last))).toBeGreaterThanOrEqual(1);
+        expect(back(dateOf(last))).toBeLessThanOrEqual(7);
+        const weekdayOf = (date: string) => weekdays[(new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7];
+        expect(weekdayOf(dateOf(on))).toBe(weekday);
+        expect(weekdayOf(dateOf(last))).toBe(weekday);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('"the <n>th" is the latest such day not after today, this month or the one before', () => {
+    fc.assert(
+      fc.property(instants, fc.integer({ min: 1, max: 28 }), (now, day) => {
+        const suffix = day === 1 || day === 21 ? 'st' : day === 2 || day === 22 ? 'nd' : day === 3 || day === 23 ? 'rd' : 'th';
+        const period = read(`the ${day}${suffix}`, now).period!;
+        const date = period.kind === 'today' ? localToday(now) : period.kind === 'day' ? period.date : '';
+        expect(Number(date.slice(8))).toBe(day);
+        expect(daysBetween(date, localToday(now))).toBeGreaterThanOrEqual(0);
+        expect(daysBetween(date, localToday(now))).toBeLessThan(31);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,0 +1,188 @@
+import { addCalendarDays } from '../calendar.js';
+import {
+  calendarDate,
+  currentPeriod,
+  type DateReading,
+  dayOfMonth,
+  dayPeriod,
+  type Found,
+  month,
+  notYet,
+  quarter,
+  range,
+  type Today,
+  todayOf,
+  trend,
+  weekday,
+  yearOf,
+} from './period-found.js';
+import { COUNT, MONTH, MONTH_NUMBERS, NUMBER_WORDS, ORDINAL, QUARTER_WORDS, WEEKDAYS } from './period-vocabulary.js';
+
+/**
+ * The period phrases a question may hold, in the order they are tried: each match is blanked before
+ * the next pattern runs, so "from 1 Nov to 15 Nov" is one range, not two days and a month. Every rule
+ * is documented beside it and pinned in tests/unit/domain/questions/period-words.test.ts.
+ */
+
+export interface PeriodPattern {
+  pattern: RegExp;
+  read(match: RegExpMatchArray & { index: number }, today: Today): Found | null;
+}
+
+const MONTH_WORD = MONTH.replace('(', '(?:');
+const WEEKDAY_WORD = `(?:${WEEKDAYS.join('|')})`;
+/** One day, said any way people say it; read by `readDate`. */
+const DATE = [
+  'yesterday',
+  'today',
+  `(?:last |this (?:past )?)?${WEEKDAY_WORD}(?: just gone| gone)?`,
+  `(?:the )?\\d{1,2}(?:st|nd|rd|th)?(?: of)? ${MONTH_WORD}(?: \\d{4})?`,
+  `${MONTH_WORD} \\d{1,2}(?:st|nd|rd|th)?(?: \\d{4})?`,
+  '\\d{1,2}/\\d{1,2}(?:/(?:\\d{4}|\\d{2}))?',
+  '\\d{4}-\\d{2}-\\d{2}',
+  'the \\d{1,2}(?:st|nd|rd|th)',
+].join('|');
+/** "End of day", "close of play", "EOD": the end of the day said beside it, or of today. */
+const END_OF_DAY = '(?:(?:at |by |as of )?(?:the )?(?:end|close) of (?:the )?(?:day|play|business)|eod|cob)';
+
+export const PATTERNS: PeriodPattern[] = [
+  {
+    pattern: /\b(tomorrow|next (?:week|month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/g,
+    read: (m) => notYet(m[1]!),
+  },
+  {
+    pattern: new RegExp(`\\b(?:(?:over|in|for|during|across) )?(?:the )?(?:last|past|previous) ${COUNT} months?\\b`, 'g'),
+    read: (m) => trend(countOf(m[1]!)),
+  },
+  { pattern: new RegExp(`\\b${COUNT}[- ]months? trend\\b`, 'g'), read: (m) => trend(countOf(m[1]!)) },
+  { pattern: /\b(?:(?:over|in|during|across) the (?:last|past) year|(?:the )?past year)\b/g, read: () => trend(12) },
+  {
+    // "last 7 days", "past 2 weeks", "the last fortnight": the change since that many days ago.
+    pattern: new RegExp(`\\b(?:(?:over|in|for|during) )?(?:the )?(?:last|past|previous) (?:${COUNT} (days?|weeks?)|(fortnight))\\b`, 'g'),
+    read: (m, today) => {
+      const days = m[3] !== undefined ? 14 : countOf(m[1]!) * (m[2]!.startsWith('week') ? 7 : 1);
+      return { period: { kind: 'since', from: addCalendarDays(todayOf(today), -(days - 1)) } };
+    },
+  },
+  {
+    pattern: /\b(?:since|from) (?:the )?(?:start|beginning) of (?:the |this )?(week|month|quarter|year)\b/g,
+    read: (m, today) => currentPeriod(m[1]!, today),
+  },
+  {
+    pattern: new RegExp(`\\b(?:from|between) (${DATE}) (?:to|until|till|and|through|-) (${DATE})\\b`, 'g'),
+    read: (m, today) => {
+      const from = readDate(m[1]!, today);
+      const to = readDate(m[2]!, today);
+      if (from === null || to === null) return null;
+      if ('unsupported' in from) return from;
+      if ('unsupported' in to) return to;
+      return range(from.date, to.date, today);
+    },
+  },
+  {
+    pattern: new RegExp(`\\b(?:since|from) (?:the )?(?:(?:start|beginning) of )?(${DATE})\\b`, 'g'),
+    read: (m, today) => {
+      const from = readDate(m[1]!, today);
+      if (from === null || 'unsupported' in from) return from;
+      return { period: { kind: 'since', from: from.date } };
+    },
+  },
+  {
+    pattern: new RegExp(`\\bsince (?:the )?(?:(?:start|beginning) of )?${MONTH}(?: (\\d{4}))?\\b`, 'g'),
+    read: (m, today) => sinceMonth(MONTH_NUMBERS[m[1]!]!, yearOf(m[2]), today),
+  },
+  { pattern: /\bq([1-4])(?: (\d{4}))?\b/g, read: (m, today) => quarter(Number(m[1]), yearOf(m[2]), today) },
+  {
+    pattern: /\b(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?(?: (\d{4}))?\b/g,
+    read: (m, today) => quarter(QUARTER_WORDS[m[1]!]!, yearOf(m[2]), today),
+  },
+  { pattern: /\bquarter ([1-4])(?: (\d{4}))?\b/g, read: (m, today) => quarter(Number(m[1]), yearOf(m[2]), today) },
+  { pattern: /\b(?:this|current|the current) quarter\b/g, read: (_m, today) => currentPeriod('quarter', today) },
+  {
+    pattern: /\b(?:last|previous|past) quarter\b/g,
+    read: (_m, today) => {
+      const current = Math.ceil(today.month / 3);
+      return current === 1 ? quarter(4, today.year - 1, today) : quarter(current - 1, today.year, today);
+    },
+  },
+  {
+    // One day: "yesterday", "on Tuesday", "3 Nov", "1/10", "the 1st", each with or without "end of day".
+    pattern: new RegExp(`\\b(?:${END_OF_DAY} )?(?:on |at |for |as at |as of )?(?<!team )(${DATE})(?: ${END_OF_DAY})?\\b`, 'g'),
+    read: (m, today) => {
+      const day = readDate(m[1]!, today);
+      if (day === null || 'unsupported' in day) return day;
+      return dayPeriod(day.date, today);
+    },
+  },
+  { pattern: new RegExp(`\\b${END_OF_DAY}\\b`, 'g'), read: (_m, today) => dayPeriod(todayOf(today), today) },
+  {
+    // "may" and "mar" are words too ("may I see ..."): only a month after a preposition or before a year.
+    pattern: new RegExp(`\\b(?:(in|for|during|of|over|at end of|end of|by) )?${MONTH}(?: (\\d{4}))?\\b`, 'g'),
+    read: (m, today) => {
+      const name = m[2]!;
+      if ((name === 'may' || name === 'mar') && m[1] === undefined && m[3] === undefined) return null;
+      return month(MONTH_NUMBERS[name]!, yearOf(m[3]), today);
+    },
+  },
+  { pattern: /\b(\d{4})-(\d{2})\b(?!-\d)/g, read: (m, today) => month(Number(m[2]), Number(m[1]), today) },
+  { pattern: /\b(\d{1,2})\/(\d{4})\b/g, read: (m, today) => month(Number(m[1]), Number(m[2]), today) },
+  {
+    pattern: /\b(?:(?:so far )?this|current|the current) month(?: so far| to date)?\b|\bmonth to date\b/g,
+    read: (_m, today) => currentPeriod('month', today),
+  },
+  {
+    pattern: /\b(?:last|previous|past) month\b|\bthe month before\b/g,
+    read: (_m, today) => ({
+      period:
+        today.month === 1
+          ? { kind: 'month', year: today.year - 1, month: 12 }
+          : { kind: 'month', year: today.year, month: today.month - 1 },
+    }),
+  },
+  {
+    pattern: /\b(?:(?:so far )?this|current|the current) week(?: so far| to date)?\b|\bweek to date\b/g,
+    read: () => ({ period: { kind: 'week', offset: 0 } }),
+  },
+  { pattern: /\b(?:last|previous|past) week\b/g, read: () => ({ period: { kind: 'week', offset: -1 } }) },
+  {
+    pattern: /\b(?:(?:so far )?this|current|the current) year(?: so far| to date)?\b|\byear to date\b/g,
+    read: (_m, today) => currentPeriod('year', today),
+  },
+  { pattern: /\b(?:last|previous) year\b/g, read: (_m, today) => ({ period: { kind: 'year', year: today.year - 1 } }) },
+  { pattern: /\b(?:(?:in|for|during) )?(20\d{2})\b/g, read: (m) => ({ period: { kind: 'year', year: Number(m[1]) } }) },
+  {
+    pattern: /\b(?:right now|now|currently|at the moment|at present|as it stands|as things stand|latest|at this moment)\b/g,
+    read: () => ({ period: { kind: 'now' } }),
+  },
+];
+
+/** One of DATE's phrases -> a local date (a date without a year is the most recent one not after today). */
+function readDate(phrase: string, today: Today): DateReading | null {
+  if (phrase === 'today') return { date: todayOf(today) };
+  if (phrase === 'yesterday') return { date: addCalendarDays(todayOf(today), -1) };
+  const day = new RegExp(`^(last |this (?:past )?)?${WEEKDAY_WORD.replace('(?:', '(')}( just gone| gone)?$`).exec(phrase);
+  if (day) return { date: weekday(WEEKDAYS.indexOf(day[2]!), day[1] !== undefined || day[3] !== undefined, today) };
+  const dayMonth = new RegExp(`^(?:the )?${ORDINAL}(?: of)? ${MONTH}(?: (\\d{4}))?$`).exec(phrase);
+  if (dayMonth) return calendarDate(Number(dayMonth[1]), MONTH_NUMBERS[dayMonth[2]!]!, yearOf(dayMonth[3]), today);
+  const monthDay = new RegExp(`^${MONTH} ${ORDINAL}(?: (\\d{4}))?$`).exec(phrase);
+  if (monthDay) return calendarDate(Number(monthDay[2]), MONTH_NUMBERS[monthDay[1]!]!, yearOf(monthDay[3]), today);
+  // UK order: day first.
+  const slashed = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?$/.exec(phrase);
+  if (slashed) return calendarDate(Number(slashed[1]), Number(slashed[2]), yearOf(slashed[3]), today);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(phrase);
+  if (iso) return calendarDate(Number(iso[3]), Number(iso[2]), Number(iso[1]), today);
+  const ordinal = /^the (\d{1,2})(?:st|nd|rd|th)$/.exec(phrase);
+  if (ordinal) return dayOfMonth(Number(ordinal[1]), today);
+  return null;
+}
+
+function sinceMonth(monthNumber: number, year: number | null, today: Today): Found {
+  const found = month(monthNumber, year, today);
+  if (!('period' in found) || found.period.kind !== 'month') return found;
+  const from = `${found.period.year}-${String(found.period.month).padStart(2, '0')}-01`;
+  return from > todayOf(today) ? notYet(from) : { period: { kind: 'since', from } };
+}
+
+function countOf(word: string): number {
+  return /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word]!;
+}

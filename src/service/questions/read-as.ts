@@ -1,0 +1,83 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { ResolvedPeriod } from '../../domain/periods.js';
+import type { Assumed, Intent, Metric } from '../../domain/questions/index.js';
+import { METRIC_WORDS, percentText } from '../../domain/wording.js';
+
+/**
+ * The "Read as" line every figures answer carries (issue 12): how the question was read, in words the
+ * asker can check against what they meant — whose figures, which figure, and the instant — and what was
+ * filled in because the question did not say ("no period given, so: now").
+ */
+
+export interface ReadAsParts {
+  /** Whose figures: "North Team 2", "PC 2101 Amara Shah", "Example Constabulary". */
+  whose: string;
+  intent: Intent;
+  metric: Metric;
+  /** The period as resolved; absent for a trend (its month-ends are given instead). */
+  period?: ResolvedPeriod;
+  /** A trend's first and last month-end labels. */
+  months?: { first: string; last: string; count: number };
+  /** What a list holds: "teams", "officers", "commands". */
+  rows?: string;
+  assumed?: Assumed | undefined;
+  /** The asker's role, so a default place reads "your team", "your command", "the force". */
+  timeZone: string;
+}
+
+const SEPARATOR = ' · ';
+
+export function readAsLine(parts: ReadAsParts): string {
+  const pieces = [...whatPieces(parts), ...whenPieces(parts)];
+  const notes = assumedNotes(parts);
+  return `Read as: ${pieces.join(SEPARATOR)}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
+}
+
+function whatPieces({ whose, intent, metric, rows }: ReadAsParts): string[] {
+  const words = METRIC_WORDS[metric];
+  const list = rows ? `${rows} of ${whose}` : whose;
+  switch (intent.kind) {
+    case 'figure':
+      return [whose, words];
+    case 'my_items':
+      return [whose, 'open items (overdue and due soon)'];
+    case 'trend':
+      return [whose, words, 'trend'];
+    case 'compare_children':
+      return [list, words, 'side by side'];
+    case 'below_target':
+      return [list, words, intent.threshold === null ? 'below the target' : `below ${percentText(intent.threshold)}`];
+    case 'rank':
+      return [list, words, intent.order === 'best' ? 'best first' : 'lowest first'];
+    case 'most':
+      return [list, intent.of === 'overdue_updates' ? 'most overdue updates' : 'most missing needs assessments'];
+  }
+}
+
+function whenPieces({ intent, period, months, timeZone }: ReadAsParts): string[] {
+  if (months) return [`month-ends ${months.first} to ${months.last}`];
+  if (intent.kind === 'my_items' || !period) return [];
+  if (period.label === 'now') return [`now (${clockText(period.snapshotAt, timeZone)})`];
+  if (period.ended) return [period.label, `at the end of ${dayText(period.snapshotAt, timeZone)}`];
+  return [`${period.label} so far`, `at now (${clockText(period.snapshotAt, timeZone)})`];
+}
+
+function assumedNotes({ assumed, intent, months }: ReadAsParts): string[] {
+  if (!assumed) return [];
+  const notes: string[] = [];
+  if (assumed.place) notes.push('no place given, so: yours');
+  if (assumed.period && intent.kind === 'trend') notes.push(`no length given, so: ${months?.count ?? 6} months`);
+  else if (assumed.period && intent.kind !== 'my_items') notes.push('no period given, so: now');
+  return notes;
+}
+
+/** "Thu 19 Nov 2026". */
+function dayText(at: Date, timeZone: string): string {
+  return format(new TZDate(at.getTime(), timeZone), 'EEE d MMM yyyy');
+}
+
+/** "10:00 Fri 20 Nov 2026". */
+function clockText(at: Date, timeZone: string): string {
+  return format(new TZDate(at.getTime(), timeZone), 'HH:mm EEE d MMM yyyy');
+}
