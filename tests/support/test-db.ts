@@ -58,25 +58,3 @@ export function importText(
     maxReportedErrors: options.maxReportedErrors,
   });
 }
-
-const STORE_TABLES = [
-  'units',
-  'unit_closure',
-  'people',
-  'cases',
-  'case_allocations',
-  'victims',
-  'needs_assessments',
-  'contacts',
-  'audit_log',
-];
-
-/** Every row of every store table, as JSON text in a stable order: equal snapshots mean an unchanged store. */
-export async function storeSnapshot(db: Db): Promise<Record<string, string[]>> {
-  const snapshot: Record<string, string[]> = {};
-  for (const table of STORE_TABLES) {
-    const rows = await db.query<{ row: string }>(`select to_jsonb(t)::text as row from ${table} t order by 1`);
-    snapshot[table] = rows.map((r) => r.row);
-  }
-  return snapshot;
-}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeSnapshot } from '../../support/store-snapshot.js';
 import { fixture, postRecords, startTestApp, type TestApp } from '../../support/test-app.js';
 
 /**
@@ -25,21 +26,12 @@ interface Refusal {
   errors: { line: number; message: string }[];
 }
 
-async function storeRows(): Promise<string> {
-  const [row] = await test.app.services.db.query<{ digest: string }>(
-    `select md5(string_agg(t, '|' order by t)) as digest from (
-       select p::text as t from people p union all select c::text from cases c union all select ct::text from contacts ct
-       union all select na::text from needs_assessments na union all select u::text from units u) all_rows`,
-  );
-  return row!.digest;
-}
-
 async function importRefused(extraLines: string[]): Promise<Refusal> {
-  const before = await storeRows();
+  const before = await storeSnapshot(test.app.services.db);
   const response = await postRecords(test, [...good, ...extraLines].join('\n'));
   const text = await response.text();
   expect(response.status, text.slice(0, 500)).toBe(422);
-  expect(await storeRows()).toBe(before);
+  expect(await storeSnapshot(test.app.services.db)).toEqual(before);
   const body = JSON.parse(text) as { error: { errorCount: number; errors: Refusal['errors'] } };
   return { status: response.status, bytes: text.length, errorCount: body.error.errorCount, errors: body.error.errors };
 }

@@ -1,5 +1,6 @@
 import { request, type ClientRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeSnapshot } from '../../support/store-snapshot.js';
 import { TEST_TOKEN, fixture, postRecords, startTestApp, type TestApp } from '../../support/test-app.js';
 
 /**
@@ -50,20 +51,11 @@ async function timedFigures(): Promise<{ status: number; ms: number }> {
   return { status: response.status, ms: performance.now() - started };
 }
 
-async function rowCounts(): Promise<string> {
-  const [row] = await test.app.services.db.query<Record<string, number>>(
-    `select (select count(*)::int from units) as units, (select count(*)::int from cases) as cases,
-            (select count(*)::int from victims) as victims, (select count(*)::int from audit_log) as audits,
-            (select count(*)::int from pg_tables where tablename like 'import\\_%') as staging`,
-  );
-  return JSON.stringify(row);
-}
-
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('a slow or stalled POST /v1/records', () => {
   it('a stalled upload: figures are answered while it waits, and the idle timeout ends it (408) with nothing written', async () => {
-    const before = await rowCounts();
+    const before = await storeSnapshot(test.app.services.db);
     const { upload, answer } = openUpload();
     let answered = false;
     void answer.then(() => (answered = true));
@@ -81,7 +73,7 @@ describe('a slow or stalled POST /v1/records', () => {
     expect(status).toBe(408);
     expect(JSON.parse(body).error).toMatchObject({ code: 'body_timeout', message: expect.stringContaining('VCOP_IMPORT_IDLE_SECONDS') });
     upload.destroy();
-    expect(await rowCounts()).toBe(before);
+    expect(await storeSnapshot(test.app.services.db)).toEqual(before);
   });
 
   it('a slow upload (a line every 100 ms, slower in all than the idle timeout): figures stay prompt, and it imports', async () => {

@@ -6,6 +6,7 @@ import { readNdjsonLines } from '../../../src/service/ndjson-lines.js';
 import { openDb } from '../../../src/store/connect.js';
 import type { Db } from '../../../src/store/db.js';
 import { migrate } from '../../../src/store/migrate.js';
+import { storeSnapshot, type StoreSnapshot } from '../../support/store-snapshot.js';
 
 /**
  * Generated bad input: take a valid extract (the next night's records of a force already stored), break
@@ -42,7 +43,7 @@ const MUTATIONS: Record<string, Mutation> = {
 describe('import under generated malformed input', () => {
   let db: Db;
   let baseLines: string[];
-  let snapshot: string;
+  let snapshot: StoreSnapshot;
 
   beforeAll(async () => {
     db = await openDb({ dataDir: 'memory://' });
@@ -52,7 +53,7 @@ describe('import under generated malformed input', () => {
     expect(stored.ok).toBe(true);
     // The next extract: the same records again (upserts) - a valid file to break.
     baseLines = records.map((r) => JSON.stringify(r));
-    snapshot = await storeSnapshot(db);
+    snapshot = await storeRows(db);
   });
   afterAll(() => db.close());
 
@@ -86,7 +87,7 @@ describe('import under generated malformed input', () => {
       { numRuns: FUZZ_RUNS, seed: 20261122, endOnFailure: true },
     );
     expect(tried).toBe(FUZZ_RUNS);
-    expect(await storeSnapshot(db)).toBe(snapshot);
+    expect(await storeRows(db)).toEqual(snapshot);
   }, 600_000);
 
   it('names both lines of an id sent twice in one extract', async () => {
@@ -95,7 +96,7 @@ describe('import under generated malformed input', () => {
     const result = await importRecords(db, lines(file), { now: NOW, timeZone: 'Europe/London' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((e) => e.line)).toContain(file.length);
-    expect(await storeSnapshot(db)).toBe(snapshot);
+    expect(await storeRows(db)).toEqual(snapshot);
   });
 });
 
@@ -110,15 +111,8 @@ async function* chunks(file: (string | Buffer)[]): AsyncGenerator<Buffer> {
   for (let i = 0; i < whole.length; i += 1531) yield whole.subarray(i, i + 1531);
 }
 
-async function storeSnapshot(db: Db): Promise<string> {
-  const parts: string[] = [];
-  // audit_log is left out: a generated "mutation" that happens to leave its line valid makes a valid
-  // import, which rightly adds its audit entry.
-  for (const table of ['units', 'people', 'cases', 'case_allocations', 'victims', 'needs_assessments', 'contacts', 'unit_closure']) {
-    const [row] = await db.query<{ digest: string; n: number }>(
-      `select count(*)::int as n, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from ${table} t`,
-    );
-    parts.push(`${table}:${row?.n}:${row?.digest}`);
-  }
-  return parts.join('\n');
-}
+/**
+ * audit_log is left out: a generated "mutation" that happens to leave its line valid makes a valid
+ * import, which rightly adds its audit entry.
+ */
+const storeRows = (db: Db) => storeSnapshot(db, { except: ['audit_log'] });

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importRecords } from '../../../src/service/import-records.js';
 import { readNdjsonLines } from '../../../src/service/ndjson-lines.js';
-import { DRIVERS, importText, openTestDb, smallForceNdjson, storeSnapshot, type TestDb } from '../../support/test-db.js';
+import { storeSnapshot } from '../../support/store-snapshot.js';
+import { DRIVERS, importText, openTestDb, smallForceNdjson, type TestDb } from '../../support/test-db.js';
 
 const unit = (id: string, kind: string, parentId: string | null) =>
   JSON.stringify({ type: 'unit', id, name: `Unit ${id}`, kind, parentId });

@@ -12,16 +12,8 @@ import { openDb } from '../../../src/store/connect.js';
 import type { Db } from '../../../src/store/db.js';
 import { dropLeftoverStaging, ImportStaging } from '../../../src/store/import-staging.js';
 import { migrate } from '../../../src/store/migrate.js';
-import {
-  DRIVERS,
-  importText,
-  openTestDb,
-  SMALL_FORCE_NOW,
-  smallForceNdjson,
-  storeSnapshot,
-  TIME_ZONE,
-  type TestDb,
-} from '../../support/test-db.js';
+import { DRIVERS, importText, openTestDb, SMALL_FORCE_NOW, smallForceNdjson, TIME_ZONE, type TestDb } from '../../support/test-db.js';
+import { storeSnapshot } from '../../support/store-snapshot.js';
 
 /**
  * An import stages its lines in statements of its own (issue 10, H3): the store is free between two
