@@ -4,6 +4,8 @@
  * config, log and demo sit low: config and demo may use domain; log uses nothing of ours. http holds what the
  * HTTP edges share (a route as a value, HttpError, the request's log): api and bot use it.
  * All botbuilder / teams-ai code lives in src/bot, so a move to the Microsoft 365 Agents SDK is one folder.
+ * The tools (bench/, scripts/) are cruised too: they build on src/app.ts and may share tests/support and
+ * tests/fixtures (the one fake Bot Connector, the sample cards); src imports none of them.
  */
 const layer = (name) => `^src/${name}(/|\\.ts$)`;
 const notIn = (...names) => `^src/(?!(${names.join('|')})(/|\\.ts$))`;
@@ -47,6 +49,21 @@ module.exports = {
       from: { path: layer('domain') },
       // zod, date-fns and @date-fns/tz are pure; so is node:crypto's hashing (item refs, src/domain/digest.ts).
       to: { dependencyTypes: ['core', 'npm'], pathNot: '(^|/)node_modules/(zod|date-fns|@date-fns/tz)/|^crypto$' },
+    },
+    {
+      name: 'product-stands-alone',
+      comment: 'src is the product: it never imports the tests, the benchmark or the tool scripts.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^(tests|bench|scripts)/' },
+    },
+    {
+      name: 'tools-use-test-support-only',
+      comment:
+        'bench/ and scripts/ may share the tests\' fakes and data (tests/support, tests/fixtures: one fake Bot Connector), never a test.',
+      severity: 'error',
+      from: { path: '^(bench|scripts)/' },
+      to: { path: '^tests/(?!(support|fixtures)/)' },
     },
     {
       name: 'bot-framework-stays-in-src-bot',

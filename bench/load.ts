@@ -6,7 +6,7 @@
  * POST of a message activity: the bot answers with a typing indicator and a card, both posted to the
  * conversation's serviceUrl before the POST is answered), or press a button on the last card it got
  * (Acknowledge, Show more, the Universal Actions refresh: invokes answered in the response), then think for
- * a moment. Replies go to a Bot Connector stand-in served here (load/reply-sink.ts); the figures are
+ * a moment. Replies go to the tests' fake Bot Connector, served here (load/reply-sink.ts); the figures are
  * summarised in load/report.ts.
  */
 import { tmpdir } from 'node:os';

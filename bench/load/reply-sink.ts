@@ -1,44 +1,39 @@
-/** The Bot Connector stand-in the bot posts its replies to, and what the load run reads from a card. */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+/**
+ * What the load run keeps of the bot's replies. They go to the one fake Bot Connector the tests use
+ * (tests/support/fake-connector.ts), told to keep no calls: a run posts tens of thousands of cards, and
+ * only the last card of each conversation and the failure cards are wanted.
+ */
+import { FakeConnector, type ConnectorCall } from '../../tests/support/fake-connector.js';
 
-/** Answers every post at once and keeps the last card each conversation got. */
+/** Keeps the last card each conversation got, and the failure cards. */
 export class ReplySink {
   readonly lastCard = new Map<string, Record<string, unknown>>();
   /** Failure cards the bot posted (a turn that failed on our side). */
   readonly failures: string[] = [];
+  /** Activities posted or updated in a conversation. */
   posted = 0;
-  private readonly server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
-      if (match?.[1]) {
-        this.posted++;
-        const conversationId = decodeURIComponent(match[1]);
-        const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as {
-          attachments?: { content?: Record<string, unknown> }[];
-        };
-        const card = activity.attachments?.[0]?.content;
-        if (card) {
-          if (isFailureCard(card)) this.failures.push(`${conversationId}: ${JSON.stringify(card).slice(0, 200)}`);
-          else this.lastCard.set(conversationId, card);
-        }
-      }
-      res.writeHead(req.method === 'PUT' ? 200 : 201, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `activity-${this.posted}` }));
-    });
-  });
+  private readonly connector = new FakeConnector({ keepCalls: false });
 
-  /** Listens on a free port of 127.0.0.1; resolves with the serviceUrl to give the bot. */
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+  constructor() {
+    this.connector.onCall = (call) => this.read(call);
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  /** Listens on a free port of 127.0.0.1; resolves with the serviceUrl to give the bot. */
+  start(): Promise<string> {
+    return this.connector.start();
+  }
+
+  close(): Promise<void> {
+    return this.connector.close();
+  }
+
+  private read(call: ConnectorCall): void {
+    if (call.conversationId === null || !call.path.includes('/activities')) return;
+    this.posted++;
+    const card = (call.body as { attachments?: { content?: Record<string, unknown> }[] }).attachments?.[0]?.content;
+    if (!card) return;
+    if (isFailureCard(card)) this.failures.push(`${call.conversationId}: ${JSON.stringify(card).slice(0, 200)}`);
+    else this.lastCard.set(call.conversationId, card);
   }
 }
 

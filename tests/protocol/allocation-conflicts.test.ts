@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestInputIds } from '../../src/bot/cards/index.js';
 import type { Person } from '../../src/domain/types.js';
 import { fixture } from '../support/test-app.js';
-import { Conversation, cardsOf, invokeCard, shownItemRefs, startBotHarness, teamsUserOf, type BotHarness } from './bot-harness.js';
+import { Conversation, cardsOf, invokeCard, shownItemRefs, startBotHarness, teamsUserOf, type BotHarness } from '../support/bot-harness.js';
 
 /**
  * PS Smith (P1) reassigns a case of PC Patel (P2) to himself on his digest card. The next extract from

@@ -7,7 +7,7 @@ import { readConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/log/logger.js';
 import { FakeConnector } from '../support/fake-connector.js';
 import { LocalOpenIdProvider, newSigningKey, signChannelToken, type SigningKey } from '../support/local-bot-framework-keys.js';
-import { Conversation, TENANT } from './bot-harness.js';
+import { Conversation, TENANT } from '../support/bot-harness.js';
 
 /**
  * Teams mode (an app id configured) with the token check pointed at an OpenID metadata document and key

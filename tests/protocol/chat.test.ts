@@ -13,7 +13,7 @@ import {
   startBotHarness,
   teamsUserOf,
   type BotHarness,
-} from './bot-harness.js';
+} from '../support/bot-harness.js';
 
 let harness: BotHarness;
 let supervisor: Person;

@@ -11,7 +11,7 @@ import {
   startBotHarness,
   teamsUserOf,
   type BotHarness,
-} from './bot-harness.js';
+} from '../support/bot-harness.js';
 
 /**
  * Action.Execute requests as an attacker (or a stale client) could craft them: another team's item,

@@ -9,7 +9,7 @@ import {
   startBotHarness,
   teamsUserOf,
   type BotHarness,
-} from './bot-harness.js';
+} from '../support/bot-harness.js';
 
 /**
  * Every example on a help card, tapped, is answered: for each role, posted to a team, a command or the

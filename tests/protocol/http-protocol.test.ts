@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Conversation, TENANT, startBotHarness, type BotHarness } from './bot-harness.js';
+import { Conversation, TENANT, startBotHarness, type BotHarness } from '../support/bot-harness.js';
 
 const stranger = { aadObjectId: 'dddddddd-0000-4000-8000-00000000ffff', name: 'Stranger' };
 

@@ -3,7 +3,7 @@ import { digestInputIds } from '../../src/bot/cards/index.js';
 import type { Person } from '../../src/domain/types.js';
 import { fixture } from '../support/test-app.js';
 import { INVISIBLE_CHARACTERS, markupIn, shownAs } from '../support/inert-markdown.js';
-import { Conversation, cardsOf, invokeCard, shownItemRefs, startBotHarness, teamsUserOf, type BotHarness } from './bot-harness.js';
+import { Conversation, cardsOf, invokeCard, shownItemRefs, startBotHarness, teamsUserOf, type BotHarness } from '../support/bot-harness.js';
 
 /**
  * An extract whose names and categories carry Markdown and a right-to-left override, and people who type

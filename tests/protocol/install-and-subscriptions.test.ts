@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../src/domain/types.js';
 import { SubscriptionStore } from '../../src/store/subscription-store.js';
-import { Conversation, cardText, cardsOf, pickTeam, startBotHarness, teamsUserOf, type BotHarness } from './bot-harness.js';
+import { Conversation, cardText, cardsOf, pickTeam, startBotHarness, teamsUserOf, type BotHarness } from '../support/bot-harness.js';
 
 let harness: BotHarness;
 let team: Awaited<ReturnType<typeof pickTeam>>;

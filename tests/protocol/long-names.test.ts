@@ -9,7 +9,7 @@ import {
   shownItemRefs,
   startBotHarness,
   type BotHarness,
-} from './bot-harness.js';
+} from '../support/bot-harness.js';
 
 /**
  * A records system that sends names of several hundred characters (units, people, offence categories):

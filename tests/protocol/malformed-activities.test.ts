@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestInputIds } from '../../src/bot/cards/index.js';
 import type { Person } from '../../src/domain/types.js';
 import { startBotApp, type BotApp } from '../support/bot-app.js';
-import { Conversation, pickTeam, teamsUserOf, type BotHarness } from './bot-harness.js';
+import { Conversation, pickTeam, teamsUserOf, type BotHarness } from '../support/bot-harness.js';
 
 /**
  * `/api/messages` with requests Teams would never send: each is answered 4xx (or 200 with nothing, for

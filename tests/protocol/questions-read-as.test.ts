@@ -11,7 +11,7 @@ import {
   startBotHarness,
   teamsUserOf,
   type BotHarness,
-} from './bot-harness.js';
+} from '../support/bot-harness.js';
 
 /**
  * Issue 12, questions people can trust: every figures answer says how it was read, a word the bot could

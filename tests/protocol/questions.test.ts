@@ -22,7 +22,7 @@ import {
   startBotHarness,
   teamsUserOf,
   type BotHarness,
-} from './bot-harness.js';
+} from '../support/bot-harness.js';
 
 /**
  * Issue 4, "done when": every line of the spec's queries-examples.tsv (read at test time), asked as that

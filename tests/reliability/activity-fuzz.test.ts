@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../src/domain/types.js';
-import { Conversation, pickTeam, teamsUserOf, type BotHarness } from '../protocol/bot-harness.js';
+import { Conversation, pickTeam, teamsUserOf, type BotHarness } from '../support/bot-harness.js';
 import { startBotApp, type BotApp } from '../support/bot-app.js';
 
 /**

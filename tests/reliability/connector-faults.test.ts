@@ -4,13 +4,7 @@ import type { AppServices } from '../../src/app.js';
 import { BotFrameworkMessenger } from '../../src/bot/messenger/bot-framework-messenger.js';
 import { runDigests } from '../support/digest-run.js';
 import { DigestSendStore } from '../../src/store/digest-send-store.js';
-import {
-  createDeliveryStore,
-  importSmallForce,
-  sendRows,
-  subscribePersonalChat,
-  type DeliveryStore,
-} from '../integration/delivery/delivery-harness.js';
+import { createDeliveryStore, importSmallForce, sendRows, subscribePersonalChat, type DeliveryStore } from '../support/delivery-harness.js';
 import { FakeConnector, type ConnectorBehaviour } from '../support/fake-connector.js';
 
 /**

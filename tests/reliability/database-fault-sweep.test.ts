@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../src/app.js';
-import { DRIVERS, createDeliveryStore, importSmallForce, type DeliveryStore } from '../integration/delivery/delivery-harness.js';
+import { DRIVERS, createDeliveryStore, importSmallForce, type DeliveryStore } from '../support/delivery-harness.js';
 import { EXACTLY_ONCE_EACH, FAULT_SUBSCRIPTIONS, morningWithFault, subscribeAll } from '../support/digest-fault-run.js';
 import type { FailureMode } from '../support/flaky-db.js';
 

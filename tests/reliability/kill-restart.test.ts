@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../src/app.js';
 import { readConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/log/logger.js';
-import { importSmallForce, subscribePersonalChat } from '../integration/delivery/delivery-harness.js';
+import { importSmallForce, subscribePersonalChat } from '../support/delivery-harness.js';
 import { FakeConnector } from '../support/fake-connector.js';
 
 /**
@@ -19,7 +19,7 @@ import { FakeConnector } from '../support/fake-connector.js';
  * data folder always, and PostgreSQL too when TEST_DATABASE_URL is set.
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const APP = join(ROOT, 'tests/reliability/fixtures/digest-app.ts');
+const APP = join(ROOT, 'tests/support/digest-app.ts');
 const SUBSCRIPTIONS = 30;
 /** The send the connector holds when the process is killed. */
 const KILLED_AT_SEND = 12;

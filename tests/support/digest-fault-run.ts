@@ -2,7 +2,7 @@ import type { AppServices } from '../../src/app.js';
 import { runDigests } from './digest-run.js';
 import { DigestSendStore } from '../../src/store/digest-send-store.js';
 import { SqlComplianceQueries, SqlPeopleDirectory } from '../../src/store/sql-compliance-queries.js';
-import { subscribePersonalChat } from '../integration/delivery/delivery-harness.js';
+import { subscribePersonalChat } from './delivery-harness.js';
 import { FlakyDb, type FailureMode } from './flaky-db.js';
 import { RecordingMessenger } from './recording-messenger.js';
 

@@ -34,6 +34,14 @@ export type ConnectorBehaviour =
   /** Holds the request and never answers (until the connector closes). */
   | { kind: 'hang' };
 
+export interface FakeConnectorOptions {
+  /**
+   * Keep every call in `calls` (the default: tests read them). The benchmark's load run (bench/load/reply-sink.ts)
+   * posts tens of thousands of cards: it keeps none and reads each call as it arrives, through `onCall`.
+   */
+  keepCalls?: boolean;
+}
+
 /**
  * The one stand-in for the Bot Connector service at an activity's `serviceUrl`, for every test that talks
  * to Teams over HTTP: records every call and answers as the connector does (`POST .../activities[/{replyToId}]`
@@ -46,11 +54,16 @@ export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   /** Decides how each POST of an activity is answered, when no scripted reply is waiting. */
   behaviour: (post: ConnectorPost, index: number) => ConnectorBehaviour = () => ({ kind: 'ok' });
+  /** Sees every call as it arrives, before it is answered. */
+  onCall: (call: ConnectorCall) => void = () => undefined;
   private readonly script: ConnectorReply[] = [];
   private readonly server = http.createServer((req, res) => this.handle(req, res));
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly waiters = new Set<() => void>();
   private counter = 0;
+  private postsSeen = 0;
+
+  constructor(private readonly options: FakeConnectorOptions = {}) {}
 
   /** Starts listening; answers the serviceUrl to put on activities. */
   async start(): Promise<string> {
@@ -141,7 +154,9 @@ export class FakeConnector {
         at: Date.now(),
         answered: undefined,
       };
-      this.calls.push(call);
+      if (this.options.keepCalls !== false) this.calls.push(call);
+      if (isPost(call)) this.postsSeen++;
+      this.onCall(call);
       const reply = this.replyTo(call, match !== null);
       const send = () => {
         call.answered = reply.status;
@@ -172,7 +187,7 @@ export class FakeConnector {
     const id = `activity-${++this.counter}`;
     const scripted = this.script.shift();
     if (scripted) return scripted;
-    const behaviour = this.behaviour(call, this.posts.length - 1);
+    const behaviour = this.behaviour(call, this.postsSeen - 1);
     switch (behaviour.kind) {
       case 'ok':
         return { status: 201, body: { id } };

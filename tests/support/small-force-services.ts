@@ -2,7 +2,7 @@ import { createServices, type AppServices } from '../../src/app.js';
 import { readConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/log/logger.js';
 import type { ImportResult } from '../../src/service/import-records.js';
-import { smallForceNdjson } from '../integration/store/test-db.js';
+import { smallForceNdjson } from './test-db.js';
 
 /** The application's services on an in-memory store holding the small force, with "now" fixed. */
 export async function smallForceServices(now: Date): Promise<AppServices> {

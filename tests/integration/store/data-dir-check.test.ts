@@ -6,7 +6,7 @@ import { openDb } from '../../../src/store/connect.js';
 import { DataDirDamagedError, DataDirNotAStoreError } from '../../../src/store/data-dir-check.js';
 import { DataDirLockedError } from '../../../src/store/data-dir-lock.js';
 import { migrate } from '../../../src/store/migrate.js';
-import { importText, smallForceNdjson } from './test-db.js';
+import { importText, smallForceNdjson } from '../../support/test-db.js';
 
 /**
  * What the PGlite data folder must be before it is opened (issue 10, M8 and the start-up errors): new or

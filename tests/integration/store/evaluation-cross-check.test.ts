@@ -10,7 +10,7 @@ import type { DigestItem } from '../../../src/domain/types.js';
 import { evaluationParams, victimResultsSql } from '../../../src/store/evaluation-sql.js';
 import { SqlComplianceQueries } from '../../../src/store/sql-compliance-queries.js';
 import { rebuildWorkingCalendar } from '../../../src/store/working-calendar-store.js';
-import { DRIVERS, importText, openTestDb, type TestDb } from './test-db.js';
+import { DRIVERS, importText, openTestDb, type TestDb } from '../../support/test-db.js';
 
 /**
  * The set-based SQL and the reference rules (src/domain/rules.ts) must agree victim by victim.

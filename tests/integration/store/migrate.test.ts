@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../../src/store/migrate.js';
-import { DRIVERS, openTestDb, type TestDb } from './test-db.js';
+import { DRIVERS, openTestDb, type TestDb } from '../../support/test-db.js';
 
 describe.each(DRIVERS)('migrations on %s', (driver) => {
   let store: TestDb | undefined;

@@ -7,10 +7,10 @@ import {
   UnknownUnitError,
 } from '../../../src/store/sql-compliance-queries.js';
 import { rebuildWorkingCalendar } from '../../../src/store/working-calendar-store.js';
-import { DRIVERS, importText, openTestDb, SMALL_FORCE_NOW, smallForceNdjson, type TestDb } from './test-db.js';
+import { DRIVERS, importText, openTestDb, SMALL_FORCE_NOW, smallForceNdjson, type TestDb } from '../../support/test-db.js';
 
 /**
- * tests/fixtures/small-force.ndjson, evaluated by hand from compliance-rules.md (see tests/api/figures-api.test.ts
+ * tests/fixtures/small-force.ndjson, evaluated by hand from compliance-rules.md (see tests/integration/api/figures-api.test.ts
  * for the reasoning per victim). Now: Friday 20 Nov 2026 10:00 GMT.
  * Then, after the fixture, case CR-5 (S-T1, P6, victim V-6) moves to N-T2/P3 on 21 Nov: figures at now and
  * October still place it in S-T1; figures after the move place it in N-T2.

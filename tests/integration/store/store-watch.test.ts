@@ -3,7 +3,7 @@ import type { Db } from '../../../src/store/db.js';
 import { StoreDiskFullError, StoreUnusableError } from '../../../src/store/store-errors.js';
 import { watchStore, type WatchedDb } from '../../../src/store/store-watch.js';
 import { FullDiskDb } from '../../support/full-disk-db.js';
-import { importText, openTestDb, smallForceNdjson, type TestDb } from './test-db.js';
+import { importText, openTestDb, smallForceNdjson, type TestDb } from '../../support/test-db.js';
 
 /**
  * The watched store (issue 10, H5) on a full disk, with PGlite's behaviour there played by FullDiskDb:

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../../src/config/load-policy.js';
 import { parseBankHolidays } from '../../../src/domain/calendar.js';
-import { bundledBankHolidays, weekdayOf } from './england-and-wales.js';
+import { bundledBankHolidays, weekdayOf } from '../../support/england-and-wales.js';
 
 interface GovUkEvent {
   title: unknown;

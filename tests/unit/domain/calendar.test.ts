@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays, daysBetween, localDateOf, startOfLocalDay, WorkingCalendar } from '../../../src/domain/calendar.js';
-import { dateOfDayNumber, dayNumber, englandAndWales, intlLocalDate, weekdayOf } from './england-and-wales.js';
+import { dateOfDayNumber, dayNumber, englandAndWales, intlLocalDate, weekdayOf } from '../../support/england-and-wales.js';
 
 const LONDON = 'Europe/London';
 const christmas2026 = new Set(['2026-12-25', '2026-12-28', '2027-01-01']);

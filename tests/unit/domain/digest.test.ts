@@ -4,7 +4,7 @@ import { compareDigestItems, digestItemsFor, itemRef } from '../../../src/domain
 import { defaultPolicy, type Policy } from '../../../src/domain/policy.js';
 import { evaluateVictim, type VictimFacts } from '../../../src/domain/rules.js';
 import type { DigestItem } from '../../../src/domain/types.js';
-import { englandAndWales } from './england-and-wales.js';
+import { englandAndWales } from '../../support/england-and-wales.js';
 
 const RECORDED = new Date('2026-10-01T09:12:00+01:00'); // Thursday: NA due Mon 5 Oct, update due Thu 29 Oct
 const CASE = { victimId: 'V-1', caseId: 'CR-1', oicId: 'P-1', category: 'violence', enhanced: true };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addCalendarDays, startOfLocalDay } from '../../../src/domain/calendar.js';
 import { defaultPolicy, type Policy } from '../../../src/domain/policy.js';
 import { evaluateVictim, type VictimFacts } from '../../../src/domain/rules.js';
-import { dateOfDayNumber, dayNumber, englandAndWales } from './england-and-wales.js';
+import { dateOfDayNumber, dayNumber, englandAndWales } from '../../support/england-and-wales.js';
 
 const RECORDED = '2026-10-01T09:12:00+01:00'; // a Thursday
 

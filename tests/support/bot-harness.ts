@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import type { RunningApp } from '../../src/app.js';
+import type { DigestItem, Person } from '../../src/domain/types.js';
+import { BOT_APP_NOW, startBotApp } from './bot-app.js';
+import type { FakeConnector } from './fake-connector.js';
+
+export const NOW = BOT_APP_NOW;
+export const API_TOKEN = 'protocol-test-token-0123456789';
+export const TENANT = '7a1f0c2e-4b3d-4e5f-8a9b-0c1d2e3f4a5b';
+
+/** The whole application on a free port (PGlite in memory, demo force, fixed clock) and a fake Bot Connector, with helpers to talk to it. */
+export interface BotHarness {
+  app: RunningApp;
+  baseUrl: string;
+  connector: FakeConnector;
+  serviceUrl: string;
+  /** POSTs an activity to /api/messages as a channel would. */
+  post(activity: object, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  api(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startBotHarness(env: Record<string, string> = {}): Promise<BotHarness> {
+  const { app, baseUrl, connector, serviceUrl, close } = await startBotApp({
+    env: { LOG_LEVEL: 'silent', VCOP_API_TOKEN: API_TOKEN, ...env },
+    logLevel: 'silent',
+  });
+  return {
+    app,
+    baseUrl,
+    connector,
+    serviceUrl,
+    async post(activity, headers = {}) {
+      const response = await fetch(`${baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+    },
+    api: (path, init = {}) =>
+      fetch(`${baseUrl}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${API_TOKEN}`, ...(init.headers as Record<string, string> | undefined) },
+      }),
+    close,
+  };
+}
+
+/** A Teams user: a mapped person (their Entra object id) or a stranger. */
+export interface TeamsUser {
+  aadObjectId: string;
+  name: string;
+}
+
+export function teamsUserOf(person: Person): TeamsUser {
+  if (!person.aadObjectId) throw new Error(`person ${person.id} has no aadObjectId`);
+  return { aadObjectId: person.aadObjectId, name: person.name };
+}
+
+const BOT = { id: '28:vcop-bot', name: 'VCOP' };
+
+/** Builds Bot Framework activities as Teams sends them, for one conversation. */
+export class Conversation {
+  readonly id: string;
+
+  constructor(
+    private readonly serviceUrl: string,
+    private readonly user: TeamsUser,
+    private readonly kind: 'personal' | 'channel' = 'personal',
+    private readonly tenantId = TENANT,
+    id?: string,
+  ) {
+    this.id = id ?? (kind === 'personal' ? `a:personal-${randomUUID()}` : `19:channel-${randomUUID()}@thread.tacv2`);
+  }
+
+  /** The same channel, with another member speaking in it. */
+  memberSpeaking(user: TeamsUser): Conversation {
+    if (this.kind !== 'channel') throw new Error('only a channel has other members');
+    return new Conversation(this.serviceUrl, user, this.kind, this.tenantId, this.id);
+  }
+
+  private base(type: string): Record<string, unknown> {
+    return {
+      type,
+      id: `activity-${randomUUID()}`,
+      timestamp: NOW,
+      channelId: 'msteams',
+      serviceUrl: this.serviceUrl,
+      from: { id: `29:${this.user.aadObjectId}`, name: this.user.name, aadObjectId: this.user.aadObjectId },
+      recipient: BOT,
+      conversation: {
+        id: this.id,
+        conversationType: this.kind,
+        tenantId: this.tenantId,
+        ...(this.kind === 'channel' ? { isGroup: true } : {}),
+      },
+      channelData: {
+        tenant: { id: this.tenantId },
+        ...(this.kind === 'channel' ? { team: { id: '19:team@thread.tacv2' }, channel: { id: this.id } } : {}),
+      },
+      locale: 'en-GB',
+    };
+  }
+
+  message(text: string): object {
+    if (this.kind === 'channel') {
+      return {
+        ...this.base('message'),
+        text: `<at>VCOP</at> ${text}`,
+        entities: [{ type: 'mention', text: '<at>VCOP</at>', mentioned: BOT }],
+      };
+    }
+    return { ...this.base('message'), text };
+  }
+
+  installationUpdate(action: 'add' | 'remove' = 'add'): object {
+    return { ...this.base('installationUpdate'), action };
+  }
+
+  botAdded(): object {
+    return { ...this.base('conversationUpdate'), membersAdded: [{ id: BOT.id }] };
+  }
+
+  /** An Action.Execute press: `data` is the button's data merged with the card's inputs. */
+  cardAction(verb: string, data: Record<string, unknown>, replyToId?: string): object {
+    return {
+      ...this.base('invoke'),
+      name: 'adaptiveCard/action',
+      ...(replyToId ? { replyToId } : {}),
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    };
+  }
+}
+
+/** Adaptive Card attachments of an activity the bot sent. */
+export function cardsOf(activity: Record<string, unknown>): Record<string, unknown>[] {
+  const attachments = (activity.attachments ?? []) as { contentType?: string; content?: Record<string, unknown> }[];
+  return attachments.filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content ?? {});
+}
+
+/** Every Action.Execute in a card with this verb (anywhere in the body). */
+export function executeActions(card: unknown, verb: string): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Action.Execute' && record.verb === verb) found.push(record);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+/** The item refs a digest card shows, in order (an item has more than one Acknowledge button: with and without a note). */
+export function shownItemRefs(card: unknown): string[] {
+  return [...new Set(executeActions(card, 'acknowledgeItem').map((action) => (action.data as { itemRef: string }).itemRef))];
+}
+
+/**
+ * A team of the demo force with items in its digest, its supervisor, the OIC of its first item and
+ * another officer of the team (someone to reassign to).
+ */
+export async function pickTeam(
+  harness: BotHarness,
+): Promise<{ unitId: string; supervisor: Person; oic: Person; otherOfficer: Person; items: DigestItem[] }> {
+  const { queries, people, clock } = harness.app.services;
+  for (const digest of await queries.allTeamDigests(clock.now())) {
+    const team = await people.listByUnit(digest.unit.id);
+    const supervisor = team.find((p) => p.role === 'supervisor');
+    const first = digest.items[0];
+    const oic = team.find((p) => p.id === first?.oicId);
+    const otherOfficer = team.find((p) => p.role === 'officer' && p.id !== first?.oicId);
+    if (supervisor && oic && otherOfficer && digest.items.length >= 2)
+      return { unitId: digest.unit.id, supervisor, oic, otherOfficer, items: digest.items };
+  }
+  throw new Error('the demo force has no team with a supervisor, two officers and items due');
+}
+
+export function cardText(card: unknown): string {
+  return JSON.stringify(card);
+}
+
+/** The card of a Universal Actions invoke response, after checking the envelope. */
+export function invokeCard(response: { status: number; body: unknown }): Record<string, unknown> {
+  if (response.status !== 200) throw new Error(`invoke answered ${response.status}: ${JSON.stringify(response.body)}`);
+  const body = response.body as { statusCode?: number; type?: string; value?: Record<string, unknown> };
+  if (body.statusCode !== 200 || body.type !== 'application/vnd.microsoft.card.adaptive' || !body.value) {
+    throw new Error(`not a Universal Actions card response: ${JSON.stringify(body).slice(0, 300)}`);
+  }
+  return body.value;
+}

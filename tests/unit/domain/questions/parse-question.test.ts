@@ -1,0 +1,237 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { resolvePeriod } from '../../../../src/domain/periods.js';
+import { parseQuestion, type Understanding } from '../../../../src/domain/questions/index.js';
+import { askerFor, NOW, PEOPLE, TIME_ZONE, UNITS } from '../../../support/example-force.js';
+
+const ask = (persona: string, question: string, withPeople = true): Understanding =>
+  parseQuestion(question, {
+    asker: askerFor(persona),
+    units: UNITS,
+    ...(withPeople ? { people: PEOPLE } : {}),
+    now: NOW,
+    timeZone: TIME_ZONE,
+  });
+
+describe('parseQuestion: asking back', () => {
+  it('offers one button per fitting unit, each carrying the whole query', () => {
+    const understanding = ask('senior lead', 'south needs assessments last month');
+    expect(understanding.kind).toBe('ambiguous');
+    if (understanding.kind !== 'ambiguous') return;
+    expect(understanding.question).toBe('Which did you mean by "south"?');
+    expect(understanding.options.map((o) => o.label)).toEqual(['South LPA', 'South Team 1', 'South Team 2']);
+    for (const option of understanding.options) {
+      expect(option.query).toMatchObject({
+        intent: { kind: 'figure' },
+        metric: 'needs_assessment',
+        period: { kind: 'month', year: 2026, month: 10 },
+      });
+    }
+    expect(understanding.options[0]!.query.scope).toEqual({ kind: 'unit', unitId: 'S-LPA' });
+  });
+
+  it('asks which officer when a surname fits two', () => {
+    const understanding = ask('supervisor of North Team 2', 'how is PC Shah doing on updates?');
+    expect(understanding.kind === 'ambiguous' && understanding.options.map((o) => o.label)).toEqual([
+      'PC 2101 Amara Shah',
+      'DC 2103 Lee Shah',
+    ]);
+  });
+});
+
+describe('parseQuestion: declining', () => {
+  it.each([
+    ['asdfgh', 'gibberish', ['asdfgh']],
+    ['what time is it', 'a question about something else', []],
+    ['', 'nothing at all', []],
+  ])('"%s" (%s) is not understood, with example questions and the words it could not read', (question, _why, words) => {
+    const understanding = ask('senior lead', question);
+    const suggestions =
+      understanding.kind === 'not_understood' || (understanding.kind === 'unread' && understanding.reading === null)
+        ? understanding.suggestions
+        : [];
+    expect(understanding.kind === 'unread' ? understanding.words : []).toEqual(words);
+    expect(suggestions.length).toBeGreaterThanOrEqual(3);
+    expect(suggestions.length).toBeLessThanOrEqual(4);
+  });
+
+  it.each([
+    ['East LPA compliance', 'a unit the force does not have', 'east lpa', ['North LPA', 'South LPA', 'City LPA', 'CID']],
+    ['south team 3 updates', 'a team number the area does not have', 'south team 3', []],
+    ['PC Khan compliance', 'an officer nobody knows', 'pc khan', []],
+  ])('"%s" (%s) is said back as a name the force does not have', (question, _why, said, options) => {
+    const understanding = ask('senior lead', question);
+    expect(understanding.kind).toBe('unknown_name');
+    if (understanding.kind !== 'unknown_name') return;
+    expect(understanding.said).toBe(said);
+    expect(understanding.options.map((option) => option.label).slice(0, options.length)).toEqual(options);
+  });
+
+  it.each([
+    ['since 31 February', 'is not a date'],
+    ['compliance next month', 'is in the future'],
+    ['force figures tomorrow', 'is in the future'],
+    ['compliance from 10 Nov to 3 Nov', 'ends (2026-11-03) before it starts'],
+  ])('"%s" cannot be answered, and says why', (question, reason) => {
+    const understanding = ask('senior lead', question);
+    expect(understanding.kind).toBe('cannot_answer');
+    expect(understanding.kind === 'cannot_answer' && understanding.reason).toContain(reason);
+  });
+
+  it('suggests questions that fit the asker and name real units', () => {
+    const senior = ask('senior lead', 'what time is it');
+    const officer = ask('officer', 'what time is it');
+    expect(senior.kind === 'not_understood' && senior.suggestions.join(' | ')).toContain('North LPA');
+    expect(officer.kind === 'not_understood' && officer.suggestions[0]).toBe('my overdue updates');
+  });
+
+  it('understands every suggestion it makes', () => {
+    for (const persona of ['officer', 'supervisor of North Team 2', 'inspector of South LPA', 'senior lead']) {
+      const understanding = ask(persona, 'what time is it');
+      if (understanding.kind !== 'not_understood') throw new Error('expected not_understood');
+      for (const suggestion of understanding.suggestions) expect(['query', 'help']).toContain(ask(persona, suggestion).kind);
+    }
+  });
+});
+
+describe('parseQuestion: help', () => {
+  it.each(['help', 'Help!', '?', 'what can you do?', 'hi', 'help, I am lost'])('"%s" gets the guide', (question) => {
+    expect(ask('officer', question)).toEqual({ kind: 'help' });
+  });
+});
+
+describe('parseQuestion: defaults', () => {
+  it('answers now, overall, in the natural scope when the question says only what it is about', () => {
+    expect(ask('inspector of South LPA', 'how are things looking?')).toEqual({
+      kind: 'query',
+      query: { intent: { kind: 'figure' }, metric: 'overall', scope: { kind: 'unit', unitId: 'S-LPA' }, period: { kind: 'now' } },
+      assumed: { period: true, place: true },
+    });
+  });
+
+  it('reads a period alone as a figure for the natural scope', () => {
+    expect(ask('senior lead', 'last month')).toEqual({
+      kind: 'query',
+      query: { intent: { kind: 'figure' }, metric: 'overall', scope: { kind: 'force' }, period: { kind: 'month', year: 2026, month: 10 } },
+      assumed: { period: false, place: true },
+    });
+  });
+
+  it('reads a trend over the month-ends up to now', () => {
+    expect(ask('senior lead', 'CID trend since June')).toMatchObject({
+      query: { intent: { kind: 'trend', months: 6 }, period: { kind: 'now' } },
+    });
+  });
+
+  it('answers "compared with last month" now, beside the previous month', () => {
+    expect(ask('senior lead', 'force compliance compared with last month')).toMatchObject({
+      query: { intent: { kind: 'figure' }, period: { kind: 'now' } },
+    });
+  });
+
+  it('reads names only when people are given', () => {
+    expect(ask('supervisor of North Team 2', 'Tom Okafor compliance')).toMatchObject({
+      query: { scope: { kind: 'officer', personId: 'P-2102' } },
+    });
+    // Without the people, the name is not read: it is named back, never dropped.
+    expect(ask('supervisor of North Team 2', 'Tom Okafor compliance', false)).toMatchObject({
+      kind: 'unread',
+      words: ['tom', 'okafor'],
+    });
+  });
+
+  it('reads this month from the force time zone, not UTC', () => {
+    const justAfterMidnight = new Date('2026-11-30T23:30:00-01:00'); // 00:30 on 1 December in London
+    const understanding = parseQuestion('force compliance this month', {
+      asker: askerFor('senior lead'),
+      units: UNITS,
+      now: justAfterMidnight,
+      timeZone: TIME_ZONE,
+    });
+    expect(understanding).toMatchObject({ query: { period: { kind: 'month', year: 2026, month: 12 } } });
+  });
+
+  it('does not check authorisation: an officer asking for the force gets the force query', () => {
+    expect(ask('officer', 'force compliance')).toMatchObject({ query: { scope: { kind: 'force' } } });
+  });
+});
+
+describe('parseQuestion: any text', () => {
+  const vocabulary = [
+    'north',
+    'south',
+    'city',
+    'cid',
+    'team',
+    'teams',
+    'lpa',
+    '1',
+    '2',
+    '3',
+    'compliance',
+    'needs',
+    'assessments',
+    'updates',
+    'overdue',
+    'my',
+    'our',
+    'force',
+    'last',
+    'this',
+    'month',
+    'week',
+    'october',
+    'q3',
+    'since',
+    '1',
+    'sept',
+    'below',
+    '85%',
+    'best',
+    'worst',
+    'most',
+    'trend',
+    '6',
+    'months',
+    'compare',
+    'help',
+    'yesterday',
+    'pc',
+    'shah',
+    'n-t3',
+    'may',
+    'who',
+    '?',
+  ];
+  const sentence = fc.array(fc.constantFrom(...vocabulary), { minLength: 0, maxLength: 12 }).map((words) => words.join(' '));
+  const personas = fc.constantFrom('officer', 'supervisor of North Team 2', 'inspector of South LPA', 'inspector of CID', 'senior lead');
+
+  it('always answers with one of its readings, and every query has a period that resolves', () => {
+    fc.assert(
+      fc.property(personas, fc.oneof(sentence, fc.string({ maxLength: 60 })), (persona, text) => {
+        const understanding = ask(persona, text);
+        expect(['query', 'ambiguous', 'unread', 'unknown_name', 'cannot_answer', 'help', 'not_understood']).toContain(understanding.kind);
+        const queries =
+          understanding.kind === 'query'
+            ? [understanding.query]
+            : understanding.kind === 'ambiguous' || understanding.kind === 'unknown_name'
+              ? understanding.options.map((o) => o.query)
+              : understanding.kind === 'unread' && understanding.reading
+                ? [understanding.reading.query]
+                : [];
+        if (understanding.kind === 'unread') expect(understanding.words.length).toBeGreaterThan(0);
+        for (const query of queries) expect(() => resolvePeriod(query.period, NOW, TIME_ZONE)).not.toThrow();
+        if (understanding.kind === 'ambiguous') expect(understanding.options.length).toBeGreaterThanOrEqual(2);
+        expect(ask(persona, text)).toEqual(understanding);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('copes with a very long message quickly', () => {
+    const long = 'how is north team 3 doing on needs assessments in october '.repeat(150);
+    const started = performance.now();
+    expect(ask('senior lead', long).kind).toBe('query');
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
