@@ -76,6 +76,24 @@ export function metricHeadline(name: string, figures: Ratio & { inBreach: number
   return `${name}: ${rateText(figures.rate)} ${METRIC_WORDS[metric]} — ${victimCountText(figures.compliant, figures.total)}${breaches}${at}`;
 }
 
+/** What a victim in breach of each metric is: "8 victims overdue an update". */
+export const BREACH_WORDS: Record<Metric, string> = {
+  overall: 'not fully compliant',
+  needs_assessment: 'missing a needs assessment',
+  updates: 'overdue an update',
+};
+
+/**
+ * "How many…" leads with the number asked for, the rate and its counts beside it: "North Team 3: 8
+ * victims overdue an update — 80.0% updated on time — 32 of 40 victims — at 20 Nov 2026".
+ */
+export function countHeadline(name: string, figures: Ratio & { inBreach: number }, metric: Metric, atLabel: string): string {
+  if (figures.rate === null) return `${name}: no live cases — at ${atLabel}`;
+  const victims = figures.inBreach === 1 ? 'victim' : 'victims';
+  const rate = `${rateText(figures.rate)} ${METRIC_WORDS[metric]}`;
+  return `${name}: ${figures.inBreach} ${victims} ${BREACH_WORDS[metric]} — ${rate} — ${victimCountText(figures.compliant, figures.total)} — at ${atLabel}`;
+}
+
 /** "… — at 20 Nov 2026 (3 items in other teams are not shown)": a note said after a headline, when there is one. */
 export function withNote(text: string, note: string | null | undefined): string {
   return note === null || note === undefined ? text : `${text} (${note})`;

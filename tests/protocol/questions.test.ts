@@ -252,7 +252,13 @@ async function checkFigure(card: unknown, line: QueryExample): Promise<void> {
   const ratio = ratioFor(api, line.metric);
   expect(ratio.rate).not.toBeNull();
   const headline = headlineOf(card);
-  expect(headline).toContain(`${unit.name}: ${rateText(ratio.rate)} ${METRIC_WORDS[line.metric]}`);
+  if (/^how many\b/i.test(line.question)) {
+    // A count leads with the number asked for, the rate and its counts beside it (issue 12).
+    expect(headline).toContain(`${unit.name}: ${ratio.total - ratio.compliant} victims`);
+    expect(headline).toContain(`${rateText(ratio.rate)} ${METRIC_WORDS[line.metric]}`);
+  } else {
+    expect(headline).toContain(`${unit.name}: ${rateText(ratio.rate)} ${METRIC_WORDS[line.metric]}`);
+  }
   expect(headline).toContain(`${ratio.compliant} of ${ratio.total} victims`);
   expect(headline).toContain(`at ${dateText(api.asOf)}`);
 
@@ -479,9 +485,13 @@ describe('question buttons (askQuestion)', () => {
     const { card: refused } = await ask(supervisor, 'south');
     expect(cardText(refused)).toContain("I can't show you that");
     expectNoFigures(refused);
+    // From inside South LPA, "south" is the inspector's own LPA (issue 12), and the answer says how it was read.
     const { card: ownArea } = await ask(inspector, 'south');
-    // South LPA and its teams are all the inspector's, so all are offered.
-    expect(executeActions(ownArea, 'askQuestion').length).toBe(units.filter((u) => u.name.startsWith('South ')).length);
+    expect(headlineOf(ownArea)).toMatch(/^South LPA: \d+\.\d% fully compliant/);
+    expect(textBlocks(ownArea)).toContain('Read as: South LPA · fully compliant · now (07:30 Fri 20 Nov 2026) (no period given, so: now)');
+    // The senior lead sits above them all: every South unit is offered, never a guess.
+    const { card: senior } = await ask(await personaOf('senior lead'), 'south');
+    expect(executeActions(senior, 'askQuestion').length).toBe(units.filter((u) => u.name.startsWith('South ')).length);
   });
 
   it('answers an example question from the help card', async () => {

@@ -14,6 +14,8 @@ export interface IntentReading {
   /** False when nothing asked for more than the figure itself. */
   explicit: boolean;
   listNoun: ListNoun;
+  /** "My overdue updates": the asker's own items, whoever asks; other item lists are the scope's. */
+  ownItems: boolean;
 }
 
 const HELP = new RegExp(
@@ -58,6 +60,24 @@ const MY_ITEMS = [
   /\bi owe\b/,
 ];
 
+/**
+ * Lists of items rather than a rate: "list overdue updates", "show me the overdue victim updates",
+ * "which cases are missing a needs assessment", "anything overdue today", "when is my next update due".
+ */
+const ITEMS = [
+  /\b(?:list|show(?: me)?|give me|what are|see)(?: all)?(?: of)?(?: the| my| our)? (?:(?:overdue|outstanding|open|late|missing|due|pending|current) )+(?:victim |v )?(?:updates|contacts|needs assessments?|nas|items|tasks|actions|cases|crimes|jobs|victims)\b/,
+  /\bwhich (?:cases|victims|crimes|jobs)(?: are| have| need| still)?\b/,
+  /\b(?:any|anything)(?: (?:that is|thats))? (?:overdue|outstanding|due|missing|late)\b/,
+  /\bwhat (?:updates|contacts|nas|needs assessments|items) (?:are|is) (?:due|overdue|outstanding)\b/,
+  /\b(?:do|have) (?:i|we) (?:got |have )?any (?:(?:overdue|outstanding|missing|late) )+(?:updates|needs assessments?|nas|items|victims|cases)\b/,
+  /\bnext (?:(?:victim|v) )?(?:update|contact|needs assessment|na)s? (?:is )?due\b|\bwhen (?:is )?(?:my|the) next\b/,
+];
+/** "How many victims are waiting on an update", "number of NAs not done": the count leads the answer. */
+const COUNT = /\bhow many\b|\bnumber of\b|\bcount of\b|\bhow much\b|\btotal (?:number|count)\b/;
+/** "Bottom 5 teams", "top three officers": a ranking cut to its first N rows. */
+const TOP_N = /\b(?:top|bottom|best|worst|lowest|highest) (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b/;
+const TOP_N_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
 const TREND =
   /\btrend\w*|\bover time\b|\bmonth (?:by|on) month\b|\bmonthly\b|\bhistory\b|\bprogress(?:ion)?\b|\bchart\b|\bgraph\b|\bimprov(?:ing|ed|ement)\b|\bchanged?\b|\bgetting (?:better|worse)\b|\b(?:gone|going|gone up or|went) (?:up|down)\b|\bup or down\b|\b(?:risen|fallen|dropped|slipped)\b/;
 const MOST =
@@ -94,6 +114,8 @@ export function isHelpRequest(text: string): boolean {
 
 export interface IntentClues {
   metric: Metric | null;
+  /** The question names a period before this week (or a day before today): a list of open items cannot answer it. */
+  pastPeriod: boolean;
   /** "over the last 6 months" */
   trendMonths: number | null;
   /** Months a trend covers when the question gives none ("trend since June"). */
@@ -105,11 +127,14 @@ export interface IntentClues {
 export function readIntent(text: string, clues: IntentClues): IntentReading {
   const { metric, trendMonths, defaultTrendMonths, comparesPeriods } = clues;
   const listNoun = listNounOf(text);
-  const reading = (intent: Intent): IntentReading => ({ intent, explicit: true, listNoun });
+  const reading = (intent: Intent, ownItems = false): IntentReading => ({ intent, explicit: true, listNoun, ownItems });
 
   if (trendMonths !== null) return reading({ kind: 'trend', months: trendMonths });
   if (TREND.test(text)) return reading({ kind: 'trend', months: defaultTrendMonths });
-  if (MY_ITEMS.some((pattern) => pattern.test(text))) return reading({ kind: 'my_items' });
+  // Open items are now: "my updates since 1 Nov" asks for the figure over that period.
+  if (!clues.pastPeriod && MY_ITEMS.some((pattern) => pattern.test(text))) return reading({ kind: 'my_items' }, true);
+  if (COUNT.test(text) && !MOST.test(text)) return reading({ kind: 'figure', count: true });
+  if (!clues.pastPeriod && ITEMS.some((pattern) => pattern.test(text))) return reading({ kind: 'my_items' });
   if (MOST.test(text) && MOST_SUBJECT.test(text)) {
     const needsAssessments =
       metric === 'needs_assessment' || (metric !== 'updates' && NEEDS_ASSESSMENT_SUBJECT.test(text) && !UPDATE_SUBJECT.test(text));
@@ -121,12 +146,14 @@ export function readIntent(text: string, clues: IntentClues): IntentReading {
     const threshold = below[2] === undefined ? null : Number(below[2]);
     if (threshold === null || (threshold > 0 && threshold <= 100)) return reading({ kind: 'below_target', threshold });
   }
-  if (WORST.test(text)) return reading({ kind: 'rank', order: 'worst' });
-  if (BEST.test(text)) return reading({ kind: 'rank', order: 'best' });
+  const top = TOP_N.exec(text);
+  const limit = top ? { limit: TOP_N_WORDS[top[1]!] ?? Number(top[1]) } : {};
+  if (WORST.test(text)) return reading({ kind: 'rank', order: 'worst', ...limit });
+  if (BEST.test(text)) return reading({ kind: 'rank', order: 'best', ...limit });
   // "Above target" has no list of its own: the children's list shows every rate against the target.
   if ((COMPARE.test(text) && !comparesPeriods) || ABOVE.test(text) || PLURAL_CHILDREN.test(text))
     return reading({ kind: 'compare_children' });
-  return { intent: { kind: 'figure' }, explicit: false, listNoun };
+  return { intent: { kind: 'figure' }, explicit: false, listNoun, ownItems: false };
 }
 
 function listNounOf(text: string): ListNoun {
@@ -137,6 +164,9 @@ function listNounOf(text: string): ListNoun {
 /** Every pattern this reader listens for, so the words they match count as read (unread-words.ts). */
 export const INTENT_PATTERNS: readonly RegExp[] = [
   ...MY_ITEMS,
+  ...ITEMS,
+  COUNT,
+  TOP_N,
   TREND,
   MOST,
   MOST_SUBJECT,

@@ -78,6 +78,7 @@ const KEYWORDS = [
   'sergeant',
   'supervisor',
   'figures',
+  'figure',
   'performance',
   'percent',
   'percentage',
@@ -154,6 +155,10 @@ const SHORTHAND: Record<string, string> = {
   mtd: 'month to date',
   perf: 'performance',
   rn: 'right now',
+  sth: 'south',
+  nth: 'north',
+  whens: 'when is',
+  anythin: 'anything',
   assessmnts: 'assessments',
 };
 

@@ -75,6 +75,13 @@ export function findOfficerMention(text: string, people: readonly PersonEntry[],
   if (fullName.length > 0) return { text: nameWordsOf(fullName[0]!).join(' '), candidates: fullName };
 
   const tokens = text.split(' ');
+  // "PC 2101", "2101": a collar number is in the person's name as the records give it ("PC 2101 Amara Shah").
+  for (const [i, token] of tokens.entries()) {
+    if (!/^\d{3,6}$/.test(token)) continue;
+    const byNumber = people.filter((person) => person.name.split(/\s+/).includes(token));
+    if (byNumber.length > 0)
+      return { text: i > 0 && RANK_WORDS.has(tokens[i - 1]!) ? `${tokens[i - 1]} ${token}` : token, candidates: byNumber };
+  }
   const bySurname = new Map<string, PersonEntry[]>();
   for (const person of people) {
     const surname = nameWordsOf(person).at(-1);
@@ -90,7 +97,7 @@ export function findOfficerMention(text: string, people: readonly PersonEntry[],
 }
 
 /** Ranks that are only ever said before a name ("PC Shah"), unlike "officer", "inspector" or "sergeant" ("sergeant here"). */
-const RANK_BEFORE_NAME = /\b(?:pc|dc|ds|di|pcso) ([a-z]+)\b/;
+const RANK_BEFORE_NAME = /\b(?:pc|dc|ds|di|pcso) ([a-z]+|\d{3,6})\b|\b(?:sergeant|inspector) (\d{3,6})\b/;
 
 /**
  * "PC Khan" when nobody called Khan is known: the asker named someone, so answering for anyone else
@@ -98,7 +105,9 @@ const RANK_BEFORE_NAME = /\b(?:pc|dc|ds|di|pcso) ([a-z]+)\b/;
  */
 export function unknownOfficerName(text: string, notNames: (word: string) => boolean): string | null {
   const match = RANK_BEFORE_NAME.exec(text);
-  return match && !notNames(match[1]!) ? match[0] : null;
+  if (!match) return null;
+  const name = match[1] ?? match[2]!;
+  return /^\d+$/.test(name) || !notNames(name) ? match[0] : null;
 }
 
 function nameWordsOf(person: PersonEntry): string[] {

@@ -2,10 +2,11 @@ import { INTENT_PATTERNS, isHelpRequest, readIntent, type ListNoun } from './int
 import { METRIC_PATTERNS, readMetric } from './metric-words.js';
 import { normalise } from './normalise.js';
 import { personNameWords, RANK_WORDS } from './officer-matching.js';
+import type { PeriodSpec } from '../periods.js';
 import { monthsCovered, readPeriod } from './period-words.js';
 import { readScope, SCOPE_PATTERNS } from './scope-words.js';
 import { exampleQuestions } from './suggestions.js';
-import type { Assumed, Intent, Metric, Query, QuestionContext, Scope, Understanding, UnitEntry } from './types.js';
+import type { Assumed, Intent, Metric, PersonEntry, Query, QuestionContext, Scope, Understanding, UnitEntry } from './types.js';
 import { KIND_WORDS, unitNameWords } from './unit-matching.js';
 import { isTypoOf } from './typo-distance.js';
 import { unreadWords } from './unread-words.js';
@@ -27,7 +28,7 @@ const FIGURE_WORDS =
  * asked about; it is set aside so "how does my team compare with last month" is answered for now.
  */
 const BASELINE =
-  /\b(?:compared?|comparing|versus|vs|against)(?: it| that| this| them)?(?: to| with| against)?(?: the)? (?:last|previous|prior|same) (?:month|week|quarter|year)(?: before)?\b/g;
+  /\b(?:(?:compared?|comparing|versus|vs|against)(?: it| that| this| them)?(?: to| with| against)?|(?:better|worse|higher|lower|up|down)(?: or (?:better|worse|higher|lower|up|down))?(?: than| on| from| since| vs| versus)?)(?: the)? (?:last|previous|prior|same) (?:month|week|quarter|year)(?: before)?\b/g;
 /** A unit's number said beside its kind ("team 3", "3 team"): read as part of the unit's name. */
 const UNIT_NUMBER =
   /\b(?:team|squad|unit|teams|lpa|command) (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b\d{1,2} team\b/;
@@ -55,6 +56,7 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
   const metric = readMetric(period.rest);
   const intentReading = readIntent(period.rest, {
     metric,
+    pastPeriod: period.period !== null && !isCurrent(period.period),
     trendMonths: period.trendMonths,
     defaultTrendMonths: (period.period && monthsCovered(period.period, now, timeZone)) ?? DEFAULT_TREND_MONTHS,
     comparesPeriods: period.periodsNamed > 1 || withoutBaseline !== normalised,
@@ -66,17 +68,19 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
     unitWords,
     intent: intentReading.intent,
     listNoun: intentReading.listNoun,
+    ownItems: intentReading.ownItems,
   });
   const unread = unreadWords(period.rest, {
     patterns: [...OWN_PATTERNS, ...METRIC_PATTERNS, ...INTENT_PATTERNS, ...SCOPE_PATTERNS],
-    nameWords: readNameWords(units, unitWords, nameWords),
+    nameWords: readNameWords(units, unitWords, nameWords, people),
     isNameTypo: (word) => [...unitWords].some((own) => isTypoOf(word, own)) || [...nameWords].some((own) => isTypoOf(word, own)),
   });
 
   const intent = intentReading.intent;
   const periodNamed = period.period !== null || period.trendMonths !== null;
+  const only = scopeReading.kind === 'scope' ? scopeReading.only : undefined;
   const build = (scope: Scope): Query => ({
-    intent: withListLevel(intent, intentReading.listNoun, scope, units),
+    intent: withNamedUnits(withListLevel(intent, intentReading.listNoun, scope, units), scope, only),
     metric: metricFor(intent, metric),
     scope,
     // A trend runs to now over month-ends; the period words only said how far back.
@@ -87,6 +91,7 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
   }
 
   const understood =
+    withoutBaseline !== normalised ||
     metric !== null ||
     intentReading.explicit ||
     scopeReading.kind === 'ambiguous' ||
@@ -110,9 +115,21 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
   return { kind: 'query', query, assumed };
 }
 
+/** Now, today and this week: open items "due this week" are still a list, not a past figure. */
+function isCurrent(period: PeriodSpec): boolean {
+  return period.kind === 'now' || period.kind === 'today' || (period.kind === 'week' && period.offset === 0);
+}
+
 /** Words read wherever they stand: unit names and ids, unit kind words, officers' names and ranks. */
-function readNameWords(units: readonly UnitEntry[], unitWords: ReadonlySet<string>, personWords: ReadonlySet<string>): Set<string> {
+function readNameWords(
+  units: readonly UnitEntry[],
+  unitWords: ReadonlySet<string>,
+  personWords: ReadonlySet<string>,
+  people: readonly PersonEntry[],
+): Set<string> {
   const words = new Set<string>([...personWords, ...RANK_WORDS, ...Object.keys(KIND_WORDS)]);
+  // Collar numbers ("2103") are read as the officer they belong to.
+  for (const person of people) for (const word of person.name.split(/\s+/)) if (/^\d{3,6}$/.test(word)) words.add(word);
   // A number is read only beside the unit word it belongs to (UNIT_NUMBER): "bottom 5" is not "Team 5".
   for (const word of unitWords) if (!/^\d+$/.test(word)) words.add(word);
   for (const unit of units) {
@@ -155,6 +172,20 @@ function withListLevel(intent: Intent, noun: ListNoun, scope: Scope, units: read
   }
   if (intent.kind === 'compare_children' && noun === 'teams' && scopeKind === 'force') return { ...intent, among: 'teams' };
   return intent;
+}
+
+/**
+ * "Compare South Team 1 and South Team 2": the list holds the named units only. "Am I under 90%?": one
+ * officer has no list below them, so a threshold asks for their own figure.
+ */
+function withNamedUnits(intent: Intent, scope: Scope, only: string[] | undefined): Intent {
+  if (scope.kind === 'officer' && intent.kind === 'below_target') return { kind: 'figure' };
+  if (only === undefined) return intent;
+  if (intent.kind === 'compare_children' || intent.kind === 'rank' || intent.kind === 'below_target' || intent.kind === 'most') {
+    return { ...intent, only };
+  }
+  // "North LPA and City LPA on NA": two units named are compared side by side.
+  return intent.kind === 'figure' && !intent.count ? { kind: 'compare_children', only } : intent;
 }
 
 function metricFor(intent: Intent, said: Metric | null): Metric {

@@ -39,10 +39,11 @@ const periodSchema = z
   .refine((period) => period.kind !== 'range' || period.from <= period.to, 'a range ends on or after its start');
 
 const among = z.enum(['teams', 'commands']).optional();
+const only = z.array(id).min(2).max(12).optional();
 
 const intentSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('figure') }).strict(),
-  z.object({ kind: z.literal('compare_children'), among }).strict(),
+  z.object({ kind: z.literal('figure'), count: z.literal(true).optional() }).strict(),
+  z.object({ kind: z.literal('compare_children'), among, only }).strict(),
   // Card templating drops null values, so a missing threshold is read as null (the policy's target).
   z
     .object({
@@ -54,10 +55,13 @@ const intentSchema = z.discriminatedUnion('kind', [
         .nullish()
         .transform((value) => value ?? null),
       among,
+      only,
     })
     .strict(),
-  z.object({ kind: z.literal('rank'), order: z.enum(['best', 'worst']), among }).strict(),
-  z.object({ kind: z.literal('most'), of: z.enum(['overdue_updates', 'missing_needs_assessments']), among }).strict(),
+  z
+    .object({ kind: z.literal('rank'), order: z.enum(['best', 'worst']), among, limit: z.number().int().min(1).max(50).optional(), only })
+    .strict(),
+  z.object({ kind: z.literal('most'), of: z.enum(['overdue_updates', 'missing_needs_assessments']), among, only }).strict(),
   z.object({ kind: z.literal('trend'), months: z.number().int().min(1).max(MAX_TREND_MONTHS) }).strict(),
   z.object({ kind: z.literal('my_items') }).strict(),
 ]);

@@ -12,7 +12,8 @@ import type { Asker, Intent, PersonEntry, Scope, UnitEntry } from './types.js';
  */
 
 export type ScopeReading =
-  | { kind: 'scope'; scope: Scope; named: boolean }
+  /** only: "compare South Team 1 and South Team 2": the named units of the list, when they are not all of it. */
+  | { kind: 'scope'; scope: Scope; named: boolean; only?: string[] }
   | { kind: 'ambiguous'; said: string; options: { label: string; scope: Scope }[] }
   /** A unit or officer was named that the force does not have. */
   | { kind: 'unknown_name'; said: string };
@@ -24,13 +25,15 @@ export interface ScopeClues {
   unitWords: ReadonlySet<string>;
   intent: Intent;
   listNoun: ListNoun;
+  /** "My overdue updates": the asker's own items. */
+  ownItems: boolean;
 }
 
 /** Words that may follow a rank without being a name ("PC on my team"). */
 const NOT_NAMES = new Set(['on', 'in', 'of', 'at', 'for', 'with', 'and', 'or', 'the', 'my', 'our', 'here', 'who', 'is', 'has', 'a']);
 
 const FORCE_WORDS =
-  /\b(?:forcewide|force-wide|force|constabulary|organisation|everyone|everybody|all commands|all units|all lpas|across the board)\b/;
+  /\b(?:forcewide|force-wide|force wide|force|constabulary|organisation|everyone|everybody|all commands|all units|all lpas|across the board)\b/;
 const AREA_WORDS = /\b(?:my|our) (?:area|lpa|command|department|teams|district|patch|bcu|division|lpu|commands)\b/;
 const TEAM_WORDS =
   /\b(?:my|our) (?:team|unit|lot|squad|shift|officers|oics|sergeants|staff|people)\b|\bthe team\b|^team\b|\bteam (?:figures|compliance|performance|rate|stats)\b|\bour\b|\bwe\b|\bus\b/;
@@ -46,7 +49,8 @@ export function readScope(text: string, clues: ScopeClues): ScopeReading {
   }
   const unknownOfficer = unknownOfficerName(text, (word) => isKeyword(word) || clues.unitWords.has(word) || NOT_NAMES.has(word));
   if (unknownOfficer) return { kind: 'unknown_name', said: unknownOfficer };
-  if (clues.intent.kind === 'my_items') return { kind: 'scope', scope: { kind: 'officer', personId: 'self' }, named: true };
+  if (clues.intent.kind === 'my_items' && clues.ownItems)
+    return { kind: 'scope', scope: { kind: 'officer', personId: 'self' }, named: true };
 
   const fromUnits = scopeFromUnitMentions(text, clues);
   if (fromUnits) return fromUnits;
@@ -69,20 +73,32 @@ function scopeFromUnitMentions(text: string, clues: ScopeClues): ScopeReading | 
   const unknown = mentions.find((mention) => mention.candidates.length === 0);
   if (unknown) return { kind: 'unknown_name', said: unknown.text };
 
+  const list = isList(clues.intent);
   const narrowed = mentions.map((mention) => ({
     said: mention.text,
-    candidates: preferAskersArea(isList(clues.intent) ? parentOfSiblings(mention.candidates, clues.units) : mention.candidates, clues),
+    candidates: preferAskersArea(list ? parentOfSiblings(mention.candidates, clues.units) : mention.candidates, clues),
   }));
+  // "Compare us with North Team 1": the asker's own team is one of the units compared.
+  if (list && OWN_TEAM.test(text) && !narrowed.some((mention) => mention.candidates.some((unit) => unit.id === clues.asker.unitId))) {
+    const own = clues.units.find((unit) => unit.id === clues.asker.unitId);
+    if (own) narrowed.push({ said: 'us', candidates: [own] });
+  }
   const distinct = new Map<string, UnitEntry>();
   for (const mention of narrowed) for (const unit of mention.candidates) distinct.set(unit.id, unit);
   if (distinct.size === 1) {
     const [unit] = distinct.values();
     return { kind: 'scope', scope: unitScope(unit!.id, clues.units), named: true };
   }
-  if (isList(clues.intent) && narrowed.every((mention) => mention.candidates.length === 1)) {
+  if (list && narrowed.every((mention) => mention.candidates.length === 1)) {
     // "compare South Team 1 and South Team 2", "North Team 2 against the other North teams": one list holds them all.
-    const common = parentOfSiblings([...distinct.values()], clues.units);
-    if (common.length === 1) return { kind: 'scope', scope: unitScope(common[0]!.id, clues.units), named: true };
+    const named = [...distinct.values()];
+    const common = parentOfSiblings(named, clues.units);
+    if (common.length === 1) {
+      const parent = common[0]!;
+      const only = named.filter((unit) => unit.id !== parent.id).map((unit) => unit.id);
+      const others = /\b(?:other|others|rest)\b/.test(text);
+      return { kind: 'scope', scope: unitScope(parent.id, clues.units), named: true, ...(only.length > 1 && !others ? { only } : {}) };
+    }
   }
   const said = narrowed.map((mention) => mention.said).join(' / ');
   return {
@@ -94,12 +110,20 @@ function scopeFromUnitMentions(text: string, clues: ScopeClues): ScopeReading | 
   };
 }
 
+/** "Us", "we", "my team" beside a named unit in a comparison. */
+const OWN_TEAM = /\b(?:us|we|our team|my team|ours|mine)\b/;
+
 /**
  * "Team 1" from the South inspector is South Team 1: when exactly one of the fitting units lies in
  * the asker's own command, that is the one meant. Otherwise every fit stays, and the caller asks.
  */
 function preferAskersArea(candidates: UnitEntry[], clues: ScopeClues): UnitEntry[] {
   if (candidates.length < 2) return candidates;
+  // "South" from the South LPA inspector: the LPA and its own teams fit, and the asker's own area is meant.
+  // A sergeant sees their team only, so for them every fit stays and the visible one is asked back.
+  const parent = candidates.find((unit) => candidates.every((other) => other.id === unit.id || other.parentId === unit.id));
+  const seesArea = clues.asker.role === 'inspector' || clues.asker.role === 'senior';
+  if (parent && seesArea && isWithin(clues.asker.unitId, parent.id, clues.units)) return [parent];
   const home = homeCommandOf(clues.asker.unitId, clues.units);
   if (home === null) return candidates;
   const inHome = candidates.filter((unit) => isWithin(unit.id, home, clues.units));

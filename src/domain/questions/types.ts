@@ -33,14 +33,20 @@ export type Scope = { kind: 'unit'; unitId: string } | { kind: 'officer'; person
  */
 export type ListLevel = 'teams' | 'commands';
 
+/** The units a list holds when the question named them ("compare South Team 1 and South Team 2"): ids of the scope's units. */
+export type OnlyUnits = string[];
+
 export type Intent =
-  | { kind: 'figure' }
-  | { kind: 'compare_children'; among?: ListLevel }
+  /** count: "how many victims are waiting on an update": the answer leads with the number, the rate beside it. */
+  | { kind: 'figure'; count?: true }
+  | { kind: 'compare_children'; among?: ListLevel; only?: OnlyUnits }
   /** threshold null = the policy's target rate */
-  | { kind: 'below_target'; threshold: number | null; among?: ListLevel }
-  | { kind: 'rank'; order: 'best' | 'worst'; among?: ListLevel }
-  | { kind: 'most'; of: 'overdue_updates' | 'missing_needs_assessments'; among?: ListLevel }
+  | { kind: 'below_target'; threshold: number | null; among?: ListLevel; only?: OnlyUnits }
+  /** limit: "bottom 5 teams", the first N rows only. */
+  | { kind: 'rank'; order: 'best' | 'worst'; among?: ListLevel; limit?: number; only?: OnlyUnits }
+  | { kind: 'most'; of: 'overdue_updates' | 'missing_needs_assessments'; among?: ListLevel; only?: OnlyUnits }
   | { kind: 'trend'; months: number }
+  /** Open items of the scope: an officer's own reminder, or a unit's digest. */
   | { kind: 'my_items' };
 
 export interface Query {

@@ -26,11 +26,11 @@ show give tell let see look know find check pull bring send display view share r
 want wanted need needs like love wonder wondering curious interested
 quick quickly current currently latest overall
 bot mate boss guv sir maam folks all everyone
-some any figure figures number numbers rate rates percent percentage stats data info information details
+some any anything something figure figures number numbers rate rates percent percentage stats data info information details
 looking going go goes went gone doing faring fare performing perform performed
 well good ok much many lot lots
 up down whole picture position overview time things stuff
-victim victims case cases target targets completion completed due help
+victim victims case cases target targets completion completed due help waiting awaiting
 `
     .split(/\s+/)
     .filter((word) => word.length > 0),

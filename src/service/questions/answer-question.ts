@@ -133,7 +133,8 @@ export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query,
       const snapshot = snapshotOf(query, now, deps.policy.timeZone);
       if (target.kind === 'unit') {
         const answer = await rankingAnswer(deps, intent, query, target.unit, { units, tree }, snapshot);
-        return { ...answer, readAs: readAs({ metric: answer.metric, period: snapshot.period, rows: `the ${answer.rowNoun}s` }) };
+        const onlyNames = 'only' in intent && intent.only ? answer.rows.map((row) => row.label) : undefined;
+        return { ...answer, readAs: readAs({ metric: answer.metric, period: snapshot.period, rows: `the ${answer.rowNoun}s`, onlyNames }) };
       }
       // "compare PC Shah": one officer has no list below them, so their figure answers it; but an
       // officer's own list would rank other people.

@@ -1,7 +1,7 @@
 import type { Policy } from '../../domain/policy.js';
 import type { ResolvedPeriod } from '../../domain/periods.js';
 import type { Query } from '../../domain/questions/index.js';
-import { dateLabel, metricHeadline, withNote } from '../../domain/wording.js';
+import { countHeadline, dateLabel, metricHeadline, withNote } from '../../domain/wording.js';
 import type { ComplianceQueries } from '../compliance-queries.js';
 import { officerFiguresAsSeen, victimsNotCountedText, type OfficerCases, type OfficerQueries } from '../officer-view.js';
 import type { BareAnswer } from './answer-types.js';
@@ -43,7 +43,12 @@ export async function figureAnswer(
   return {
     kind: 'figure',
     metric: query.metric,
-    headline: withNote(metricHeadline(currentLine.label, currentLine, query.metric, atLabel), victimsNotCountedText(leftOut)),
+    headline: withNote(
+      query.intent.kind === 'figure' && query.intent.count
+        ? countHeadline(currentLine.label, currentLine, query.metric, atLabel)
+        : metricHeadline(currentLine.label, currentLine, query.metric, atLabel),
+      victimsNotCountedText(leftOut),
+    ),
     current: { ...currentLine, at: period.snapshotAt.toISOString(), atLabel },
     breakdown: {
       needsAssessment: current.needsAssessment,

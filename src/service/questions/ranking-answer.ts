@@ -29,8 +29,11 @@ export async function rankingAnswer(
   force: { units: readonly UnitNode[]; tree: UnitTree },
   snapshot: Snapshot,
 ): Promise<BareAnswer<'ranking'>> {
-  const { rows, rowNoun } = await listRows(deps, intent, query.metric, scopeUnit, force, snapshot.period.snapshotAt);
-  return rankedAnswer(intent, rows, rowNoun, query, scopeUnit, snapshot.period.snapshotAt, snapshot.atLabel, deps.policy.targetRate);
+  const listed = await listRows(deps, intent, query.metric, scopeUnit, force, snapshot.period.snapshotAt);
+  // "Compare South Team 1 and South Team 2": the named units only (ids the card sent are only ever a filter).
+  const only = intent.only === undefined ? null : new Set(intent.only);
+  const rows = only === null ? listed.rows : listed.rows.filter((row) => row.unitId !== null && only.has(row.unitId));
+  return rankedAnswer(intent, rows, listed.rowNoun, query, scopeUnit, snapshot.period.snapshotAt, snapshot.atLabel, deps.policy.targetRate);
 }
 
 async function listRows(
@@ -111,8 +114,9 @@ function rankedAnswer(
           (a, b) =>
             (intent.order === 'best' ? (b.rate as number) - (a.rate as number) : (a.rate as number) - (b.rate as number)) || byLabel(a, b),
         );
-      // Every unit is named: those with no live cases come last, without a rate.
-      const rows = [...withRate, ...all.filter((r) => r.rate === null)];
+      // Every unit is named: those with no live cases come last, without a rate. "Bottom 5": the first five.
+      const ranked = [...withRate, ...all.filter((r) => r.rate === null)];
+      const rows = intent.limit === undefined ? ranked : ranked.slice(0, intent.limit);
       const top = withRate[0];
       const tied = top ? withRate.filter((r) => r.rate === top.rate) : [];
       const which = intent.order === 'best' ? 'Best' : 'Lowest';
@@ -141,6 +145,10 @@ function rankedAnswer(
     }
     case 'compare_children': {
       const rows = [...all].sort(byLabel);
+      if (intent.only !== undefined) {
+        const named = rows.map((row) => `${row.label} ${rateText(row.rate)} (${victimCountText(row.compliant, row.total)})`);
+        return answer(`${words}: ${named.join(' · ')} — at ${atLabel}`, rows);
+      }
       return answer(`${scopeUnit.name}: ${words} by ${rowNoun} — at ${atLabel}`, rows);
     }
   }

@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { ResolvedPeriod } from '../../domain/periods.js';
 import type { Assumed, Intent, Metric } from '../../domain/questions/index.js';
-import { METRIC_WORDS, percentText } from '../../domain/wording.js';
+import { BREACH_WORDS, METRIC_WORDS, percentText } from '../../domain/wording.js';
 
 /**
  * The "Read as" line every figures answer carries (issue 12): how the question was read, in words the
@@ -21,8 +21,10 @@ export interface ReadAsParts {
   months?: { first: string; last: string; count: number };
   /** What a list holds: "teams", "officers", "commands". */
   rows?: string;
+  /** The names of the units a list was cut to ("compare South Team 1 and South Team 2"). */
+  onlyNames?: string[];
   assumed?: Assumed | undefined;
-  /** The asker's role, so a default place reads "your team", "your command", "the force". */
+  /** The force's time zone, for the instants said. */
   timeZone: string;
 }
 
@@ -34,12 +36,12 @@ export function readAsLine(parts: ReadAsParts): string {
   return `Read as: ${pieces.join(SEPARATOR)}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
 }
 
-function whatPieces({ whose, intent, metric, rows }: ReadAsParts): string[] {
+function whatPieces({ whose, intent, metric, rows, onlyNames }: ReadAsParts): string[] {
   const words = METRIC_WORDS[metric];
-  const list = rows ? `${rows} of ${whose}` : whose;
+  const list = onlyNames && onlyNames.length > 0 ? onlyNames.join(' and ') : rows ? `${rows} of ${whose}` : whose;
   switch (intent.kind) {
     case 'figure':
-      return [whose, words];
+      return intent.count ? [whose, `how many victims ${BREACH_WORDS[metric]}`] : [whose, words];
     case 'my_items':
       return [whose, 'open items (overdue and due soon)'];
     case 'trend':
@@ -49,7 +51,11 @@ function whatPieces({ whose, intent, metric, rows }: ReadAsParts): string[] {
     case 'below_target':
       return [list, words, intent.threshold === null ? 'below the target' : `below ${percentText(intent.threshold)}`];
     case 'rank':
-      return [list, words, intent.order === 'best' ? 'best first' : 'lowest first'];
+      return [
+        list,
+        words,
+        `${intent.order === 'best' ? 'best' : 'lowest'} ${intent.limit === undefined ? 'first' : `${intent.limit} only`}`,
+      ];
     case 'most':
       return [list, intent.of === 'overdue_updates' ? 'most overdue updates' : 'most missing needs assessments'];
   }
@@ -60,7 +66,8 @@ function whenPieces({ intent, period, months, timeZone }: ReadAsParts): string[]
   if (intent.kind === 'my_items' || !period) return [];
   if (period.label === 'now') return [`now (${clockText(period.snapshotAt, timeZone)})`];
   if (period.ended) return [period.label, `at the end of ${dayText(period.snapshotAt, timeZone)}`];
-  return [`${period.label} so far`, `at now (${clockText(period.snapshotAt, timeZone)})`];
+  const running = period.label.startsWith('since ') ? period.label : `${period.label} so far`;
+  return [running, `at now (${clockText(period.snapshotAt, timeZone)})`];
 }
 
 function assumedNotes({ assumed, intent, months }: ReadAsParts): string[] {

@@ -4,6 +4,7 @@ import { readMetric } from '../../../../src/domain/questions/metric-words.js';
 
 const clues = (text: string, extra: Partial<IntentClues> = {}): IntentClues => ({
   metric: readMetric(text),
+  pastPeriod: false,
   trendMonths: null,
   defaultTrendMonths: 6,
   comparesPeriods: false,

@@ -34,7 +34,12 @@ const EXPECTED: Record<string, Query | 'help' | 'not_understood'> = {
     scope: unit('N-T2'),
     period: { kind: 'month', year: 2026, month: 11 },
   },
-  'how many of my victims are overdue an update?': { intent: { kind: 'figure' }, metric: 'updates', scope: unit('N-T2'), period: now },
+  'how many of my victims are overdue an update?': {
+    intent: { kind: 'figure', count: true },
+    metric: 'updates',
+    scope: unit('N-T2'),
+    period: now,
+  },
   'team figures for June': {
     intent: { kind: 'figure' },
     metric: 'overall',

@@ -11,7 +11,13 @@ const unitWords = unitNameWords(UNITS);
 
 function scopeOf(persona: string, question: string) {
   const text = normalise(question, new Set([...unitWords, ...personNameWords(PEOPLE)]));
-  const intent = readIntent(text, { metric: readMetric(text), trendMonths: null, defaultTrendMonths: 6, comparesPeriods: false });
+  const intent = readIntent(text, {
+    metric: readMetric(text),
+    pastPeriod: false,
+    trendMonths: null,
+    defaultTrendMonths: 6,
+    comparesPeriods: false,
+  });
   return readScope(text, {
     asker: askerFor(persona),
     units: UNITS,
@@ -19,6 +25,7 @@ function scopeOf(persona: string, question: string) {
     unitWords,
     intent: intent.intent,
     listNoun: intent.listNoun,
+    ownItems: intent.ownItems,
   });
 }
 const scope = (persona: string, question: string) => {
@@ -79,8 +86,14 @@ describe('readScope: named units', () => {
     expect(reading.kind).toBe('ambiguous');
   });
 
+  it('reads a partial name from that command\'s inspector as the command: "south" from the South inspector', () => {
+    expect(scopeOf('inspector of South LPA', 'south')).toEqual({ kind: 'scope', scope: { kind: 'unit', unitId: 'S-LPA' }, named: true });
+    // A sergeant sees only their team: every fit stays, and the answerer offers the one they may see.
+    expect(scopeOf('supervisor of North Team 2', 'north')).toMatchObject({ kind: 'ambiguous' });
+  });
+
   it('asks which unit when a partial name fits a command and its teams, commands first', () => {
-    const reading = scopeOf('inspector of South LPA', 'south');
+    const reading = scopeOf('senior lead', 'south');
     expect(reading).toEqual({
       kind: 'ambiguous',
       said: 'south',
