@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { readQuery, type ExamplePlace, type Metric } from '../domain/questions/index.js';
+import { readQuery, splitQuestions, type ExamplePlace, type Metric } from '../domain/questions/index.js';
 import type { Person } from '../domain/types.js';
 import { METRIC_WORDS, quotedList } from '../domain/wording.js';
 import { answerQuery, answerQuestion, type Answer, type QueryButton } from '../service/answer-question.js';
@@ -39,10 +39,13 @@ const UNREADABLE_BUTTON = {
   hint: 'Type your question instead, or say "help" for examples.',
 };
 
+/** Each question of the message is answered in turn, one card each (splitQuestions: "how are we doing? and which team is worst"). */
 export async function answerChatQuestion(deps: BotDeps, context: TurnContext, asker: Person, text: string): Promise<void> {
-  const answer = await answerQuestion({ ...deps.services, planner: deps.questionPlanner }, asker, text.slice(0, MAX_QUESTION_LENGTH));
-  logAnswer(deps, asker, answer, 'message');
-  await sendCard(context, await cardForAnswer(deps, asker, answer, placeOf(context.activity)));
+  for (const question of splitQuestions(text.slice(0, MAX_QUESTION_LENGTH))) {
+    const answer = await answerQuestion({ ...deps.services, planner: deps.questionPlanner }, asker, question);
+    logAnswer(deps, asker, answer, 'message');
+    await sendCard(context, await cardForAnswer(deps, asker, answer, placeOf(context.activity)));
+  }
 }
 
 /**

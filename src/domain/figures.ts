@@ -27,3 +27,27 @@ export function ragFor(rate: number | null, policy: Pick<Policy, 'targetRate' | 
   const amberFloor = Number((policy.targetRate - policy.amberMargin).toFixed(9));
   return rate >= amberFloor ? 'AMBER' : 'RED';
 }
+
+/** The counts a unit's figures are made of: enough to take one unit's victims out of another's. */
+export interface FigureCounts {
+  total: number;
+  compliant: number;
+  needsAssessment: Ratio;
+  updates: Ratio;
+}
+
+/**
+ * "Force compliance excluding CID": the whole's counts less each part's, every rate computed again from
+ * the counts (never subtracted as rates). Each victim counts in one unit, so a part within the whole is
+ * exactly the victims to take out.
+ */
+export function withoutParts<T extends FigureCounts & { rate: number | null }>(whole: T, parts: readonly FigureCounts[]): T {
+  const less = (pick: (f: FigureCounts) => Ratio): Ratio =>
+    toRatio(pick(whole).compliant - sum(parts, (p) => pick(p).compliant), pick(whole).total - sum(parts, (p) => pick(p).total));
+  const overall = less((f) => ({ compliant: f.compliant, total: f.total, rate: null }));
+  return { ...whole, ...overall, needsAssessment: less((f) => f.needsAssessment), updates: less((f) => f.updates) };
+}
+
+function sum(parts: readonly FigureCounts[], pick: (part: FigureCounts) => number): number {
+  return parts.reduce((total, part) => total + pick(part), 0);
+}

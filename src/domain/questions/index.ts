@@ -1,5 +1,6 @@
 /** The plain-English question parser (issue 4): one entry point and its vocabulary. */
 export { parseQuestion } from './parse-question.js';
+export { MAX_QUESTIONS_PER_MESSAGE, splitQuestions } from './split-questions.js';
 export { exampleQuestions, type ExamplePlace } from './suggestions.js';
 export { querySchema, readQuery } from './query-schema.js';
 export type {

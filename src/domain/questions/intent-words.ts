@@ -78,6 +78,10 @@ const COUNT = /\bhow many\b|\bnumber of\b|\bcount of\b|\bhow much\b|\btotal (?:n
 const TOP_N = /\b(?:top|bottom|best|worst|lowest|highest) (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b/;
 const TOP_N_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
+/** "Show me the amber ones", "which teams are red": RAG words as a filter (never after a rank: "PC Green"). */
+const RAG =
+  /\b(?<!(?:pc|dc|ds|di|pcso|sergeant|inspector|mr|mrs|ms|officer) )(red|amber|green)(?: (?:ones?|teams?|units?|officers?|commands?|lpas?|rated|status))?\b/;
+
 const TREND =
   /\btrend\w*|\bover time\b|\bmonth (?:by|on) month\b|\bmonthly\b|\bhistory\b|\bprogress(?:ion)?\b|\bchart\b|\bgraph\b|\bimprov(?:ing|ed|ement)\b|\bchanged?\b|\bgetting (?:better|worse)\b|\b(?:gone|going|gone up or|went) (?:up|down)\b|\bup or down\b|\b(?:risen|fallen|dropped|slipped)\b/;
 const MOST =
@@ -148,6 +152,8 @@ export function readIntent(text: string, clues: IntentClues): IntentReading {
   }
   const top = TOP_N.exec(text);
   const limit = top ? { limit: TOP_N_WORDS[top[1]!] ?? Number(top[1]) } : {};
+  const rag = RAG.exec(text);
+  if (rag) return reading({ kind: 'compare_children', rag: rag[1]!.toUpperCase() as 'RED' | 'AMBER' | 'GREEN' });
   if (WORST.test(text)) return reading({ kind: 'rank', order: 'worst', ...limit });
   if (BEST.test(text)) return reading({ kind: 'rank', order: 'best', ...limit });
   // "Above target" has no list of its own: the children's list shows every rate against the target.
@@ -167,6 +173,7 @@ export const INTENT_PATTERNS: readonly RegExp[] = [
   ...ITEMS,
   COUNT,
   TOP_N,
+  RAG,
   TREND,
   MOST,
   MOST_SUBJECT,

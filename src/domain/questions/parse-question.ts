@@ -79,7 +79,9 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
   const intent = intentReading.intent;
   const periodNamed = period.period !== null || period.trendMonths !== null;
   const only = scopeReading.kind === 'scope' ? scopeReading.only : undefined;
+  const except = scopeReading.kind === 'scope' ? scopeReading.except : undefined;
   const build = (scope: Scope): Query => ({
+    ...(except ? { except } : {}),
     intent: withNamedUnits(withListLevel(intent, intentReading.listNoun, scope, units), scope, only),
     metric: metricFor(intent, metric),
     scope,

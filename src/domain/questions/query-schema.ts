@@ -43,7 +43,7 @@ const only = z.array(id).min(2).max(12).optional();
 
 const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('figure'), count: z.literal(true).optional() }).strict(),
-  z.object({ kind: z.literal('compare_children'), among, only }).strict(),
+  z.object({ kind: z.literal('compare_children'), among, only, rag: z.enum(['RED', 'AMBER', 'GREEN']).optional() }).strict(),
   // Card templating drops null values, so a missing threshold is read as null (the policy's target).
   z
     .object({
@@ -78,6 +78,7 @@ export const querySchema = z
     metric: z.enum(['overall', 'needs_assessment', 'updates']),
     scope: scopeSchema,
     period: periodSchema,
+    except: z.array(id).min(1).max(12).optional(),
   })
   .strict();
 

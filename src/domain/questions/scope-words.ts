@@ -13,7 +13,7 @@ import type { Asker, Intent, PersonEntry, Scope, UnitEntry } from './types.js';
 
 export type ScopeReading =
   /** only: "compare South Team 1 and South Team 2": the named units of the list, when they are not all of it. */
-  | { kind: 'scope'; scope: Scope; named: boolean; only?: string[] }
+  | { kind: 'scope'; scope: Scope; named: boolean; only?: string[]; except?: string[] }
   | { kind: 'ambiguous'; said: string; options: { label: string; scope: Scope }[] }
   /** A unit or officer was named that the force does not have. */
   | { kind: 'unknown_name'; said: string };
@@ -38,7 +38,31 @@ const AREA_WORDS = /\b(?:my|our) (?:area|lpa|command|department|teams|district|p
 const TEAM_WORDS =
   /\b(?:my|our) (?:team|unit|lot|squad|shift|officers|oics|sergeants|staff|people)\b|\bthe team\b|^team\b|\bteam (?:figures|compliance|performance|rate|stats)\b|\bour\b|\bwe\b|\bus\b/;
 
+/** "Leaving out CID", "other than City LPA", "excluding South Team 2": the units after it are left out. */
+const EXCLUDE =
+  /\b(?:excluding|exclude|except(?: for)?|apart from|other than|leaving out|leave out|not counting|not including|without|minus|bar|but not|ignoring|ignore)\b/;
+
+/**
+ * Whose figures, and which units to leave out of them. The exclusion is read first so "force compliance
+ * excluding CID" is the force without CID, never CID itself.
+ */
 export function readScope(text: string, clues: ScopeClues): ScopeReading {
+  const exclusion = EXCLUDE.exec(text);
+  if (!exclusion) return readScopeOf(text, clues);
+  const tail = text.slice(exclusion.index + exclusion[0].length);
+  const excluded = findUnitMentions(tail.trim(), clues.units);
+  const unknown = excluded.find((mention) => mention.candidates.length === 0);
+  if (unknown) return { kind: 'unknown_name', said: unknown.text };
+  const ambiguous = excluded.find((mention) => mention.candidates.length > 1);
+  if (ambiguous) return { kind: 'unknown_name', said: ambiguous.text };
+  let rest = `${text.slice(0, exclusion.index)} ${tail}`;
+  for (const mention of excluded) rest = rest.replace(mention.text, ' ');
+  const reading = readScopeOf(rest.replace(/\s+/g, ' ').trim(), clues);
+  if (reading.kind !== 'scope' || excluded.length === 0) return reading;
+  return { ...reading, except: excluded.map((mention) => mention.candidates[0]!.id) };
+}
+
+function readScopeOf(text: string, clues: ScopeClues): ScopeReading {
   const { asker, units, people } = clues;
   const officer = findOfficerMention(text, people, clues.unitWords);
   if (officer) {
@@ -199,4 +223,4 @@ function unitScope(unitId: string, units: readonly UnitEntry[]): Scope {
 }
 
 /** Every pattern this reader listens for, so the words they match count as read (unread-words.ts). */
-export const SCOPE_PATTERNS: readonly RegExp[] = [FORCE_WORDS, AREA_WORDS, TEAM_WORDS];
+export const SCOPE_PATTERNS: readonly RegExp[] = [FORCE_WORDS, AREA_WORDS, TEAM_WORDS, EXCLUDE];

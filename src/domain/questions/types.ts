@@ -39,7 +39,8 @@ export type OnlyUnits = string[];
 export type Intent =
   /** count: "how many victims are waiting on an update": the answer leads with the number, the rate beside it. */
   | { kind: 'figure'; count?: true }
-  | { kind: 'compare_children'; among?: ListLevel; only?: OnlyUnits }
+  /** rag: "show me the amber ones", the rows of that RAG only. */
+  | { kind: 'compare_children'; among?: ListLevel; only?: OnlyUnits; rag?: 'RED' | 'AMBER' | 'GREEN' }
   /** threshold null = the policy's target rate */
   | { kind: 'below_target'; threshold: number | null; among?: ListLevel; only?: OnlyUnits }
   /** limit: "bottom 5 teams", the first N rows only. */
@@ -54,6 +55,8 @@ export interface Query {
   metric: Metric;
   scope: Scope;
   period: PeriodSpec;
+  /** "Force compliance excluding CID": units left out, from the figure or the list (ids within the scope). */
+  except?: string[];
 }
 
 /**

@@ -104,12 +104,17 @@ export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query,
   const decision = await resolveTarget(deps.people, asker, query.scope, { tree, force, units, knownPeople: known?.people });
   if (decision.kind === 'refused') return decision.answer;
   const target = decision.target;
+  // Units left out count only when they lie within the scope (a card's ids are a filter, never a way in).
+  const within = (id: string) => target.kind === 'unit' && id !== target.unit.id && tree.isWithin(id, target.unit.id);
+  const except = (query.except ?? []).filter(within);
+  if (query.except !== undefined) query = except.length > 0 ? { ...query, except } : withoutExcept(query);
+  const without = except.map((id) => units.find((unit) => unit.id === id)?.name ?? id);
   // Another person's officer: only the cases inside the asker's scope, and a count of those left out.
   const cases: OfficerCases = target.kind === 'officer' ? officerCasesFor(asker, target.officer, tree, force.id) : { kind: 'all' };
 
   const whose = target.kind === 'unit' ? target.unit.name : target.officer.name;
   const readAs = (parts: Omit<ReadAsParts, 'whose' | 'intent' | 'timeZone' | 'assumed'>) =>
-    readAsLine({ whose, intent: query.intent, timeZone: deps.policy.timeZone, assumed, ...parts });
+    readAsLine({ whose, intent: query.intent, timeZone: deps.policy.timeZone, assumed, without, ...parts });
   const intent = query.intent;
   switch (intent.kind) {
     case 'my_items': {
@@ -154,6 +159,10 @@ export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query,
       };
     }
   }
+}
+
+function withoutExcept({ except: _except, ...query }: Query): Query {
+  return query;
 }
 
 /** The period asked about, resolved on the force's calendar (compliance-rules.md, "Period figures"). */

@@ -1,3 +1,4 @@
+import { withoutParts } from '../../domain/figures.js';
 import type { Policy } from '../../domain/policy.js';
 import type { ResolvedPeriod } from '../../domain/periods.js';
 import type { Query } from '../../domain/questions/index.js';
@@ -30,10 +31,15 @@ export async function figureAnswer(
   query: Query,
   { period, atLabel }: Snapshot,
 ): Promise<BareAnswer<'figure'>> {
-  const read = (at: Date) =>
-    target.kind === 'officer'
-      ? officerFiguresAsSeen(deps.queries, target.officer.id, at, cases)
-      : deps.queries.figures(target.unit.id, at).then((figures) => ({ figures, leftOut: 0 }));
+  // "Excluding CID": the unit's figures less those of the units left out (answer-question.ts keeps only those within it).
+  const leftOutUnits = target.kind === 'unit' ? (query.except ?? []) : [];
+  const read = async (at: Date) => {
+    if (target.kind === 'officer') return officerFiguresAsSeen(deps.queries, target.officer.id, at, cases);
+    const [figures, ...parts] = await Promise.all([target.unit.id, ...leftOutUnits].map((id) => deps.queries.figures(id, at)));
+    if (parts.length === 0) return { figures: figures!, leftOut: 0 };
+    const name = `${figures!.unit.name} without ${parts.map((part) => part.unit.name).join(' and ')}`;
+    return { figures: { ...withoutParts(figures!, parts), unit: { ...figures!.unit, name } }, leftOut: 0 };
+  };
   const [{ figures: current, leftOut }, { figures: previous }] = await Promise.all([
     read(period.snapshotAt),
     read(period.previousSnapshotAt),

@@ -32,7 +32,10 @@ export async function rankingAnswer(
   const listed = await listRows(deps, intent, query.metric, scopeUnit, force, snapshot.period.snapshotAt);
   // "Compare South Team 1 and South Team 2": the named units only (ids the card sent are only ever a filter).
   const only = intent.only === undefined ? null : new Set(intent.only);
-  const rows = only === null ? listed.rows : listed.rows.filter((row) => row.unitId !== null && only.has(row.unitId));
+  const left = new Set(query.except ?? []);
+  const rows = listed.rows.filter(
+    (row) => (only === null || (row.unitId !== null && only.has(row.unitId))) && (row.unitId === null || !left.has(row.unitId)),
+  );
   return rankedAnswer(intent, rows, listed.rowNoun, query, scopeUnit, snapshot.period.snapshotAt, snapshot.atLabel, deps.policy.targetRate);
 }
 
@@ -145,6 +148,14 @@ function rankedAnswer(
     }
     case 'compare_children': {
       const rows = [...all].sort(byLabel);
+      if (intent.rag !== undefined) {
+        const rated = rows.filter((row) => row.rag === intent.rag);
+        const plural = rated.length === 1 ? rowNoun : `${rowNoun}s`;
+        return answer(
+          `${rated.length} of ${all.length} ${plural} in ${scopeUnit.name} rated ${intent.rag} on ${words} — at ${atLabel}`,
+          rated,
+        );
+      }
       if (intent.only !== undefined) {
         const named = rows.map((row) => `${row.label} ${rateText(row.rate)} (${victimCountText(row.compliant, row.total)})`);
         return answer(`${words}: ${named.join(' · ')} — at ${atLabel}`, rows);

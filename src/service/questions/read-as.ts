@@ -21,6 +21,8 @@ export interface ReadAsParts {
   months?: { first: string; last: string; count: number };
   /** What a list holds: "teams", "officers", "commands". */
   rows?: string;
+  /** Units left out ("excluding CID"), by name. */
+  without?: string[];
   /** The names of the units a list was cut to ("compare South Team 1 and South Team 2"). */
   onlyNames?: string[];
   assumed?: Assumed | undefined;
@@ -31,7 +33,9 @@ export interface ReadAsParts {
 const SEPARATOR = ' · ';
 
 export function readAsLine(parts: ReadAsParts): string {
-  const pieces = [...whatPieces(parts), ...whenPieces(parts)];
+  const without = parts.without && parts.without.length > 0 ? [`without ${parts.without.join(' and ')}`] : [];
+  const [whose = '', ...what] = whatPieces(parts);
+  const pieces = [whose, ...without, ...what, ...whenPieces(parts)];
   const notes = assumedNotes(parts);
   return `Read as: ${pieces.join(SEPARATOR)}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
 }
@@ -47,7 +51,7 @@ function whatPieces({ whose, intent, metric, rows, onlyNames }: ReadAsParts): st
     case 'trend':
       return [whose, words, 'trend'];
     case 'compare_children':
-      return [list, words, 'side by side'];
+      return [list, words, intent.rag === undefined ? 'side by side' : `rated ${intent.rag} only`];
     case 'below_target':
       return [list, words, intent.threshold === null ? 'below the target' : `below ${percentText(intent.threshold)}`];
     case 'rank':
