@@ -73,7 +73,9 @@ export function metricHeadline(name: string, figures: Ratio & { inBreach: number
   if (figures.rate === null) return `${name}: ${NO_LIVE_CASES}${at}`;
   const breaches =
     metric === 'updates' ? `, ${figures.inBreach} overdue an update` : metric === 'needs_assessment' ? `, ${figures.inBreach} missing` : '';
-  return `${name}: ${rateText(figures.rate)} ${METRIC_WORDS[metric]} — ${victimCountText(figures.compliant, figures.total)}${breaches}${at}`;
+  return (
+    `${name}: ${rateText(figures.rate)} ${METRIC_WORDS[metric]} — ` + `${victimCountText(figures.compliant, figures.total)}${breaches}${at}`
+  );
 }
 
 /** "… — at 20 Nov 2026 (3 items in other teams are not shown)": a note said after a headline, when there is one. */

@@ -17,14 +17,19 @@ import { unitNameWords } from './unit-matching.js';
 
 const DEFAULT_TREND_MONTHS = 6;
 /** Words that show a question is about figures even when it names no metric, unit or period. */
-const FIGURE_WORDS =
-  /\b(?:doing|getting on|figures|performance|rate|results|summary|summarise|dashboard|status|how am i|how are we|how is my|how are my|how is our|looking|score|percent)\b/;
+const FIGURE_WORDS = new RegExp(
+  String.raw`\b(?:doing|getting on|figures|performance|rate|results|summary|summarise|dashboard|status|how am i` +
+    String.raw`|how are we|how is my|how are my|how is our|looking|score|percent)\b`,
+);
 /**
  * "compared with last month" names the baseline every figure answer already carries, not the period
  * asked about; it is set aside so "how does my team compare with last month" is answered for now.
  */
-const BASELINE =
-  /\b(?:compared?|comparing|versus|vs|against)(?: it| that| this| them)?(?: to| with| against)?(?: the)? (?:last|previous|prior|same) (?:month|week|quarter|year)(?: before)?\b/g;
+const BASELINE = new RegExp(
+  String.raw`\b(?:compared?|comparing|versus|vs|against)(?: it| that| this| them)?(?: to| with` +
+    String.raw`| against)?(?: the)? (?:last|previous|prior|same) (?:month|week|quarter|year)(?: before)?\b`,
+  'g',
+);
 
 export function parseQuestion(text: string, context: QuestionContext): Understanding {
   const { asker, units, now, timeZone } = context;

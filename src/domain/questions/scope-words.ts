@@ -32,8 +32,10 @@ const NOT_NAMES = new Set(['on', 'in', 'of', 'at', 'for', 'with', 'and', 'or', '
 const FORCE_WORDS =
   /\b(?:force|forcewide|force-wide|constabulary|organisation|everyone|everybody|all commands|all units|all lpas|across the board)\b/;
 const AREA_WORDS = /\b(?:my|our) (?:area|lpa|command|department|teams|district|patch|bcu|division|lpu|commands)\b/;
-const TEAM_WORDS =
-  /\b(?:my|our) (?:team|unit|lot|squad|shift|officers|oics|sergeants|staff|people)\b|\bthe team\b|^team\b|\bteam (?:figures|compliance|performance|rate|stats)\b|\bour\b|\bwe\b|\bus\b/;
+const TEAM_WORDS = new RegExp(
+  String.raw`\b(?:my|our) (?:team|unit|lot|squad|shift|officers|oics|sergeants|staff|people)\b|\bthe team\b` +
+    String.raw`|^team\b|\bteam (?:figures|compliance|performance|rate|stats)\b|\bour\b|\bwe\b|\bus\b`,
+);
 
 export function readScope(text: string, clues: ScopeClues): ScopeReading {
   const { asker, units, people } = clues;
