@@ -23,7 +23,8 @@ export async function handleInstall(
     await saveConversation(deps.subscriptions, activity, null);
     if (source === 'conversationUpdate') return;
     await context.sendActivity(
-      'Hello! I post Victims\' Code digests here when a supervisor asks: mention me with "subscribe North Team 3 at 07:30" (your team\'s name).',
+      'Hello! I post Victims\' Code digests here when a supervisor asks: mention me with "subscribe North ' +
+        'Team 3 at 07:30" (your team\'s name).',
     );
     return;
   }

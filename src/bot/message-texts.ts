@@ -14,5 +14,9 @@ export function typedTextForMessage(text: string): string {
 
 /** To the new OIC, in their personal chat, after a supervisor reassigned a case to them. */
 export function reassignedToYouText(input: { actorName: string; caseId: string; category: string; reason: string }): string {
-  return `${escapeMarkdown(input.actorName)} has reassigned case ${escapeMarkdown(input.caseId)} (${escapeMarkdown(input.category)}) to you. Reason: ${typedTextForMessage(input.reason)}. Say "my items" to see what is due on it.`;
+  return (
+    `${escapeMarkdown(input.actorName)} has reassigned case ${escapeMarkdown(input.caseId)} ` +
+    `(${escapeMarkdown(input.category)}) to you. Reason: ${typedTextForMessage(input.reason)}. Say "my ` +
+    `items" to see what is due on it.`
+  );
 }

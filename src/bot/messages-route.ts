@@ -68,7 +68,10 @@ export function messagesRoute(deps: MessagesRouteDeps): Route {
   };
 }
 
-/** jsonwebtoken's errors (bad signature, wrong audience, malformed, not yet valid), which botframework-connector lets through as they are. */
+/**
+ * jsonwebtoken's errors (bad signature, wrong audience, malformed, not yet valid), which botframework-connector
+ * lets through as they are.
+ */
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
 
 /**

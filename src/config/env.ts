@@ -42,7 +42,8 @@ const envSchema = z.object({
     // It travels in an Authorization header: a space, a control character or a non-ASCII letter never arrives intact.
     .regex(
       /^[\x21-\x7e]+$/,
-      'must be letters, digits and ASCII punctuation only, with no spaces or other characters an HTTP header cannot carry (e.g. the output of `openssl rand -base64 32`)',
+      'must be letters, digits and ASCII punctuation only, with no spaces or other characters an HTTP ' +
+        'header cannot carry (e.g. the output of `openssl rand -base64 32`)',
     )
     .optional(),
   VCOP_DEMO: flag.default('1'),
@@ -195,7 +196,8 @@ function listenHost(e: ParsedEnv, bot: BotCredentials | undefined, problems: str
   const allowRemote = [true, '1', 'true', 'yes'].includes(e.VCOP_LOCAL_MODE_ALLOW_REMOTE as boolean | string);
   if (!LOOPBACK_HOSTS.test(host) && !allowRemote) {
     problems.push(
-      `HOST: '${host}' would let other machines reach local mode, where the bot endpoint checks no sign-in and anyone could act as any person: ` +
+      `HOST: '${host}' would let other machines reach local mode, where the bot endpoint checks no sign-in ` +
+        `and anyone could act as any person: ` +
         'use HOST=127.0.0.1 (the local-mode default), or set MicrosoftAppId and the rest of the bot registration (Teams mode), ' +
         'or set VCOP_LOCAL_MODE_ALLOW_REMOTE=1 if the network in front of it is trusted',
     );

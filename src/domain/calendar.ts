@@ -119,7 +119,9 @@ export class WorkingCalendar implements WorkingDays {
 
 /** Error messages point into the file (`england-and-wales.events[3].date`) so it can be fixed. */
 export function parseBankHolidays(json: unknown, division = 'england-and-wales'): { dates: LocalDate[]; coverage: CalendarCoverage } {
-  const shape = `gov.uk's bank-holidays.json shape: {"${division}": {"division": "${division}", "events": [{"title": "...", "date": "YYYY-MM-DD", ...}]}}`;
+  const shape =
+    `gov.uk's bank-holidays.json shape: {"${division}": {"division": "${division}", "events": [{"title": ` +
+    `"...", "date": "YYYY-MM-DD", ...}]}}`;
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new Error(`the bank-holiday data must be a JSON object in ${shape}`);
   }

@@ -9,6 +9,8 @@
  */
 
 export const ISO_INSTANT_EXAMPLES = '2026-10-01T09:12:00+01:00 or 2026-10-01T08:12:00Z';
+/** What a basic offset (`+0100`) is told. */
+const COLON = `must write its offset with a colon, e.g. +01:00 rather than +0100 (ISO 8601 with an offset, e.g. ${ISO_INSTANT_EXAMPLES})`;
 
 /** Why a value is not an instant, worded to follow the thing it is about ("field 'at' ...", "VCOP_NOW: ..."). */
 export type InstantParse = { ok: true; instant: Date } | { ok: false; problem: string };
@@ -25,7 +27,7 @@ export function parseIsoInstant(value: string): InstantParse {
     if (BASIC_OFFSET.test(value)) {
       return {
         ok: false,
-        problem: `must write its offset with a colon, e.g. +01:00 rather than +0100 (ISO 8601 with an offset, e.g. ${ISO_INSTANT_EXAMPLES})`,
+        problem: COLON,
       };
     }
     return { ok: false, problem: `must be an ISO 8601 date and time with an offset, e.g. ${ISO_INSTANT_EXAMPLES}` };
@@ -47,7 +49,9 @@ export function parseIsoInstant(value: string): InstantParse {
     if (minutes > 59 || hours * 60 + minutes > MAX_OFFSET_MINUTES) {
       return {
         ok: false,
-        problem: `has the offset ${match[8]}, which is out of range: offsets run from -15:59 to +15:59 (real ones from -12:00 to +14:00), e.g. +01:00 or Z`,
+        problem:
+          `has the offset ${match[8]}, which is out of range: offsets run from -15:59 to +15:59 (real ones ` +
+          `from -12:00 to +14:00), e.g. +01:00 or Z`,
       };
     }
     offsetMinutes = (match[9] === '-' ? -1 : 1) * (hours * 60 + minutes);

@@ -73,7 +73,9 @@ export function metricHeadline(name: string, figures: Ratio & { inBreach: number
   if (figures.rate === null) return `${name}: ${NO_LIVE_CASES}${at}`;
   const breaches =
     metric === 'updates' ? `, ${figures.inBreach} overdue an update` : metric === 'needs_assessment' ? `, ${figures.inBreach} missing` : '';
-  return `${name}: ${rateText(figures.rate)} ${METRIC_WORDS[metric]} — ${victimCountText(figures.compliant, figures.total)}${breaches}${at}`;
+  return (
+    `${name}: ${rateText(figures.rate)} ${METRIC_WORDS[metric]} — ` + `${victimCountText(figures.compliant, figures.total)}${breaches}${at}`
+  );
 }
 
 /** What a victim in breach of each metric is: "8 victims overdue an update". */
@@ -91,7 +93,10 @@ export function countHeadline(name: string, figures: Ratio & { inBreach: number 
   if (figures.rate === null) return `${name}: no live cases — at ${atLabel}`;
   const victims = figures.inBreach === 1 ? 'victim' : 'victims';
   const rate = `${rateText(figures.rate)} ${METRIC_WORDS[metric]}`;
-  return `${name}: ${figures.inBreach} ${victims} ${BREACH_WORDS[metric]} — ${rate} — ${victimCountText(figures.compliant, figures.total)} — at ${atLabel}`;
+  return (
+    `${name}: ${figures.inBreach} ${victims} ${BREACH_WORDS[metric]} — ${rate} — ` +
+    `${victimCountText(figures.compliant, figures.total)} — at ${atLabel}`
+  );
 }
 
 /** "… — at 20 Nov 2026 (3 items in other teams are not shown)": a note said after a headline, when there is one. */

@@ -52,11 +52,13 @@ export function authoriseAcknowledge(actor: Person, owner: ItemOwner, scope: Uni
   if (actor.id === owner.oicId || scope.oversees(actor, owner.unitId)) return { allowed: true };
   if (actor.role === 'officer') {
     return refuse(
-      'You can acknowledge your own items only, and this case is allocated to another officer. If it should be yours, ask your supervisor to reassign it.',
+      'You can acknowledge your own items only, and this case is allocated to another officer. If it ' +
+        'should be yours, ask your supervisor to reassign it.',
     );
   }
   return refuse(
-    `This case belongs to ${scope.nameOf(owner.unitId)}, outside ${scopeWords(actor, scope)}: only its OIC or a supervisor over it can acknowledge it.`,
+    `This case belongs to ${scope.nameOf(owner.unitId)}, outside ${scopeWords(actor, scope)}: only its ` +
+      `OIC or a supervisor over it can acknowledge it.`,
   );
 }
 

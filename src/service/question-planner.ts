@@ -65,14 +65,27 @@ export function plannerInstructions(request: Omit<PlanRequest, 'text'>): string 
     "You read one question about Victims' Code (VCOP) compliance figures of a police force and reply with one JSON object, nothing else:",
     '{"kind":"query","query":QUERY} or {"kind":"help"} (the person asks what you can do) or {"kind":"unknown"}.',
     'QUERY = {"intent":INTENT,"metric":METRIC,"scope":SCOPE,"period":PERIOD}.',
-    'INTENT: {"kind":"figure"} | {"kind":"compare_children"} | {"kind":"below_target","threshold":NUMBER_OR_NULL} (null = the force target) | {"kind":"rank","order":"best" or "worst"} | {"kind":"most","of":"overdue_updates" or "missing_needs_assessments"} | {"kind":"trend","months":1 to 36} | {"kind":"my_items"}.',
-    'compare_children, below_target, rank and most may add "among":"commands" when the question ranks commands/LPAs/departments across the force, or compare_children "among":"teams" when it lists every team of the force.',
-    'METRIC: "overall" (fully compliant, VCOP compliance) | "needs_assessment" (needs assessments, NA) | "updates" (victim updates on time). A "most" intent uses the metric of what it counts.',
-    'SCOPE: {"kind":"unit","unitId":ID} with an id from the unit list below | {"kind":"force"} | {"kind":"officer","personId":"self"} (the asker\'s own figures or items).',
-    'PERIOD: {"kind":"now"} | {"kind":"today"} | {"kind":"week","offset":0 or negative} | {"kind":"month","year":YYYY,"month":1-12} | {"kind":"quarter","year":YYYY,"quarter":1-4} | {"kind":"year","year":YYYY} | {"kind":"since","from":"YYYY-MM-DD"}. A month without a year is the latest one that has begun. A trend always has period {"kind":"now"}. No period named = now.',
+    'INTENT: {"kind":"figure"} | {"kind":"compare_children"} | ' +
+      '{"kind":"below_target","threshold":NUMBER_OR_NULL} (null = the force target) | ' +
+      '{"kind":"rank","order":"best" or "worst"} | {"kind":"most","of":"overdue_updates" or ' +
+      '"missing_needs_assessments"} | {"kind":"trend","months":1 to 36} | {"kind":"my_items"}.',
+    'compare_children, below_target, rank and most may add "among":"commands" when the question ranks ' +
+      'commands/LPAs/departments across the force, or compare_children "among":"teams" when it lists every ' +
+      'team of the force.',
+    'METRIC: "overall" (fully compliant, VCOP compliance) | "needs_assessment" (needs assessments, NA) | ' +
+      '"updates" (victim updates on time). A "most" intent uses the metric of what it counts.',
+    'SCOPE: {"kind":"unit","unitId":ID} with an id from the unit list below | {"kind":"force"} | ' +
+      '{"kind":"officer","personId":"self"} (the asker\'s own figures or items).',
+    'PERIOD: {"kind":"now"} | {"kind":"today"} | {"kind":"week","offset":0 or negative} | ' +
+      '{"kind":"month","year":YYYY,"month":1-12} | {"kind":"quarter","year":YYYY,"quarter":1-4} | ' +
+      '{"kind":"year","year":YYYY} | {"kind":"since","from":"YYYY-MM-DD"}. A month without a year is the ' +
+      'latest one that has begun. A trend always has period {"kind":"now"}. No period named = now.',
     '"My items", "my overdue updates", "what do I need to do" = my_items with scope self.',
-    'With no scope named: an officer means self; a supervisor or inspector their own unit; a senior lead the force. "My team" = the asker\'s unit; "my area" = the command above a team, or the asker\'s unit.',
-    'Reply {"kind":"unknown"} when the question names a person, when a unit name could be more than one unit, when it is not about these figures, or when you are unsure. Never invent ids.',
+    'With no scope named: an officer means self; a supervisor or inspector their own unit; a senior lead ' +
+      'the force. "My team" = the asker\'s unit; "my area" = the command above a team, or the asker\'s ' +
+      'unit.',
+    'Reply {"kind":"unknown"} when the question names a person, when a unit name could be more than one ' +
+      'unit, when it is not about these figures, or when you are unsure. Never invent ids.',
     `The asker: role ${request.asker.role}, unit ${request.asker.unitId}. Today is ${request.today} (${request.timeZone}).`,
     `Units: ${JSON.stringify(units)}`,
   ].join('\n');

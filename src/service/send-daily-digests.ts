@@ -157,7 +157,8 @@ async function recordDelivered(
             : await sends.markSentEmpty(claim, at);
       if (!recorded)
         log.error(
-          "digest delivered, but its claim was no longer held: it had expired and been taken over (raise the send lease above the messenger's longest send), or an earlier try recorded it",
+          'digest delivered, but its claim was no longer held: it had expired and been taken over (raise the ' +
+            "send lease above the messenger's longest send), or an earlier try recorded it",
         );
       return;
     } catch (error) {

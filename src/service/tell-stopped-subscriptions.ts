@@ -48,5 +48,8 @@ function stoppedText(reason: StopReason, unitName: string | null): string {
     reason === 'no_default_for_role'
       ? 'your role in the records has no daily digest of its own'
       : `the records no longer show ${unitName ?? 'it'} within what you can see`;
-  return `${what} has stopped: ${why}. Subscribe to a team you oversee by its name, e.g. "subscribe North Team 3 at 07:30", or say "digest" for yours now.`;
+  return (
+    `${what} has stopped: ${why}. Subscribe to a team you oversee by its name, e.g. "subscribe North ` +
+    `Team 3 at 07:30", or say "digest" for yours now.`
+  );
 }

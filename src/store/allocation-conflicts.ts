@@ -50,7 +50,8 @@ interface ConflictRow {
  * KEPT_ALLOCATIONS_TABLE for the merge to skip, and audits and notifies each conflict.
  */
 export async function settleTeamsReassignments(tx: Pick<Db, 'query' | 'exec'>, now: Date): Promise<AllocationConflict[]> {
-  const unconfirmed = `case_allocations a on a.case_id = s.id and a.valid_to = 'infinity' and a.source = 'reassign' and a.confirmed_at is null`;
+  const unconfirmed =
+    "case_allocations a on a.case_id = s.id and a.valid_to = 'infinity' and a.source = 'reassign' and a.confirmed_at is null";
   await tx.query(
     `update case_allocations a set confirmed_at = $1 from {case} s where a.case_id = s.id and a.valid_to = 'infinity'
     and a.source = 'reassign' and a.confirmed_at is null and a.unit_id = s.unit_id and a.oic_id = s.oic_id`,

@@ -16,7 +16,8 @@ const STORE_FILES = ['PG_VERSION', join('global', 'pg_control'), 'base'];
 const IGNORED = new Set(['lost+found']);
 
 const WHAT_TO_DO =
-  'If it held the store, restore the folder from a backup; otherwise point VCOP_DATA_DIR at an empty or new folder (a new store is created there).';
+  'If it held the store, restore the folder from a backup; otherwise point VCOP_DATA_DIR at an empty ' +
+  'or new folder (a new store is created there).';
 
 export class DataDirNotAStoreError extends Error {
   constructor(
@@ -24,7 +25,8 @@ export class DataDirNotAStoreError extends Error {
     readonly missing: string[],
   ) {
     super(
-      `the data folder ${dataDir} is not empty but is not a complete store (${missing.join(', ')} missing), so it was left untouched. ${WHAT_TO_DO}`,
+      `the data folder ${dataDir} is not empty but is not a complete store (${missing.join(', ')} ` +
+        `missing), so it was left untouched. ${WHAT_TO_DO}`,
     );
     this.name = 'DataDirNotAStoreError';
   }
@@ -84,7 +86,9 @@ export function explainOpenFailure(dataDir: string, error: unknown): Error {
   if (isDiskFull(error)) return new StoreDiskFullError(error);
   const { name, message, errno } = (error ?? {}) as { name?: unknown; message?: unknown; errno?: unknown };
   if (name === 'ErrnoError') {
-    const reason = `the embedded PostgreSQL got file system error ${String(errno)} from a file in it (check that this process may read and write the folder and every file in it; if it may, the folder is damaged)`;
+    const reason =
+      `the embedded PostgreSQL got file system error ${String(errno)} from a file in it (check that this ` +
+      `process may read and write the folder and every file in it; if it may, the folder is damaged)`;
     return new DataDirDamagedError(dataDir, reason, error);
   }
   if (typeof message === 'string' && (message.startsWith('Aborted(') || message.includes('failed to initialize'))) {

@@ -45,6 +45,8 @@ export function judgedVictims(scope: EvaluationScope): string {
   // Parameters are used in place (not through a one-row CTE) so the planner sees their values.
   const t = '$1::timestamptz';
   const today = '($1::timestamptz at time zone $2::text)::date';
+  // The needs assessment's deadline where the working calendar table does not reach (weekdaysOnlyDueDate).
+  const naDefaultDue = weekdaysOnlyDueDate('l.recorded_on', '$3::int');
   return `
 with live as (
   -- Population at t: cases recorded at or before t and not closed at t, owned by whoever held them at t.
@@ -71,7 +73,7 @@ last_contacts as (
 ),
 evaluated as (
   select l.victim_id, l.case_id, l.enhanced, l.category, l.unit_id, l.oic_id, ${today} as today,
-    case when $3::int = 0 then l.recorded_on else coalesce(na_due.date, ${weekdaysOnlyDueDate('l.recorded_on', '$3::int')}) end as na_due_on,
+    case when $3::int = 0 then l.recorded_on else coalesce(na_due.date, ${naDefaultDue}) end as na_due_on,
     coalesce(l.na_completed_at <= ${t}, false) as na_met,
     -- The victim's agreed frequency counts once the assessment that records it is done.
     coalesce(lc.last_update_on, l.recorded_on)

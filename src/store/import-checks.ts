@@ -77,7 +77,8 @@ const unitTreeChecks = [
   // Exactly one force.
   `with ${FINAL_UNITS}
   insert into {errors} (line, message)
-  select s.line, format('unit %s is a second force besides %s: there must be exactly one force (make one a command or department under the other)', s.id, other.id)
+  select s.line, format('unit %s is a second force besides %s: there must be exactly one force ` +
+    `(make one a command or department under the other)', s.id, other.id)
   from final_units s
   join lateral (select f.id from final_units f where f.kind = 'force' and f.id <> s.id order by f.id limit 1) other on true
   where s.kind = 'force' and s.line is not null`,

@@ -78,7 +78,8 @@ export async function mergeStagedRecords(
     `insert into victims (id, case_id, enhanced, enhanced_reason)
      select id, case_id, enhanced, enhanced_reason from {victim}
      on conflict (id) do update set case_id = excluded.case_id, enhanced = excluded.enhanced, enhanced_reason = excluded.enhanced_reason
-     where (victims.case_id, victims.enhanced, victims.enhanced_reason) is distinct from (excluded.case_id, excluded.enhanced, excluded.enhanced_reason)`,
+     where (victims.case_id, victims.enhanced, victims.enhanced_reason) ` +
+      `is distinct from (excluded.case_id, excluded.enhanced, excluded.enhanced_reason)`,
   );
   await tx.query(
     `insert into needs_assessments (victim_id, completed_at, update_frequency_days, referral_wanted, referred_at)
@@ -87,7 +88,8 @@ export async function mergeStagedRecords(
      on conflict (victim_id) do update set completed_at = excluded.completed_at,
        update_frequency_days = excluded.update_frequency_days, referral_wanted = excluded.referral_wanted,
        referred_at = excluded.referred_at
-     where (needs_assessments.completed_at, needs_assessments.update_frequency_days, needs_assessments.referral_wanted, needs_assessments.referred_at)
+     where (needs_assessments.completed_at, needs_assessments.update_frequency_days, ` +
+      `needs_assessments.referral_wanted, needs_assessments.referred_at)
        is distinct from (excluded.completed_at, excluded.update_frequency_days, excluded.referral_wanted, excluded.referred_at)`,
   );
   await tx.query(

@@ -46,7 +46,8 @@ export class ItemRefStore {
 
   async find(ref: string): Promise<StoredItemRef | null> {
     const [row] = await this.db.query<StoredItemRef>(
-      `select r.ref, r.kind, r.victim_id as "victimId", coalesce(v.case_id, r.case_id) as "caseId", r.due_date::text as "dueDate", r.unit_id as "unitId"
+      `select r.ref, r.kind, r.victim_id as "victimId", coalesce(v.case_id, r.case_id) as "caseId", ` +
+        `r.due_date::text as "dueDate", r.unit_id as "unitId"
        from digest_item_refs r left join victims v on v.id = r.victim_id
        where r.ref = $1`,
       [ref],

@@ -136,7 +136,8 @@ async function stop(db: Db, row: FactsRow, reason: StopReason, tell: boolean, at
      )
      insert into audit_log (at, actor_id, action, subject, details)
      select $4, null, 'subscription.disabled', 'subscription:' || id,
-            jsonb_build_object('reason', $2::text, 'personId', person_id, 'conversationId', conversation_id, 'kind', kind, 'unitId', unit_id, 'told', $3::boolean)
+            jsonb_build_object('reason', $2::text, 'personId', person_id, 'conversationId', conversation_id, 'kind', kind, ` +
+      `'unitId', unit_id, 'told', $3::boolean)
      from stopped`,
     [row.id, reason, tell, at.toISOString()],
   );

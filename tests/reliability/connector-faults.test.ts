@@ -4,7 +4,7 @@ import type { AppServices } from '../../src/app.js';
 import { BotFrameworkMessenger } from '../../src/bot/messenger/bot-framework-messenger.js';
 import { runDigests } from '../support/digest-run.js';
 import { DigestSendStore } from '../../src/store/digest-send-store.js';
-import { createDeliveryStore, importSmallForce, sendRows, subscribePersonalChat, type DeliveryStore } from '../support/delivery-harness.js';
+import { closeDeliveryStore, type DeliveryStore, openDeliveryStore, sendRows, subscribePersonalChat } from '../support/delivery-harness.js';
 import { FakeConnector, type ConnectorBehaviour } from '../support/fake-connector.js';
 
 /**
@@ -42,9 +42,7 @@ describe('a digest run against a failing Bot Connector', () => {
   beforeAll(async () => {
     connector = new FakeConnector();
     serviceUrl = await connector.start();
-    store = await createDeliveryStore('pglite');
-    services = await store.open();
-    await importSmallForce(services);
+    ({ store, services } = await openDeliveryStore('pglite'));
     for (let i = 0; i < CONVERSATIONS; i++) {
       await subscribePersonalChat(
         services,
@@ -54,8 +52,7 @@ describe('a digest run against a failing Bot Connector', () => {
     }
   }, 60_000);
   afterAll(async () => {
-    await services?.db.close();
-    await store?.drop();
+    await closeDeliveryStore({ store, services });
     await connector?.close();
   });
 

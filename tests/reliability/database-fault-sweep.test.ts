@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../src/app.js';
-import { DRIVERS, createDeliveryStore, importSmallForce, type DeliveryStore } from '../support/delivery-harness.js';
+import { closeDeliveryStore, type DeliveryStore, DRIVERS, openDeliveryStore } from '../support/delivery-harness.js';
 import { EXACTLY_ONCE_EACH, FAULT_SUBSCRIPTIONS, morningWithFault, subscribeAll } from '../support/digest-fault-run.js';
 import type { FailureMode } from '../support/flaky-db.js';
 
@@ -16,16 +16,11 @@ describe.each(DRIVERS)('the store failing at each statement of a digest run, on 
   let services: AppServices;
 
   beforeAll(async () => {
-    store = await createDeliveryStore(driver);
-    services = await store.open();
-    await importSmallForce(services);
+    ({ store, services } = await openDeliveryStore(driver));
     await subscribeAll(services);
   }, 60_000);
 
-  afterAll(async () => {
-    await services?.db.close();
-    await store?.drop();
-  });
+  afterAll(() => closeDeliveryStore({ store, services }));
 
   it('delivers every digest exactly once, whichever statement fails', async () => {
     const clean = await morningWithFault(services, null);

@@ -1,8 +1,8 @@
 import { startApp, type RunningApp } from '../../src/app.js';
 import { createBotExtension, type BotExtensionOptions } from '../../src/app.js';
-import { readConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/log/logger.js';
 import { FakeConnector } from './fake-connector.js';
+import { testConfig } from './test-app.js';
 
 export const BOT_APP_NOW = '2026-11-20T07:30:00Z';
 
@@ -26,13 +26,9 @@ export async function startBotApp(
 ): Promise<BotApp> {
   const connector = new FakeConnector();
   const serviceUrl = await connector.start();
-  const config = readConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    VCOP_DATA_DIR: 'memory://',
+  const config = testConfig({
     VCOP_DEMO: '1',
     VCOP_DEMO_VICTIMS: '300',
-    VCOP_SCHEDULER: '0',
     VCOP_NOW: BOT_APP_NOW,
     VCOP_API_TOKEN: 'bot-app-test-token-0123456789',
     ...options.env,

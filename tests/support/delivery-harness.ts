@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { createServices, type AppServices } from '../../src/app.js';
 import type { DigestCardRequest } from '../../src/bot/digest-card-builder.js';
-import { readConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/log/logger.js';
 import type { DigestCardBuilder } from '../../src/service/send-daily-digests.js';
 import { DigestSendStore } from '../../src/store/digest-send-store.js';
 import { SubscriptionStore } from '../../src/store/subscription-store.js';
 import { createTestSchema, type Driver } from './postgres-schema.js';
+import { testConfig } from './test-app.js';
 
 export { DRIVERS, type Driver } from './postgres-schema.js';
 
@@ -28,9 +28,28 @@ export async function createDeliveryStore(driver: Driver, options: { dataDir?: s
   return { open: () => openServices({ DATABASE_URL: schema.url }), drop: () => schema.drop() };
 }
 
+/** A fresh delivery store and services opened on it: what each delivery test starts from. */
+export interface OpenDeliveryStore {
+  store: DeliveryStore;
+  services: AppServices;
+}
+
+/** A fresh store on `driver`, services opened on it, and (unless told not to) the small force imported. */
+export async function openDeliveryStore(driver: Driver, options: { smallForce?: boolean } = {}): Promise<OpenDeliveryStore> {
+  const store = await createDeliveryStore(driver);
+  const services = await store.open();
+  if (options.smallForce !== false) await importSmallForce(services);
+  return { store, services };
+}
+
+/** Closes the services and drops the store; what a setup that failed half-way left is skipped. */
+export async function closeDeliveryStore(opened: Partial<OpenDeliveryStore>): Promise<void> {
+  await opened.services?.db.close();
+  await opened.store?.drop();
+}
+
 async function openServices(env: Record<string, string>): Promise<AppServices> {
-  const config = readConfig({ LOG_LEVEL: 'silent', VCOP_DEMO: '0', VCOP_SCHEDULER: '0', VCOP_NOW: '2026-11-20T10:00:00Z', ...env });
-  return createServices(config, createLogger({ level: 'silent' }));
+  return createServices(testConfig(env), createLogger({ level: 'silent' }));
 }
 
 /** The people and units of tests/fixtures/small-force.ndjson (P1 supervises N-T1, P2 is an officer there). */
@@ -42,6 +61,26 @@ export async function importSmallForce(services: AppServices): Promise<void> {
     })(),
   );
   if (!result.ok) throw new Error(`the small force did not import: ${JSON.stringify(result.errors.slice(0, 3))}`);
+}
+
+/**
+ * A personal chat saved as the bot saves one: its reference names the person's Teams user (their Entra
+ * object id), whose account must still be the person's for anything to be sent there.
+ */
+export async function savePersonalChat(
+  services: AppServices,
+  chat: { conversationId: string; personId: string },
+  serviceUrl = 'http://127.0.0.1:9/',
+): Promise<void> {
+  const person = await services.people.findById(chat.personId);
+  const user = { id: `29:${chat.personId}`, aadObjectId: person?.aadObjectId ?? undefined };
+  await new SubscriptionStore(services.db).saveConversation({
+    conversationId: chat.conversationId,
+    reference: { serviceUrl, channelId: 'msteams', conversation: { id: chat.conversationId }, bot: { id: '28:bot' }, user },
+    scope: 'personal',
+    personId: chat.personId,
+    tenantId: 'tenant-1',
+  });
 }
 
 /**
@@ -60,16 +99,8 @@ export async function subscribePersonalChat(
   },
   serviceUrl = 'http://127.0.0.1:9/',
 ): Promise<string> {
+  await savePersonalChat(services, input, serviceUrl);
   const store = new SubscriptionStore(services.db);
-  const person = await services.people.findById(input.personId);
-  const user = { id: `29:${input.personId}`, aadObjectId: person?.aadObjectId ?? undefined };
-  await store.saveConversation({
-    conversationId: input.conversationId,
-    reference: { serviceUrl, channelId: 'msteams', conversation: { id: input.conversationId }, bot: { id: '28:bot' }, user },
-    scope: 'personal',
-    personId: input.personId,
-    tenantId: 'tenant-1',
-  });
   await store.subscribe(input);
   const subscription = (await store.listForConversation(input.conversationId)).find(
     (s) => s.kind === input.kind && s.unitId === input.unitId,

@@ -1,15 +1,12 @@
 import { createServices, type AppServices } from '../../src/app.js';
-import { readConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/log/logger.js';
 import type { ImportResult } from '../../src/service/import-records.js';
+import { testConfig } from './test-app.js';
 import { smallForceNdjson } from './test-db.js';
 
 /** The application's services on an in-memory store holding the small force, with "now" fixed. */
 export async function smallForceServices(now: Date): Promise<AppServices> {
-  const services = await createServices(
-    readConfig({ LOG_LEVEL: 'silent', VCOP_DATA_DIR: 'memory://', VCOP_DEMO: '0', VCOP_SCHEDULER: '0', VCOP_NOW: now.toISOString() }),
-    createLogger({ level: 'silent' }),
-  );
+  const services = await createServices(testConfig({ VCOP_NOW: now.toISOString() }), createLogger({ level: 'silent' }));
   const imported = await importRecords(services, await smallForceNdjson());
   if (!imported.ok) throw new Error(`the small force did not import: ${JSON.stringify(imported.errors.slice(0, 3))}`);
   return services;

@@ -22,7 +22,9 @@ export function parseFeedCursor(since: string): FeedCursor {
     throw new HttpError(
       400,
       'bad_since',
-      `since '${since.length > 80 ? `${since.slice(0, 80)}…` : since}' is neither the \`next\` of an earlier call nor an ISO 8601 instant with an offset: start with e.g. ?since=2026-11-20T00:00:00Z, then pass back each answer's \`next\` unchanged.`,
+      `since '${since.length > 80 ? `${since.slice(0, 80)}…` : since}' is neither the \`next\` of an ` +
+        `earlier call nor an ISO 8601 instant with an offset: start with e.g. ?since=2026-11-20T00:00:00Z, ` +
+        `then pass back each answer's \`next\` unchanged.`,
     );
   }
 }

@@ -44,7 +44,9 @@ export function postRecordsRoute(deps: ApiDeps): Route {
         res.send(422, {
           error: {
             code: 'invalid_records',
-            message: `${result.errorCount} of ${result.lines} lines are invalid; nothing was imported. Fix the lines listed and send the file again.`,
+            message:
+              `${result.errorCount} of ${result.lines} lines are invalid; nothing was imported. Fix the lines ` +
+              `listed and send the file again.`,
             errorCount: result.errorCount,
             errors: result.errors,
           },

@@ -58,7 +58,9 @@ function rankingView(data: RankingCardData, shownCount: number) {
       breachText: String(row.inBreach),
     })),
     hasHidden: hidden > 0,
-    hiddenText: `…and ${hidden} more ${hidden === 1 ? data.rowNoun : `${data.rowNoun}s`} not shown (too many for one Teams message). Ask about a smaller unit to see them.`,
+    hiddenText:
+      `…and ${hidden} more ${hidden === 1 ? data.rowNoun : `${data.rowNoun}s`} not shown (too many for one ` +
+      `Teams message). Ask about a smaller unit to see them.`,
     hasTarget: data.targetRate !== undefined,
     targetText:
       data.targetRate !== undefined

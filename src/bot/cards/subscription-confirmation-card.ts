@@ -17,12 +17,14 @@ export type SubscriptionConfirmationCardData =
     }
   | { active: false; subject: string; whereText: string };
 
+const MOST_OVERDUE_FIRST = 'with the items most overdue at the top.';
+
 export function renderSubscriptionConfirmationCard(data: SubscriptionConfirmationCardData): AdaptiveCard {
   if (data.active) {
     return expandTemplate('subscription-confirmation', {
       style: 'good',
       title: `✓ ${capitalise(data.subject)} at ${data.timeText} every day`,
-      detail: `You'll get ${data.subject} ${data.whereText} at ${data.timeText} (${data.timeZone}), with the items most overdue at the top.`,
+      detail: `You'll get ${data.subject} ${data.whereText} at ${data.timeText} (${data.timeZone}), ${MOST_OVERDUE_FIRST}`,
       howToChange: 'Change the time with "digest at 06:30", or stop it with "digest off".',
     });
   }

@@ -89,7 +89,8 @@ export class BotFrameworkMessenger implements Messenger {
     const conversationId = conversationReference.conversation?.id;
     if (!conversationId || !conversationReference.serviceUrl) {
       throw new DeliveryFailedError(
-        'the stored conversation reference has no conversation id or serviceUrl; the conversation must be saved again from an incoming activity',
+        'the stored conversation reference has no conversation id or serviceUrl; the conversation must be ' +
+          'saved again from an incoming activity',
         undefined,
         0,
       );
@@ -108,7 +109,8 @@ export class BotFrameworkMessenger implements Messenger {
       }
       if (failure.kind === 'unknown') {
         throw new DeliveryFailedError(
-          `the send's outcome was still unknown after ${Math.round(performance.now() - started)} ms; not retried now because it may still arrive`,
+          `the send's outcome was still unknown after ${Math.round(performance.now() - started)} ms; not ` +
+            `retried now because it may still arrive`,
           undefined,
           attempt,
           { cause: outcome.error },
@@ -122,7 +124,8 @@ export class BotFrameworkMessenger implements Messenger {
       const delayMs = retryDelayMs(attempt, failure.retryAfterMs, this.backoff, this.random);
       if (delayMs >= remainingMs()) {
         throw new DeliveryFailedError(
-          `the send failed after ${attempt} attempt(s), and waiting ${delayMs} ms to try again would pass its time budget: ${failure.reason}`,
+          `the send failed after ${attempt} attempt(s), and waiting ${delayMs} ms to try again would pass its ` +
+            `time budget: ${failure.reason}`,
           failure.status,
           attempt,
           { cause: outcome.error },

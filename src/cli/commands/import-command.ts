@@ -16,7 +16,8 @@ export function registerImportCommand(program: Command): void {
     .option('--no-progress', 'do not draw a progress bar (it is drawn on stderr only when it is a terminal)')
     .addHelpText(
       'after',
-      '\nExample:\n  vcop import nightly-extract.ndjson\n\nExit codes: 0 imported, 1 rejected (nothing written), 2 usage or configuration error.',
+      '\nExample:\n  vcop import nightly-extract.ndjson\n\nExit codes: 0 imported, 1 rejected (nothing ' +
+        'written), 2 usage or configuration error.',
     )
     .action(async (file: string, options: { progress: boolean }) => {
       const size = await stat(file).then(
@@ -72,6 +73,8 @@ function conflictLine(conflict: AllocationConflict): string {
   const { from, to, by } = conflict.reassignment;
   const teams = `a Teams reassignment by ${by} (${from.oicId} to ${to.oicId})`;
   return conflict.resolution === 'teams_reassignment_kept'
-    ? `case ${conflict.caseId}: the extract still has OIC ${conflict.extract.oicId}; ${teams} stands until the records system shows ${to.oicId}`
-    : `case ${conflict.caseId}: the extract's OIC ${conflict.extract.oicId} (${conflict.extract.unitId}) is newer than ${teams} and now stands`;
+    ? `case ${conflict.caseId}: the extract still has OIC ${conflict.extract.oicId}; ${teams} stands until ` +
+        `the records system shows ${to.oicId}`
+    : `case ${conflict.caseId}: the extract's OIC ${conflict.extract.oicId} (${conflict.extract.unitId}) ` +
+        `is newer than ${teams} and now stands`;
 }

@@ -49,7 +49,12 @@ const HELP = new RegExp(
 );
 
 const MY_ITEMS = [
-  /\bmy (?:own )?(?:(?:overdue|outstanding|open|late|missing|due|current|pending|personal) )*(?:items|tasks|actions|jobs|work|list|todo|to do(?: list)?|reminders|digest|cases|crimes|updates|needs assessments?|nas|assessments|victim updates)\b(?! (?:rate|percent|figures|compliance|performance|score))/,
+  new RegExp(
+    String.raw`\bmy (?:own )?(?:(?:overdue|outstanding|open|late|missing|due|current|pending|personal) )*(?:items` +
+      `|tasks|actions|jobs|work|list|todo|to do(?: list)?|reminders|digest|cases|crimes|updates` +
+      String.raw`|needs assessments?|nas|assessments|victim updates)\b(?! (?:rate|percent|figures|compliance` +
+      `|performance|score))`,
+  ),
   /\bwhat (?:do|should|must) i (?:need to |have to |got to )?(?:do|action|chase|sort(?: out)?)\b/,
   /\bwhat (?:have|has) i (?:got )?(?:overdue|outstanding|to do|left to do)\b/,
   /\bwhat i (?:have )?(?:overdue|outstanding)\b/,
@@ -65,11 +70,18 @@ const MY_ITEMS = [
  * "which cases are missing a needs assessment", "anything overdue today", "when is my next update due".
  */
 const ITEMS = [
-  /\b(?:list|show(?: me)?|give me|what are|see)(?: all)?(?: of)?(?: the| my| our)? (?:(?:overdue|outstanding|open|late|missing|due|pending|current) )+(?:victim |v )?(?:updates|contacts|needs assessments?|nas|items|tasks|actions|cases|crimes|jobs|victims)\b/,
+  new RegExp(
+    String.raw`\b(?:list|show(?: me)?|give me|what are|see)(?: all)?(?: of)?(?: the| my| our)? (?:(?:overdue` +
+      String.raw`|outstanding|open|late|missing|due|pending|current) )+(?:victim |v )?(?:updates|contacts` +
+      String.raw`|needs assessments?|nas|items|tasks|actions|cases|crimes|jobs|victims)\b`,
+  ),
   /\bwhich (?:cases|victims|crimes|jobs)(?: are| have| need| still)?\b/,
   /\b(?:any|anything)(?: (?:that is|thats))? (?:overdue|outstanding|due|missing|late)\b/,
   /\bwhat (?:updates|contacts|nas|needs assessments|items) (?:are|is) (?:due|overdue|outstanding)\b/,
-  /\b(?:do|have) (?:i|we) (?:got |have )?any (?:(?:overdue|outstanding|missing|late) )+(?:updates|needs assessments?|nas|items|victims|cases)\b/,
+  new RegExp(
+    String.raw`\b(?:do|have) (?:i|we) (?:got |have )?any (?:(?:overdue|outstanding|missing|late) )+(?:updates` +
+      String.raw`|needs assessments?|nas|items|victims|cases)\b`,
+  ),
   /\bnext (?:(?:victim|v) )?(?:update|contact|needs assessment|na)s? (?:is )?due\b|\bwhen (?:is )?(?:my|the) next\b/,
 ];
 /** "How many victims are waiting on an update", "number of NAs not done": the count leads the answer. */
@@ -79,34 +91,56 @@ const TOP_N = /\b(?:top|bottom|best|worst|lowest|highest) (\d{1,2}|two|three|fou
 const TOP_N_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
 /** "Show me the amber ones", "which teams are red": RAG words as a filter (never after a rank: "PC Green"). */
-const RAG =
-  /\b(?<!(?:pc|dc|ds|di|pcso|sergeant|inspector|mr|mrs|ms|officer) )(red|amber|green)(?: (?:ones?|teams?|units?|officers?|commands?|lpas?|rated|status))?\b/;
+const RAG = new RegExp(
+  String.raw`\b(?<!(?:pc|dc|ds|di|pcso|sergeant|inspector|mr|mrs|ms|officer) )(red|amber|green)(?: (?:ones?` +
+    String.raw`|teams?|units?|officers?|commands?|lpas?|rated|status))?\b`,
+);
 
-const TREND =
-  /\btrend\w*|\bover time\b|\bmonth (?:by|on) month\b|\bmonthly\b|\bhistory\b|\bprogress(?:ion)?\b|\bchart\b|\bgraph\b|\bimprov(?:ing|ed|ement)\b|\bchanged?\b|\bgetting (?:better|worse)\b|\b(?:gone|going|gone up or|went) (?:up|down)\b|\bup or down\b|\b(?:risen|fallen|dropped|slipped)\b/;
-const MOST =
-  /\bmost\b(?! compliant)|\b(?:highest|greatest|biggest|largest) (?:number|count|amount) of\b|\bbiggest backlog\b|\bfurthest behind\b|\bmore overdue\b/;
-const MOST_SUBJECT =
-  /\boverdue\b|\bmissing\b|\boutstanding\b|\blate\b|\bbreach\w*|\bbehind\b|\bbacklog\b|\bunassessed\b|\bnot (?:been )?assessed\b|\bv?nas?\b|\bneeds assess\w*|\bassessments\b|\bupdates\b/;
+const TREND = new RegExp(
+  String.raw`\btrend\w*|\bover time\b|\bmonth (?:by|on) month\b|\bmonthly\b|\bhistory\b|\bprogress(?:ion)?\b` +
+    String.raw`|\bchart\b|\bgraph\b|\bimprov(?:ing|ed|ement)\b|\bchanged?\b|\bgetting (?:better|worse)\b` +
+    String.raw`|\b(?:gone|going|gone up or|went) (?:up|down)\b|\bup or down\b|\b(?:risen|fallen|dropped|slipped)\b`,
+);
+const MOST = new RegExp(
+  String.raw`\bmost\b(?! compliant)|\b(?:highest|greatest|biggest|largest) (?:number|count|amount) of\b` +
+    String.raw`|\bbiggest backlog\b|\bfurthest behind\b|\bmore overdue\b`,
+);
+const MOST_SUBJECT = new RegExp(
+  String.raw`\boverdue\b|\bmissing\b|\boutstanding\b|\blate\b|\bbreach\w*|\bbehind\b|\bbacklog\b|\bunassessed\b` +
+    String.raw`|\bnot (?:been )?assessed\b|\bv?nas?\b|\bneeds assess\w*|\bassessments\b|\bupdates\b`,
+);
 const NEEDS_ASSESSMENT_SUBJECT = /\bmissing\b|\bunassessed\b|\bnot (?:been )?assessed\b|\bv?nas?\b|\bneeds assess\w*|\bassessments?\b/;
 const UPDATE_SUBJECT = /\bupdat\w*|\bcontact\w*|\boverdue\b|\blate\b/;
-const BELOW =
-  /\b(?:below|under|beneath|less than|lower than|short of|not (?:meeting|hitting|making|reaching|on)|(?:missing|failing|missed|failed|off)|falling short of|fall short of)( (?:the |our |their |its |a |force )?(?:target|goal|standard)(?: of)?)?(?: (\d{1,3}(?:\.\d+)?)(?: percent)?)?\b/;
+const BELOW = new RegExp(
+  String.raw`\b(?:below|under|beneath|less than|lower than|short of|not (?:meeting|hitting|making|reaching|on)` +
+    `|(?:missing|failing|missed|failed|off)|falling short of|fall short of)( (?:the |our |their |its |a ` +
+    String.raw`|force )?(?:target|goal|standard)(?: of)?)?(?: (\d{1,3}(?:\.\d+)?)(?: percent)?)?\b`,
+);
 /** Words that mean "below target" on their own. */
 const FAILING = /\b(?:failing|off target|under target|missing target|not on target)\b/;
 const ABOVE = /\b(?:above|over|more than|higher than|exceeding|beating) (?:the |our )?(?:target|\d{1,3}(?:\.\d+)? percent)\b/;
 const BEST =
   /\bbest\b|\btop\b|\bhighest\b|\bstrongest\b|\bleading\b|\bmost compliant\b|\bgreatest\b|\bleague table\b|\brank(?:ed|ing|ings)?\b/;
-const WORST =
-  /\bworst\b|\bworse\b|\blowest\b|\bbottom\b|\bweakest\b|\bpoorest\b|\bleast compliant\b|\bstruggling\b|\bdoing badly\b|\bunder ?performing\b|\bneeds? (?:the )?most help\b|\blagging\b/;
-const COMPARE =
-  /\bcompar\w*|\bbreakdown\b|\bbreak (?:it |that |this )?down\b|\bsplit (?:by|into)\b|\bby (?:team|officer|oic|command|lpa|department|unit)\b|\b(?:each|every|per) (?:team|officer|oic|command|lpa|department|unit)\b|\ball (?:the |my |our )?(?:teams|officers|commands|lpas|departments|units)\b|\bteam by team\b|\bside by side\b|\bdrill(?: down)?\b|\bversus\b|\bagainst each other\b|\blist\b/;
+const WORST = new RegExp(
+  String.raw`\bworst\b|\bworse\b|\blowest\b|\bbottom\b|\bweakest\b|\bpoorest\b|\bleast compliant\b|\bstruggling\b` +
+    String.raw`|\bdoing badly\b|\bunder ?performing\b|\bneeds? (?:the )?most help\b|\blagging\b`,
+);
+const COMPARE = new RegExp(
+  String.raw`\bcompar\w*|\bbreakdown\b|\bbreak (?:it |that |this )?down\b|\bsplit (?:by|into)\b` +
+    String.raw`|\bby (?:team|officer|oic|command|lpa|department|unit)\b` +
+    String.raw`|\b(?:each|every|per) (?:team|officer|oic|command|lpa|department|unit)\b` +
+    String.raw`|\ball (?:the |my |our )?(?:teams|officers|commands|lpas|departments|units)\b|\bteam by team\b` +
+    String.raw`|\bside by side\b|\bdrill(?: down)?\b|\bversus\b|\bagainst each other\b|\blist\b`,
+);
 const CHILD_NOUNS: { noun: Exclude<ListNoun, null>; pattern: RegExp }[] = [
   { noun: 'officers', pattern: /\b(?:who|whom|whose|officers?|oics?|people|staff|pcs|dcs|colleagues|individuals)\b/ },
   {
     noun: 'commands',
-    pattern:
-      /\b(?:commands|lpas|departments|areas|districts|which (?:command|lpa|department|area)|(?:best|worst|lowest|highest|top|bottom|weakest|strongest)(?: performing| scoring)? (?:command|lpa|department|area))\b/,
+    pattern: new RegExp(
+      String.raw`\b(?:commands|lpas|departments|areas|districts|which (?:command|lpa|department|area)|(?:best|worst` +
+        `|lowest|highest|top|bottom|weakest|strongest)(?: performing| scoring)? (?:command|lpa|department` +
+        String.raw`|area))\b`,
+    ),
   },
   { noun: 'teams', pattern: /\bteams?\b/ },
 ];

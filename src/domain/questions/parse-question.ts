@@ -21,14 +21,21 @@ import { unreadWords } from './unread-words.js';
 
 const DEFAULT_TREND_MONTHS = 6;
 /** Words that show a question is about figures even when it names no metric, unit or period. */
-const FIGURE_WORDS =
-  /\b(?:doing|getting on|figures|performance|rate|results|summary|summarise|dashboard|status|how am i|how are we|how is my|how are my|how is our|looking|score|percent)\b/;
+const FIGURE_WORDS = new RegExp(
+  String.raw`\b(?:doing|getting on|figures|performance|rate|results|summary|summarise|dashboard|status|how am i` +
+    String.raw`|how are we|how is my|how are my|how is our|looking|score|percent)\b`,
+);
 /**
  * "compared with last month" names the baseline every figure answer already carries, not the period
  * asked about; it is set aside so "how does my team compare with last month" is answered for now.
  */
-const BASELINE =
-  /\b(?:(?:compared?|comparing|versus|vs|against)(?: it| that| this| them)?(?: to| with| against)?|(?:better|worse|higher|lower|up|down)(?: or (?:better|worse|higher|lower|up|down))?(?: than| on| from| since| vs| versus)?)(?: the)? (?:last|previous|prior|same) (?:month|week|quarter|year)(?: before)?\b/g;
+const BASELINE = new RegExp(
+  String.raw`\b(?:(?:compared?|comparing|versus|vs|against)(?: it| that| this| them)?(?: to| with| against)?` +
+    String.raw`|(?:better|worse|higher|lower|up|down)(?: or (?:better|worse|higher|lower|up|down))?(?: than| on` +
+    String.raw`| from| since| vs| versus)?)(?: the)? (?:last|previous|prior|same) (?:month|week|quarter` +
+    String.raw`|year)(?: before)?\b`,
+  'g',
+);
 /** A unit's number said beside its kind ("team 3", "3 team"): read as part of the unit's name. */
 const UNIT_NUMBER =
   /\b(?:team|squad|unit|teams|lpa|command) (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b\d{1,2} team\b/;

@@ -27,7 +27,8 @@ export const MONTH_NUMBERS: Record<string, number> = {
   dec: 12,
 };
 export const MONTH =
-  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
+  '(january|february|march|april|may|june|july|august|september|october|november|december|' +
+  'jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
 export const ORDINAL = '(\\d{1,2})(?:st|nd|rd|th)?';
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 

@@ -32,15 +32,21 @@ export interface ScopeClues {
 /** Words that may follow a rank without being a name ("PC on my team"). */
 const NOT_NAMES = new Set(['on', 'in', 'of', 'at', 'for', 'with', 'and', 'or', 'the', 'my', 'our', 'here', 'who', 'is', 'has', 'a']);
 
-const FORCE_WORDS =
-  /\b(?:forcewide|force-wide|force wide|force|constabulary|organisation|everyone|everybody|all commands|all units|all lpas|across the board)\b/;
+const FORCE_WORDS = new RegExp(
+  String.raw`\b(?:forcewide|force-wide|force wide|force|constabulary|organisation|everyone|everybody|all commands` +
+    String.raw`|all units|all lpas|across the board)\b`,
+);
 const AREA_WORDS = /\b(?:my|our) (?:area|lpa|command|department|teams|district|patch|bcu|division|lpu|commands)\b/;
-const TEAM_WORDS =
-  /\b(?:my|our) (?:team|unit|lot|squad|shift|officers|oics|sergeants|staff|people)\b|\bthe team\b|^team\b|\bteam (?:figures|compliance|performance|rate|stats)\b|\bour\b|\bwe\b|\bus\b/;
+const TEAM_WORDS = new RegExp(
+  String.raw`\b(?:my|our) (?:team|unit|lot|squad|shift|officers|oics|sergeants|staff|people)\b|\bthe team\b` +
+    String.raw`|^team\b|\bteam (?:figures|compliance|performance|rate|stats)\b|\bour\b|\bwe\b|\bus\b`,
+);
 
 /** "Leaving out CID", "other than City LPA", "excluding South Team 2": the units after it are left out. */
-const EXCLUDE =
-  /\b(?:excluding|exclude|except(?: for)?|apart from|other than|leaving out|leave out|not counting|not including|without|minus|bar|but not|ignoring|ignore)\b/;
+const EXCLUDE = new RegExp(
+  String.raw`\b(?:excluding|exclude|except(?: for)?|apart from|other than|leaving out|leave out|not counting` +
+    String.raw`|not including|without|minus|bar|but not|ignoring|ignore)\b`,
+);
 
 /**
  * Whose figures, and which units to leave out of them. The exclusion is read first so "force compliance

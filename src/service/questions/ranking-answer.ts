@@ -106,8 +106,10 @@ function rankedAnswer(
       const rows = all.filter((r) => r.rate !== null && r.rate < threshold).sort(byRateAscending);
       const headline =
         rows.length === 0
-          ? `No ${rowNoun} in ${scopeUnit.name} is below ${percentText(threshold)} ${words} — ${all.length} ${all.length === 1 ? rowNoun : plural} checked — at ${atLabel}`
-          : `${rows.length} of ${all.length} ${plural} in ${scopeUnit.name} ${rows.length === 1 ? 'is' : 'are'} below ${percentText(threshold)} ${words} — at ${atLabel}`;
+          ? `No ${rowNoun} in ${scopeUnit.name} is below ${percentText(threshold)} ${words} — ${all.length} ` +
+            `${all.length === 1 ? rowNoun : plural} checked — at ${atLabel}`
+          : `${rows.length} of ${all.length} ${plural} in ${scopeUnit.name} ${rows.length === 1 ? 'is' : 'are'} ` +
+            `below ${percentText(threshold)} ${words} — at ${atLabel}`;
       return answer(headline, rows);
     }
     case 'rank': {
@@ -126,8 +128,11 @@ function rankedAnswer(
       const headline = !top
         ? `No live cases in ${scopeUnit.name} — at ${atLabel}`
         : tied.length === 1
-          ? `${which} in ${scopeUnit.name}: ${top.label} at ${rateText(top.rate)} ${words} — ${victimCountText(top.compliant, top.total)} — at ${atLabel}`
-          : `${which} in ${scopeUnit.name}: ${tied.length} ${plural} at ${rateText(top.rate)} ${words} — ${tied.map((r) => `${r.label} (${victimCountText(r.compliant, r.total)})`).join('; ')} — at ${atLabel}`;
+          ? `${which} in ${scopeUnit.name}: ${top.label} at ${rateText(top.rate)} ${words} — ` +
+            `${victimCountText(top.compliant, top.total)} — at ${atLabel}`
+          : `${which} in ${scopeUnit.name}: ${tied.length} ${plural} at ${rateText(top.rate)} ${words} — ` +
+            `${tied.map((r) => `${r.label} (${victimCountText(r.compliant, r.total)})`).join('; ')} — at ` +
+            `${atLabel}`;
       return answer(headline, rows);
     }
     case 'most': {
@@ -143,7 +148,8 @@ function rankedAnswer(
           ? `No ${what} in ${scopeUnit.name} — at ${atLabel}`
           : tied.length === 1
             ? `Most ${what} in ${scopeUnit.name}: ${top.label} with ${top.inBreach} — ${withFigures(top)} — at ${atLabel}`
-            : `Most ${what} in ${scopeUnit.name}: ${tied.length} ${plural} with ${top.inBreach} each — ${tied.map((r) => `${r.label} (${withFigures(r)})`).join('; ')} — at ${atLabel}`;
+            : `Most ${what} in ${scopeUnit.name}: ${tied.length} ${plural} with ${top.inBreach} each — ` +
+              `${tied.map((r) => `${r.label} (${withFigures(r)})`).join('; ')} — at ${atLabel}`;
       return answer(headline, rows, metric);
     }
     case 'compare_children': {

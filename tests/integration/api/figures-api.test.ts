@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NORTH_TEAM_1_ITEMS, NORTH_TEAM_2_ITEMS, SOUTH_TEAM_1_ITEMS } from '../../fixtures/small-force-items.js';
 import { fixture, postRecords, startTestApp, type TestApp } from '../../support/test-app.js';
 
 /**
@@ -114,64 +115,11 @@ describe('figures API against hand-computed fixtures', () => {
 
   it('lists digest items most overdue first, with due-soon items after', async () => {
     const northOne = (await (await test.api('/v1/units/N-T1/digest')).json()) as { items: unknown[] };
-    expect(northOne.items).toEqual([
-      {
-        kind: 'needs_assessment_missing',
-        caseId: 'CR-2',
-        victimId: 'V-3',
-        oicId: 'P2',
-        category: 'violence',
-        dueDate: '2026-10-05',
-        daysOverdue: 46,
-        enhanced: false,
-      },
-      {
-        kind: 'update_overdue',
-        caseId: 'CR-2',
-        victimId: 'V-3',
-        oicId: 'P2',
-        category: 'violence',
-        dueDate: '2026-10-29',
-        daysOverdue: 22,
-        enhanced: false,
-      },
-      {
-        kind: 'update_overdue',
-        caseId: 'CR-2',
-        victimId: 'V-2',
-        oicId: 'P2',
-        category: 'violence',
-        dueDate: '2026-11-03',
-        daysOverdue: 17,
-        enhanced: true,
-      },
-    ]);
+    expect(northOne.items).toEqual(NORTH_TEAM_1_ITEMS);
     const northTwo = (await (await test.api('/v1/units/N-T2/digest')).json()) as { items: unknown[] };
-    expect(northTwo.items).toEqual([
-      {
-        kind: 'needs_assessment_due_soon',
-        caseId: 'CR-3',
-        victimId: 'V-4',
-        oicId: 'P3',
-        category: 'serious acquisitive',
-        dueDate: '2026-11-23',
-        daysOverdue: 0,
-        enhanced: false,
-      },
-    ]);
+    expect(northTwo.items).toEqual(NORTH_TEAM_2_ITEMS);
     const south = (await (await test.api('/v1/units/S-T1/digest')).json()) as { items: unknown[] };
-    expect(south.items).toEqual([
-      {
-        kind: 'update_due_soon',
-        caseId: 'CR-5',
-        victimId: 'V-6',
-        oicId: 'P6',
-        category: 'other',
-        dueDate: '2026-11-23',
-        daysOverdue: 0,
-        enhanced: false,
-      },
-    ]);
+    expect(south.items).toEqual(SOUTH_TEAM_1_ITEMS);
   });
 
   it('answers 404 for an unknown unit and 400 for a bad instant or period', async () => {

@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../src/app.js';
 import { deliverNotices } from '../../../src/bot/notice-delivery.js';
 import { MAX_NOTICE_ATTEMPTS } from '../../../src/store/notice-store.js';
-import { SubscriptionStore } from '../../../src/store/subscription-store.js';
 import { RecordingMessenger } from '../../support/recording-messenger.js';
-import { createDeliveryStore, DRIVERS, importSmallForce, type DeliveryStore } from '../../support/delivery-harness.js';
+import { closeDeliveryStore, type DeliveryStore, DRIVERS, openDeliveryStore, savePersonalChat } from '../../support/delivery-harness.js';
 
 /** Notices left by an import (a conflict with a Teams reassignment), delivered by the scheduler's tick. */
 const NOW = new Date('2026-11-20T10:00:00Z');
@@ -22,24 +21,8 @@ describe.each(DRIVERS)('notice delivery on %s', (driver) => {
   let services: AppServices;
 
   beforeEach(async () => {
-    store = await createDeliveryStore(driver);
-    services = await store.open();
-    await importSmallForce(services);
-    // Saved as the bot saves a personal chat: naming the Teams user, whose account must still be P1's.
-    const p1 = await services.people.findById('P1');
-    await new SubscriptionStore(services.db).saveConversation({
-      conversationId: 'a:p1',
-      reference: {
-        serviceUrl: 'http://127.0.0.1:9/',
-        channelId: 'msteams',
-        conversation: { id: 'a:p1' },
-        bot: { id: '28:bot' },
-        user: { id: '29:P1', aadObjectId: p1?.aadObjectId ?? undefined },
-      },
-      scope: 'personal',
-      personId: 'P1',
-      tenantId: 'tenant-1',
-    });
+    ({ store, services } = await openDeliveryStore(driver));
+    await savePersonalChat(services, { conversationId: 'a:p1', personId: 'P1' });
     for (const [caseId, by] of [
       ['CR-1', 'P1'],
       ['CR-2', 'P4'],
@@ -50,10 +33,7 @@ describe.each(DRIVERS)('notice delivery on %s', (driver) => {
       );
     }
   });
-  afterEach(async () => {
-    await services.db.close();
-    await store.drop();
-  });
+  afterEach(() => closeDeliveryStore({ store, services }));
 
   const statuses = () => services.db.query<{ status: string; attempts: number }>('select status, attempts from notices order by id');
 

@@ -4,13 +4,20 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type AppServices } from '../../../src/app.js';
 import type { Messenger } from '../../../src/service/ports/messenger.js';
-import { readConfig } from '../../../src/config/env.js';
 import { createLogger } from '../../../src/log/logger.js';
 import { runDigests } from '../../support/digest-run.js';
 import { DigestSendStore } from '../../../src/store/digest-send-store.js';
 import { EXACTLY_ONCE_EACH, FAULT_SUBSCRIPTIONS, flakyServices, morningWithFault, subscribeAll } from '../../support/digest-fault-run.js';
 import { RecordingMessenger } from '../../support/recording-messenger.js';
-import { DRIVERS, createDeliveryStore, importSmallForce, sendRows, type DeliveryStore } from '../../support/delivery-harness.js';
+import { testConfig } from '../../support/test-app.js';
+import {
+  closeDeliveryStore,
+  type DeliveryStore,
+  DRIVERS,
+  importSmallForce,
+  openDeliveryStore,
+  sendRows,
+} from '../../support/delivery-harness.js';
 
 /**
  * The store going away during a morning digest run. tests/reliability/database-fault-sweep.test.ts
@@ -21,15 +28,10 @@ describe.each(DRIVERS)('digest runs while the store fails, on %s', (driver) => {
   let services: AppServices;
 
   beforeEach(async () => {
-    store = await createDeliveryStore(driver);
-    services = await store.open();
-    await importSmallForce(services);
+    ({ store, services } = await openDeliveryStore(driver));
     await subscribeAll(services);
   });
-  afterEach(async () => {
-    await services.db.close();
-    await store.drop();
-  });
+  afterEach(() => closeDeliveryStore({ store, services }));
 
   it('a store that is down for the whole first run: the next run sends everything, once', async () => {
     const outcome = await morningWithFault(services, { from: 0, count: 1000, mode: 'before' });
@@ -76,14 +78,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('digest runs while PostgreSQL dr
     const url = new URL(baseUrl);
     url.searchParams.set('options', `-c search_path=${schema}`);
     url.searchParams.set('application_name', applicationName);
-    const config = readConfig({
-      LOG_LEVEL: 'silent',
-      VCOP_DEMO: '0',
-      VCOP_SCHEDULER: '0',
-      VCOP_NOW: '2026-11-20T10:00:00Z',
-      DATABASE_URL: url.toString(),
-    });
-    services = await createServices(config, createLogger({ level: 'silent' }));
+    services = await createServices(testConfig({ DATABASE_URL: url.toString() }), createLogger({ level: 'silent' }));
     await importSmallForce(services);
     await subscribeAll(services);
   });

@@ -4,13 +4,13 @@ import type { AppServices } from '../../../src/app.js';
 import { BotFrameworkMessenger } from '../../../src/bot/messenger/bot-framework-messenger.js';
 import { runDigests } from '../../support/digest-run.js';
 import {
-  createDeliveryStore,
+  closeDeliveryStore,
+  type DeliveryStore,
   fakeCardBuilder,
-  importSmallForce,
+  openDeliveryStore,
   sendRows,
   sendStore,
   subscribePersonalChat,
-  type DeliveryStore,
 } from '../../support/delivery-harness.js';
 import { FakeConnector } from '../../support/fake-connector.js';
 
@@ -29,13 +29,10 @@ describe('a 429 whose Retry-After outlasts the send timeout', () => {
   beforeEach(async () => {
     connector = new FakeConnector();
     serviceUrl = await connector.start();
-    store = await createDeliveryStore('pglite');
-    services = await store.open();
-    await importSmallForce(services);
+    ({ store, services } = await openDeliveryStore('pglite'));
   });
   afterEach(async () => {
-    await services.db.close();
-    await store.drop();
+    await closeDeliveryStore({ store, services });
     await connector.close();
   });
 

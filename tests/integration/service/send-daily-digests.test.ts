@@ -11,14 +11,16 @@ import { runDigests } from '../../support/digest-run.js';
 import { SubscriptionStore } from '../../../src/store/subscription-store.js';
 import { RecordingMessenger } from '../../support/recording-messenger.js';
 import {
-  DRIVERS,
+  closeDeliveryStore,
   createDeliveryStore,
+  type DeliveryStore,
+  DRIVERS,
   fakeCardBuilder,
   importSmallForce,
+  openDeliveryStore,
   sendRows,
   sendStore,
   subscribePersonalChat,
-  type DeliveryStore,
 } from '../../support/delivery-harness.js';
 import { FakeConnector } from '../../support/fake-connector.js';
 
@@ -31,16 +33,11 @@ describe.each(DRIVERS)('sending daily digests on %s', (driver) => {
   let buildCard: ReturnType<typeof fakeCardBuilder>;
 
   beforeEach(async () => {
-    store = await createDeliveryStore(driver);
-    services = await store.open();
-    await importSmallForce(services);
+    ({ store, services } = await openDeliveryStore(driver));
     messenger = new RecordingMessenger();
     buildCard = fakeCardBuilder({ P2: 0 });
   });
-  afterEach(async () => {
-    await services.db.close();
-    await store.drop();
-  });
+  afterEach(() => closeDeliveryStore({ store, services }));
 
   /** Failed sends become retryable exactly one minute later; three attempts a day. */
   function run(at: string | Date, on: AppServices = services, signal?: AbortSignal): Promise<DigestRunResult> {

@@ -1,26 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type AppServices } from '../../../src/app.js';
-import { readConfig } from '../../../src/config/env.js';
-import { createLogger } from '../../../src/log/logger.js';
+import type { AppServices } from '../../../src/app.js';
 import { AllocationStore } from '../../../src/store/allocation-store.js';
+import { smallForceServices } from '../../support/small-force-services.js';
 
 let services: AppServices;
 let store: AllocationStore;
 const at = new Date('2026-11-20T08:00:00Z');
 
 beforeAll(async () => {
-  services = await createServices(
-    readConfig({ LOG_LEVEL: 'silent', VCOP_DATA_DIR: 'memory://', VCOP_DEMO: '0', VCOP_SCHEDULER: '0', VCOP_NOW: '2026-11-20T10:00:00Z' }),
-    createLogger({ level: 'silent' }),
-  );
-  const ndjson = await readFile(new URL('../../fixtures/small-force.ndjson', import.meta.url), 'utf8');
-  const result = await services.importNdjson(
-    (async function* () {
-      yield ndjson;
-    })(),
-  );
-  if (!result.ok) throw new Error('the small force did not import');
+  services = await smallForceServices(new Date('2026-11-20T10:00:00Z'));
   store = new AllocationStore(services.db);
 }, 60_000);
 

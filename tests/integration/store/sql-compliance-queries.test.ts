@@ -7,6 +7,7 @@ import {
   UnknownUnitError,
 } from '../../../src/store/sql-compliance-queries.js';
 import { rebuildWorkingCalendar } from '../../../src/store/working-calendar-store.js';
+import { NORTH_TEAM_1_ITEMS, NORTH_TEAM_2_ITEMS } from '../../fixtures/small-force-items.js';
 import { DRIVERS, importText, openTestDb, SMALL_FORCE_NOW, smallForceNdjson, type TestDb } from '../../support/test-db.js';
 
 /**
@@ -117,50 +118,8 @@ describe.each(DRIVERS)('SqlComplianceQueries on %s', (driver) => {
 
   it("lists digest items most overdue first, due-soon items after, and an officer's own items", async () => {
     const northOne = await queries.digest('N-T1', SMALL_FORCE_NOW);
-    expect(northOne.items).toEqual([
-      {
-        kind: 'needs_assessment_missing',
-        caseId: 'CR-2',
-        victimId: 'V-3',
-        oicId: 'P2',
-        category: 'violence',
-        dueDate: '2026-10-05',
-        daysOverdue: 46,
-        enhanced: false,
-      },
-      {
-        kind: 'update_overdue',
-        caseId: 'CR-2',
-        victimId: 'V-3',
-        oicId: 'P2',
-        category: 'violence',
-        dueDate: '2026-10-29',
-        daysOverdue: 22,
-        enhanced: false,
-      },
-      {
-        kind: 'update_overdue',
-        caseId: 'CR-2',
-        victimId: 'V-2',
-        oicId: 'P2',
-        category: 'violence',
-        dueDate: '2026-11-03',
-        daysOverdue: 17,
-        enhanced: true,
-      },
-    ]);
-    expect((await queries.digest('FORCE', SMALL_FORCE_NOW, { oicId: 'P3' })).items).toEqual([
-      {
-        kind: 'needs_assessment_due_soon',
-        caseId: 'CR-3',
-        victimId: 'V-4',
-        oicId: 'P3',
-        category: 'serious acquisitive',
-        dueDate: '2026-11-23',
-        daysOverdue: 0,
-        enhanced: false,
-      },
-    ]);
+    expect(northOne.items).toEqual(NORTH_TEAM_1_ITEMS);
+    expect((await queries.digest('FORCE', SMALL_FORCE_NOW, { oicId: 'P3' })).items).toEqual(NORTH_TEAM_2_ITEMS);
     expect((await queries.digest('S-T1', SMALL_FORCE_NOW, { oicId: 'P3' })).items).toEqual([]);
     expect((await queries.digest('S-T1', SMALL_FORCE_NOW)).items.map((i) => [i.kind, i.victimId, i.dueDate])).toEqual([
       ['update_due_soon', 'V-6', '2026-11-23'],

@@ -5,14 +5,14 @@ import { runDigests } from '../../support/digest-run.js';
 import { SubscriptionStore } from '../../../src/store/subscription-store.js';
 import { RecordingMessenger } from '../../support/recording-messenger.js';
 import {
+  closeDeliveryStore,
+  type DeliveryStore,
   DRIVERS,
-  createDeliveryStore,
   fakeCardBuilder,
-  importSmallForce,
+  openDeliveryStore,
   sendRows,
   sendStore,
   subscribePersonalChat,
-  type DeliveryStore,
 } from '../../support/delivery-harness.js';
 
 /**
@@ -26,16 +26,11 @@ describe.each(DRIVERS)('digests follow the records, on %s', (driver) => {
   let buildCard: ReturnType<typeof fakeCardBuilder>;
 
   beforeEach(async () => {
-    store = await createDeliveryStore(driver);
-    services = await store.open();
-    await importSmallForce(services);
+    ({ store, services } = await openDeliveryStore(driver));
     messenger = new RecordingMessenger();
     buildCard = fakeCardBuilder();
   });
-  afterEach(async () => {
-    await services.db.close();
-    await store.drop();
-  });
+  afterEach(() => closeDeliveryStore({ store, services }));
 
   function run(at = '2026-11-20T07:00:00Z'): Promise<DigestRunResult> {
     return runDigests(services, messenger, new Date(at), { buildCard, sends: sendStore(services), random: () => 1 });

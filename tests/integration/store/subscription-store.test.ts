@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../src/app.js';
 import { SubscriptionStore } from '../../../src/store/subscription-store.js';
-import { DRIVERS, createDeliveryStore, importSmallForce, type DeliveryStore } from '../../support/delivery-harness.js';
+import { closeDeliveryStore, type DeliveryStore, DRIVERS, importSmallForce, openDeliveryStore } from '../../support/delivery-harness.js';
 
 describe.each(DRIVERS)('subscription store on %s', (driver) => {
   let store: DeliveryStore;
@@ -9,14 +9,10 @@ describe.each(DRIVERS)('subscription store on %s', (driver) => {
   let subscriptions: SubscriptionStore;
 
   beforeEach(async () => {
-    store = await createDeliveryStore(driver);
-    services = await store.open();
+    ({ store, services } = await openDeliveryStore(driver, { smallForce: false }));
     subscriptions = new SubscriptionStore(services.db);
   });
-  afterEach(async () => {
-    await services.db.close();
-    await store.drop();
-  });
+  afterEach(() => closeDeliveryStore({ store, services }));
 
   const reference = (id: string) => ({ serviceUrl: 'https://smba.trafficmanager.net/uk/', conversation: { id }, channelId: 'msteams' });
 

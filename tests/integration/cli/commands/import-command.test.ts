@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../../src/store/connect.js';
-import { storeSnapshot, type StoreSnapshot } from '../../support/store-snapshot.js';
+import { openDb } from '../../../../src/store/connect.js';
+import { storeSnapshot, type StoreSnapshot } from '../../../support/store-snapshot.js';
 
 /**
  * `vcop import` as a person runs it (bin/vcop.js in a child process, on a PGlite data folder): a bad
  * file exits non-zero, lists every bad line by number, and leaves the store row for row as it was.
  */
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 let folder: string;
 let good: string[];
