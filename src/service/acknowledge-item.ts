@@ -61,15 +61,11 @@ export async function acknowledgeItem(deps: AcknowledgeDeps, input: AcknowledgeI
   }
 
   const acknowledgements = new AcknowledgementStore(deps.db);
-  if (resolved.kind === 'gone') {
-    // An item acted on and then resolved is still answered as acknowledged, not as vanished.
-    const existing = (await acknowledgements.forRefs([input.itemRef])).get(input.itemRef);
-    return existing
-      ? { kind: 'acknowledged', firstTime: false, acknowledgement: existing, unitId: owner.unitId }
-      : { kind: 'gone', unitId: resolved.owner?.unitId ?? null };
-  }
+  // A repeat (a double tap, a stale card) answers the acknowledgement already there, whatever date it sent;
+  // an item acted on and then resolved is still answered as acknowledged, not as vanished.
   const existing = (await acknowledgements.forRefs([input.itemRef])).get(input.itemRef);
-  if (existing) return { kind: 'acknowledged', firstTime: false, acknowledgement: existing, unitId: resolved.owner.unitId };
+  if (existing) return { kind: 'acknowledged', firstTime: false, acknowledgement: existing, unitId: owner.unitId };
+  if (resolved.kind === 'gone') return { kind: 'gone', unitId: resolved.owner?.unitId ?? null };
   const planned = input.plannedOn === undefined ? null : checkPlannedDate(input.plannedOn, input.at, deps.policy);
   if (planned && !planned.ok) {
     await auditRefusal(deps.db, {
