@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'restify';
 import { loadPolicy } from './config/load-policy.js';
 import type { AppConfig } from './config/env.js';
-import { fixedClock, systemClock } from './domain/clock.js';
+import { type Clock, fixedClock, systemClock } from './domain/clock.js';
 import type { Logger } from './log/logger.js';
 import { createHttpServer } from './api/server.js';
 import type { ApiDeps } from './api/api-deps.js';
@@ -106,11 +106,13 @@ export interface ServiceHooks {
    * disk): src/main.ts exits so the platform starts a new process. Logged either way, and /healthz fails.
    */
   onStoreUnusable?: (error: StoreUnusableError) => void;
+  /** "Now" for a test that moves it (the day after a promise's planned date); else VCOP_NOW, else the system clock. */
+  clock?: Clock;
 }
 
 /** Opens the store, applies migrations and the policy calendar, and seeds the demo force when asked. */
 export async function createServices(config: AppConfig, logger: Logger, hooks: ServiceHooks = {}): Promise<AppServices> {
-  const clock = config.fixedNow ? fixedClock(config.fixedNow) : systemClock;
+  const clock = hooks.clock ?? (config.fixedNow ? fixedClock(config.fixedNow) : systemClock);
   const { policy, calendar } = await loadPolicy({ policyFile: config.policyFile, bankHolidaysFile: config.bankHolidaysFile });
   const { db, created } = await openAppStore(config, logger, hooks.onStoreUnusable);
   try {

@@ -29,6 +29,7 @@ export async function acknowledgeAction(deps: BotDeps, context: TurnContext, act
     actor,
     itemRef: action.value.itemRef,
     ...(action.value.note ? { note: action.value.note } : {}),
+    ...(action.value.plannedOn ? { plannedOn: action.value.plannedOn } : {}),
     at: deps.services.clock.now(),
   });
   const view = viewOf(action.value.digestId, actor);
@@ -39,6 +40,13 @@ export async function acknowledgeAction(deps: BotDeps, context: TurnContext, act
     case 'refused':
       log.info("acknowledge refused: outside the actor's scope");
       return renderRefusalCard({ title: "You can't acknowledge this item", reason: result.reason });
+    case 'bad_planned_date':
+      log.info('acknowledge refused: the planned date is outside what the policy allows');
+      return renderRefusalCard({
+        title: "I can't take that planned date",
+        reason: result.reason,
+        hint: 'Nothing was recorded. Say "digest" for the card and acknowledge the item again.',
+      });
     case 'gone':
       log.info('acknowledge on a stale card: answered with the current digest');
       return digestCardFor(deps, actor, view);

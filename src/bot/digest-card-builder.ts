@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/env.js';
+import { plannedDateRange } from '../domain/promises.js';
 import { actedAtText, asOfText, headline, withNote } from '../domain/wording.js';
 import { buildDigest, type Digest, type DigestRequest } from '../service/build-digest.js';
 import type { ServiceContext } from '../service/service-context.js';
@@ -35,7 +36,7 @@ export function digestCard(
   services: DigestCardServices,
 ): object {
   const timeZone = services.policy.timeZone;
-  const cardItems: DigestCardItem[] = digest.entries.map(({ item, itemRef, oicName, acknowledgement }) => ({
+  const cardItems: DigestCardItem[] = digest.entries.map(({ item, itemRef, oicName, acknowledgement, promise }) => ({
     itemRef,
     crimeReference: item.caseId,
     category: shortName(item.category),
@@ -51,6 +52,17 @@ export function digestCard(
             byName: shortName(acknowledgement.personName),
             atText: actedAtText(acknowledgement.at, digest.at, timeZone),
             ...(acknowledgement.note ? { note: acknowledgement.note } : {}),
+            ...(acknowledgement.plannedOn ? { plannedOn: acknowledgement.plannedOn } : {}),
+          },
+        }
+      : {}),
+    ...(promise
+      ? {
+          promise: {
+            state: promise.state,
+            plannedOn: promise.plannedOn,
+            // Given on another card of this deadline: the acknowledgement line does not say it, so the promise line does.
+            ...(promise.itemRef === itemRef ? {} : { byName: shortName(promise.personName) }),
           },
         }
       : {}),
@@ -71,5 +83,7 @@ export function digestCard(
     digestId: digestIdOf(digest.view),
     ...(services.config.caseUrlTemplate ? { caseUrlTemplate: services.config.caseUrlTemplate } : {}),
     refreshUserIds: digest.refreshUserIds,
+    promises: digest.promises,
+    plannedDates: plannedDateRange(digest.at, services.policy),
   });
 }

@@ -12,14 +12,18 @@ const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD`; throws on anything that is not a real calendar date. */
 function dayNumberOf(date: LocalDate): number {
-  const match = LOCAL_DATE.exec(date);
-  if (match) {
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const ms = Date.UTC(year, month - 1, day);
-    const check = new Date(ms);
-    if (check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day) return ms / DAY_MS;
-  }
-  throw new RangeError(`'${date}' is not a calendar date: expected YYYY-MM-DD, e.g. 2026-10-01`);
+  if (!isLocalDate(date)) throw new RangeError(`'${date}' is not a calendar date: expected YYYY-MM-DD, e.g. 2026-10-01`);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+/** Whether `value` is a real calendar date written `YYYY-MM-DD` (2026-02-30 is not). */
+export function isLocalDate(value: string): boolean {
+  const match = LOCAL_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  return check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
 }
 
 function localDateOfDayNumber(dayNumber: number): LocalDate {

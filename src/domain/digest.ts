@@ -47,6 +47,11 @@ export function digestItemsFor(evaluation: VictimEvaluation, victim: DigestVicti
 
 const BREACH_KINDS: ReadonlySet<DigestItemKind> = new Set(['update_overdue', 'needs_assessment_missing']);
 
+/** An item in breach (overdue, missing), as against one due soon. */
+export function isBreachKind(kind: DigestItemKind): boolean {
+  return BREACH_KINDS.has(kind);
+}
+
 /**
  * Digest order: breaches before due-soon items; breaches by days overdue (most first), due-soon items
  * by due date (soonest first); enhanced victims first on ties. The final keys (case, victim, kind)

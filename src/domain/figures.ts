@@ -1,5 +1,6 @@
 import type { Policy } from './policy.js';
-import type { Rag, Ratio } from './types.js';
+import type { PromiseState } from './promises.js';
+import type { PromiseCounts, Rag, Ratio } from './types.js';
 
 /**
  * A rate is a percentage with one decimal, rounded half up. It is computed in integers (tenths of a
@@ -50,4 +51,19 @@ export function withoutParts<T extends FigureCounts & { rate: number | null }>(w
 
 function sum(parts: readonly FigureCounts[], pick: (part: FigureCounts) => number): number {
   return parts.reduce((total, part) => total + pick(part), 0);
+}
+
+/**
+ * Acknowledgements with a planned date by state at one instant: GREEN kept, RED missed, AMBER open.
+ * GREY ones (the case closed, the victim left the population) are in none of the three, as a closed
+ * case is in no compliance figure.
+ */
+export function countPromises(states: Iterable<PromiseState>): PromiseCounts {
+  const counts: PromiseCounts = { kept: 0, missed: 0, open: 0 };
+  for (const state of states) {
+    if (state === 'GREEN') counts.kept += 1;
+    else if (state === 'RED') counts.missed += 1;
+    else if (state === 'AMBER') counts.open += 1;
+  }
+  return counts;
 }

@@ -43,6 +43,10 @@ export const policySchema = z
     dueSoonDays: days('how many days ahead the digest warns of a deadline, e.g. 3').default(3),
     targetRate: percentage('the GREEN threshold, e.g. 90').default(90.0),
     amberMargin: percentage('how far below target is still AMBER, e.g. 5').default(5.0),
+    // How far ahead an acknowledgement's planned date may be ("update planned by Fri 27 Nov"), in calendar
+    // days from the local date it is given on: 28 days, the default update interval, so a promise is due
+    // before the next update would be. 0 allows today only. A date in the past is never accepted.
+    plannedDateMaxDays: days('how many days ahead an acknowledgement may plan, e.g. 28').default(28),
   })
   .strict();
 

@@ -45,6 +45,16 @@ export interface UnitFigures {
   rag: Rag | null;
 }
 
+/**
+ * Acknowledgements with a planned date by their state at an instant (src/domain/promises.ts): GREEN kept,
+ * RED missed, AMBER open. GREY ones (the case closed, the victim left the population) are in none of them.
+ */
+export interface PromiseCounts {
+  kept: number;
+  missed: number;
+  open: number;
+}
+
 export type DigestItemKind = 'update_overdue' | 'needs_assessment_missing' | 'update_due_soon' | 'needs_assessment_due_soon';
 
 /** One thing a supervisor or OIC is asked to act on. Carries no personal details of the victim. */

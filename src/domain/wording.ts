@@ -1,8 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { localDateOf } from './calendar.js';
+import { isLocalDate, localDateOf } from './calendar.js';
 import type { Metric } from './questions/types.js';
-import type { Ratio } from './types.js';
+import type { LocalDate, PromiseCounts, Ratio } from './types.js';
 
 /**
  * How figures and times read, in one place for the answers, the digests and the cards alike: a rate
@@ -124,4 +124,24 @@ export function actedAtText(at: Date, today: Date, timeZone: string): string {
 export function quotedList(words: readonly string[]): string {
   const each = words.map((word) => `"${word}"`);
   return each.length <= 1 ? (each[0] ?? '') : `${each.slice(0, -1).join(', ')} and ${each.at(-1)}`;
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "Fri 27 Nov" from "2026-11-27": a local date needs no time zone, only the calendar. With `today`, a date
+ * in another year says it: "Mon 4 Jan 2027".
+ */
+export function dayText(date: LocalDate, today?: LocalDate): string {
+  if (!isLocalDate(date)) throw new RangeError(`a local date must be YYYY-MM-DD (got '${date}')`);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  const text = `${WEEKDAYS[weekday]} ${day} ${MONTHS[month - 1]}`;
+  return today !== undefined && today.slice(0, 4) !== date.slice(0, 4) ? `${text} ${year}` : text;
+}
+
+/** "1 missed · 2 open · 3 kept": acknowledgements with a planned date by state (GREY ones are in none). */
+export function promiseCountsText(counts: PromiseCounts): string {
+  return `${counts.missed} missed · ${counts.open} open · ${counts.kept} kept`;
 }

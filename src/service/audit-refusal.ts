@@ -7,7 +7,7 @@ import type { Db } from '../store/db.js';
  * no one, a change to a channel's digest by someone without scope over it) leaves a trace an auditor can
  * find by actor, case, item or conversation.
  */
-export type RefusalReason = 'unknown_item' | 'not_authorised' | 'unmapped_user';
+export type RefusalReason = 'unknown_item' | 'not_authorised' | 'unmapped_user' | 'bad_planned_date';
 
 export interface Refusal {
   at: Date;

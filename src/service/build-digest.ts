@@ -1,8 +1,10 @@
 import { itemRef } from '../domain/digest.js';
-import type { DigestItem, Person, UnitFigures } from '../domain/types.js';
+import type { DigestItem, Person, PromiseCounts, UnitFigures } from '../domain/types.js';
 import { type Acknowledgement, AcknowledgementStore } from '../store/acknowledgement-store.js';
 import { ItemRefStore } from '../store/item-ref-store.js';
+import type { StoredPromise } from '../store/promise-store.js';
 import { UnitScope, authoriseOfficerItems, authoriseUnitDigest, mayReassignIn } from './authorise.js';
+import { digestPromises, orderWithPromises, type PromiseScope } from './digest-promises.js';
 import { itemsNotShownText, officerCasesFor, officerFiguresAsSeen, officerItemsAsSeen } from './officer-view.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -30,12 +32,14 @@ export class DigestNotVisibleError extends Error {
   }
 }
 
-/** One item as the digest shows it: the item, its opaque ref, its OIC's name and its acknowledgement. */
+/** One item as the digest shows it: the item, its opaque ref, its OIC's name, its acknowledgement and its promise. */
 export interface DigestEntry {
   item: DigestItem;
   itemRef: string;
   oicName: string;
   acknowledgement: Acknowledgement | null;
+  /** The latest acknowledgement with a planned date for this item's duty and deadline (perhaps on another ref), graded at `at`. */
+  promise: StoredPromise | null;
 }
 
 /** A digest, ready to render: what a card shows, decided once for the chat, a button press and the morning run. */
@@ -47,7 +51,10 @@ export interface Digest {
   figures: Pick<UnitFigures, 'rate' | 'compliant' | 'total' | 'rag'>;
   /** Said after the headline, e.g. "3 items in other teams are not shown". */
   note?: string;
+  /** Most urgent first, a missed promise first within its kind (src/domain/promises.ts). */
   entries: DigestEntry[];
+  /** Promises on the digest's cases by state at `at`: the team's, or the officer's own. */
+  promises: PromiseCounts;
   /** Whom a case may be reassigned to from this digest (empty when Reassign is not offered). */
   officers: { id: string; name: string }[];
   canReassign: boolean;
@@ -55,7 +62,7 @@ export interface Digest {
   refreshUserIds: string[];
 }
 
-type DigestServices = Pick<ServiceContext, 'db' | 'queries' | 'people'>;
+type DigestServices = Pick<ServiceContext, 'db' | 'queries' | 'people' | 'policy'>;
 
 /**
  * A team digest or an officer's reminder: authorised for the viewer, figures and items from one
@@ -72,7 +79,18 @@ export async function buildDigest(services: DigestServices, request: DigestReque
   await new ItemRefStore(services.db).record(items, request.at);
   const refs = items.map(itemRef);
   const acknowledgements = await new AcknowledgementStore(services.db).forRefs(refs);
+  const promises = await digestPromises(services, content.promiseScope, items, request.at);
   const names = await officerNames(services, content.knownPeople, items);
+  const entries = items.map((item, index) => {
+    const ref = refs[index] as string;
+    return {
+      item,
+      itemRef: ref,
+      oicName: names.get(item.oicId) ?? item.oicId,
+      acknowledgement: acknowledgements.get(ref) ?? null,
+      promise: promises.byItemRef.get(ref) ?? null,
+    };
+  });
   return {
     view: content.view,
     at: request.at,
@@ -80,10 +98,8 @@ export async function buildDigest(services: DigestServices, request: DigestReque
     figuresName: content.figuresName,
     figures: content.figures,
     ...(content.note ? { note: content.note } : {}),
-    entries: items.map((item, index) => {
-      const ref = refs[index] as string;
-      return { item, itemRef: ref, oicName: names.get(item.oicId) ?? item.oicId, acknowledgement: acknowledgements.get(ref) ?? null };
-    }),
+    entries: orderWithPromises(entries),
+    promises: promises.counts,
     officers: content.officers,
     canReassign: content.canReassign,
     refreshUserIds: refreshUserIds(request.viewer, content.knownPeople),
@@ -96,6 +112,8 @@ interface DigestContent {
   figuresName: string;
   figures: Pick<UnitFigures, 'rate' | 'compliant' | 'total' | 'rag'>;
   items: DigestItem[];
+  /** Whose promises the digest counts and shows: the same cases as its items. */
+  promiseScope: PromiseScope;
   /** People whose names the card shows and who see the card (the team, or the officer). */
   knownPeople: Person[];
   officers: { id: string; name: string }[];
@@ -118,6 +136,7 @@ async function teamContent(services: DigestServices, request: DigestRequest, sco
     figuresName: digest.unit.name,
     figures,
     items: digest.items,
+    promiseScope: { kind: 'unit', unitId },
     knownPeople: team,
     // Cases are reassigned within the team only (authorise.ts); the card offers exactly those people.
     officers:
@@ -156,6 +175,10 @@ async function officerContent(
     ...(note ? { note } : {}),
     figures,
     items: digest.items,
+    promiseScope:
+      itemCases.kind === 'within'
+        ? { kind: 'officer', officerId: officer.id, withinUnitId: itemCases.unitId }
+        : { kind: 'officer', officerId: officer.id },
     knownPeople: [officer],
     officers: [],
     canReassign: false,

@@ -5,6 +5,7 @@ import type {
   OfficerFigures,
   OfficerFiguresWithin,
   Person,
+  PromiseCounts,
   UnitBreakdown,
   UnitDigest,
   UnitFigures,
@@ -40,6 +41,13 @@ export interface ComplianceQueries {
   figuresAndDigest(unitId: string, at: Date): Promise<{ figures: UnitFigures; digest: UnitDigest }>;
   /** Digests of every team at one instant, for the morning run and the benchmark. */
   allTeamDigests(at: Date): Promise<UnitDigest[]>;
+  /**
+   * Acknowledgements with a planned date, on cases the unit's subtree holds at t, by state at t
+   * (src/domain/promises.ts): kept, missed, open; GREY ones in none.
+   */
+  promiseCounts(unitId: string, at: Date): Promise<PromiseCounts>;
+  /** The same over the cases allocated to the officer at t; with `withinUnitId`, only those inside its subtree. */
+  officerPromiseCounts(personId: string, at: Date, withinUnitId?: string): Promise<PromiseCounts>;
 }
 
 export interface PeopleDirectory {
@@ -50,4 +58,14 @@ export interface PeopleDirectory {
   listWithin(unitId: string): Promise<Person[]>;
 }
 
-export type { DigestOptions, LocalDate, OfficerDigestWithin, OfficerFigures, OfficerFiguresWithin, UnitBreakdown, UnitKind, UnitNode };
+export type {
+  DigestOptions,
+  LocalDate,
+  PromiseCounts,
+  OfficerDigestWithin,
+  OfficerFigures,
+  OfficerFiguresWithin,
+  UnitBreakdown,
+  UnitKind,
+  UnitNode,
+};

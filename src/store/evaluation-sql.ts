@@ -40,8 +40,9 @@ const SCOPE_FILTERS: Record<EvaluationScope, string> = {
  * `with ... judged` — one row per live victim in scope at t:
  * victim_id, case_id, enhanced, category, unit_id, oic_id (the allocation at t), today,
  * na_due_on, na_met, na_breach, update_due_on, update_suspended, update_breach.
+ * `onlyVictims`, a subquery of victim ids, narrows the scope further (the victims with a promise).
  */
-export function judgedVictims(scope: EvaluationScope): string {
+export function judgedVictims(scope: EvaluationScope, options: { onlyVictims?: string } = {}): string {
   // Parameters are used in place (not through a one-row CTE) so the planner sees their values.
   const t = '$1::timestamptz';
   const today = '($1::timestamptz at time zone $2::text)::date';
@@ -59,6 +60,7 @@ with live as (
   where a.valid_from <= ${t} and ${t} < a.valid_to
     and c.recorded_at <= ${t} and (c.closed_at is null or c.closed_at > ${t})
     ${SCOPE_FILTERS[scope]}
+    ${options.onlyVictims ? `and v.id in (${options.onlyVictims})` : ''}
 ),
 last_contacts as (
   -- The latest update's local date is the latest at_on: local dates only grow with the instant.

@@ -8,6 +8,7 @@ import type {
   OfficerFigures,
   OfficerFiguresWithin,
   Person,
+  PromiseCounts,
   Role,
   UnitBreakdown,
   UnitDigest,
@@ -19,6 +20,7 @@ import type {
 import type { Db } from './db.js';
 import { digestItemsSql, evaluationParams, figuresAndDigestItemsSql, figuresSql } from './evaluation-sql.js';
 import { officerCountsWithin, officerItemsWithin } from './officer-scope-sql.js';
+import { PromiseStore } from './promise-store.js';
 import { NO_COUNTS, toDigestItem, toUnitFigures, type CountsRow, type ItemRow } from './query-rows.js';
 
 /** The unit asked for is not in the store (the API answers 404). */
@@ -46,7 +48,6 @@ interface UnitRow {
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en', { numeric: true });
 
-/** The read side of the compliance service over the store: every figure is one set-based statement. */
 /** The compliance read side over the store (the ComplianceQueries port of src/service/compliance-queries.ts). */
 export class SqlComplianceQueries {
   constructor(
@@ -189,6 +190,18 @@ export class SqlComplianceQueries {
     }));
   }
 
+  /** Acknowledgements with a planned date on cases of the unit's subtree at t, by state (promise-store.ts). */
+  async promiseCounts(unitId: string, at: Date): Promise<PromiseCounts> {
+    await this.requireUnit(unitId);
+    return new PromiseStore(this.db, this.policy).countsInUnit(unitId, at);
+  }
+
+  async officerPromiseCounts(personId: string, at: Date, withinUnitId?: string): Promise<PromiseCounts> {
+    await this.requirePerson(personId);
+    if (withinUnitId !== undefined) await this.requireUnit(withinUnitId);
+    return new PromiseStore(this.db, this.policy).countsOfOfficer(personId, at, withinUnitId);
+  }
+
   private toFigures(unit: UnitRef, at: Date, counts: Omit<CountsRow, 'group_id'>): UnitFigures {
     return toUnitFigures(unit, at, counts, this.policy);
   }
@@ -219,7 +232,6 @@ export class SqlComplianceQueries {
   }
 }
 
-/** People as the records system sent them; the bot maps a Teams user by Entra object id. */
 /** People as stored (the PeopleDirectory port of src/service/compliance-queries.ts). */
 export class SqlPeopleDirectory {
   constructor(private readonly db: Db) {}

@@ -1,5 +1,6 @@
 import { startApp, type RunningApp } from '../../src/app.js';
 import { createBotExtension, type BotExtensionOptions } from '../../src/app.js';
+import type { Clock } from '../../src/domain/clock.js';
 import { createLogger } from '../../src/log/logger.js';
 import { FakeConnector } from './fake-connector.js';
 import { testConfig } from './test-app.js';
@@ -22,7 +23,7 @@ export interface BotApp {
 }
 
 export async function startBotApp(
-  options: { env?: Record<string, string>; logLevel?: string; extension?: BotExtensionOptions } = {},
+  options: { env?: Record<string, string>; logLevel?: string; extension?: BotExtensionOptions; clock?: Clock } = {},
 ): Promise<BotApp> {
   const connector = new FakeConnector();
   const serviceUrl = await connector.start();
@@ -35,7 +36,12 @@ export async function startBotApp(
   });
   const logLines: string[] = [];
   const logger = createLogger({ level: options.logLevel ?? 'error', destination: { write: (line: string) => void logLines.push(line) } });
-  const app = await startApp(config, logger, [createBotExtension(config, options.extension)]);
+  const app = await startApp(
+    config,
+    logger,
+    [createBotExtension(config, options.extension)],
+    options.clock ? { clock: options.clock } : {},
+  );
   const baseUrl = `http://127.0.0.1:${app.port}`;
   return {
     app,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RunningApp } from '../../src/app.js';
+import type { Clock } from '../../src/domain/clock.js';
 import type { DigestItem, Person } from '../../src/domain/types.js';
 import { BOT_APP_NOW, startBotApp } from './bot-app.js';
 import type { FakeConnector } from './fake-connector.js';
@@ -20,10 +21,12 @@ export interface BotHarness {
   close(): Promise<void>;
 }
 
-export async function startBotHarness(env: Record<string, string> = {}): Promise<BotHarness> {
+/** `clock`: a clock the test moves (the app reads it for every "now"); VCOP_NOW otherwise. */
+export async function startBotHarness(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<BotHarness> {
   const { app, baseUrl, connector, serviceUrl, close } = await startBotApp({
     env: { LOG_LEVEL: 'silent', VCOP_API_TOKEN: API_TOKEN, ...env },
     logLevel: 'silent',
+    ...options,
   });
   return {
     app,

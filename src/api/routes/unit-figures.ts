@@ -1,5 +1,6 @@
 import type { Request } from 'restify';
 import { quoted } from '../../domain/quoted-value.js';
+import { promiseFiguresAt, promiseFiguresForPeriod } from '../../service/promise-figures.js';
 import { UnknownUnitError } from '../../store/sql-compliance-queries.js';
 import type { ApiDeps } from '../api-deps.js';
 import { HttpError } from '../../http/http-error.js';
@@ -7,8 +8,10 @@ import { evaluationFromQuery } from '../instant-params.js';
 import type { Route } from '../../http/route.js';
 
 /**
- * `GET /v1/units/{id}/compliance?at=ISO | ?period=YYYY-MM`: the unit's figures. A period answers the
- * snapshot at its end (or now if it has not ended) plus the previous period's figures for comparison.
+ * `GET /v1/units/{id}/compliance?at=ISO | ?period=YYYY-MM`: the unit's figures, with `promises: {kept,
+ * missed, open}` (acknowledgements with a planned date, by state at that instant; GREY ones in none). A
+ * period answers the snapshot at its end (or now if it has not ended) plus the previous period's
+ * figures, promises included, for comparison.
  */
 export function unitComplianceRoute(deps: ApiDeps): Route {
   return {
@@ -19,16 +22,21 @@ export function unitComplianceRoute(deps: ApiDeps): Route {
       const { at, period } = evaluationFromQuery(req.query ?? {}, deps.clock.now(), deps.policy.timeZone);
       const unitId = unitIdOf(req);
       const figures = await withUnit(unitId, () => deps.queries.figures(unitId, at));
+      const target = { kind: 'unit', unitId } as const;
       if (!period) {
-        res.send(200, figures);
+        res.send(200, { ...figures, promises: (await promiseFiguresAt(deps.queries, target, at)).promises });
         return;
       }
-      const previous = await deps.queries.figures(unitId, period.previousSnapshotAt);
+      const [previous, promises] = await Promise.all([
+        deps.queries.figures(unitId, period.previousSnapshotAt),
+        promiseFiguresForPeriod(deps.queries, target, period),
+      ]);
       const { unit: _unit, ...previousFigures } = previous;
       res.send(200, {
         ...figures,
+        promises: promises.promises,
         period: { label: period.label, ended: period.ended },
-        previous: { label: period.previousLabel, ...previousFigures },
+        previous: { label: period.previousLabel, ...previousFigures, promises: promises.previous.promises },
       });
     },
   };

@@ -17,6 +17,8 @@ export interface AcknowledgeActionData {
   digestId?: string;
   /** Trimmed; absent when the note box was left empty. */
   note?: string;
+  /** The date box as sent (`YYYY-MM-DD` from Input.Date), unchecked: the service decides whether it can be used. */
+  plannedOn?: string;
 }
 
 export interface ReassignActionData {
@@ -37,8 +39,13 @@ export function readAcknowledgeAction(data: unknown): ActionDataResult<Acknowled
   if (!parsed.success)
     return { ok: false, problem: 'This button is missing the item it belongs to; open the latest digest and try again.' };
   const { itemRef, digestId } = parsed.data;
-  const note = textInput(parsed.data, digestInputIds(itemRef).note);
-  return { ok: true, value: { itemRef, ...(digestId ? { digestId } : {}), ...(note ? { note } : {}) } };
+  const ids = digestInputIds(itemRef);
+  const note = textInput(parsed.data, ids.note);
+  const plannedOn = textInput(parsed.data, ids.plannedOn);
+  return {
+    ok: true,
+    value: { itemRef, ...(digestId ? { digestId } : {}), ...(note ? { note } : {}), ...(plannedOn ? { plannedOn } : {}) },
+  };
 }
 
 /** Verb `reassignItem`. */

@@ -1,8 +1,10 @@
 import { withoutLinks } from '../../domain/plain-text.js';
-import type { DigestItemKind, LocalDate, Rag } from '../../domain/types.js';
+import { dutyOf, type PromiseState } from '../../domain/promises.js';
+import type { DigestItemKind, LocalDate, PromiseCounts, Rag } from '../../domain/types.js';
+import { dayText, promiseCountsText } from '../../domain/wording.js';
 import type { AdaptiveCard } from './adaptive-card.js';
 import { CARD_BUDGET_BYTES, cardBytes, fitRowCount } from './card-size.js';
-import { ragContainerStyle, ragLabel, ragTextColor, withoutContactDetails } from './card-text.js';
+import { capitalise, ragContainerStyle, ragLabel, ragTextColor, withoutContactDetails } from './card-text.js';
 import { expandTemplate } from './expand-template.js';
 
 export const DEFAULT_DIGEST_PAGE_SIZE = 10;
@@ -28,7 +30,12 @@ export interface DigestCardItem {
   /** Whole days past the due date (0 for items due soon). */
   daysOverdue: number;
   enhanced: boolean;
-  acknowledgement?: { byName: string; atText: string; note?: string };
+  acknowledgement?: { byName: string; atText: string; note?: string; plannedOn?: LocalDate };
+  /**
+   * The promise on this item's duty and deadline, when an acknowledgement gave a planned date; `byName`
+   * when it was given on another card of the same deadline (the item while it was due soon).
+   */
+  promise?: { state: PromiseState; plannedOn: LocalDate; byName?: string };
 }
 
 export interface DigestCounts {
@@ -61,6 +68,10 @@ export interface DigestCardData {
   caseUrlTemplate?: string;
   /** Entra object ids whose Teams refreshes the card automatically (Universal Actions); at most 60 are used. */
   refreshUserIds: string[];
+  /** Promises on the digest's cases by state at the card's instant; no line when there are none. */
+  promises?: PromiseCounts;
+  /** The dates the date box offers (today to the policy's latest); the service checks the date again. */
+  plannedDates?: { min: LocalDate; max: LocalDate };
 }
 
 const KIND_LABELS: Record<DigestItemKind, string> = {
@@ -85,9 +96,9 @@ export function digestCounts(items: readonly Pick<DigestCardItem, 'kind'>[]): Di
   };
 }
 
-/** Input ids of one item's note, officer choice and reason: unique per item, as Adaptive Cards require. */
-export function digestInputIds(itemRef: string): { note: string; officer: string; reason: string } {
-  return { note: `note-${itemRef}`, officer: `officer-${itemRef}`, reason: `reason-${itemRef}` };
+/** Input ids of one item's note, planned date, officer choice and reason: unique per item, as Adaptive Cards require. */
+export function digestInputIds(itemRef: string): { note: string; plannedOn: string; officer: string; reason: string } {
+  return { note: `note-${itemRef}`, plannedOn: `planned-${itemRef}`, officer: `officer-${itemRef}`, reason: `reason-${itemRef}` };
 }
 
 /**
@@ -139,6 +150,8 @@ function digestView(data: DigestCardData, offset: number, shown: DigestCardItem[
     hasItems: total > 0,
     listHeading: total === 0 ? 'Nothing to act on' : `Act on these first, most overdue at the top (${first}–${nextOffset} of ${total})`,
     emptyText: 'No overdue updates, missing needs assessments or items due soon.',
+    hasPromises: data.promises !== undefined && data.promises.kept + data.promises.missed + data.promises.open > 0,
+    promisesText: data.promises ? `Promises with a planned date: ${promiseCountsText(data.promises)}` : '',
     items: shown.map((item) => itemView(item, data, withDigest)),
     hasMore: nextOffset < total,
     showMoreTitle: `Show more (${total - nextOffset} left)`,
@@ -170,12 +183,19 @@ function itemView(item: DigestCardItem, data: DigestCardData, withDigest: <T ext
     oicLine: `OIC ${item.oicName}`,
     enhanced: item.enhanced,
     acknowledged,
-    acknowledgementText: item.acknowledgement ? `✓ Acknowledged by ${item.acknowledgement.byName} ${item.acknowledgement.atText}` : '',
+    acknowledgementText: item.acknowledgement ? acknowledgementText(item, item.acknowledgement) : '',
+    hasPromise: item.promise !== undefined,
+    ...promiseView(item),
     hasNote: note.length > 0,
     noteText: `Note: ${withoutContactDetails(truncate(note, 200))}`,
     hasActions: !acknowledged || canReassign || caseUrl !== '',
     acknowledgeData: withDigest({ itemRef: item.itemRef }),
     noteInputId: ids.note,
+    plannedInputId: ids.plannedOn,
+    plannedLabel: `${capitalise(DUTY_WORDS[dutyOf(item.kind)])} planned by (optional)`,
+    // Absent without a range: the template leaves the property out.
+    plannedMin: data.plannedDates?.min ?? null,
+    plannedMax: data.plannedDates?.max ?? null,
     canReassign,
     officerInputId: ids.officer,
     reasonInputId: ids.reason,
@@ -191,16 +211,35 @@ function overdueText(days: number): string {
   return days === 1 ? '1 day overdue' : `${days} days overdue`;
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "Tue 24 Nov" from "2026-11-24": a local date needs no time zone, only the calendar. */
+/** "Tue 24 Nov" from "2026-11-24". */
 function shortDate(date: LocalDate): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new Error(`A digest item's dueDate must be YYYY-MM-DD (got '${date}')`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return `${WEEKDAYS[weekday]} ${day} ${MONTHS[month - 1]}`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`A digest item's dueDate must be YYYY-MM-DD (got '${date}')`);
+  return dayText(date);
+}
+
+const DUTY_WORDS = { update: 'update', needs_assessment: 'needs assessment' } as const;
+
+/** "✓ Acknowledged by PS 1234 Smith 07:42 · update planned by Fri 27 Nov". */
+function acknowledgementText(item: DigestCardItem, acknowledgement: NonNullable<DigestCardItem['acknowledgement']>): string {
+  const planned = acknowledgement.plannedOn ? ` · ${DUTY_WORDS[dutyOf(item.kind)]} planned by ${shortDate(acknowledgement.plannedOn)}` : '';
+  return `✓ Acknowledged by ${acknowledgement.byName} ${acknowledgement.atText}${planned}`;
+}
+
+/** The state in words beside its colour, so it reads without colour vision too. */
+const PROMISE_WORDS: Record<PromiseState, { label: string; color: 'Warning' | 'Attention' | 'Good' | 'Default' }> = {
+  AMBER: { label: 'AMBER · Promise open', color: 'Warning' },
+  RED: { label: 'RED · Promise missed', color: 'Attention' },
+  GREEN: { label: 'GREEN · Promise kept', color: 'Good' },
+  GREY: { label: 'GREY · Promise closed with the case', color: 'Default' },
+};
+
+function promiseView(item: DigestCardItem): { promiseText: string; promiseColor: string } {
+  const promise = item.promise;
+  if (!promise) return { promiseText: '', promiseColor: 'Default' };
+  const words = PROMISE_WORDS[promise.state];
+  // Given on another card of this deadline: say whose promise it is and for when, as the acknowledgement line would.
+  const whose = promise.byName ? `: ${promise.byName} planned the ${DUTY_WORDS[dutyOf(item.kind)]} by ${shortDate(promise.plannedOn)}` : '';
+  return { promiseText: `${words.label}${whose}`, promiseColor: words.color };
 }
 
 function plural(count: number, one: string, many: string): string {

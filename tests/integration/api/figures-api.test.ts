@@ -41,6 +41,7 @@ describe('figures API against hand-computed fixtures', () => {
       needsAssessment: { compliant: 2, total: 3, rate: 66.7 },
       updates: { compliant: 1, total: 3, rate: 33.3 },
       rag: 'RED',
+      promises: { kept: 0, missed: 0, open: 0 },
     });
     expect(await figures('N-T2')).toMatchObject({ total: 2, compliant: 2, rate: 100, rag: 'GREEN' });
   });

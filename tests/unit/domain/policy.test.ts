@@ -24,6 +24,7 @@ describe('parsePolicy', () => {
       dueSoonDays: 3,
       targetRate: 90.0,
       amberMargin: 5.0,
+      plannedDateMaxDays: 28,
     });
     expect(parsePolicy({})).toEqual(defaultPolicy);
   });
