@@ -27,6 +27,7 @@ import { personNotifier, type BotDeps } from './bot/bot-deps.js';
 import { buildDigestCard } from './bot/digest-card-builder.js';
 import { BotFrameworkMessenger } from './bot/messenger/bot-framework-messenger.js';
 import { messagesRoute } from './bot/messages-route.js';
+import { BotFrameworkTeamsDirectory } from './bot/teams-directory.js';
 import { deliverNotices } from './bot/notice-delivery.js';
 import { createOpenAiQuestionPlanner } from './bot/openai-question-planner.js';
 import { DigestScheduler } from './scheduler/digest-scheduler.js';
@@ -39,6 +40,7 @@ import {
 } from './service/send-daily-digests.js';
 import { AllocationStore } from './store/allocation-store.js';
 import { SubscriptionStore } from './store/subscription-store.js';
+import { TeamsLinkStore } from './store/teams-link-store.js';
 import type { ServiceContext } from './service/service-context.js';
 
 /** Everything the running application is made of; tests build it with their own config and clock. */
@@ -213,6 +215,8 @@ export interface BotExtensionOptions {
    * by default. Code only, never configuration: tests point it at keys they serve themselves.
    */
   tokenValidation?: BotTokenValidation;
+  /** How long the Bot Connector's member lookup may take (src/bot/teams-directory.ts); tests shorten it. */
+  lookupTimeoutMs?: number;
   /** For tests: the morning run's card builder or send policy of their own. */
   runOptions?: Pick<SendDailyDigestsOptions, 'sends' | 'retryBackoff' | 'random'> & { buildCard?: DigestCardBuilder };
 }
@@ -240,6 +244,8 @@ export function createBotExtension(config: AppConfig, options: BotExtensionOptio
       const deps: BotDeps = {
         services,
         subscriptions,
+        teamsLinks: new TeamsLinkStore(services.db),
+        directory: new BotFrameworkTeamsDirectory(adapter, { appId: config.bot?.appId ?? '', timeoutMs: options.lookupTimeoutMs }),
         notifyPerson: personNotifier(subscriptions, messenger, background, services.logger),
       };
       // Off unless a key is configured: then typed questions go to the model first.

@@ -8,6 +8,8 @@ export interface ConnectorCall {
   conversationId: string | null;
   /** The activity id in the path: the replied-to activity (POST) or the one updated (PUT). */
   activityId: string | null;
+  /** The user id of a member lookup (`GET .../members/{userId}`). */
+  memberId: string | null;
   body: Record<string, unknown>;
   /** When it arrived (ms since the epoch). */
   at: number;
@@ -38,7 +40,8 @@ export type ConnectorBehaviour =
  * The one stand-in for the Bot Connector service at an activity's `serviceUrl`, for every test that talks
  * to Teams over HTTP: records every call and answers as the connector does (`POST .../activities[/{replyToId}]`
  * -> 201 `{id}`, `PUT` -> 200 `{id}`, `POST /v3/conversations` -> 201 with a new conversation id, a member
- * lookup -> 200). Anything else is 404 and recorded too, so a test sees calls it did not expect.
+ * lookup -> 200 with the member scripted by `member()`, else only the id asked for). Anything else is 404 and
+ * recorded too, so a test sees calls it did not expect.
  * A POST of an activity can be scripted instead: the next replies in order (`answer`), or a `behaviour`
  * decided per request (healthy, throttling with Retry-After, failing with 5xx, hanging).
  */
@@ -46,6 +49,9 @@ export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   /** Decides how each POST of an activity is answered, when no scripted reply is waiting. */
   behaviour: (post: ConnectorPost, index: number) => ConnectorBehaviour = () => ({ kind: 'ok' });
+  /** Decides how each member lookup is answered (`ok`: the scripted member). */
+  memberBehaviour: (lookup: ConnectorCall) => ConnectorBehaviour = () => ({ kind: 'ok' });
+  private readonly members = new Map<string, Record<string, unknown>>();
   private readonly script: ConnectorReply[] = [];
   private readonly server = http.createServer((req, res) => this.handle(req, res));
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -66,6 +72,20 @@ export class FakeConnector {
   answer(...replies: ConnectorReply[]): this {
     this.script.push(...replies);
     return this;
+  }
+
+  /**
+   * What a member lookup of `userId` (an activity's `from.id`) answers, as the Connector's TeamsChannelAccount:
+   * e.g. `{ aadObjectId, userPrincipalName, email }`. In every conversation.
+   */
+  member(userId: string, account: Record<string, unknown>): this {
+    this.members.set(userId, { id: userId, ...account });
+    return this;
+  }
+
+  /** Every member lookup (`GET /v3/conversations/{id}/members/{userId}`), in the order they arrived. */
+  memberLookups(): ConnectorCall[] {
+    return this.calls.filter((call) => call.method === 'GET' && call.memberId !== null);
   }
 
   /** Every POST of an activity, in the order they arrived. */
@@ -131,12 +151,13 @@ export class FakeConnector {
     });
     req.on('end', () => {
       const path = (req.url ?? '').split('?')[0] ?? '';
-      const match = /^\/v3\/conversations(?:\/([^/]+)(?:\/activities(?:\/([^/]+))?|\/members(?:\/[^/]+)?)?)?$/.exec(path);
+      const match = /^\/v3\/conversations(?:\/([^/]+)(?:\/activities(?:\/([^/]+))?|\/members(?:\/([^/]+))?)?)?$/.exec(path);
       const call: ConnectorCall = {
         method: req.method ?? 'GET',
         path,
         conversationId: match?.[1] ? decodeURIComponent(match[1]) : null,
         activityId: match?.[2] ? decodeURIComponent(match[2]) : null,
+        memberId: match?.[3] ? decodeURIComponent(match[3]) : null,
         body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
         at: Date.now(),
         answered: undefined,
@@ -165,6 +186,7 @@ export class FakeConnector {
 
   private replyTo(call: ConnectorCall, known: boolean): ConnectorReply {
     if (!known) return { status: 404, body: { error: { code: 'NotFound', message: `no such route ${call.path}` } } };
+    if (call.memberId !== null && call.method === 'GET') return this.memberReply(call, call.memberId);
     if (call.path.includes('/members') && call.method === 'GET') return { status: 200, body: [] };
     if (call.conversationId === null && call.method === 'POST') return { status: 201, body: { id: `conversation-${++this.counter}` } };
     if (call.method === 'PUT') return { status: 200, body: { id: call.activityId } };
@@ -172,10 +194,17 @@ export class FakeConnector {
     const id = `activity-${++this.counter}`;
     const scripted = this.script.shift();
     if (scripted) return scripted;
-    const behaviour = this.behaviour(call, this.posts.length - 1);
+    return this.answerAs(this.behaviour(call, this.posts.length - 1), { status: 201, body: { id } });
+  }
+
+  private memberReply(call: ConnectorCall, userId: string): ConnectorReply {
+    return this.answerAs(this.memberBehaviour(call), { status: 200, body: this.members.get(userId) ?? { id: userId } });
+  }
+
+  private answerAs(behaviour: ConnectorBehaviour, ok: ConnectorReply): ConnectorReply {
     switch (behaviour.kind) {
       case 'ok':
-        return { status: 201, body: { id } };
+        return ok;
       case 'hang':
         return { status: 0, delayMs: Infinity };
       case 'status':
