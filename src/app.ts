@@ -7,6 +7,7 @@ import type { Logger } from './log/logger.js';
 import { createHttpServer } from './api/server.js';
 import type { ApiDeps } from './api/api-deps.js';
 import { apiRoutes } from './api/routes/index.js';
+import { peopleLinksRoute } from './api/routes/people-links.js';
 import { openDb } from './store/connect.js';
 import { dropLeftoverStaging } from './store/import-staging.js';
 import { migrate } from './store/migrate.js';
@@ -16,6 +17,7 @@ import { rebuildWorkingCalendar } from './store/working-calendar-store.js';
 import { SqlComplianceQueries, SqlPeopleDirectory } from './store/sql-compliance-queries.js';
 import { importRecords } from './service/import-records.js';
 import { readNdjsonLines } from './service/ndjson-lines.js';
+import { peopleLinksReport } from './service/people-links-report.js';
 import { seedDemoForceIfNew } from './service/seed-demo-force.js';
 import type { Route } from './http/route.js';
 import { allocationChangesRoute } from './api/routes/allocation-changes.js';
@@ -39,6 +41,7 @@ import {
   type SendDailyDigestsOptions,
 } from './service/send-daily-digests.js';
 import { AllocationStore } from './store/allocation-store.js';
+import { PeopleLinksStore } from './store/people-links-store.js';
 import { SubscriptionStore } from './store/subscription-store.js';
 import { TeamsLinkStore } from './store/teams-link-store.js';
 import type { ServiceContext } from './service/service-context.js';
@@ -186,7 +189,10 @@ export async function startApp(
     importIdleMs: config.importIdleMs,
   };
   const extensionRoutes = (await Promise.all(extensions.map((e) => e.routes(services)))).flat();
-  const server = createHttpServer({ logger, apiToken: services.apiToken, routes: [...apiRoutes(deps), ...extensionRoutes] });
+  const peopleLinks = peopleLinksRoute({
+    peopleLinks: () => peopleLinksReport({ store: new PeopleLinksStore(services.db), clock: services.clock }),
+  });
+  const server = createHttpServer({ logger, apiToken: services.apiToken, routes: [...apiRoutes(deps), peopleLinks, ...extensionRoutes] });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
