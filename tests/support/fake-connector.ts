@@ -32,7 +32,8 @@ export interface ConnectorReply {
 /** How the connector answers a POST of an activity, decided per request by `behaviour`. */
 export type ConnectorBehaviour =
   | { kind: 'ok' }
-  | { kind: 'status'; status: number; retryAfterSeconds?: number }
+  /** `code`: the error code in the body (e.g. BotNotInConversationRoster); ServiceError by default. */
+  | { kind: 'status'; status: number; retryAfterSeconds?: number; code?: string }
   /** Holds the request and never answers (until the connector closes). */
   | { kind: 'hang' };
 
@@ -211,7 +212,7 @@ export class FakeConnector {
         return {
           status: behaviour.status,
           ...(behaviour.retryAfterSeconds !== undefined ? { headers: { 'retry-after': String(behaviour.retryAfterSeconds) } } : {}),
-          body: { error: { code: 'ServiceError', message: `HTTP ${behaviour.status}` } },
+          body: { error: { code: behaviour.code ?? 'ServiceError', message: `HTTP ${behaviour.status}` } },
         };
     }
   }
