@@ -26,7 +26,14 @@ async function emailOnlyExtract(): Promise<string> {
     const { aadObjectId: _dropped, ...person } = record;
     return JSON.stringify({ ...person, ...addresses[String(record.id)] });
   });
-  const rowe = { type: 'person', id: 'P8', name: 'PS 1008 Rowe', unitId: 'S-T1', role: 'supervisor', email: 'ps1008.rowe@example.police.uk' };
+  const rowe = {
+    type: 'person',
+    id: 'P8',
+    name: 'PS 1008 Rowe',
+    unitId: 'S-T1',
+    role: 'supervisor',
+    email: 'ps1008.rowe@example.police.uk',
+  };
   return [...people, JSON.stringify(rowe)].join('\n');
 }
 
@@ -43,7 +50,11 @@ let subscriptions: SubscriptionStore;
 beforeAll(async () => {
   bot = await startBotApp({ env: { VCOP_DEMO: '0', VCOP_API_TOKEN: TOKEN }, logLevel: 'info' });
   subscriptions = new SubscriptionStore(bot.app.services.db);
-  const imported = await api('/v1/records', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: await emailOnlyExtract() });
+  const imported = await api('/v1/records', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-ndjson' },
+    body: await emailOnlyExtract(),
+  });
   expect(imported.status).toBe(200);
 }, 60_000);
 
@@ -52,7 +63,10 @@ afterAll(async () => {
 });
 
 function api(path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${bot.baseUrl}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, ...(init.headers as Record<string, string>) } });
+  return fetch(`${bot.baseUrl}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${TOKEN}`, ...(init.headers as Record<string, string>) },
+  });
 }
 
 async function post(activity: object): Promise<void> {
@@ -94,7 +108,7 @@ describe('a force extract with e-mails and no Entra object ids', () => {
     expect(lookupsOf(smith)).toHaveLength(1);
   });
 
-  it("matches a user principal name written in another case; the first message subscribes them and answers", async () => {
+  it('matches a user principal name written in another case; the first message subscribes them and answers', async () => {
     const evans = teamsUser(bot, 4, { userPrincipalName: 'ps1004.evans@EXAMPLE.police.uk' });
     const chat = new Conversation(bot.serviceUrl, evans);
     await post(chat.message('digest'));
@@ -137,7 +151,9 @@ describe('a force extract with e-mails and no Entra object ids', () => {
       status: 404,
       code: 'MemberNotFoundInConversation',
     });
-    expect((await report()).unmatchedTeamsUsers).toContainEqual(expect.objectContaining({ teamsUserId: `29:${patel.aadObjectId}`, reason: 'lookup_failed' }));
+    expect((await report()).unmatchedTeamsUsers).toContainEqual(
+      expect.objectContaining({ teamsUserId: `29:${patel.aadObjectId}`, reason: 'lookup_failed' }),
+    );
 
     bot.connector.memberBehaviour = () => ({ kind: 'ok' });
     await post(chat.message('help'));
@@ -151,12 +167,25 @@ describe('a force extract with e-mails and no Entra object ids', () => {
   it("an import that changes the sergeant's e-mail drops the link: the report shows them unlinked, their digest stopped, and Teams is asked again", async () => {
     const before = await report();
     expect(before.unlinked.map((p) => p.personId)).not.toContain('P1');
-    const changed = JSON.stringify({ type: 'person', id: 'P1', name: 'PS 1001 Smith', unitId: 'N-T1', role: 'supervisor', email: 'john.smith@example.police.uk' });
-    expect((await api('/v1/records', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: changed })).status).toBe(200);
+    const changed = JSON.stringify({
+      type: 'person',
+      id: 'P1',
+      name: 'PS 1001 Smith',
+      unitId: 'N-T1',
+      role: 'supervisor',
+      email: 'john.smith@example.police.uk',
+    });
+    expect((await api('/v1/records', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body: changed })).status).toBe(
+      200,
+    );
 
     const after = await report();
-    expect(after.unlinked).toContainEqual(expect.objectContaining({ personId: 'P1', role: 'supervisor', unitId: 'N-T1', identifiers: ['email'] }));
-    expect(after.notReceivingDigests).toContainEqual(expect.objectContaining({ personId: 'P1', reason: 'stopped', detail: 'teams_account_changed' }));
+    expect(after.unlinked).toContainEqual(
+      expect.objectContaining({ personId: 'P1', role: 'supervisor', unitId: 'N-T1', identifiers: ['email'] }),
+    );
+    expect(after.notReceivingDigests).toContainEqual(
+      expect.objectContaining({ personId: 'P1', reason: 'stopped', detail: 'teams_account_changed' }),
+    );
 
     const smith = { aadObjectId: '0c0c0c0c-0000-4000-8000-000000000001', name: 'Teams user 1' };
     const chat = new Conversation(bot.serviceUrl, smith);
