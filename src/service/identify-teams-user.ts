@@ -107,5 +107,5 @@ async function lookUp(deps: IdentifyDeps, seen: TeamsUserSeen, at: Date): Promis
   const person = await deps.people.findById(match.personId);
   if (!person) throw new Error(`person ${match.personId} was matched but is not in the store`);
   log.info({ personId: person.id, matchedBy: match.by }, 'a Teams user was linked to their person');
-  return { kind: 'person', person, matchedBy: match.by, newLink: byAddress && saved !== 'unchanged' };
+  return { kind: 'person', person, matchedBy: match.by, newLink: byAddress && (saved === 'created' || saved === 'replaced') };
 }

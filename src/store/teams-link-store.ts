@@ -23,7 +23,8 @@ export interface TeamsLink {
   teamsEmail: string | null;
 }
 
-export type SaveLinkOutcome = 'unchanged' | 'created' | 'replaced';
+/** `updated`: the same person, matched another way or with other addresses reported. */
+export type SaveLinkOutcome = 'unchanged' | 'created' | 'updated' | 'replaced';
 
 export class TeamsLinkStore {
   constructor(private readonly db: Db) {}
@@ -53,40 +54,47 @@ export class TeamsLinkStore {
   }
 
   /**
-   * Links the Teams user to the person, in one transaction: the user's earlier link and the person's link
-   * to another Teams account (one account per person: the newer match wins) are replaced, and the user is
-   * no longer listed as unmatched. Audited (actor null: the service) unless nothing changed.
+   * Links the Teams user to the person, in one transaction: the person's link to another Teams account (one
+   * account per person: the newer match wins) and another user's claim to the same Entra id are replaced,
+   * and the user is no longer listed as unmatched. Safe when two activities of one install race (Teams
+   * sends two): the second finds the first's row and changes nothing. Audited (actor null) when it changes.
    */
   async saveLink(link: TeamsLink, at: Date): Promise<SaveLinkOutcome> {
+    const aadObjectId = link.aadObjectId === null ? null : normaliseAadObjectId(link.aadObjectId);
     return this.db.transaction(async (tx) => {
-      const [current] = await tx.query<TeamsLink>(
-        `${LINK_SELECT} l where l.teams_user_id = $1 or l.person_id = $2 order by l.teams_user_id = $1 desc`,
-        [link.teamsUserId, link.personId],
-      );
       await tx.query('delete from teams_unmatched where teams_user_id = $1', [link.teamsUserId]);
-      if (current && sameLink(current, link)) return 'unchanged';
-      const aadObjectId = link.aadObjectId === null ? null : normaliseAadObjectId(link.aadObjectId);
+      const [before] = await tx.query<{ personId: string }>('select person_id as "personId" from teams_links where teams_user_id = $1', [
+        link.teamsUserId,
+      ]);
       const replaced = await tx.query<{ teamsUserId: string; personId: string }>(
-        `delete from teams_links where teams_user_id = $1 or person_id = $2 or aad_object_id = $3
+        `delete from teams_links where teams_user_id <> $1 and (person_id = $2 or aad_object_id = $3)
          returning teams_user_id as "teamsUserId", person_id as "personId"`,
         [link.teamsUserId, link.personId, aadObjectId],
       );
-      await tx.query(
+      const written = await tx.query(
         `insert into teams_links (teams_user_id, aad_object_id, person_id, matched_by, teams_upn, teams_email, linked_at)
-         values ($1, $2, $3, $4, $5, $6, $7)`,
+         values ($1, $2, $3, $4, $5, $6, $7)
+         on conflict (teams_user_id) do update set aad_object_id = excluded.aad_object_id, person_id = excluded.person_id,
+           matched_by = excluded.matched_by, teams_upn = excluded.teams_upn, teams_email = excluded.teams_email, linked_at = excluded.linked_at
+         where (teams_links.aad_object_id, teams_links.person_id, teams_links.matched_by, teams_links.teams_upn, teams_links.teams_email)
+           is distinct from (excluded.aad_object_id, excluded.person_id, excluded.matched_by, excluded.teams_upn, excluded.teams_email)
+         returning teams_user_id`,
         [link.teamsUserId, aadObjectId, link.personId, link.matchedBy, link.teamsUpn, link.teamsEmail, at.toISOString()],
       );
+      if (written.length === 0 && replaced.length === 0) return 'unchanged';
+      if (before && before.personId !== link.personId) replaced.push({ teamsUserId: link.teamsUserId, personId: before.personId });
+      const outcome: SaveLinkOutcome = replaced.length > 0 ? 'replaced' : before ? 'updated' : 'created';
       await tx.query(
         `insert into audit_log (at, actor_id, action, subject, details)
          values ($1, null, $2, 'person:' || $3::text, $4::jsonb)`,
         [
           at.toISOString(),
-          replaced.length > 0 ? 'teams_link.replaced' : 'teams_link.created',
+          `teams_link.${outcome}`,
           link.personId,
           JSON.stringify({ teamsUserId: link.teamsUserId, matchedBy: link.matchedBy, replaced }),
         ],
       );
-      return replaced.length > 0 ? 'replaced' : 'created';
+      return outcome;
     });
   }
 
@@ -113,17 +121,6 @@ const LINK_SELECT = `select l.teams_user_id as "teamsUserId", l.aad_object_id as
  */
 export const LIVE_LINK_SQL = `(case when l.matched_by = 'aadObjectId' then p.aad_object_id = l.aad_object_id
   else p.aad_object_id is null or p.aad_object_id = l.aad_object_id end)`;
-
-function sameLink(a: TeamsLink, b: TeamsLink): boolean {
-  return (
-    a.teamsUserId === b.teamsUserId &&
-    a.personId === b.personId &&
-    a.matchedBy === b.matchedBy &&
-    a.aadObjectId === (b.aadObjectId === null ? null : normaliseAadObjectId(b.aadObjectId)) &&
-    a.teamsUpn === b.teamsUpn &&
-    a.teamsEmail === b.teamsEmail
-  );
-}
 
 /**
  * The person a conversation's saved Teams user is now, in SQL over a conversations row `c`: by the records'

@@ -130,6 +130,34 @@ describe.each(DRIVERS)('Teams links on %s', (driver) => {
     expect(await linkRows()).toEqual([]);
   });
 
+  it('the two activities of one install, matched at once, make one link and one audit entry', async () => {
+    const link = { ...SMITH_TEAMS, personId: 'P1', matchedBy: 'email' as const, teamsUpn: null, teamsEmail: 'p1001@example.police.uk' };
+    const at = services.clock.now();
+    // On PostgreSQL: connections open beforehand, so that the two transactions really overlap.
+    await Promise.all([1, 2, 3].map(() => services.db.query('select 1')));
+    const outcomes = await Promise.all([links.saveLink(link, at), links.saveLink(link, at)]);
+    expect(outcomes.sort()).toEqual(['created', 'unchanged']);
+    expect(await linkRows()).toEqual([{ teamsUserId: '29:P1', personId: 'P1', matchedBy: 'email' }]);
+    expect(await audit('teams_link.created')).toHaveLength(1);
+  });
+
+  it('a newer Teams account matched for the person replaces the older link, audited with what it replaced', async () => {
+    await identify(new ScriptedDirectory([found({ email: 'p1001@example.police.uk' })]));
+    const newAccount = { teamsUserId: '29:P1-new', aadObjectId: 'a1a1a1a1-0000-4000-8000-0000000000ff' };
+    expect(await identify(new ScriptedDirectory([found({ email: 'p1001@example.police.uk' })]), newAccount)).toMatchObject({
+      kind: 'person',
+      person: { id: 'P1' },
+      newLink: true,
+    });
+    expect(await linkRows()).toEqual([{ teamsUserId: '29:P1-new', personId: 'P1', matchedBy: 'email' }]);
+    expect(await audit('teams_link.replaced')).toEqual([
+      {
+        subject: 'person:P1',
+        details: { teamsUserId: '29:P1-new', matchedBy: 'email', replaced: [{ teamsUserId: '29:P1', personId: 'P1' }] },
+      },
+    ]);
+  });
+
   describe('an import checks every link again, in its transaction', () => {
     const messenger = new RecordingMessenger();
     let subscriptionId: string;
