@@ -195,27 +195,36 @@ export class FakeConnector {
     const id = `activity-${++this.counter}`;
     const scripted = this.script.shift();
     if (scripted) return scripted;
-    return this.answerAs(this.behaviour(call, this.posts.length - 1), { status: 201, body: { id } });
-  }
-
-  private memberReply(call: ConnectorCall, userId: string): ConnectorReply {
-    return this.answerAs(this.memberBehaviour(call), { status: 200, body: this.members.get(userId) ?? { id: userId } });
-  }
-
-  private answerAs(behaviour: ConnectorBehaviour, ok: ConnectorReply): ConnectorReply {
+    const behaviour = this.behaviour(call, this.posts.length - 1);
     switch (behaviour.kind) {
       case 'ok':
-        return ok;
+        return { status: 201, body: { id } };
       case 'hang':
         return { status: 0, delayMs: Infinity };
       case 'status':
-        return {
-          status: behaviour.status,
-          ...(behaviour.retryAfterSeconds !== undefined ? { headers: { 'retry-after': String(behaviour.retryAfterSeconds) } } : {}),
-          body: { error: { code: behaviour.code ?? 'ServiceError', message: `HTTP ${behaviour.status}` } },
-        };
+        return failure(behaviour);
     }
   }
+
+  private memberReply(call: ConnectorCall, userId: string): ConnectorReply {
+    const behaviour = this.memberBehaviour(call);
+    switch (behaviour.kind) {
+      case 'ok':
+        return { status: 200, body: this.members.get(userId) ?? { id: userId } };
+      case 'hang':
+        return { status: 0, delayMs: Infinity };
+      case 'status':
+        return failure(behaviour);
+    }
+  }
+}
+
+function failure(behaviour: Extract<ConnectorBehaviour, { kind: 'status' }>): ConnectorReply {
+  return {
+    status: behaviour.status,
+    ...(behaviour.retryAfterSeconds !== undefined ? { headers: { 'retry-after': String(behaviour.retryAfterSeconds) } } : {}),
+    body: { error: { code: behaviour.code ?? 'ServiceError', message: `HTTP ${behaviour.status}` } },
+  };
 }
 
 function isPost(call: ConnectorCall): call is ConnectorPost {
