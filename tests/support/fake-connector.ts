@@ -48,11 +48,11 @@ export type ConnectorBehaviour =
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
-  /** Decides how each POST of an activity is answered, when no scripted reply is waiting. */
-  behaviour: (post: ConnectorPost, index: number) => ConnectorBehaviour = () => ({ kind: 'ok' });
   /** Decides how each member lookup is answered (`ok`: the scripted member). */
   memberBehaviour: (lookup: ConnectorCall) => ConnectorBehaviour = () => ({ kind: 'ok' });
   private readonly members = new Map<string, Record<string, unknown>>();
+  /** Decides how each POST of an activity is answered, when no scripted reply is waiting. */
+  behaviour: (post: ConnectorPost, index: number) => ConnectorBehaviour = () => ({ kind: 'ok' });
   private readonly script: ConnectorReply[] = [];
   private readonly server = http.createServer((req, res) => this.handle(req, res));
   private readonly timers = new Set<NodeJS.Timeout>();
