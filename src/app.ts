@@ -17,7 +17,6 @@ import { rebuildWorkingCalendar } from './store/working-calendar-store.js';
 import { SqlComplianceQueries, SqlPeopleDirectory } from './store/sql-compliance-queries.js';
 import { importRecords } from './service/import-records.js';
 import { readNdjsonLines } from './service/ndjson-lines.js';
-import { peopleLinksReport } from './service/people-links-report.js';
 import { seedDemoForceIfNew } from './service/seed-demo-force.js';
 import type { Route } from './http/route.js';
 import { allocationChangesRoute } from './api/routes/allocation-changes.js';
@@ -189,9 +188,7 @@ export async function startApp(
     importIdleMs: config.importIdleMs,
   };
   const extensionRoutes = (await Promise.all(extensions.map((e) => e.routes(services)))).flat();
-  const peopleLinks = peopleLinksRoute({
-    peopleLinks: () => peopleLinksReport({ store: new PeopleLinksStore(services.db), clock: services.clock }),
-  });
+  const peopleLinks = peopleLinksRoute({ store: new PeopleLinksStore(services.db), clock: services.clock });
   const server = createHttpServer({ logger, apiToken: services.apiToken, routes: [...apiRoutes(deps), peopleLinks, ...extensionRoutes] });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -221,8 +218,6 @@ export interface BotExtensionOptions {
    * by default. Code only, never configuration: tests point it at keys they serve themselves.
    */
   tokenValidation?: BotTokenValidation;
-  /** How long the Bot Connector's member lookup may take (src/bot/teams-directory.ts); tests shorten it. */
-  lookupTimeoutMs?: number;
   /** For tests: the morning run's card builder or send policy of their own. */
   runOptions?: Pick<SendDailyDigestsOptions, 'sends' | 'retryBackoff' | 'random'> & { buildCard?: DigestCardBuilder };
 }
@@ -251,7 +246,7 @@ export function createBotExtension(config: AppConfig, options: BotExtensionOptio
         services,
         subscriptions,
         teamsLinks: new TeamsLinkStore(services.db),
-        directory: new BotFrameworkTeamsDirectory(adapter, { appId: config.bot?.appId ?? '', timeoutMs: options.lookupTimeoutMs }),
+        directory: new BotFrameworkTeamsDirectory(adapter, { appId: config.bot?.appId ?? '' }),
         notifyPerson: personNotifier(subscriptions, messenger, background, services.logger),
       };
       // Off unless a key is configured: then typed questions go to the model first.
