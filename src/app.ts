@@ -7,6 +7,7 @@ import type { Logger } from './log/logger.js';
 import { createHttpServer } from './api/server.js';
 import type { ApiDeps } from './api/api-deps.js';
 import { apiRoutes } from './api/routes/index.js';
+import { peopleLinksRoute } from './api/routes/people-links.js';
 import { openDb } from './store/connect.js';
 import { dropLeftoverStaging } from './store/import-staging.js';
 import { migrate } from './store/migrate.js';
@@ -27,6 +28,7 @@ import { personNotifier, type BotDeps } from './bot/bot-deps.js';
 import { buildDigestCard } from './bot/digest-card-builder.js';
 import { BotFrameworkMessenger } from './bot/messenger/bot-framework-messenger.js';
 import { messagesRoute } from './bot/messages-route.js';
+import { BotFrameworkTeamsDirectory } from './bot/teams-directory.js';
 import { deliverNotices } from './bot/notice-delivery.js';
 import { createOpenAiQuestionPlanner } from './bot/openai-question-planner.js';
 import { DigestScheduler } from './scheduler/digest-scheduler.js';
@@ -38,7 +40,9 @@ import {
   type SendDailyDigestsOptions,
 } from './service/send-daily-digests.js';
 import { AllocationStore } from './store/allocation-store.js';
+import { PeopleLinksStore } from './store/people-links-store.js';
 import { SubscriptionStore } from './store/subscription-store.js';
+import { TeamsLinkStore } from './store/teams-link-store.js';
 import type { ServiceContext } from './service/service-context.js';
 
 /** Everything the running application is made of; tests build it with their own config and clock. */
@@ -186,7 +190,8 @@ export async function startApp(
     importIdleMs: config.importIdleMs,
   };
   const extensionRoutes = (await Promise.all(extensions.map((e) => e.routes(services)))).flat();
-  const server = createHttpServer({ logger, apiToken: services.apiToken, routes: [...apiRoutes(deps), ...extensionRoutes] });
+  const peopleLinks = peopleLinksRoute({ store: new PeopleLinksStore(services.db), clock: services.clock });
+  const server = createHttpServer({ logger, apiToken: services.apiToken, routes: [...apiRoutes(deps), peopleLinks, ...extensionRoutes] });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -242,6 +247,8 @@ export function createBotExtension(config: AppConfig, options: BotExtensionOptio
       const deps: BotDeps = {
         services,
         subscriptions,
+        teamsLinks: new TeamsLinkStore(services.db),
+        directory: new BotFrameworkTeamsDirectory(adapter, { appId: config.bot?.appId ?? '' }),
         notifyPerson: personNotifier(subscriptions, messenger, background, services.logger),
       };
       // Off unless a key is configured: then typed questions go to the model first.

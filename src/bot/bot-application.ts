@@ -1,7 +1,7 @@
 import { Application, type AdaptiveCard as TeamsAiCard } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Person } from '../domain/types.js';
-import { CARD_VERBS, renderNotSetUpCard, renderRefusalCard } from './cards/index.js';
+import { CARD_VERBS, renderRefusalCard } from './cards/index.js';
 import { answerInvokeWithCard, sendCard } from './card-replies.js';
 import { acknowledgeAction, pageAction, reassignAction } from './card-actions.js';
 import type { BotDeps } from './bot-deps.js';
@@ -9,7 +9,7 @@ import { placeOf } from './conversation.js';
 import { botWasAdded, handleInstall, handleUninstall, installAction } from './install-handler.js';
 import { handleMessage } from './message-handler.js';
 import { questionButtonCard } from './question-handler.js';
-import { senderOf } from './sender.js';
+import { identifySender, notSetUpCardFor } from './sender.js';
 import { auditRefusal } from '../service/audit-refusal.js';
 
 const ACTION_INVOKE = 'adaptiveCard/action';
@@ -78,11 +78,9 @@ export function createBotApplication(deps: BotDeps): Application {
 async function answerCardAction(deps: BotDeps, context: TurnContext, act: (actor: Person) => Promise<object>): Promise<TeamsAiCard> {
   let card: object;
   try {
-    const actor = await senderOf(deps.services.people, context.activity);
-    if (!actor) await auditUnmappedPress(deps, context);
-    card = actor
-      ? await act(actor)
-      : renderNotSetUpCard(context.activity.from.aadObjectId ? { userObjectId: context.activity.from.aadObjectId } : {});
+    const sender = await identifySender(deps, context.activity);
+    if (sender.kind === 'not_set_up') await auditUnmappedPress(deps, context);
+    card = sender.kind === 'person' ? await act(sender.person) : notSetUpCardFor(context.activity, sender.reason);
   } catch (error) {
     deps.services.logger.error(
       { err: error, verb: (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb },

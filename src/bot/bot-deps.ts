@@ -3,7 +3,9 @@ import type { Logger } from '../log/logger.js';
 import type { Messenger } from '../service/ports/messenger.js';
 import type { QuestionPlanner } from '../service/question-planner.js';
 import type { ServiceContext } from '../service/service-context.js';
+import type { TeamsDirectory } from '../service/ports/teams-directory.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
+import type { TeamsLinkStore } from '../store/teams-link-store.js';
 import type { BackgroundWork } from './background-work.js';
 
 /** The application's services as the bot sees them: the use cases' context and the bot's settings. */
@@ -13,6 +15,10 @@ export type BotServices = ServiceContext & { config: AppConfig };
 export interface BotDeps {
   services: BotServices;
   subscriptions: SubscriptionStore;
+  /** Which Teams user is which person, once matched (src/service/identify-teams-user.ts). */
+  teamsLinks: TeamsLinkStore;
+  /** Who a Teams user is, as Teams says (the Bot Connector's member lookup). */
+  directory: TeamsDirectory;
   /**
    * Tells a person something in their personal chat with the bot, if they installed it. Runs in the
    * background so an invoke is answered within Teams' few seconds; failures are logged, never thrown.

@@ -1,10 +1,11 @@
 import type { TurnContext } from 'botbuilder';
-import { renderNotSetUpCard, renderSubscriptionConfirmationCard } from './cards/index.js';
+import type { Person } from '../domain/types.js';
+import { renderSubscriptionConfirmationCard } from './cards/index.js';
 import { sendCard } from './card-replies.js';
 import type { BotDeps } from './bot-deps.js';
 import { saveConversation, scopeOf } from './conversation.js';
 import { helpCardFor } from './help-reply.js';
-import { senderOf } from './sender.js';
+import { identifySender, notSetUpCardFor } from './sender.js';
 import { defaultSubscriptionOf } from '../domain/subscription-fit.js';
 import { runSubscriptionCommand } from './subscription-commands.js';
 
@@ -28,17 +29,35 @@ export async function handleInstall(
     );
     return;
   }
-  const person = await senderOf(deps.services.people, activity);
-  if (!person) {
-    await sendCard(context, renderNotSetUpCard(activity.from.aadObjectId ? { userObjectId: activity.from.aadObjectId } : {}));
+  const sender = await identifySender(deps, activity);
+  if (sender.kind === 'not_set_up') {
+    await sendCard(context, notSetUpCardFor(activity, sender.reason));
     return;
   }
+  const person = sender.person;
   const wanted = defaultSubscriptionOf(person);
   const existing = await deps.subscriptions.listForConversation(activity.conversation.id);
   if (wanted && existing.some((s) => s.kind === wanted.kind && s.unitId === wanted.unitId && s.enabled)) {
     await saveConversation(deps.subscriptions, activity, person);
     return;
   }
+  await subscribeByDefault(deps, context, person);
+}
+
+/**
+ * A personal chat's first message from a person just matched by address: if the chat has never had a
+ * subscription (the install found no one, or Teams could not be asked then), it gets the one an install
+ * would have made, and says so before the answer.
+ */
+export async function subscribeIfNeverSubscribed(deps: BotDeps, context: TurnContext, person: Person): Promise<void> {
+  if (!defaultSubscriptionOf(person)) return;
+  if ((await deps.subscriptions.listForConversation(context.activity.conversation.id)).length > 0) return;
+  await subscribeByDefault(deps, context, person);
+}
+
+/** The role's default subscription in this personal chat, confirmed with a card (or the help card when there is none). */
+async function subscribeByDefault(deps: BotDeps, context: TurnContext, person: Person): Promise<void> {
+  const activity = context.activity;
   const localTime = deps.services.config.defaultDigestTime;
   const subscribed = await runSubscriptionCommand(deps, context, person, { kind: 'subscribeDefault', localTime });
   if (subscribed.kind !== 'on') {

@@ -1,5 +1,5 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { renderNotSetUpCard, renderRefusalCard } from './cards/index.js';
+import { renderRefusalCard } from './cards/index.js';
 import { sendCard } from './card-replies.js';
 import type { BotDeps } from './bot-deps.js';
 import { parseChatCommand } from './chat-command.js';
@@ -7,20 +7,26 @@ import { helpCardFor } from './help-reply.js';
 import { placeOf, saveConversation, scopeOf } from './conversation.js';
 import { defaultViewFor, digestCardFor } from './digest-replies.js';
 import { answerChatQuestion } from './question-handler.js';
-import { senderOf } from './sender.js';
+import { subscribeIfNeverSubscribed } from './install-handler.js';
+import { identifySender, notSetUpCardFor } from './sender.js';
 import { answerSubscriptionCommand } from './subscription-commands.js';
 
 /** A chat message: typing indicator first, then who is asking, then the command or question. */
 export async function handleMessage(deps: BotDeps, context: TurnContext): Promise<void> {
   await context.sendActivity({ type: ActivityTypes.Typing });
   const activity = context.activity;
-  const person = await senderOf(deps.services.people, activity);
-  if (!person) {
-    await sendCard(context, renderNotSetUpCard(activity.from.aadObjectId ? { userObjectId: activity.from.aadObjectId } : {}));
+  const sender = await identifySender(deps, activity);
+  if (sender.kind === 'not_set_up') {
+    await sendCard(context, notSetUpCardFor(activity, sender.reason));
     return;
   }
-  // Keeps the stored reference current (Teams may move a chat to another serviceUrl).
-  if (scopeOf(activity) === 'personal') await saveConversation(deps.subscriptions, activity, person);
+  const person = sender.person;
+  if (scopeOf(activity) === 'personal') {
+    // Keeps the stored reference current (Teams may move a chat to another serviceUrl).
+    await saveConversation(deps.subscriptions, activity, person);
+    // Matched by address only now (at install Teams could not be asked, or the records lacked the address).
+    if (sender.newLink) await subscribeIfNeverSubscribed(deps, context, person);
+  }
 
   const command = parseChatCommand(activity.text ?? '');
   switch (command.kind) {

@@ -3,6 +3,7 @@ import { CliError } from './cli-context.js';
 import { registerDemoDataCommand } from './commands/demo-data-command.js';
 import { registerFiguresCommand } from './commands/figures-command.js';
 import { registerImportCommand } from './commands/import-command.js';
+import { registerPeopleLinksCommand } from './commands/people-links-command.js';
 import { registerExtraCommands } from './commands/index.js';
 
 const program = new Command('vcop')
@@ -16,6 +17,7 @@ const program = new Command('vcop')
 registerImportCommand(program);
 registerFiguresCommand(program);
 registerDemoDataCommand(program);
+registerPeopleLinksCommand(program);
 registerExtraCommands(program);
 
 try {

@@ -71,6 +71,21 @@ export const unitRecord = z
     }
   });
 
+/** An e-mail address or a user principal name: name@domain, kept as sent (compared without the case of A-Z). */
+function address(message: string) {
+  return (
+    z
+      .string()
+      .trim()
+      .max(320, 'must be at most 320 characters')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: an address with a NUL in it is refused, as the store cannot hold one.
+      .regex(/^[^\s@\u0000]+@[^\s@\u0000]+$/, message)
+      .nullable()
+      .optional()
+      .transform((value) => value ?? null)
+  );
+}
+
 export const personRecord = z.object({
   type: z.literal('person'),
   id,
@@ -82,15 +97,9 @@ export const personRecord = z.object({
     .nullable()
     .optional()
     .transform((value) => (value == null ? null : normaliseAadObjectId(value))),
-  email: z
-    .string()
-    .trim()
-    .max(320, 'must be at most 320 characters')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: an e-mail address with a NUL in it is refused, as the store cannot hold one.
-    .regex(/^[^\s@\u0000]+@[^\s@\u0000]+$/, 'must be an e-mail address')
-    .nullable()
-    .optional()
-    .transform((value) => value ?? null),
+  email: address('must be an e-mail address'),
+  /** The user principal name the person signs in to Teams with (records-format.md): matched like `email`. */
+  upn: address('must be a user principal name, e.g. p1234@example.police.uk'),
 });
 
 export const caseRecord = z

@@ -22,6 +22,11 @@ export interface Person {
   name: string;
   unitId: string;
   role: Role;
+  /**
+   * The person's Entra object id: the records' (`person.aadObjectId`), else the one Teams reported for the
+   * Teams user linked to them by user principal name or e-mail (src/domain/teams-identity.ts). Null when
+   * Teams knows them by neither yet.
+   */
   aadObjectId: string | null;
 }
 

@@ -2,6 +2,7 @@ import { KEPT_ALLOCATIONS_TABLE, settleTeamsReassignments, type AllocationConfli
 import type { Db } from './db.js';
 import type { ImportStaging } from './import-staging.js';
 import { reconcileSubscriptions } from './subscription-fit-store.js';
+import { recheckTeamsLinks } from './teams-link-recheck.js';
 
 /** A Db whose statements name the import's staging tables with `{part}` placeholders. */
 type StagedDb = { query: Db['query']; exec: Db['exec'] };
@@ -29,8 +30,8 @@ export async function lockImportMerge(tx: Db): Promise<void> {
  * Moves a checked import from the staging tables into the real ones: upserts by id (a record sent
  * again replaces the stored one; one sent again unchanged is not rewritten, so a nightly full extract
  * writes only what changed), needs assessments by victim (the latest line wins), and allocation
- * history for cases whose unit or OIC changed; then subscriptions are brought in line with the people
- * and units now stored (subscription-fit-store.ts). Runs in the merge's transaction after the checks passed.
+ * history for cases whose unit or OIC changed; then Teams links are checked against the people now stored
+ * (teams-link-recheck.ts) and subscriptions brought in line with the people and units (subscription-fit-store.ts). Runs in the merge's transaction after the checks passed.
  * Returns the conflicts with reassignments made in Teams (allocation-conflicts.ts).
  */
 export async function mergeStagedRecords(
@@ -55,12 +56,12 @@ export async function mergeStagedRecords(
      where p.aad_object_id is not null and exists (select 1 from {person} s where s.id = p.id)`,
   );
   await tx.query(
-    `insert into people (id, name, unit_id, role, aad_object_id, email)
-     select id, name, unit_id, role, aad_object_id, email from {person}
+    `insert into people (id, name, unit_id, role, aad_object_id, email, upn)
+     select id, name, unit_id, role, aad_object_id, email, upn from {person}
      on conflict (id) do update set name = excluded.name, unit_id = excluded.unit_id, role = excluded.role,
-       aad_object_id = excluded.aad_object_id, email = excluded.email
-     where (people.name, people.unit_id, people.role, people.aad_object_id, people.email)
-       is distinct from (excluded.name, excluded.unit_id, excluded.role, excluded.aad_object_id, excluded.email)`,
+       aad_object_id = excluded.aad_object_id, email = excluded.email, upn = excluded.upn
+     where (people.name, people.unit_id, people.role, people.aad_object_id, people.email, people.upn)
+       is distinct from (excluded.name, excluded.unit_id, excluded.role, excluded.aad_object_id, excluded.email, excluded.upn)`,
   );
 
   await tx.query(
@@ -101,7 +102,11 @@ export async function mergeStagedRecords(
        is distinct from (excluded.victim_id, excluded.at, excluded.at_on, excluded.kind, excluded.method, excluded.by_id)`,
     [options.timeZone],
   );
-  // A person's new Entra id, role or unit (or a unit moved in the tree) re-points or stops their subscriptions.
+  // People sent again may no longer be whom a Teams user was linked to (a new e-mail, user principal name or
+  // Entra id, or one now shared with someone else): such links are dropped first, then a person's new Entra id,
+  // role or unit (or a unit moved in the tree) re-points or stops their subscriptions.
+  const [peopleSent] = await tx.query<{ n: number }>('select count(*)::int as n from {person}');
+  if ((peopleSent?.n ?? 0) > 0) await recheckTeamsLinks(db, { at: options.now });
   await reconcileSubscriptions(db, { at: options.now });
   return conflicts;
 }

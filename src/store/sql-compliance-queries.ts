@@ -22,6 +22,7 @@ import { digestItemsSql, evaluationParams, figuresAndDigestItemsSql, figuresSql 
 import { officerCountsWithin, officerItemsWithin } from './officer-scope-sql.js';
 import { PromiseStore } from './promise-store.js';
 import { NO_COUNTS, toDigestItem, toUnitFigures, type CountsRow, type ItemRow } from './query-rows.js';
+import { LIVE_LINK_SQL } from './teams-link-store.js';
 
 /** The unit asked for is not in the store (the API answers 404). */
 export class UnknownUnitError extends Error {
@@ -241,7 +242,10 @@ export class SqlPeopleDirectory {
     return row ? toPerson(row) : null;
   }
 
-  /** Without letter case: ids are stored normalised (src/domain/entra-id.ts), and so is the one asked for. */
+  /**
+   * By the records' Entra object id, without letter case: ids are stored normalised (src/domain/entra-id.ts),
+   * and so is the one asked for. A Teams user linked by address is found by their link (teams-link-store.ts).
+   */
   async findByAadObjectId(aadObjectId: string): Promise<Person | null> {
     const [row] = await this.db.query<PersonRow>(`${PERSON_SELECT} where aad_object_id = $1`, [normaliseAadObjectId(aadObjectId)]);
     return row ? toPerson(row) : null;
@@ -284,7 +288,11 @@ interface PersonRow {
   aad_object_id: string | null;
 }
 
-const PERSON_SELECT = 'select id, name, unit_id, role, aad_object_id from people';
+// A person's Entra object id is the records' one, else the one Teams reported for the user linked to them by
+// address (teams-link-store.ts); findByAadObjectId looks in the records only.
+const PERSON_SELECT = `select id, name, unit_id, role,
+  coalesce(aad_object_id, (select l.aad_object_id from teams_links l where l.person_id = p.id and ${LIVE_LINK_SQL})) as aad_object_id
+  from people p`;
 
 function toPerson(row: PersonRow): Person {
   return { id: row.id, name: row.name, unitId: row.unit_id, role: row.role, aadObjectId: row.aad_object_id };

@@ -29,8 +29,9 @@ export const STAGING_COLUMNS: Record<RecordType, StagingTable> = {
       col('role', 'text'),
       col('aad_object_id', 'text'),
       col('email', 'text'),
+      col('upn', 'text'),
     ],
-    values: (r) => (r.type === 'person' ? [r.id, r.name, r.unitId, r.role, r.aadObjectId, r.email] : wrongType(r, 'person')),
+    values: (r) => (r.type === 'person' ? [r.id, r.name, r.unitId, r.role, r.aadObjectId, r.email, r.upn] : wrongType(r, 'person')),
   },
   case: {
     columns: [

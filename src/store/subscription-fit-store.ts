@@ -9,6 +9,7 @@ import {
 import type { Person, Role } from '../domain/types.js';
 import { UnitTree } from '../domain/visibility.js';
 import type { Db } from './db.js';
+import { ACCOUNT_HOLDER_SQL, LIVE_LINK_SQL } from './teams-link-store.js';
 
 /**
  * Keeps subscriptions true to the records (src/domain/subscription-fit.ts): a default subscription
@@ -46,16 +47,15 @@ interface FactsRow {
   accountHolderId: string | null;
 }
 
-// The personal chat's Teams account is the user its reference was saved with (TurnContext.getConversationReference),
-// matched as sent or in lower case (Entra object ids are GUIDs), by the unique index on people.aad_object_id.
+// The personal chat's Teams account is the user its reference was saved with (TurnContext.getConversationReference):
+// the person with that Entra object id in the records, else the person that Teams user is linked to by address
+// (teams-link-store.ts). A subscriber's Teams account is the records' object id, else their link's.
 const FACTS_SELECT = `
   select s.id, s.conversation_id as "conversationId", c.reference, s.kind, s.unit_id as "unitId", s.origin,
          s.person_id as "personId", c.scope <> 'personal' as shared,
-         p.name as "subscriberName", p.unit_id as "subscriberUnitId", p.role as "subscriberRole", p.aad_object_id as "subscriberAad",
-         (select h.id from people h
-          where c.scope = 'personal'
-            and h.aad_object_id in (c.reference->'user'->>'aadObjectId', lower(c.reference->'user'->>'aadObjectId'))
-          order by h.id limit 1) as "accountHolderId"
+         p.name as "subscriberName", p.unit_id as "subscriberUnitId", p.role as "subscriberRole",
+         coalesce(p.aad_object_id, (select l.aad_object_id from teams_links l where l.person_id = p.id and ${LIVE_LINK_SQL})) as "subscriberAad",
+         case when c.scope = 'personal' then ${ACCOUNT_HOLDER_SQL} end as "accountHolderId"
   from subscriptions s
   join conversations c on c.id = s.conversation_id
   left join people p on p.id = s.person_id

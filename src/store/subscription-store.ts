@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SubscriptionKind, SubscriptionOrigin } from '../domain/subscription-fit.js';
 import { isLocalTime } from '../domain/local-moment.js';
 import type { Db } from './db.js';
+import { ACCOUNT_HOLDER_SQL } from './teams-link-store.js';
 
 export type ConversationScope = 'personal' | 'team' | 'groupChat';
 export type { SubscriptionKind, SubscriptionOrigin };
@@ -131,15 +132,14 @@ export class SubscriptionStore {
 
   /**
    * The reference of the person's active personal chat with the bot, if they installed the app and the
-   * chat's Teams account is still theirs: a chat whose account no longer maps to them (a leaver, or an
-   * Entra id the records moved to someone else) is never told anything about them.
+   * chat's Teams account is still theirs (by Entra object id, or their Teams link): a chat whose account no
+   * longer maps to them (a leaver, an Entra id the records moved to someone else, a dropped link) is never
+   * told anything about them.
    */
   async personalConversationOf(personId: string): Promise<object | null> {
     const [row] = await this.db.query<{ reference: object }>(
       `select c.reference from conversations c
-       join people p on p.id = c.person_id
-       where c.person_id = $1 and c.scope = 'personal' and c.active
-         and p.aad_object_id is not null and lower(c.reference->'user'->>'aadObjectId') = lower(p.aad_object_id)
+       where c.person_id = $1 and c.scope = 'personal' and c.active and ${ACCOUNT_HOLDER_SQL} = $1
        order by c.updated_at desc limit 1`,
       [personId],
     );

@@ -8,6 +8,8 @@ export interface ConnectorCall {
   conversationId: string | null;
   /** The activity id in the path: the replied-to activity (POST) or the one updated (PUT). */
   activityId: string | null;
+  /** The user id of a member lookup (`GET .../members/{userId}`). */
+  memberId: string | null;
   body: Record<string, unknown>;
   /** When it arrived (ms since the epoch). */
   at: number;
@@ -30,7 +32,8 @@ export interface ConnectorReply {
 /** How the connector answers a POST of an activity, decided per request by `behaviour`. */
 export type ConnectorBehaviour =
   | { kind: 'ok' }
-  | { kind: 'status'; status: number; retryAfterSeconds?: number }
+  /** `code`: the error code in the body (e.g. BotNotInConversationRoster); ServiceError by default. */
+  | { kind: 'status'; status: number; retryAfterSeconds?: number; code?: string }
   /** Holds the request and never answers (until the connector closes). */
   | { kind: 'hang' };
 
@@ -46,12 +49,16 @@ export interface FakeConnectorOptions {
  * The one stand-in for the Bot Connector service at an activity's `serviceUrl`, for every test that talks
  * to Teams over HTTP: records every call and answers as the connector does (`POST .../activities[/{replyToId}]`
  * -> 201 `{id}`, `PUT` -> 200 `{id}`, `POST /v3/conversations` -> 201 with a new conversation id, a member
- * lookup -> 200). Anything else is 404 and recorded too, so a test sees calls it did not expect.
+ * lookup -> 200 with the member scripted by `member()`, else only the id asked for). Anything else is 404 and
+ * recorded too, so a test sees calls it did not expect.
  * A POST of an activity can be scripted instead: the next replies in order (`answer`), or a `behaviour`
  * decided per request (healthy, throttling with Retry-After, failing with 5xx, hanging).
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
+  /** Decides how each member lookup is answered (`ok`: the scripted member). */
+  memberBehaviour: (lookup: ConnectorCall) => ConnectorBehaviour = () => ({ kind: 'ok' });
+  private readonly members = new Map<string, Record<string, unknown>>();
   /** Decides how each POST of an activity is answered, when no scripted reply is waiting. */
   behaviour: (post: ConnectorPost, index: number) => ConnectorBehaviour = () => ({ kind: 'ok' });
   /** Sees every call as it arrives, before it is answered. */
@@ -79,6 +86,20 @@ export class FakeConnector {
   answer(...replies: ConnectorReply[]): this {
     this.script.push(...replies);
     return this;
+  }
+
+  /**
+   * What a member lookup of `userId` (an activity's `from.id`) answers, as the Connector's TeamsChannelAccount:
+   * e.g. `{ aadObjectId, userPrincipalName, email }`. In every conversation.
+   */
+  member(userId: string, account: Record<string, unknown>): this {
+    this.members.set(userId, { id: userId, ...account });
+    return this;
+  }
+
+  /** Every member lookup (`GET /v3/conversations/{id}/members/{userId}`), in the order they arrived. */
+  memberLookups(): ConnectorCall[] {
+    return this.calls.filter((call) => call.method === 'GET' && call.memberId !== null);
   }
 
   /** Every POST of an activity, in the order they arrived. */
@@ -144,12 +165,13 @@ export class FakeConnector {
     });
     req.on('end', () => {
       const path = (req.url ?? '').split('?')[0] ?? '';
-      const match = /^\/v3\/conversations(?:\/([^/]+)(?:\/activities(?:\/([^/]+))?|\/members(?:\/[^/]+)?)?)?$/.exec(path);
+      const match = /^\/v3\/conversations(?:\/([^/]+)(?:\/activities(?:\/([^/]+))?|\/members(?:\/([^/]+))?)?)?$/.exec(path);
       const call: ConnectorCall = {
         method: req.method ?? 'GET',
         path,
         conversationId: match?.[1] ? decodeURIComponent(match[1]) : null,
         activityId: match?.[2] ? decodeURIComponent(match[2]) : null,
+        memberId: match?.[3] ? decodeURIComponent(match[3]) : null,
         body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
         at: Date.now(),
         answered: undefined,
@@ -180,6 +202,7 @@ export class FakeConnector {
 
   private replyTo(call: ConnectorCall, known: boolean): ConnectorReply {
     if (!known) return { status: 404, body: { error: { code: 'NotFound', message: `no such route ${call.path}` } } };
+    if (call.memberId !== null && call.method === 'GET') return this.memberReply(call, call.memberId);
     if (call.path.includes('/members') && call.method === 'GET') return { status: 200, body: [] };
     if (call.conversationId === null && call.method === 'POST') return { status: 201, body: { id: `conversation-${++this.counter}` } };
     if (call.method === 'PUT') return { status: 200, body: { id: call.activityId } };
@@ -194,13 +217,29 @@ export class FakeConnector {
       case 'hang':
         return { status: 0, delayMs: Infinity };
       case 'status':
-        return {
-          status: behaviour.status,
-          ...(behaviour.retryAfterSeconds !== undefined ? { headers: { 'retry-after': String(behaviour.retryAfterSeconds) } } : {}),
-          body: { error: { code: 'ServiceError', message: `HTTP ${behaviour.status}` } },
-        };
+        return failure(behaviour);
     }
   }
+
+  private memberReply(call: ConnectorCall, userId: string): ConnectorReply {
+    const behaviour = this.memberBehaviour(call);
+    switch (behaviour.kind) {
+      case 'ok':
+        return { status: 200, body: this.members.get(userId) ?? { id: userId } };
+      case 'hang':
+        return { status: 0, delayMs: Infinity };
+      case 'status':
+        return failure(behaviour);
+    }
+  }
+}
+
+function failure(behaviour: Extract<ConnectorBehaviour, { kind: 'status' }>): ConnectorReply {
+  return {
+    status: behaviour.status,
+    ...(behaviour.retryAfterSeconds !== undefined ? { headers: { 'retry-after': String(behaviour.retryAfterSeconds) } } : {}),
+    body: { error: { code: behaviour.code ?? 'ServiceError', message: `HTTP ${behaviour.status}` } },
+  };
 }
 
 function isPost(call: ConnectorCall): call is ConnectorPost {

@@ -120,6 +120,7 @@ describe.each(DRIVERS)('a failed statement on %s logs no personal data', (driver
       role: 'officer',
       aadObjectId: `aad-secret-${i}`,
       email: `marigold.${i}@leak.example`,
+      upn: null,
     }));
     batch.push({ ...batch[0]!, id: 'P-NUL', name: 'PC Nul\u0000Quince' });
     const db = test.app.services.db;

@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * `vcop people-links` as an IT team runs it (bin/vcop.js in a child process, on a PGlite data folder): the
+ * same report as GET /v1/people/links, as JSON on stdout.
+ */
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+let folder: string;
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'vcop-links-cli-'));
+}, 30_000);
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+function vcop(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(ROOT, 'bin/vcop.js'), ...args],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', HOME: folder, VCOP_DATA_DIR: join(folder, 'data'), VCOP_NOW: '2026-11-20T10:00:00Z' },
+        timeout: 120_000,
+      },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('vcop people-links', () => {
+  it('prints who Teams does not know yet and who gets no digest; --only keeps one part; a wrong part exits 2', async () => {
+    const extract = (await readFile(join(ROOT, 'tests/fixtures/small-force.ndjson'), 'utf8')).replace(
+      '"aadObjectId":"aad-p1"',
+      '"email":"ps1001.smith@example.police.uk"',
+    );
+    const path = join(folder, 'force.ndjson');
+    await writeFile(path, extract);
+    const imported = await vcop(['import', '--no-progress', path]);
+    expect(imported.code, imported.stderr).toBe(0);
+
+    const all = await vcop(['people-links']);
+    expect(all.code, all.stderr).toBe(0);
+    const report = JSON.parse(all.stdout) as Record<string, unknown>;
+    expect(report).toMatchObject({
+      asOf: '2026-11-20T10:00:00.000Z',
+      counts: { people: 7, unlinked: 7, unmatchedTeamsUsers: 0, notReceivingDigests: 5 },
+      unmatchedTeamsUsers: [],
+    });
+    expect(report.unlinked).toContainEqual({
+      personId: 'P1',
+      name: 'PS 1001 Smith',
+      role: 'supervisor',
+      unitId: 'N-T1',
+      identifiers: ['email'],
+    });
+    expect(report.notReceivingDigests).toContainEqual(expect.objectContaining({ personId: 'P1', reason: 'never_installed' }));
+
+    const digests = await vcop(['people-links', '--only', 'digests']);
+    expect(Object.keys(JSON.parse(digests.stdout) as object)).toEqual(['asOf', 'counts', 'notReceivingDigests']);
+
+    const wrong = await vcop(['people-links', '--only', 'everyone']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--only must be one of unlinked, unmatched, digests');
+  }, 240_000);
+});
