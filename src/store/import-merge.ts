@@ -31,7 +31,8 @@ export async function lockImportMerge(tx: Db): Promise<void> {
  * again replaces the stored one; one sent again unchanged is not rewritten, so a nightly full extract
  * writes only what changed), needs assessments by victim (the latest line wins), and allocation
  * history for cases whose unit or OIC changed; then Teams links are checked against the people now stored
- * (teams-link-recheck.ts) and subscriptions brought in line with the people and units (subscription-fit-store.ts). Runs in the merge's transaction after the checks passed.
+ * (teams-link-recheck.ts) and subscriptions brought in line with the people and units
+ * (subscription-fit-store.ts). Runs in the merge's transaction after the checks passed.
  * Returns the conflicts with reassignments made in Teams (allocation-conflicts.ts).
  */
 export async function mergeStagedRecords(

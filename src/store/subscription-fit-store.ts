@@ -54,7 +54,8 @@ const FACTS_SELECT = `
   select s.id, s.conversation_id as "conversationId", c.reference, s.kind, s.unit_id as "unitId", s.origin,
          s.person_id as "personId", c.scope <> 'personal' as shared,
          p.name as "subscriberName", p.unit_id as "subscriberUnitId", p.role as "subscriberRole",
-         coalesce(p.aad_object_id, (select l.aad_object_id from teams_links l where l.person_id = p.id and ${LIVE_LINK_SQL})) as "subscriberAad",
+         coalesce(p.aad_object_id,
+           (select l.aad_object_id from teams_links l where l.person_id = p.id and ${LIVE_LINK_SQL})) as "subscriberAad",
          case when c.scope = 'personal' then ${ACCOUNT_HOLDER_SQL} end as "accountHolderId"
   from subscriptions s
   join conversations c on c.id = s.conversation_id

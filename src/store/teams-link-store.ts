@@ -75,7 +75,8 @@ export class TeamsLinkStore {
         `insert into teams_links (teams_user_id, aad_object_id, person_id, matched_by, teams_upn, teams_email, linked_at)
          values ($1, $2, $3, $4, $5, $6, $7)
          on conflict (teams_user_id) do update set aad_object_id = excluded.aad_object_id, person_id = excluded.person_id,
-           matched_by = excluded.matched_by, teams_upn = excluded.teams_upn, teams_email = excluded.teams_email, linked_at = excluded.linked_at
+           matched_by = excluded.matched_by, teams_upn = excluded.teams_upn, teams_email = excluded.teams_email,
+           linked_at = excluded.linked_at
          where (teams_links.aad_object_id, teams_links.person_id, teams_links.matched_by, teams_links.teams_upn, teams_links.teams_email)
            is distinct from (excluded.aad_object_id, excluded.person_id, excluded.matched_by, excluded.teams_upn, excluded.teams_email)
          returning teams_user_id`,

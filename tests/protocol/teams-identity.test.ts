@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PeopleLinksReport } from '../../src/service/people-links-report.js';
 import { SubscriptionStore } from '../../src/store/subscription-store.js';
 import { startBotApp, type BotApp } from '../support/bot-app.js';
-import { Conversation, cardText, cardsOf, type TeamsUser } from './bot-harness.js';
+import { Conversation, cardText, cardsOf, type TeamsUser } from '../support/bot-harness.js';
 
 /**
  * A force whose records carry e-mail addresses and user principal names but no Entra object ids, as

@@ -30,7 +30,9 @@ function wordsFor(reason: UnmatchedReason, administrator: string): { why: string
     case 'no_match':
       return {
         why: 'No one in the records has your Teams sign-in name or e-mail address.',
-        nextStep: `Ask ${administrator} to add your Teams sign-in name (user principal name) or e-mail address, or your Teams account id, to your person record. Once that is done, say "help" to start.`,
+        nextStep:
+          `Ask ${administrator} to add your Teams sign-in name (user principal name) or e-mail address, or ` +
+          `your Teams account id, to your person record. Once that is done, say "help" to start.`,
       };
     case 'ambiguous':
       return {

@@ -16,7 +16,7 @@ import {
   sendStore,
   subscribePersonalChat,
   type DeliveryStore,
-} from '../delivery/delivery-harness.js';
+} from '../../support/delivery-harness.js';
 
 /**
  * The report of GET /v1/people/links over the real store: who no Teams user is linked to, who could not

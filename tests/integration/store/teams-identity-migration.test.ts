@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../../src/store/migrate.js';
-import { DRIVERS, openTestDb, type TestDb } from './test-db.js';
+import { DRIVERS, openTestDb, type TestDb } from '../../support/test-db.js';
 
 /**
  * migrations/170_teams_identity.sql on a store in use: people who already talk to the bot by Entra object

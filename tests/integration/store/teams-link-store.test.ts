@@ -13,7 +13,7 @@ import {
   sendStore,
   subscribePersonalChat,
   type DeliveryStore,
-} from '../delivery/delivery-harness.js';
+} from '../../support/delivery-harness.js';
 
 /**
  * Teams users matched by address (src/service/identify-teams-user.ts over the real store), and what an
