@@ -10,6 +10,7 @@ import {
   renderRankingCard,
   renderRefusalCard,
   renderTrendCard,
+  renderPromisesCard,
   renderUnreadCard,
   withReadAs,
   type AdaptiveCard,
@@ -164,6 +165,11 @@ export async function cardForAnswer(deps: BotDeps, asker: Person, answer: Answer
       );
     case 'items':
       return withReadAs((await digestCardFor(deps, asker, answer.view)) as AdaptiveCard, answer.readAs);
+    case 'promises':
+      return withReadAs(
+        renderPromisesCard({ headline: answer.headline, promises: answer.promises, previous: answer.previous }),
+        answer.readAs,
+      );
     case 'unread':
       return renderUnreadCard({
         note: `I could not read ${quotedList(answer.words)} in your question.`,

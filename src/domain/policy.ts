@@ -47,6 +47,11 @@ export const policySchema = z
     // days from the local date it is given on: 28 days, the default update interval, so a promise is due
     // before the next update would be. 0 allows today only. A date in the past is never accepted.
     plannedDateMaxDays: days('how many days ahead an acknowledgement may plan, e.g. 28').default(28),
+    // What a bare "Q1" means in a question: the calendar year's (January-March), or the police financial
+    // year's (April-June). "Q1 2026/27" always says the financial year.
+    quarters: z
+      .enum(['calendar', 'financial'], { errorMap: () => ({ message: 'must be "calendar" or "financial" (April-March)' }) })
+      .default('calendar'),
   })
   .strict();
 

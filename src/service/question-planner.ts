@@ -68,7 +68,10 @@ export function plannerInstructions(request: Omit<PlanRequest, 'text'>): string 
     'INTENT: {"kind":"figure"} | {"kind":"compare_children"} | ' +
       '{"kind":"below_target","threshold":NUMBER_OR_NULL} (null = the force target) | ' +
       '{"kind":"rank","order":"best" or "worst"} | {"kind":"most","of":"overdue_updates" or ' +
-      '"missing_needs_assessments"} | {"kind":"trend","months":1 to 36} | {"kind":"my_items"}.',
+      '"missing_needs_assessments"} | {"kind":"trend","months":1 to 36} | {"kind":"my_items"} | {"kind":"promises"}.',
+    'Optional: figure "count":true ("how many"); rank "limit":N ("bottom 5"); compare_children "rag":"RED"|"AMBER"|"GREEN" ' +
+      '("the amber ones") or "change":"down"|"up" ("which slipped"); a list "only":[ids] when two or more units are named; ' +
+      'the query "except":[ids] for units left out ("excluding CID").',
     'compare_children, below_target, rank and most may add "among":"commands" when the question ranks ' +
       'commands/LPAs/departments across the force, or compare_children "among":"teams" when it lists every ' +
       'team of the force.',
@@ -78,7 +81,8 @@ export function plannerInstructions(request: Omit<PlanRequest, 'text'>): string 
       '{"kind":"officer","personId":"self"} (the asker\'s own figures or items).',
     'PERIOD: {"kind":"now"} | {"kind":"today"} | {"kind":"week","offset":0 or negative} | ' +
       '{"kind":"month","year":YYYY,"month":1-12} | {"kind":"quarter","year":YYYY,"quarter":1-4} | ' +
-      '{"kind":"year","year":YYYY} | {"kind":"since","from":"YYYY-MM-DD"}. A month without a year is the ' +
+      '{"kind":"year","year":YYYY} | {"kind":"since","from":"YYYY-MM-DD"} | {"kind":"day","date":"YYYY-MM-DD"} | ' +
+      '{"kind":"range","from":"YYYY-MM-DD","to":"YYYY-MM-DD"}. A month without a year is the ' +
       'latest one that has begun. A trend always has period {"kind":"now"}. No period named = now.',
     '"My items", "my overdue updates", "what do I need to do" = my_items with scope self.',
     'With no scope named: an officer means self; a supervisor or inspector their own unit; a senior lead ' +

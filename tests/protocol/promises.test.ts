@@ -214,6 +214,12 @@ describe('a planned date on Acknowledge', () => {
     const month = await promisesAt('?period=2026-11');
     expect(month.promises).toEqual({ kept: 1, missed: 1, open: 0 });
     expect((month.previous as { promises: unknown }).promises).toEqual({ kept: 0, missed: 0, open: 0 });
+
+    // Asked in plain English (issues 12 and 17), the same counts, said how they were read.
+    const answer = await cardInAnswerTo(sergeantChat, 'how many promises did my team miss this month?');
+    expect(cardText(answer)).toContain('promises with a planned date 1 missed · 0 open · 1 kept — at 25 Nov 2026');
+    expect(cardText(answer)).toContain('Previously, at 31 Oct 2026: 0 missed · 0 open · 0 kept');
+    expect(cardText(answer)).toContain('· promises with a planned date (kept, missed, open) · November 2026 so far');
   });
 
   it("shows an officer their own promises only, and answers a stale card's press with the current state", async () => {

@@ -87,6 +87,10 @@ async function figures(unitId: string): Promise<UnitFigures> {
   return (await (await harness.api(`/v1/units/${unitId}/compliance?at=${NOW}`)).json()) as UnitFigures;
 }
 
+async function figuresAtInstant(unitId: string, at: string): Promise<UnitFigures> {
+  return (await (await harness.api(`/v1/units/${unitId}/compliance?at=${at}`)).json()) as UnitFigures;
+}
+
 const name = (id: string) => units.find((unit) => unit.id === id)!.name;
 const rate = (value: number | null) => (value === null ? 'no live cases' : `${value.toFixed(1)}%`);
 
@@ -178,6 +182,29 @@ describe('questions people ask, as they ask them (issue 12)', () => {
     );
     expect(textBlocks(card)).toContain(
       'Read as: Example Constabulary · without CID · fully compliant · now (07:30 Fri 20 Nov 2026) (no period given, so: now)',
+    );
+  });
+
+  it('lists the teams whose rate fell: "which of my teams slipped since september"', async () => {
+    const card = await ask(inspector, 'which of my teams slipped since september');
+    const teams = units.filter((unit) => unit.parentId === 'N-LPA');
+    const before = await Promise.all(teams.map((team) => figuresAtInstant(team.id, '2026-08-31T22:59:59.999Z')));
+    const after = await Promise.all(teams.map((team) => figures(team.id)));
+    const slipped = teams.filter((_, i) => after[i]!.rate !== null && before[i]!.rate !== null && after[i]!.rate! < before[i]!.rate!);
+    const headline = textBlocks(card)[0]!;
+    expect(headline).toContain(`${slipped.length} of ${teams.length}`);
+    expect(headline).toContain('slipped on fully compliant since 31 Aug 2026');
+    for (const team of teams) expect(headline.includes(team.name)).toBe(slipped.includes(team));
+    expect(textBlocks(card)).toContain(
+      'Read as: the teams of North LPA · fully compliant · those that slipped · since 1 Sep 2026 · at now (07:30 Fri 20 Nov 2026)',
+    );
+  });
+
+  it('reads the police financial year when it is said: "Q1 2026/27" is April to June 2026', async () => {
+    const card = await ask(senior, 'force compliance Q1 2026/27');
+    const api = await figuresAtInstant('FORCE', '2026-06-30T22:59:59.999Z');
+    expect(textBlocks(card)[0]).toBe(
+      `Example Constabulary: ${rate(api.rate)} fully compliant — ${api.compliant} of ${api.total} victims — at 30 Jun 2026`,
     );
   });
 

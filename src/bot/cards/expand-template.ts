@@ -24,6 +24,7 @@ export type CardTemplateName =
   | 'ranking'
   | 'trend'
   | 'unread'
+  | 'promises'
   | 'refusal'
   | 'help'
   | 'not-understood'

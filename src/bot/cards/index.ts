@@ -30,3 +30,4 @@ export { renderNotSetUpCard, type NotSetUpCardData } from './not-set-up-card.js'
 export { renderSubscriptionConfirmationCard, type SubscriptionConfirmationCardData } from './subscription-confirmation-card.js';
 export { renderUnreadCard, type UnreadCardData } from './unread-card.js';
 export { withReadAs } from './read-as-line.js';
+export { renderPromisesCard, type PromisesCardData } from './promises-card.js';

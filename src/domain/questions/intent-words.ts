@@ -90,6 +90,15 @@ const COUNT = /\bhow many\b|\bnumber of\b|\bcount of\b|\bhow much\b|\btotal (?:n
 const TOP_N = /\b(?:top|bottom|best|worst|lowest|highest) (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b/;
 const TOP_N_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
+/** "How many promises did we miss", "planned dates kept": acknowledgements with a planned date (issue 17). */
+const PROMISES = /\bpromis\w*|\bplanned dates?\b|\bplanned by\b|\bcommitments?\b/;
+
+/** "Which of my teams slipped since September", "who has improved": a list filtered by the change over the period. */
+const WENT_DOWN =
+  /\b(?:slipped|dropped|fallen|fell|gone down|went down|got worse|gotten worse|worsened|declined|deteriorated|gone backwards)\b/;
+const WENT_UP = /\b(?:improved|gone up|went up|got better|gotten better|risen|rose|increased)\b/;
+const WHICH_OF = /\b(?:which|who|whose|any)\b/;
+
 /** "Show me the amber ones", "which teams are red": RAG words as a filter (never after a rank: "PC Green"). */
 const RAG = new RegExp(
   String.raw`\b(?<!(?:pc|dc|ds|di|pcso|sergeant|inspector|mr|mrs|ms|officer) )(red|amber|green)(?: (?:ones?` +
@@ -167,7 +176,11 @@ export function readIntent(text: string, clues: IntentClues): IntentReading {
   const listNoun = listNounOf(text);
   const reading = (intent: Intent, ownItems = false): IntentReading => ({ intent, explicit: true, listNoun, ownItems });
 
+  if (PROMISES.test(text)) return reading({ kind: 'promises' });
   if (trendMonths !== null) return reading({ kind: 'trend', months: trendMonths });
+  const changed = WENT_DOWN.test(text) ? 'down' : WENT_UP.test(text) ? 'up' : null;
+  if (changed !== null && (WHICH_OF.test(text) || PLURAL_CHILDREN.test(text)))
+    return reading({ kind: 'compare_children', change: changed });
   if (TREND.test(text)) return reading({ kind: 'trend', months: defaultTrendMonths });
   // Open items are now: "my updates since 1 Nov" asks for the figure over that period.
   if (!clues.pastPeriod && MY_ITEMS.some((pattern) => pattern.test(text))) return reading({ kind: 'my_items' }, true);
@@ -208,6 +221,9 @@ export const INTENT_PATTERNS: readonly RegExp[] = [
   COUNT,
   TOP_N,
   RAG,
+  PROMISES,
+  WENT_DOWN,
+  WENT_UP,
   TREND,
   MOST,
   MOST_SUBJECT,

@@ -58,7 +58,7 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
   if (isHelpRequest(normalised)) return { kind: 'help' };
 
   const withoutBaseline = normalised.replace(BASELINE, ' ');
-  const period = readPeriod(withoutBaseline, now, timeZone);
+  const period = readPeriod(withoutBaseline, now, timeZone, context.quarters);
   if (period.unsupported !== null) return { kind: 'cannot_answer', said: period.unsupported.said, reason: period.unsupported.reason };
   const metric = readMetric(period.rest);
   const intentReading = readIntent(period.rest, {

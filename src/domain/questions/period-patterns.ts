@@ -26,8 +26,11 @@ import { COUNT, MONTH, MONTH_NUMBERS, NUMBER_WORDS, ORDINAL, QUARTER_WORDS, WEEK
 
 export interface PeriodPattern {
   pattern: RegExp;
-  read(match: RegExpMatchArray & { index: number }, today: Today): Found | null;
+  read(match: RegExpMatchArray & { index: number }, today: Today, quarters: Quarters): Found | null;
 }
+
+/** What a bare "Q1" means: policy `quarters`. */
+export type Quarters = 'calendar' | 'financial';
 
 const MONTH_WORD = MONTH.replace('(', '(?:');
 const WEEKDAY_WORD = `(?:${WEEKDAYS.join('|')})`;
@@ -91,7 +94,18 @@ export const PATTERNS: PeriodPattern[] = [
     pattern: new RegExp(`\\bsince (?:the )?(?:(?:start|beginning) of )?${MONTH}(?: (\\d{4}))?\\b`, 'g'),
     read: (m, today) => sinceMonth(MONTH_NUMBERS[m[1]!]!, yearOf(m[2]), today),
   },
-  { pattern: /\bq([1-4])(?: (\d{4}))?\b/g, read: (m, today) => quarter(Number(m[1]), yearOf(m[2]), today) },
+  {
+    // The police financial year, April to March: "Q1 2026/27", "2026/27 Q1", "Q3 FY26/27".
+    pattern: /\b(?:q([1-4]) (?:fy ?)?(\d{4})\/(\d{2})|(\d{4})\/(\d{2}) q([1-4]))\b/g,
+    read: (m, today) => financialQuarter(Number(m[1] ?? m[6]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5]), today),
+  },
+  {
+    pattern: /\bq([1-4])(?: (\d{4}))?\b/g,
+    read: (m, today, quarters) =>
+      quarters === 'financial' && m[2] === undefined
+        ? financialQuarter(Number(m[1]), null, null, today)
+        : quarter(Number(m[1]), yearOf(m[2]), today),
+  },
   {
     pattern: /\b(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?(?: (\d{4}))?\b/g,
     read: (m, today) => quarter(QUARTER_WORDS[m[1]!]!, yearOf(m[2]), today),
@@ -174,6 +188,25 @@ function readDate(phrase: string, today: Today): DateReading | null {
   const ordinal = /^the (\d{1,2})(?:st|nd|rd|th)$/.exec(phrase);
   if (ordinal) return dayOfMonth(Number(ordinal[1]), today);
   return null;
+}
+
+/**
+ * Financial quarter n of the year starting April `startYear` is a calendar quarter: Q1 April-June (calendar
+ * Q2), Q2 July-September, Q3 October-December, Q4 January-March of the next year. Without a year: the most
+ * recent such quarter that has begun.
+ */
+function financialQuarter(n: number, startYear: number | null, endYearShort: number | null, today: Today): Found {
+  if (startYear !== null && endYearShort !== null && (startYear + 1) % 100 !== endYearShort) {
+    return {
+      unsupported: {
+        said: `${startYear}/${endYearShort}`,
+        reason: `${startYear}/${endYearShort} is not a financial year: use e.g. 2026/27.`,
+      },
+    };
+  }
+  const calendarQuarter = n === 4 ? 1 : n + 1;
+  if (startYear !== null) return quarter(calendarQuarter, n === 4 ? startYear + 1 : startYear, today);
+  return quarter(calendarQuarter, null, today);
 }
 
 function sinceMonth(monthNumber: number, year: number | null, today: Today): Found {

@@ -1,7 +1,7 @@
 import { localDateOf } from '../calendar.js';
 import type { PeriodSpec } from '../periods.js';
 import { MAX_TREND_MONTHS, type Today, type Unanswerable } from './period-found.js';
-import { PATTERNS } from './period-patterns.js';
+import { PATTERNS, type Quarters } from './period-patterns.js';
 
 export { MAX_TREND_MONTHS } from './period-found.js';
 
@@ -26,7 +26,7 @@ export interface PeriodReading {
   rest: string;
 }
 
-export function readPeriod(text: string, now: Date, timeZone: string): PeriodReading {
+export function readPeriod(text: string, now: Date, timeZone: string, quarters: Quarters = 'calendar'): PeriodReading {
   const today = todayIn(now, timeZone);
   let rest = text;
   let first: { at: number; period: PeriodSpec } | null = null;
@@ -35,7 +35,7 @@ export function readPeriod(text: string, now: Date, timeZone: string): PeriodRea
   let periodsNamed = 0;
   for (const { pattern, read } of PATTERNS) {
     for (const match of [...rest.matchAll(pattern)]) {
-      const found = read(match, today);
+      const found = read(match, today, quarters);
       if (found === null) continue;
       if ('unsupported' in found) unsupported ??= found.unsupported;
       else if ('trendMonths' in found) trendMonths ??= found.trendMonths;

@@ -43,7 +43,15 @@ const only = z.array(id).min(2).max(12).optional();
 
 const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('figure'), count: z.literal(true).optional() }).strict(),
-  z.object({ kind: z.literal('compare_children'), among, only, rag: z.enum(['RED', 'AMBER', 'GREEN']).optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('compare_children'),
+      among,
+      only,
+      rag: z.enum(['RED', 'AMBER', 'GREEN']).optional(),
+      change: z.enum(['down', 'up']).optional(),
+    })
+    .strict(),
   // Card templating drops null values, so a missing threshold is read as null (the policy's target).
   z
     .object({
@@ -64,6 +72,7 @@ const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('most'), of: z.enum(['overdue_updates', 'missing_needs_assessments']), among, only }).strict(),
   z.object({ kind: z.literal('trend'), months: z.number().int().min(1).max(MAX_TREND_MONTHS) }).strict(),
   z.object({ kind: z.literal('my_items') }).strict(),
+  z.object({ kind: z.literal('promises') }).strict(),
 ]);
 
 const scopeSchema = z.discriminatedUnion('kind', [

@@ -40,7 +40,8 @@ export type Intent =
   /** count: "how many victims are waiting on an update": the answer leads with the number, the rate beside it. */
   | { kind: 'figure'; count?: true }
   /** rag: "show me the amber ones", the rows of that RAG only. */
-  | { kind: 'compare_children'; among?: ListLevel; only?: OnlyUnits; rag?: 'RED' | 'AMBER' | 'GREEN' }
+  /** change: "which of my teams slipped since September", the rows whose rate fell (or rose) over the period. */
+  | { kind: 'compare_children'; among?: ListLevel; only?: OnlyUnits; rag?: 'RED' | 'AMBER' | 'GREEN'; change?: 'down' | 'up' }
   /** threshold null = the policy's target rate */
   | { kind: 'below_target'; threshold: number | null; among?: ListLevel; only?: OnlyUnits }
   /** limit: "bottom 5 teams", the first N rows only. */
@@ -48,7 +49,9 @@ export type Intent =
   | { kind: 'most'; of: 'overdue_updates' | 'missing_needs_assessments'; among?: ListLevel; only?: OnlyUnits }
   | { kind: 'trend'; months: number }
   /** Open items of the scope: an officer's own reminder, or a unit's digest. */
-  | { kind: 'my_items' };
+  | { kind: 'my_items' }
+  /** "How many promises did my team miss this month?": acknowledgements with a planned date, kept, missed and open. */
+  | { kind: 'promises' };
 
 export interface Query {
   intent: Intent;
@@ -93,4 +96,6 @@ export interface QuestionContext {
   people?: readonly PersonEntry[];
   now: Date;
   timeZone: string;
+  /** What a bare "Q1" means (policy `quarters`): the calendar year's, or the financial year's (April-March). */
+  quarters?: 'calendar' | 'financial';
 }

@@ -14,6 +14,7 @@ import type { Answer } from './answer-types.js';
 import { PLANNER_DEADLINE_MS, askPlanner } from './ask-planner.js';
 import { figureAnswer, type Snapshot } from './figure-answer.js';
 import { itemsAnswer } from './items-answer.js';
+import { promisesAnswer } from './promises-answer.js';
 import { rankingAnswer } from './ranking-answer.js';
 import { readAsLine, type ReadAsParts } from './read-as.js';
 import { NO_FORCE, ambiguousAnswer, ownListRefusal, resolveTarget } from './scope-checks.js';
@@ -70,6 +71,7 @@ export async function answerQuestion(deps: AnswerDeps, asker: Person, text: stri
     people: people as PersonEntry[],
     now: deps.clock.now(),
     timeZone: deps.policy.timeZone,
+    quarters: deps.policy.quarters,
   });
   const known = { units, people };
   switch (understanding.kind) {
@@ -125,6 +127,11 @@ export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query,
       const answer = await trendAnswer(deps, target, cases, query, intent.months, now);
       const months = { first: answer.rows[0]?.periodLabel ?? '', last: answer.rows.at(-1)?.periodLabel ?? '', count: answer.rows.length };
       return { ...answer, readAs: readAs({ metric: query.metric, months }) };
+    }
+    case 'promises': {
+      const snapshot = snapshotOf(query, now, deps.policy.timeZone);
+      const answer = await promisesAnswer(deps, target, cases, snapshot);
+      return { ...answer, readAs: readAs({ metric: query.metric, period: snapshot.period }) };
     }
     case 'figure': {
       const snapshot = snapshotOf(query, now, deps.policy.timeZone);

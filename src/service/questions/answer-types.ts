@@ -1,5 +1,5 @@
 import type { Metric, Query } from '../../domain/questions/index.js';
-import type { Rag, Ratio, UnitDigest } from '../../domain/types.js';
+import type { PromiseCounts, Rag, Ratio, UnitDigest } from '../../domain/types.js';
 
 /** What a question is answered with: the result union the bot turns into a card (src/bot/question-handler.ts). */
 
@@ -57,6 +57,14 @@ export type Answer =
     })
   | (ReadAs & { kind: 'trend'; headline: string; metric: Metric; rows: (FigureLine & { periodLabel: string; at: string })[] })
   | (ReadAs & { kind: 'items'; headline: string; view: ItemsView; digest: UnitDigest })
+  /** Acknowledgements with a planned date by state at the period's snapshot, beside the previous one (issue 17). */
+  | (ReadAs & {
+      kind: 'promises';
+      headline: string;
+      atLabel: string;
+      promises: PromiseCounts;
+      previous: { atLabel: string; promises: PromiseCounts };
+    })
   /**
    * Words no reader understood (issue 12): named back, with the question as read without them offered as a
    * button (`reading`, with its own "Read as" line), never answered unasked.
@@ -72,4 +80,4 @@ export type Answer =
 export type AnswerOf<K extends Answer['kind']> = Extract<Answer, { kind: K }>;
 
 /** An answer as its builder returns it, before the answerer adds the "Read as" line. */
-export type BareAnswer<K extends 'figure' | 'ranking' | 'trend' | 'items'> = Omit<AnswerOf<K>, 'readAs'>;
+export type BareAnswer<K extends 'figure' | 'ranking' | 'trend' | 'items' | 'promises'> = Omit<AnswerOf<K>, 'readAs'>;

@@ -1,11 +1,12 @@
+import type { Policy } from '../../domain/policy.js';
 import type { Intent, Metric, Query } from '../../domain/questions/index.js';
 import type { UnitTree } from '../../domain/visibility.js';
-import { METRIC_WORDS, percentText, rateText, victimCountText } from '../../domain/wording.js';
+import { METRIC_WORDS, changeText, dateLabel, percentText, rateText, victimCountText } from '../../domain/wording.js';
 import type { ComplianceQueries, UnitNode } from '../compliance-queries.js';
 import type { BareAnswer, FigureLine, RowNoun } from './answer-types.js';
 import { rowDrillDown } from './drill-down.js';
 import type { Snapshot } from './figure-answer.js';
-import { officerLine, unitLine, type RagPolicy } from './figure-lines.js';
+import { changeOf, officerLine, unitLine, type RagPolicy } from './figure-lines.js';
 
 /**
  * Lists, always within the scope unit: compare its children, rank them, those below target, the most in
@@ -14,7 +15,7 @@ import { officerLine, unitLine, type RagPolicy } from './figure-lines.js';
 
 export interface RankingDeps {
   queries: Pick<ComplianceQueries, 'breakdown' | 'figuresForUnits'>;
-  policy: RagPolicy;
+  policy: RagPolicy & Pick<Policy, 'timeZone'>;
 }
 
 /** The intents answered with a list. */
@@ -36,7 +37,56 @@ export async function rankingAnswer(
   const rows = listed.rows.filter(
     (row) => (only === null || (row.unitId !== null && only.has(row.unitId))) && (row.unitId === null || !left.has(row.unitId)),
   );
+  if (intent.kind === 'compare_children' && intent.change !== undefined) {
+    const before = await listRows(deps, intent, query.metric, scopeUnit, force, snapshot.period.previousSnapshotAt);
+    const since = `since ${dateLabel(snapshot.period.previousSnapshotAt, deps.policy.timeZone)}`;
+    return changedAnswer(intent.change, { now: rows, before: before.rows, since }, listed.rowNoun, query, scopeUnit, snapshot);
+  }
   return rankedAnswer(intent, rows, listed.rowNoun, query, scopeUnit, snapshot.period.snapshotAt, snapshot.atLabel, deps.policy.targetRate);
+}
+
+/**
+ * "Which of my teams slipped since September": the rows whose rate fell (or rose) between the period's
+ * previous snapshot and its own, most changed first; rows with no live cases at either end are left out.
+ */
+function changedAnswer(
+  direction: 'down' | 'up',
+  { now, before, since }: { now: FigureLine[]; before: FigureLine[]; since: string },
+  rowNoun: RowNoun,
+  query: Query,
+  scopeUnit: UnitNode,
+  { period, atLabel }: Snapshot,
+): BareAnswer<'ranking'> {
+  const keyOf = (row: FigureLine) => row.unitId ?? row.officerId ?? row.label;
+  const earlier = new Map(before.map((row) => [keyOf(row), row]));
+  const moved = now
+    .map((row) => ({ row, change: changeOf(row.rate, earlier.get(keyOf(row))?.rate ?? null) }))
+    .filter(
+      (entry): entry is { row: FigureLine; change: number } =>
+        entry.change !== null && (direction === 'down' ? entry.change < 0 : entry.change > 0),
+    )
+    .sort((a, b) => (direction === 'down' ? a.change - b.change : b.change - a.change) || a.row.label.localeCompare(b.row.label));
+  const verb = direction === 'down' ? 'slipped' : 'improved';
+  const plural = moved.length === 1 ? rowNoun : `${rowNoun}s`;
+  const each = moved.map(({ row, change }) => `${row.label} ${changeText(change)} to ${rateText(row.rate)}`);
+  const headline =
+    moved.length === 0
+      ? `No ${rowNoun} in ${scopeUnit.name} ${verb} on ${METRIC_WORDS[query.metric]} ${since} — ${now.length} checked — at ${atLabel}`
+      : `${moved.length} of ${now.length} ${plural} in ${scopeUnit.name} ${verb} on ${METRIC_WORDS[query.metric]} ${since}: ` +
+        `${each.join('; ')} — at ${atLabel}`;
+  return {
+    kind: 'ranking',
+    metric: query.metric,
+    headline,
+    at: period.snapshotAt.toISOString(),
+    atLabel,
+    rowNoun,
+    rows: moved.map(({ row }) => row),
+    drillDown: rowDrillDown(
+      moved.map(({ row }) => row),
+      query,
+    ),
+  };
 }
 
 async function listRows(

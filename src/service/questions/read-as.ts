@@ -48,9 +48,12 @@ function whatPieces({ whose, intent, metric, rows, onlyNames }: ReadAsParts): st
       return intent.count ? [whose, `how many victims ${BREACH_WORDS[metric]}`] : [whose, words];
     case 'my_items':
       return [whose, 'open items (overdue and due soon)'];
+    case 'promises':
+      return [whose, 'promises with a planned date (kept, missed, open)'];
     case 'trend':
       return [whose, words, 'trend'];
     case 'compare_children':
+      if (intent.change !== undefined) return [list, words, intent.change === 'down' ? 'those that slipped' : 'those that improved'];
       return [list, words, intent.rag === undefined ? 'side by side' : `rated ${intent.rag} only`];
     case 'below_target':
       return [list, words, intent.threshold === null ? 'below the target' : `below ${percentText(intent.threshold)}`];

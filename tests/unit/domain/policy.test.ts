@@ -25,6 +25,7 @@ describe('parsePolicy', () => {
       targetRate: 90.0,
       amberMargin: 5.0,
       plannedDateMaxDays: 28,
+      quarters: 'calendar',
     });
     expect(parsePolicy({})).toEqual(defaultPolicy);
   });

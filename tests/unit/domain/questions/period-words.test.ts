@@ -68,11 +68,22 @@ describe('readPeriod', () => {
     ['from 1 nov to 15 nov', { kind: 'range', from: '2026-11-01', to: '2026-11-15' }],
     ['between 1/10 and 31/10', { kind: 'range', from: '2026-10-01', to: '2026-10-31' }],
     ['from monday to yesterday', { kind: 'range', from: '2026-11-16', to: '2026-11-19' }],
+    // The police financial year, April-March, whenever the year is said that way.
+    ['q1 2026/27', { kind: 'quarter', year: 2026, quarter: 2 }],
+    ['2025/26 q4', { kind: 'quarter', year: 2026, quarter: 1 }],
+    ['q3 fy2026/27', { kind: 'quarter', year: 2026, quarter: 4 }],
   ])('reads "%s"', (text, period) => {
     const reading = read(text);
     expect(reading.period).toEqual(period);
     expect(reading.unsupported).toBeNull();
     expect(reading.rest).toBe('');
+  });
+
+  it('reads a bare "Q1" as the financial year\'s when the policy says so (April-June), else the calendar year\'s', () => {
+    expect(readPeriod('q1', NOW, TIME_ZONE, 'financial').period).toEqual({ kind: 'quarter', year: 2026, quarter: 2 });
+    expect(readPeriod('q4', NOW, TIME_ZONE, 'financial').period).toEqual({ kind: 'quarter', year: 2026, quarter: 1 });
+    expect(readPeriod('q1', NOW, TIME_ZONE).period).toEqual({ kind: 'quarter', year: 2026, quarter: 1 });
+    expect(readPeriod('q1 2026/28', NOW, TIME_ZONE).unsupported?.reason).toContain('not a financial year');
   });
 
   it('reads month-long trends, in digits or words', () => {
