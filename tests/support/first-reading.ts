@@ -19,7 +19,7 @@ import { UnitTree, canSeeOfficer, canSeeUnit } from '../../src/domain/visibility
  *   persona   supervisor (PS 2100 Ruth Evans, North Team 2) | inspector (South LPA) | senior lead | officer (PC 2102 Tom Okafor, North Team 2)
  *   question  as typed
  *   unit      a unit's name | FORCE | own items | "<unit> vs <unit>" | refused | not understood | ask back
- *   metric    overall | needs assessment | updates | items | - (the figure the answer leads with)
+ *   metric    overall | needs assessment | updates | items | promises | - (the figure the answer leads with)
  *   time      now | today | yesterday | this week | last week | <Month YYYY> | Q<n> YYYY | year to date YYYY |
  *             a date YYYY-MM-DD to now | a day YYYY-MM-DD | YYYY-MM-DD to YYYY-MM-DD | last N months to <Month YYYY> |
  *             last month (the figure now, beside last month) | <period> vs <period> | -
@@ -167,6 +167,7 @@ function metricMatches(row: BatchRow, query: Query): boolean {
 
 function kindMatches(row: BatchRow, query: Query): boolean {
   const intent = query.intent.kind;
+  if (row.metric === 'promises') return intent === 'promises';
   const list = ['compare_children', 'below_target', 'rank', 'most'].includes(intent);
   switch (row.kind) {
     case 'figure':

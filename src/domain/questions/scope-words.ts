@@ -36,9 +36,13 @@ const FORCE_WORDS = new RegExp(
   String.raw`\b(?:forcewide|force-wide|force wide|force|constabulary|organisation|everyone|everybody|all commands` +
     String.raw`|all units|all lpas|across the board)\b`,
 );
-const AREA_WORDS = /\b(?:my|our) (?:area|lpa|command|department|teams|district|patch|bcu|division|lpu|commands)\b/;
+const AREA_WORDS = new RegExp(
+  String.raw`\b(?:my|our|the) (?:area|lpa|command|department|teams|district|patch|bcu|division|lpu|commands|sector|neighbourhood` +
+    String.raw`|inspectorate|sections|reliefs|shifts)\b`,
+);
 const TEAM_WORDS = new RegExp(
-  String.raw`\b(?:my|our) (?:team|unit|lot|squad|shift|officers|oics|sergeants|staff|people)\b|\bthe team\b` +
+  String.raw`\b(?:my|our) (?:team|unit|lot|squad|shift|officers|oics|sergeants|staff|people|relief|section|syndicate|crew` +
+    String.raw`|guys|lads|response team|cid team|officers)\b|\bthe team\b` +
     String.raw`|^team\b|\bteam (?:figures|compliance|performance|rate|stats)\b|\bour\b|\bwe\b|\bus\b`,
 );
 

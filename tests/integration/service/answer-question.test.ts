@@ -355,6 +355,8 @@ describe('with the optional AI planner', () => {
       'how r we lookin innit',
     );
     expect(planned).toMatchObject({ kind: 'figure', headline: 'North Team 2: 100.0% fully compliant — 2 of 2 victims — at 20 Nov 2026' });
+    // The planner's reading is said as the parser's is (issue 12): the asker can check it.
+    expect(planned).toMatchObject({ readAs: expect.stringMatching(/^Read as: North Team 2 · fully compliant · now \(/) });
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({
       text: 'how r we lookin innit',
