@@ -21,7 +21,7 @@ import { UnitTree, canSeeOfficer, canSeeUnit } from '../../src/domain/visibility
  *   unit      a unit's name | FORCE | own items | "<unit> vs <unit>" | refused | not understood | ask back
  *   metric    overall | needs assessment | updates | items | promises | - (the figure the answer leads with)
  *   time      now | today | yesterday | this week | last week | <Month YYYY> | Q<n> YYYY | year to date YYYY |
- *             a date YYYY-MM-DD to now | a day YYYY-MM-DD | YYYY-MM-DD to YYYY-MM-DD | last N months to <Month YYYY> |
+ *             [a date] YYYY-MM-DD to now | [a day] YYYY-MM-DD | YYYY-MM-DD to YYYY-MM-DD | last N months to <Month YYYY> |
  *             last month (the figure now, beside last month) | <period> vs <period> | -
  *   kind      figure | ranking | compare | trend | list | count | refused | not understood | ask back
  */
@@ -218,9 +218,10 @@ function specOf(time: string): PeriodSpec | null {
   if (quarter) return { kind: 'quarter', year: Number(quarter[2]), quarter: Number(quarter[1]) as 1 | 2 | 3 | 4 };
   const ytd = /^year to date (\d{4})$/.exec(text);
   if (ytd) return { kind: 'year', year: Number(ytd[1]) };
-  const since = /^a date (\d{4}-\d{2}-\d{2})(?: to now)?$/.exec(text);
-  if (since) return { kind: 'since', from: since[1]! };
-  const day = /^a day (\d{4}-\d{2}-\d{2})$/.exec(text);
+  // "a date 2026-11-01 to now" and "2026-11-01 to now" alike (batch B wrote the second).
+  const since = /^(?:a date )?(\d{4}-\d{2}-\d{2}) to now$|^a date (\d{4}-\d{2}-\d{2})$/.exec(text);
+  if (since) return { kind: 'since', from: (since[1] ?? since[2])! };
+  const day = /^(?:a day )?(\d{4}-\d{2}-\d{2})$/.exec(text);
   if (day) return { kind: 'day', date: day[1]! };
   const range = /^(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})$/.exec(text);
   if (range) return { kind: 'range', from: range[1]!, to: range[2]! };
