@@ -463,14 +463,14 @@ describe('question buttons (askQuestion)', () => {
       expect(rows.find((row) => row.name === command.name)?.rate).toBe(rateText((await figures(command.id, `?at=${NOW}`)).rate));
   });
 
-  it('asks back with buttons when "south" could be a command or a team, and answers the one chosen', async () => {
+  it('asks back with buttons when "team 2" is in several commands, and answers the one chosen', async () => {
     const senior = await personaOf('senior lead');
-    const { chat, card } = await ask(senior, 'south');
+    const { chat, card } = await ask(senior, 'team 2');
     expect(textBlocks(card)).toContain('Did you mean…');
     expectNoFigures(card);
     const choices = executeActions(card, 'askQuestion').map((action) => action.title);
-    const southUnits = units.filter((u) => u.name.startsWith('South ')).map((u) => u.name);
-    expect([...choices].sort()).toEqual([...southUnits].sort());
+    const teamTwos = units.filter((u) => u.name.endsWith(' Team 2')).map((u) => u.name);
+    expect([...choices].sort()).toEqual([...teamTwos].sort());
 
     const chosen = await press(chat, button(card, 'South Team 2'));
     const api = await figures(unitNamed('South Team 2').id, `?at=${NOW}`);
@@ -489,9 +489,10 @@ describe('question buttons (askQuestion)', () => {
     const { card: ownArea } = await ask(inspector, 'south');
     expect(headlineOf(ownArea)).toMatch(/^South LPA: \d+\.\d% fully compliant/);
     expect(textBlocks(ownArea)).toContain('Read as: South LPA · fully compliant · now (07:30 Fri 20 Nov 2026) (no period given, so: now)');
-    // The senior lead sits above them all: every South unit is offered, never a guess.
-    const { card: senior } = await ask(await personaOf('senior lead'), 'south');
-    expect(executeActions(senior, 'askQuestion').length).toBe(units.filter((u) => u.name.startsWith('South ')).length);
+    // An inspector of another area sees none of South's units: refused, with the reason.
+    const { card: otherArea } = await ask(await personaOf('inspector of North LPA'), 'south');
+    expect(cardText(otherArea)).toContain("I can't show you that");
+    expectNoFigures(otherArea);
   });
 
   it('answers an example question from the help card', async () => {

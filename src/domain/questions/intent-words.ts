@@ -83,7 +83,17 @@ const ITEMS = [
       String.raw`|needs assessments?|nas|items|victims|cases)\b`,
   ),
   /\bnext (?:(?:victim|v) )?(?:update|contact|needs assessment|na)s? (?:is )?due\b|\bwhen (?:is )?(?:my|the) next\b/,
+  /\bdue soon\b|\bneeds? doing\b|\b(?:to do|todo) list\b/,
+  /\b(?:overdue|missing|outstanding|late|open)\b.*\blist\b|\blist\b.*\b(?:overdue|missing|outstanding|late|open)\b/,
 ];
+/**
+ * "Missing NAs for Okafor", "any NAs outstanding for me": the items themselves, when nothing in the question
+ * asks for a figure about them.
+ */
+const ITEM_PHRASE =
+  /\b(?:overdue|missing|outstanding|late) (?:victim )?(?:updates|nas|needs assessments?|contacts)\b|\b(?:nas|needs assessments|updates) (?:overdue|missing|outstanding)\b/;
+const FIGURE_HINT =
+  /\b(?:rate|percent|complian\w*|figures?|performance|doing|how|score|number|count|trend|compare|versus|best|worst|below|above|under|rank\w*|most|vcop)\b/;
 /** "How many victims are waiting on an update", "number of NAs not done": the count leads the answer. */
 const COUNT = /\bhow many\b|\bnumber of\b|\bcount of\b|\bhow much\b|\btotal (?:number|count)\b/;
 /** "Bottom 5 teams", "top three officers": a ranking cut to its first N rows. */
@@ -186,6 +196,7 @@ export function readIntent(text: string, clues: IntentClues): IntentReading {
   if (!clues.pastPeriod && MY_ITEMS.some((pattern) => pattern.test(text))) return reading({ kind: 'my_items' }, true);
   if (COUNT.test(text) && !MOST.test(text)) return reading({ kind: 'figure', count: true });
   if (!clues.pastPeriod && ITEMS.some((pattern) => pattern.test(text))) return reading({ kind: 'my_items' });
+  if (!clues.pastPeriod && ITEM_PHRASE.test(text) && !FIGURE_HINT.test(text)) return reading({ kind: 'my_items' });
   if (MOST.test(text) && MOST_SUBJECT.test(text)) {
     const needsAssessments =
       metric === 'needs_assessment' || (metric !== 'updates' && NEEDS_ASSESSMENT_SUBJECT.test(text) && !UPDATE_SUBJECT.test(text));
@@ -218,6 +229,7 @@ function listNounOf(text: string): ListNoun {
 export const INTENT_PATTERNS: readonly RegExp[] = [
   ...MY_ITEMS,
   ...ITEMS,
+  ITEM_PHRASE,
   COUNT,
   TOP_N,
   RAG,

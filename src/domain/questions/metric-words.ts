@@ -9,7 +9,7 @@ import type { Metric } from './types.js';
 const NEEDS_ASSESSMENT = /\bneeds? assess\w*|\bassess(?:ment|ments|ed)\b|\bv?nas?\b|\bvnas?\b/;
 const UPDATE_WORDS = /\bupdat\w*|\bcontact\w*|\b28[- ]day\w*\b/;
 const OVERDUE_WORDS = /\boverdue\b|\blate\b/;
-const OVERALL_WORDS = /\bcomplian\w*|\bvcop\b|\bvictims code\b|\boverall\b|\bfully\b/;
+const OVERALL_WORDS = /\bcomplian\w*|\bvcop\b|\bvictims code\b|\boverall\b|\bfully\b|\bfull\b/;
 /** "update me on North LPA" asks for news, not for the update figure. */
 const UPDATE_AS_NEWS = /\b(?:update me|give me an? update|(?:any|an) updates? (?:on|about|for))\b/g;
 

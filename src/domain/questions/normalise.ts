@@ -107,6 +107,11 @@ const KEYWORDS = [
   'previous',
   'overall',
   'fortnight',
+  'slipped',
+  'dropped',
+  'improved',
+  'across',
+  'soon',
 ];
 const KEYWORD_SET = new Set(KEYWORDS);
 /** Everyday words one letter from a keyword ("need"/"needs", "terms"/"teams"): never "mended". */
@@ -156,6 +161,9 @@ const SHORTHAND: Record<string, string> = {
   perf: 'performance',
   rn: 'right now',
   sth: 'south',
+  v: 'versus',
+  waht: 'what',
+  wat: 'what',
   nth: 'north',
   whens: 'when is',
   anythin: 'anything',

@@ -82,18 +82,46 @@ export function findOfficerMention(text: string, people: readonly PersonEntry[],
     if (byNumber.length > 0)
       return { text: i > 0 && RANK_WORDS.has(tokens[i - 1]!) ? `${tokens[i - 1]} ${token}` : token, candidates: byNumber };
   }
+  // "Shahs" is "Shah's" typed without its apostrophe.
+  const said = (word: string) => tokens.findIndex((token) => token === word || token === `${word}s`);
   const bySurname = new Map<string, PersonEntry[]>();
   for (const person of people) {
     const surname = nameWordsOf(person).at(-1);
     if (surname === undefined || surname.length < 3) continue;
-    const saidWithRank = tokens.some((token, i) => token === surname && i > 0 && RANK_WORDS.has(tokens[i - 1]!));
-    const saidAlone =
-      tokens.includes(surname) && !isKeyword(surname) && !QUESTION_WORDS.has(surname) && !unitWords.has(surname) && surname.length >= 4;
-    if (saidWithRank || saidAlone) bySurname.set(surname, [...(bySurname.get(surname) ?? []), person]);
+    const at = said(surname);
+    if (at < 0) continue;
+    const rank = at > 0 && RANK_WORDS.has(tokens[at - 1]!) ? tokens[at - 1]! : null;
+    const saidAlone = !isKeyword(surname) && !QUESTION_WORDS.has(surname) && !unitWords.has(surname) && surname.length >= 4;
+    if (rank !== null || saidAlone) bySurname.set(surname, [...(bySurname.get(surname) ?? []), person]);
   }
   const [first] = bySurname.entries();
-  if (!first) return null;
-  return { text: first[0], candidates: [...bySurname.values()].flat() };
+  if (first) {
+    const candidates = [...bySurname.values()].flat();
+    // "DC Shah" when a PC and a DC are both called Shah: the rank said picks the one who holds it.
+    const at = said(first[0]);
+    const rank = at > 0 ? tokens[at - 1]! : '';
+    const ofRank = RANK_WORDS.has(rank) ? candidates.filter((person) => rankOf(person) === rank) : [];
+    return { text: first[0], candidates: ofRank.length > 0 ? ofRank : candidates };
+  }
+  // "Amara", "Amaras": a first name alone, when only one person has it and it is no word the parser reads.
+  const byFirstName = people.filter((person) => {
+    const first = nameWordsOf(person)[0];
+    return (
+      first !== undefined &&
+      first.length >= 4 &&
+      said(first) >= 0 &&
+      !isKeyword(first) &&
+      !QUESTION_WORDS.has(first) &&
+      !unitWords.has(first)
+    );
+  });
+  return byFirstName.length === 1 ? { text: nameWordsOf(byFirstName[0]!)[0]!, candidates: byFirstName } : null;
+}
+
+/** "pc", "dc", "sergeant" (the normalised "PS"): the rank a person's name begins with. */
+function rankOf(person: PersonEntry): string | null {
+  const first = normalise(person.name, new Set(person.name.toLowerCase().split(/\s+/))).split(' ')[0] ?? '';
+  return RANK_WORDS.has(first) ? first : null;
 }
 
 /** Ranks that are only ever said before a name ("PC Shah"), unlike "officer", "inspector" or "sergeant" ("sergeant here"). */

@@ -43,7 +43,12 @@ const UNIT_NUMBER =
 const COLLAR_NUMBER = /\b(?:pc|dc|ps|ds|sergeant|inspector|di|pcso|officer) \d{2,6}\b/;
 /** "North Team 2 against the other North teams", "the rest of North LPA": the list the compare reads. */
 const THE_OTHERS = /\b(?:the other|the others|the rest of(?: the)?|the rest)\b/;
-const OWN_PATTERNS: readonly RegExp[] = [FIGURE_WORDS, BASELINE, UNIT_NUMBER, COLLAR_NUMBER, THE_OTHERS];
+/** "NAs not done", "jobs that aren't compliant": the breach side of a figure, read with the metric. */
+const NOT_DONE =
+  /\b(?:not|arent|isnt|havent|hasnt|wasnt|werent) (?:yet )?(?:been )?(?:done|completed|assessed|updated|compliant|met|had)\b/;
+/** "RAG the commands", "RAG status": the list shows every RAG. */
+const RAG_ALL = /\brag(?: status| rating)?\b/;
+const OWN_PATTERNS: readonly RegExp[] = [FIGURE_WORDS, BASELINE, UNIT_NUMBER, COLLAR_NUMBER, THE_OTHERS, NOT_DONE, RAG_ALL];
 
 export function parseQuestion(text: string, context: QuestionContext): Understanding {
   const { asker, units, now, timeZone } = context;
@@ -80,7 +85,8 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
   const unread = unreadWords(period.rest, {
     patterns: [...OWN_PATTERNS, ...METRIC_PATTERNS, ...INTENT_PATTERNS, ...SCOPE_PATTERNS],
     nameWords: readNameWords(units, unitWords, nameWords, people),
-    isNameTypo: (word) => [...unitWords].some((own) => isTypoOf(word, own)) || [...nameWords].some((own) => isTypoOf(word, own)),
+    // Unit names are matched allowing for typos; people's names only as written, or with a possessive "s".
+    isNameTypo: (word) => [...unitWords].some((own) => isTypoOf(word, own)) || nameWords.has(word.replace(/s$/, '')),
   });
 
   const intent = intentReading.intent;

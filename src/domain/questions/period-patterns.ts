@@ -16,7 +16,7 @@ import {
   weekday,
   yearOf,
 } from './period-found.js';
-import { COUNT, MONTH, MONTH_NUMBERS, NUMBER_WORDS, ORDINAL, QUARTER_WORDS, WEEKDAYS } from './period-vocabulary.js';
+import { COUNT, MONTH, MONTH_NUMBERS, NUMBER_WORDS, ORDINAL, QUARTER_WORDS, WEEKDAY_SHORT, WEEKDAYS } from './period-vocabulary.js';
 
 /**
  * The period phrases a question may hold, in the order they are tried: each match is blanked before
@@ -33,7 +33,7 @@ export interface PeriodPattern {
 export type Quarters = 'calendar' | 'financial';
 
 const MONTH_WORD = MONTH.replace('(', '(?:');
-const WEEKDAY_WORD = `(?:${WEEKDAYS.join('|')})`;
+const WEEKDAY_WORD = `(?:${[...WEEKDAYS, ...Object.keys(WEEKDAY_SHORT)].join('|')})`;
 /** One day, said any way people say it; read by `readDate`. */
 const DATE = [
   'yesterday',
@@ -58,6 +58,7 @@ export const PATTERNS: PeriodPattern[] = [
     read: (m) => trend(countOf(m[1]!)),
   },
   { pattern: new RegExp(`\\b${COUNT}[- ]months? trend\\b`, 'g'), read: (m) => trend(countOf(m[1]!)) },
+  { pattern: new RegExp(`\\b(?:over|across) (?:the )?${COUNT} months\\b`, 'g'), read: (m) => trend(countOf(m[1]!)) },
   { pattern: /\b(?:(?:over|in|during|across) the (?:last|past) year|(?:the )?past year)\b/g, read: () => trend(12) },
   {
     // "last 7 days", "past 2 weeks", "the last fortnight": the change since that many days ago.
@@ -145,7 +146,7 @@ export const PATTERNS: PeriodPattern[] = [
     read: (_m, today) => currentPeriod('month', today),
   },
   {
-    pattern: /\b(?:last|previous|past) month\b|\bthe month before\b/g,
+    pattern: /\b(?:last|previous|past) months?\b|\bthe month before\b/g,
     read: (_m, today) => ({
       period:
         today.month === 1
@@ -154,10 +155,11 @@ export const PATTERNS: PeriodPattern[] = [
     }),
   },
   {
-    pattern: /\b(?:(?:so far )?this|current|the current) week(?: so far| to date)?\b|\bweek to date\b/g,
+    pattern: /\b(?:(?:so far )?this|current|the current) weeks?(?: so far| to date)?\b|\bweek to date\b/g,
     read: () => ({ period: { kind: 'week', offset: 0 } }),
   },
-  { pattern: /\b(?:last|previous|past) week\b/g, read: () => ({ period: { kind: 'week', offset: -1 } }) },
+  // "last weeks figures": a possessive typed without its apostrophe.
+  { pattern: /\b(?:last|previous|past) weeks?\b/g, read: () => ({ period: { kind: 'week', offset: -1 } }) },
   {
     pattern: /\b(?:(?:so far )?this|current|the current) year(?: so far| to date)?\b|\byear to date\b/g,
     read: (_m, today) => currentPeriod('year', today),
@@ -175,7 +177,10 @@ function readDate(phrase: string, today: Today): DateReading | null {
   if (phrase === 'today') return { date: todayOf(today) };
   if (phrase === 'yesterday') return { date: addCalendarDays(todayOf(today), -1) };
   const day = new RegExp(`^(last |this (?:past )?)?${WEEKDAY_WORD.replace('(?:', '(')}( just gone| gone)?$`).exec(phrase);
-  if (day) return { date: weekday(WEEKDAYS.indexOf(day[2]!), day[1] !== undefined || day[3] !== undefined, today) };
+  if (day) {
+    const index = WEEKDAY_SHORT[day[2]!] ?? WEEKDAYS.indexOf(day[2]!);
+    return { date: weekday(index, day[1] !== undefined || day[3] !== undefined, today) };
+  }
   const dayMonth = new RegExp(`^(?:the )?${ORDINAL}(?: of)? ${MONTH}(?: (\\d{4}))?$`).exec(phrase);
   if (dayMonth) return calendarDate(Number(dayMonth[1]), MONTH_NUMBERS[dayMonth[2]!]!, yearOf(dayMonth[3]), today);
   const monthDay = new RegExp(`^${MONTH} ${ORDINAL}(?: (\\d{4}))?$`).exec(phrase);

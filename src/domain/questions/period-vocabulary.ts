@@ -31,6 +31,8 @@ export const MONTH =
   'jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
 export const ORDINAL = '(\\d{1,2})(?:st|nd|rd|th)?';
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** Short weekdays people type ("end of day weds"); Sat and Sun are left out: "sat" is a word too. */
+export const WEEKDAY_SHORT: Record<string, number> = { mon: 0, tue: 1, tues: 1, wed: 2, weds: 2, thu: 3, thur: 3, thurs: 3, fri: 4 };
 
 export const NUMBER_WORDS: Record<string, number> = {
   one: 1,

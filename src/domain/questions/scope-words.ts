@@ -63,13 +63,15 @@ export function readScope(text: string, clues: ScopeClues): ScopeReading {
   const excluded = findUnitMentions(tail.trim(), clues.units);
   const unknown = excluded.find((mention) => mention.candidates.length === 0);
   if (unknown) return { kind: 'unknown_name', said: unknown.text };
-  const ambiguous = excluded.find((mention) => mention.candidates.length > 1);
+  // "Apart from City": the command, not one of its teams; still several fits (two "Team 1"s) is asked about.
+  const narrowed = excluded.map((mention) => ({ ...mention, candidates: parentOfSiblings(mention.candidates, clues.units) }));
+  const ambiguous = narrowed.find((mention) => mention.candidates.length > 1);
   if (ambiguous) return { kind: 'unknown_name', said: ambiguous.text };
   let rest = `${text.slice(0, exclusion.index)} ${tail}`;
-  for (const mention of excluded) rest = rest.replace(mention.text, ' ');
+  for (const mention of narrowed) rest = rest.replace(mention.text, ' ');
   const reading = readScopeOf(rest.replace(/\s+/g, ' ').trim(), clues);
-  if (reading.kind !== 'scope' || excluded.length === 0) return reading;
-  return { ...reading, except: excluded.map((mention) => mention.candidates[0]!.id) };
+  if (reading.kind !== 'scope' || narrowed.length === 0) return reading;
+  return { ...reading, except: narrowed.map((mention) => mention.candidates[0]!.id) };
 }
 
 function readScopeOf(text: string, clues: ScopeClues): ScopeReading {
@@ -91,7 +93,7 @@ function readScopeOf(text: string, clues: ScopeClues): ScopeReading {
 
   if (FORCE_WORDS.test(text)) return { kind: 'scope', scope: { kind: 'force' }, named: true };
   if (AREA_WORDS.test(text)) return { kind: 'scope', scope: areaOf(asker, units), named: true };
-  if (TEAM_WORDS.test(text)) return { kind: 'scope', scope: unitScope(asker.unitId, units), named: true };
+  if (TEAM_WORDS.test(text)) return ownTeam(text, asker, units);
   if (isList(clues.intent)) {
     // "Which team is worst?" asks about the teams of the asker's area, even from a sergeant.
     if (clues.listNoun === 'teams') return { kind: 'scope', scope: areaOf(asker, units), named: false };
@@ -99,6 +101,22 @@ function readScopeOf(text: string, clues: ScopeClues): ScopeReading {
   }
   // "I" and "my" alone say whose figures, not that the message asks for figures at all.
   return { kind: 'scope', scope: naturalScope(asker, units), named: false };
+}
+
+/**
+ * "The team" from someone above a team (an inspector): which of their teams is asked back. "My team" from
+ * them is their own unit, as they say it of their command.
+ */
+const A_TEAM = /\bthe team\b|^team\b|\bteam (?:figures|compliance|performance|rate|stats)\b/;
+
+function ownTeam(text: string, asker: Asker, units: readonly UnitEntry[]): ScopeReading {
+  const own = units.find((unit) => unit.id === asker.unitId);
+  const teams = units.filter((unit) => unit.kind === 'team' && unit.parentId === asker.unitId);
+  if (own && own.kind !== 'team' && teams.length > 0 && A_TEAM.test(text)) {
+    const said = A_TEAM.exec(text)![0];
+    return { kind: 'ambiguous', said, options: teams.map((team) => ({ label: team.name, scope: unitScope(team.id, units) })) };
+  }
+  return { kind: 'scope', scope: unitScope(asker.unitId, units), named: true };
 }
 
 function scopeFromUnitMentions(text: string, clues: ScopeClues): ScopeReading | null {
@@ -153,11 +171,14 @@ const OWN_TEAM = /\b(?:us|we|our team|my team|ours|mine)\b/;
  */
 function preferAskersArea(candidates: UnitEntry[], clues: ScopeClues): UnitEntry[] {
   if (candidates.length < 2) return candidates;
-  // "South" from the South LPA inspector: the LPA and its own teams fit, and the asker's own area is meant.
-  // A sergeant sees their team only, so for them every fit stays and the visible one is asked back.
+  // "South" from the South LPA inspector or a senior lead: the LPA and its own teams fit, and the area is
+  // meant (a team is named by its number). A sergeant sees their team only, so for them every fit stays
+  // and the visible one is asked back; an inspector of another area is asked too.
   const parent = candidates.find((unit) => candidates.every((other) => other.id === unit.id || other.parentId === unit.id));
-  const seesArea = clues.asker.role === 'inspector' || clues.asker.role === 'senior';
-  if (parent && seesArea && isWithin(clues.asker.unitId, parent.id, clues.units)) return [parent];
+  const seesArea =
+    clues.asker.role === 'senior' ||
+    (clues.asker.role === 'inspector' && parent !== undefined && isWithin(clues.asker.unitId, parent.id, clues.units));
+  if (parent && seesArea) return [parent];
   const home = homeCommandOf(clues.asker.unitId, clues.units);
   if (home === null) return candidates;
   const inHome = candidates.filter((unit) => isWithin(unit.id, home, clues.units));

@@ -31,6 +31,7 @@ looking going go goes went gone doing faring fare performing perform performed
 well good ok much many lot lots
 up down whole picture position overview time things stuff
 victim victims case cases target targets completion completed due help waiting awaiting
+still wants asked asking sarge kept
 `
     .split(/\s+/)
     .filter((word) => word.length > 0),

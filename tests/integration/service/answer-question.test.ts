@@ -328,8 +328,9 @@ describe('help, not understood, ambiguous', () => {
   });
 
   it('asks back when a name fits several units, offering only those the asker may see', async () => {
-    const all = await ask(senior(), 'north', 'ambiguous');
-    expect(all.options.map((o) => o.label)).toEqual(['North LPA', 'North Team 1', 'North Team 2']);
+    // A senior lead's "north" is North LPA (issue 12); "team 1" is in two commands, so it is asked back.
+    const all = await ask(senior(), 'team 1', 'ambiguous');
+    expect(all.options.map((o) => o.label)).toEqual(['North Team 1', 'South Team 1']);
     const own = await ask(supervisorNT2(), 'north', 'ambiguous');
     expect(own.options.map((o) => o.label)).toEqual(['North Team 2']);
     expectRefusal(await answerQuestion(deps, officerHughes(), 'north'), /officer/);

@@ -15,7 +15,8 @@ const ask = (persona: string, question: string, withPeople = true): Understandin
 
 describe('parseQuestion: asking back', () => {
   it('offers one button per fitting unit, each carrying the whole query', () => {
-    const understanding = ask('senior lead', 'south needs assessments last month');
+    // An inspector of another area: South LPA and its teams are equal readings from where they sit.
+    const understanding = ask('inspector of North LPA', 'south needs assessments last month');
     expect(understanding.kind).toBe('ambiguous');
     if (understanding.kind !== 'ambiguous') return;
     expect(understanding.question).toBe('Which did you mean by "south"?');
@@ -31,7 +32,7 @@ describe('parseQuestion: asking back', () => {
   });
 
   it('asks which officer when a surname fits two', () => {
-    const understanding = ask('supervisor of North Team 2', 'how is PC Shah doing on updates?');
+    const understanding = ask('supervisor of North Team 2', 'how is Shah doing on updates?');
     expect(understanding.kind === 'ambiguous' && understanding.options.map((o) => o.label)).toEqual([
       'PC 2101 Amara Shah',
       'DC 2103 Lee Shah',

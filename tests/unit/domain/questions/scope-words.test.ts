@@ -92,8 +92,12 @@ describe('readScope: named units', () => {
     expect(scopeOf('supervisor of North Team 2', 'north')).toMatchObject({ kind: 'ambiguous' });
   });
 
+  it('reads a bare area name from a senior lead as the command: "city" is City LPA', () => {
+    expect(scopeOf('senior lead', 'city')).toEqual({ kind: 'scope', scope: { kind: 'unit', unitId: 'C-LPA' }, named: true });
+  });
+
   it('asks which unit when a partial name fits a command and its teams, commands first', () => {
-    const reading = scopeOf('senior lead', 'south');
+    const reading = scopeOf('inspector of North LPA', 'south');
     expect(reading).toEqual({
       kind: 'ambiguous',
       said: 'south',
@@ -134,7 +138,17 @@ describe('officers', () => {
 
   it('lists everyone a shared surname fits', () => {
     expect(findOfficerMention('sergeant shah', PEOPLE, unitWords)?.candidates.map((p) => p.id)).toEqual(['P-2101', 'P-2103']);
-    expect(scopeOf('supervisor of North Team 2', 'pc shah').kind).toBe('ambiguous');
+    expect(scopeOf('supervisor of North Team 2', 'shah').kind).toBe('ambiguous');
+  });
+
+  it('lets the rank said pick between two of one surname: a PC Shah and a DC Shah (issue 12)', () => {
+    expect(scopeOf('supervisor of North Team 2', 'pc shah')).toMatchObject({ scope: { kind: 'officer', personId: 'P-2101' } });
+    expect(scopeOf('supervisor of North Team 2', 'dc shah')).toMatchObject({ scope: { kind: 'officer', personId: 'P-2103' } });
+  });
+
+  it('reads a possessive without its apostrophe, and a first name only one person has', () => {
+    expect(scopeOf('supervisor of North Team 2', 'okafors updates')).toMatchObject({ scope: { kind: 'officer', personId: 'P-2102' } });
+    expect(scopeOf('supervisor of North Team 2', 'amaras update rate')).toMatchObject({ scope: { kind: 'officer', personId: 'P-2101' } });
   });
 
   it('finds nobody when no name is given', () => {
@@ -145,5 +159,19 @@ describe('officers', () => {
 describe('readScope: lists within a named team number', () => {
   it("still prefers the asker's own command", () => {
     expect(scope('inspector of South LPA', 'who has the most overdue updates in team 1')).toEqual({ kind: 'unit', unitId: 'S-T1' });
+  });
+});
+
+describe('readScope: "the team" from above a team (issue 12)', () => {
+  it('asks an inspector which of their teams "the team" is, and reads "my team" as their own unit', () => {
+    expect(scopeOf('inspector of South LPA', 'hows the team doing on updates')).toMatchObject({
+      kind: 'ambiguous',
+      options: [{ label: 'South Team 1' }, { label: 'South Team 2' }],
+    });
+    expect(scopeOf('inspector of South LPA', 'my team')).toMatchObject({ kind: 'scope', scope: { kind: 'unit', unitId: 'S-LPA' } });
+    expect(scopeOf('supervisor of North Team 2', 'hows the team doing')).toMatchObject({
+      kind: 'scope',
+      scope: { kind: 'unit', unitId: 'N-T2' },
+    });
   });
 });
