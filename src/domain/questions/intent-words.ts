@@ -90,10 +90,14 @@ const ITEMS = [
  * "Missing NAs for Okafor", "any NAs outstanding for me": the items themselves, when nothing in the question
  * asks for a figure about them.
  */
-const ITEM_PHRASE =
-  /\b(?:overdue|missing|outstanding|late) (?:victim )?(?:updates|nas|needs assessments?|contacts)\b|\b(?:nas|needs assessments|updates) (?:overdue|missing|outstanding)\b/;
-const FIGURE_HINT =
-  /\b(?:rate|percent|complian\w*|figures?|performance|doing|how|score|number|count|trend|compare|versus|best|worst|below|above|under|rank\w*|most|vcop)\b/;
+const ITEM_PHRASE = new RegExp(
+  String.raw`\b(?:overdue|missing|outstanding|late) (?:victim )?(?:updates|nas|needs assessments?|contacts)\b` +
+    String.raw`|\b(?:nas|needs assessments|updates) (?:overdue|missing|outstanding)\b`,
+);
+const FIGURE_HINT = new RegExp(
+  String.raw`\b(?:rate|percent|complian\w*|figures?|performance|doing|how|score|number|count|trend|compare|versus` +
+    String.raw`|best|worst|below|above|under|rank\w*|most|vcop)\b`,
+);
 /** "How many victims are waiting on an update", "number of NAs not done": the count leads the answer. */
 const COUNT = /\bhow many\b|\bnumber of\b|\bcount of\b|\bhow much\b|\btotal (?:number|count)\b/;
 /** "Bottom 5 teams", "top three officers": a ranking cut to its first N rows. */
