@@ -112,7 +112,9 @@ const A_TEAM = /\bthe team\b|^team\b|\bteam (?:figures|compliance|performance|ra
 function ownTeam(text: string, asker: Asker, units: readonly UnitEntry[]): ScopeReading {
   const own = units.find((unit) => unit.id === asker.unitId);
   const teams = units.filter((unit) => unit.kind === 'team' && unit.parentId === asker.unitId);
-  if (own && own.kind !== 'team' && teams.length > 0 && A_TEAM.test(text)) {
+  if (own && own.kind !== 'team' && teams.length === 1 && A_TEAM.test(text))
+    return { kind: 'scope', scope: unitScope(teams[0]!.id, units), named: true };
+  if (own && own.kind !== 'team' && teams.length > 1 && A_TEAM.test(text)) {
     const said = A_TEAM.exec(text)![0];
     return { kind: 'ambiguous', said, options: teams.map((team) => ({ label: team.name, scope: unitScope(team.id, units) })) };
   }
