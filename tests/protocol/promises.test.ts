@@ -217,7 +217,7 @@ describe('a planned date on Acknowledge', () => {
 
     // Asked in plain English (issues 12 and 17), the same counts, said how they were read.
     const answer = await cardInAnswerTo(sergeantChat, 'how many promises did my team miss this month?');
-    expect(cardText(answer)).toContain('promises with a planned date 1 missed · 0 open · 1 kept — at 25 Nov 2026');
+    expect(cardText(answer)).toContain(': 1 promise missed · 0 open · 1 kept — at 25 Nov 2026');
     expect(cardText(answer)).toContain('Previously, at 31 Oct 2026: 0 missed · 0 open · 0 kept');
     expect(cardText(answer)).toContain('· promises with a planned date (kept, missed, open) · November 2026 so far');
   });

@@ -1,4 +1,4 @@
-import { dateLabel, promiseCountsText } from '../../domain/wording.js';
+import { dateLabel } from '../../domain/wording.js';
 import type { Policy } from '../../domain/policy.js';
 import type { OfficerCases } from '../officer-view.js';
 import { promiseFiguresForPeriod, type PromiseQueries, type PromiseTarget } from '../promise-figures.js';
@@ -11,6 +11,11 @@ import type { Target } from './scope-checks.js';
  * state at the period's snapshot — kept, missed, open; GREY ones (case closed) in none — beside the same
  * at the previous period's end, as every figure answer is.
  */
+
+/** "1 promise missed · 2 open · 4 kept". */
+function promiseHeadline(counts: { kept: number; missed: number; open: number }): string {
+  return `${counts.missed} ${counts.missed === 1 ? 'promise' : 'promises'} missed · ${counts.open} open · ${counts.kept} kept`;
+}
 
 export interface PromisesDeps {
   queries: PromiseQueries;
@@ -32,7 +37,7 @@ export async function promisesAnswer(
   const previousLabel = dateLabel(period.previousSnapshotAt, deps.policy.timeZone);
   return {
     kind: 'promises',
-    headline: `${name}: promises with a planned date ${promiseCountsText(figures.promises)} — at ${atLabel}`,
+    headline: `${name}: ${promiseHeadline(figures.promises)} — at ${atLabel}`,
     atLabel,
     promises: figures.promises,
     previous: { atLabel: previousLabel, promises: figures.previous.promises },
