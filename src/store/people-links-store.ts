@@ -1,6 +1,7 @@
 import type { DigestReachFacts, SubscriptionReachFacts } from '../domain/digest-reach.js';
 import type { UnmatchedReason } from '../domain/teams-identity.js';
 import type { Role } from '../domain/types.js';
+import type { AppInstallRecord } from './app-install-store.js';
 import type { Db } from './db.js';
 import { LIVE_LINK_SQL } from './teams-link-store.js';
 
@@ -75,6 +76,15 @@ export class PeopleLinksStore {
       ...person,
       identifiers: [aad && 'aadObjectId', upn && 'upn', email && 'email'].filter((id): id is RecordIdentifier => typeof id === 'string'),
     }));
+  }
+
+  /** The latest install through Microsoft Graph per person (src/service/install-missing-apps.ts). */
+  async appInstalls(): Promise<Map<string, Omit<AppInstallRecord, 'personId'>>> {
+    const rows = await this.db.query<AppInstallRecord>(
+      `select person_id as "personId", ${ISO('last_attempt_at')} as "lastAttemptAt", outcome, status, code, attempts
+       from app_installs`,
+    );
+    return new Map(rows.map(({ personId, ...record }) => [personId, record]));
   }
 
   /** Teams users who could not be matched on their latest turn, most recent first. */

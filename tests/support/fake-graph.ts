@@ -93,7 +93,8 @@ export class FakeGraph {
     const answer = this.behaviour(call, this.installs++);
     switch (answer.kind) {
       case 'created':
-        res.writeHead(201).end();
+        res.writeHead(201);
+        res.end();
         this.onInstalled(call.userKey ?? '');
         return;
       case 'conflict':
@@ -116,5 +117,6 @@ function parse(text: string): Record<string, unknown> {
 }
 
 function json(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
 }
