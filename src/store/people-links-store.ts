@@ -48,6 +48,7 @@ interface ReachRow extends StaffRef {
   sendStatus: string | null;
   sendDate: string | null;
   sendAttempts: number | null;
+  sendHttpStatus: number | null;
   chatActive: boolean | null;
   chatInactiveReason: string | null;
   chatChangedAt: string | null;
@@ -107,12 +108,13 @@ export class PeopleLinksStore {
               c.active as "conversationActive", c.inactive_reason as "conversationInactiveReason",
               ${ISO('case when c.active then s.updated_at else c.updated_at end')} as "changedAt",
               d.status as "sendStatus", d.local_date::text as "sendDate", d.attempts as "sendAttempts",
+              substring(d.last_error from 'HTTP ([0-9]{3})')::int as "sendHttpStatus",
               pc.active as "chatActive", pc.inactive_reason as "chatInactiveReason", ${ISO('pc.updated_at')} as "chatChangedAt"
        from people p
        left join subscriptions s on s.person_id = p.id
        left join conversations c on c.id = s.conversation_id
        left join lateral (
-         select status, local_date, attempts from digest_sends where subscription_id = s.id order by local_date desc limit 1
+         select status, local_date, attempts, last_error from digest_sends where subscription_id = s.id order by local_date desc limit 1
        ) d on true
        left join lateral (
          select active, inactive_reason, updated_at from conversations
@@ -151,6 +153,9 @@ function subscriptionOf(row: ReachRow): SubscriptionReachFacts {
     conversationActive: row.conversationActive === true,
     conversationInactiveReason: row.conversationInactiveReason,
     changedAt: row.changedAt ?? '',
-    lastSend: row.sendStatus === null ? null : { status: row.sendStatus, localDate: row.sendDate ?? '', attempts: row.sendAttempts ?? 0 },
+    lastSend:
+      row.sendStatus === null
+        ? null
+        : { status: row.sendStatus, localDate: row.sendDate ?? '', attempts: row.sendAttempts ?? 0, httpStatus: row.sendHttpStatus },
   };
 }
