@@ -12,6 +12,8 @@ const FIRST_RUN_DELAY_MS = 5 * 60 * 1000;
 export interface InstallMissingExtensionOptions {
   /** Replaces the Graph installer (tests); by default one is built when config.graph is set. */
   installer?: AppInstaller;
+  /** The daily run's timing: 5 minutes after start, then every 24 hours, unless a test says otherwise. */
+  schedule?: { firstDelayMs: number; periodMs: number };
 }
 
 export interface InstallMissingExtension extends AppExtension {
@@ -65,10 +67,11 @@ export function createInstallMissingExtension(config: AppConfig, options: Instal
     start(app) {
       if (!installer || !config.schedulerEnabled) return;
       app.logger.info('Microsoft Graph configured: the app is installed daily for supervisors and officers who do not have it');
+      const { firstDelayMs, periodMs } = options.schedule ?? { firstDelayMs: FIRST_RUN_DELAY_MS, periodMs: INSTALL_SCHEDULE_MS };
       const first = setTimeout(() => {
         background('schedule');
-        timers.push(setInterval(() => background('schedule'), INSTALL_SCHEDULE_MS));
-      }, FIRST_RUN_DELAY_MS);
+        timers.push(setInterval(() => background('schedule'), periodMs));
+      }, firstDelayMs);
       timers.push(first);
     },
     async stop() {
