@@ -4,7 +4,11 @@ import type { GraphSettings } from '../../../src/config/graph-settings.js';
 import { GraphAppInstaller } from '../../../src/graph/graph-app-installer.js';
 import { createLogger } from '../../../src/log/logger.js';
 import { GraphNotConfiguredError, INSTALL_INTERVAL_MS, installMissingApps } from '../../../src/service/install-missing-apps.js';
+import type { AppServices } from '../../../src/app.js';
 import { AppInstallStore } from '../../../src/store/app-install-store.js';
+import { SqlPeopleDirectory } from '../../../src/store/sql-compliance-queries.js';
+import { SubscriptionStore } from '../../../src/store/subscription-store.js';
+import { subscribePersonalChat } from '../../support/delivery-harness.js';
 import { FakeGraph } from '../../support/fake-graph.js';
 import { DRIVERS, SMALL_FORCE_NOW, importText, openTestDb, smallForceNdjson, type TestDb } from '../../support/test-db.js';
 
@@ -114,6 +118,27 @@ describe.each(DRIVERS)('installing the app through Microsoft Graph, on %s', (dri
     expect(result.counts).toMatchObject({ installed: 4, failed: 1 });
     const p2 = (await new AppInstallStore(store.db).all()).find((r) => r.personId === 'P2');
     expect(p2).toMatchObject({ outcome: 'failed', status: 503, code: 'ServiceUnavailable' });
+  });
+
+  it('installs again for a sergeant whose chat Teams refuses; never for one who removed the app, turned it off, or receives', async () => {
+    const services = { db: store.db, people: new SqlPeopleDirectory(store.db) } as unknown as AppServices;
+    const chat = (personId: string, kind: 'team_digest' | 'officer_reminder', unitId: string | null = null) =>
+      subscribePersonalChat(services, { conversationId: `chat-${personId}`, personId, kind, unitId, localTime: '07:00' });
+    const subscriptions = new SubscriptionStore(store.db);
+    await chat('P1', 'team_digest', 'N-T1');
+    await subscriptions.markInactive('chat-P1', 'BotNotInConversationRoster');
+    await chat('P2', 'officer_reminder');
+    await subscriptions.disable('chat-P2', 'uninstalled');
+    await subscriptions.markInactive('chat-P2', 'uninstalled');
+    await chat('P3', 'officer_reminder');
+    await chat('P6', 'officer_reminder');
+    await subscriptions.disable('chat-P6', 'turned_off');
+    const result = await run();
+    expect(result.people.map((p) => [p.personId, p.reason, p.outcome])).toEqual([
+      ['P1', 'conversation_gone', 'installed'],
+      ['P4', 'never_installed', 'installed'],
+    ]);
+    expect(graph.installCalls().map((call) => call.userKey)).toEqual(['aad-p1', 'aad-p4']);
   });
 
   it('a dry run lists who would be installed and calls nothing; without Graph only a dry run is possible', async () => {
