@@ -6,6 +6,7 @@
  * All botbuilder / teams-ai code lives in src/bot, so a move to the Microsoft 365 Agents SDK is one folder.
  * The tools (bench/, scripts/) are cruised too: they build on src/app.ts and may share tests/support and
  * tests/fixtures (the one fake Bot Connector, the sample cards); src imports none of them.
+ * graph is the Microsoft Graph adapter: it implements a service port (ports/app-installer.ts), beside bot.
  */
 const layer = (name) => `^src/${name}(/|\\.ts$)`;
 const notIn = (...names) => `^src/(?!(${names.join('|')})(/|\\.ts$))`;
@@ -21,6 +22,7 @@ const forbidden = [
   ['service', notIn('service', 'store', 'domain', 'log', 'demo')],
   ['api', notIn('api', 'http', 'service', 'store', 'domain', 'log', 'config')],
   ['bot', notIn('bot', 'http', 'service', 'store', 'domain', 'log', 'config')],
+  ['graph', notIn('graph', 'service', 'domain', 'log', 'config')],
   ['scheduler', notIn('scheduler', 'service', 'store', 'domain', 'log')],
   ['app', '^src/(cli|main)(/|\\.ts$)'],
   ['cli', '^src/main\\.ts$'],

@@ -183,7 +183,7 @@ export async function startApp(
     clock: services.clock,
     policy: services.policy,
     queries: services.queries,
-    importRecords: services.importNdjson,
+    importRecords: (body, onProgress) => services.importNdjson(body, onProgress),
     isReady: async () => (await services.db.query('select 1 as ok')).length === 1,
     storeHealth: services.storeHealth,
     maxImportBytes: config.maxImportBytes,

@@ -3,6 +3,7 @@ import { CliError } from './cli-context.js';
 import { registerDemoDataCommand } from './commands/demo-data-command.js';
 import { registerFiguresCommand } from './commands/figures-command.js';
 import { registerImportCommand } from './commands/import-command.js';
+import { registerInstallMissingCommand } from './commands/install-missing-command.js';
 import { registerPeopleLinksCommand } from './commands/people-links-command.js';
 import { registerExtraCommands } from './commands/index.js';
 
@@ -18,6 +19,7 @@ registerImportCommand(program);
 registerFiguresCommand(program);
 registerDemoDataCommand(program);
 registerPeopleLinksCommand(program);
+registerInstallMissingCommand(program);
 registerExtraCommands(program);
 
 try {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseIsoInstant } from '../domain/instant.js';
+import { GRAPH_SECRET_KEYS, graphEnvShape, graphSettings, type GraphSettings } from './graph-settings.js';
 
 /**
  * The only place that reads environment variables. Everything else receives a typed `AppConfig`,
@@ -89,6 +90,7 @@ const envSchema = z.object({
   AZURE_OPENAI_API_KEY: z.string().min(1).optional(),
   AZURE_OPENAI_ENDPOINT: z.string().url().optional(),
   AZURE_OPENAI_DEPLOYMENT: z.string().min(1).optional(),
+  ...graphEnvShape,
 });
 
 export type RawEnv = z.input<typeof envSchema>;
@@ -126,6 +128,8 @@ export interface AppConfig {
   bot: BotCredentials | undefined;
   /** The optional AI planner for questions (issue 4): off when undefined. */
   openAi: { apiKey: string; model: string } | { azureApiKey: string; endpoint: string; deployment: string } | undefined;
+  /** Microsoft Graph, to install the app for those who never did (src/config/graph-settings.ts): off when undefined. */
+  graph: GraphSettings | undefined;
 }
 
 export class ConfigError extends Error {
@@ -136,7 +140,14 @@ export class ConfigError extends Error {
 }
 
 /** Secrets are never echoed back in an error message. */
-const SECRET_KEYS = new Set(['VCOP_API_TOKEN', 'MicrosoftAppPassword', 'DATABASE_URL', 'OPENAI_API_KEY', 'AZURE_OPENAI_API_KEY']);
+const SECRET_KEYS = new Set([
+  'VCOP_API_TOKEN',
+  'MicrosoftAppPassword',
+  'DATABASE_URL',
+  'OPENAI_API_KEY',
+  'AZURE_OPENAI_API_KEY',
+  ...GRAPH_SECRET_KEYS,
+]);
 
 export function readConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const relevant = Object.fromEntries(Object.keys(envSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]));
@@ -154,6 +165,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const e = (parsed.success ? parsed.data : relevant) as ParsedEnv;
   const bot = botCredentials(e, problems);
   const openAi = openAiSettings(e, problems);
+  const graph = graphSettings(e, problems);
   const host = listenHost(e, bot, problems);
   if (bot && !e.VCOP_API_TOKEN) {
     problems.push('VCOP_API_TOKEN: is required when MicrosoftAppId is set (a generated token is for local mode only)');
@@ -180,6 +192,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     schedulerEnabled: e.VCOP_SCHEDULER,
     bot,
     openAi,
+    graph,
   };
 }
 

@@ -31,7 +31,13 @@ export interface SubscriptionReachFacts {
   /** When the subscription (or, when gone, its conversation) last changed, ISO 8601. */
   changedAt: string;
   /** The latest digest send of the subscription, if any. */
-  lastSend: { status: string; localDate: string; attempts: number } | null;
+  lastSend: {
+    status: string;
+    localDate: string;
+    attempts: number;
+    /** The HTTP status Teams refused the last try with (e.g. 403), when it answered one. */
+    httpStatus?: number | null;
+  } | null;
 }
 
 export interface DigestReachFacts {
@@ -56,7 +62,8 @@ export function digestReach(facts: DigestReachFacts): DigestReach {
   if (live.length > 0) {
     if (!live.every((s) => s.lastSend?.status === 'failed')) return { kind: 'receives' };
     const latest = live[0]?.lastSend;
-    return missing('failing', latest ? `${latest.attempts} attempt(s) on ${latest.localDate}` : null, latest?.localDate ?? null);
+    const status = latest?.httpStatus ? `HTTP ${latest.httpStatus}: ` : '';
+    return missing('failing', latest ? `${status}${latest.attempts} attempt(s) on ${latest.localDate}` : null, latest?.localDate ?? null);
   }
   const newest = facts.subscriptions[0];
   if (!newest) {

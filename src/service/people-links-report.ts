@@ -1,5 +1,6 @@
 import type { Clock } from '../domain/clock.js';
 import { digestReach, type NoDigestReason } from '../domain/digest-reach.js';
+import type { AppInstallRecord } from '../store/app-install-store.js';
 import type { PeopleLinksStore, StaffRef, UnlinkedPerson, UnmatchedTeamsUser } from '../store/people-links-store.js';
 
 /**
@@ -21,10 +22,12 @@ export interface NotReceivingDigest extends StaffRef {
   detail: string | null;
   /** Since when, as far as the store knows (ISO 8601 instant, or the local date of the failed send). */
   since: string | null;
+  /** The latest install of the app for them through Microsoft Graph, if one was tried (null without Graph). */
+  appInstall: Omit<AppInstallRecord, 'personId'> | null;
 }
 
 export interface PeopleLinksReportDeps {
-  store: Pick<PeopleLinksStore, 'unlinkedPeople' | 'unmatchedTeamsUsers' | 'digestReachFacts' | 'peopleCount'>;
+  store: Pick<PeopleLinksStore, 'unlinkedPeople' | 'unmatchedTeamsUsers' | 'digestReachFacts' | 'peopleCount' | 'appInstalls'>;
   clock: Clock;
 }
 
@@ -33,11 +36,18 @@ export async function peopleLinksReport(deps: PeopleLinksReportDeps): Promise<Pe
   const unlinked = await deps.store.unlinkedPeople();
   const unmatchedTeamsUsers = await deps.store.unmatchedTeamsUsers();
   const reach = await deps.store.digestReachFacts();
+  const installs = await deps.store.appInstalls();
   const notReceivingDigests: NotReceivingDigest[] = [];
   for (const { facts, ...person } of reach) {
     const verdict = digestReach(facts);
     if (verdict.kind === 'does_not_receive') {
-      notReceivingDigests.push({ ...person, reason: verdict.reason, detail: verdict.detail, since: verdict.since });
+      notReceivingDigests.push({
+        ...person,
+        reason: verdict.reason,
+        detail: verdict.detail,
+        since: verdict.since,
+        appInstall: installs.get(person.personId) ?? null,
+      });
     }
   }
   return {

@@ -1,6 +1,7 @@
 import type { DigestReachFacts, SubscriptionReachFacts } from '../domain/digest-reach.js';
 import type { UnmatchedReason } from '../domain/teams-identity.js';
 import type { Role } from '../domain/types.js';
+import type { AppInstallRecord } from './app-install-store.js';
 import type { Db } from './db.js';
 import { LIVE_LINK_SQL } from './teams-link-store.js';
 
@@ -47,6 +48,7 @@ interface ReachRow extends StaffRef {
   sendStatus: string | null;
   sendDate: string | null;
   sendAttempts: number | null;
+  sendHttpStatus: number | null;
   chatActive: boolean | null;
   chatInactiveReason: string | null;
   chatChangedAt: string | null;
@@ -77,6 +79,15 @@ export class PeopleLinksStore {
     }));
   }
 
+  /** The latest install through Microsoft Graph per person (src/service/install-missing-apps.ts). */
+  async appInstalls(): Promise<Map<string, Omit<AppInstallRecord, 'personId'>>> {
+    const rows = await this.db.query<AppInstallRecord>(
+      `select person_id as "personId", ${ISO('last_attempt_at')} as "lastAttemptAt", outcome, status, code, attempts
+       from app_installs`,
+    );
+    return new Map(rows.map(({ personId, ...record }) => [personId, record]));
+  }
+
   /** Teams users who could not be matched on their latest turn, most recent first. */
   async unmatchedTeamsUsers(): Promise<UnmatchedTeamsUser[]> {
     return this.db.query<UnmatchedTeamsUser>(
@@ -97,12 +108,13 @@ export class PeopleLinksStore {
               c.active as "conversationActive", c.inactive_reason as "conversationInactiveReason",
               ${ISO('case when c.active then s.updated_at else c.updated_at end')} as "changedAt",
               d.status as "sendStatus", d.local_date::text as "sendDate", d.attempts as "sendAttempts",
+              substring(d.last_error from 'HTTP ([0-9]{3})')::int as "sendHttpStatus",
               pc.active as "chatActive", pc.inactive_reason as "chatInactiveReason", ${ISO('pc.updated_at')} as "chatChangedAt"
        from people p
        left join subscriptions s on s.person_id = p.id
        left join conversations c on c.id = s.conversation_id
        left join lateral (
-         select status, local_date, attempts from digest_sends where subscription_id = s.id order by local_date desc limit 1
+         select status, local_date, attempts, last_error from digest_sends where subscription_id = s.id order by local_date desc limit 1
        ) d on true
        left join lateral (
          select active, inactive_reason, updated_at from conversations
@@ -141,6 +153,9 @@ function subscriptionOf(row: ReachRow): SubscriptionReachFacts {
     conversationActive: row.conversationActive === true,
     conversationInactiveReason: row.conversationInactiveReason,
     changedAt: row.changedAt ?? '',
-    lastSend: row.sendStatus === null ? null : { status: row.sendStatus, localDate: row.sendDate ?? '', attempts: row.sendAttempts ?? 0 },
+    lastSend:
+      row.sendStatus === null
+        ? null
+        : { status: row.sendStatus, localDate: row.sendDate ?? '', attempts: row.sendAttempts ?? 0, httpStatus: row.sendHttpStatus },
   };
 }

@@ -1,4 +1,5 @@
-import { startApp, type RunningApp } from '../../src/app.js';
+import { startApp, type AppExtension, type RunningApp } from '../../src/app.js';
+import type { AppConfig } from '../../src/config/env.js';
 import { createBotExtension, type BotExtensionOptions } from '../../src/app.js';
 import type { Clock } from '../../src/domain/clock.js';
 import { createLogger } from '../../src/log/logger.js';
@@ -23,7 +24,14 @@ export interface BotApp {
 }
 
 export async function startBotApp(
-  options: { env?: Record<string, string>; logLevel?: string; extension?: BotExtensionOptions; clock?: Clock } = {},
+  options: {
+    env?: Record<string, string>;
+    logLevel?: string;
+    extension?: BotExtensionOptions;
+    clock?: Clock;
+    /** Further extensions beside the bot's (e.g. the Graph installs'). */
+    extensions?: (config: AppConfig) => AppExtension[];
+  } = {},
 ): Promise<BotApp> {
   const connector = new FakeConnector();
   const serviceUrl = await connector.start();
@@ -39,7 +47,7 @@ export async function startBotApp(
   const app = await startApp(
     config,
     logger,
-    [createBotExtension(config, options.extension)],
+    [createBotExtension(config, options.extension), ...(options.extensions?.(config) ?? [])],
     options.clock ? { clock: options.clock } : {},
   );
   const baseUrl = `http://127.0.0.1:${app.port}`;
