@@ -107,6 +107,10 @@ function verdictOf(row: BatchRow, asker: Asker, understanding: Understanding): V
   const declinedKinds = ['unread', 'unknown_name', 'cannot_answer', 'not_understood', 'ambiguous', 'help'];
   if (row.kind === 'not understood') return understanding.kind === 'query' ? 'wrong' : 'right';
   if (row.kind === 'ask back') return understanding.kind === 'ambiguous' ? 'right' : understanding.kind === 'query' ? 'wrong' : 'declined';
+  // The answerer offers only the readings the asker may see, and refuses when none is left (scope-checks.ts).
+  if (understanding.kind === 'ambiguous' && understanding.options.every((option) => refused(asker, option.query))) {
+    return row.kind === 'refused' ? 'right' : 'declined';
+  }
   if (understanding.kind !== 'query') return declinedKinds.includes(understanding.kind) ? 'declined' : 'wrong';
   const query = understanding.query;
   if (row.kind === 'refused') return refused(asker, query) ? 'right' : 'wrong';

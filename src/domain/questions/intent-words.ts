@@ -84,6 +84,7 @@ const ITEMS = [
   ),
   /\bnext (?:(?:victim|v) )?(?:update|contact|needs assessment|na)s? (?:is )?due\b|\bwhen (?:is )?(?:my|the) next\b/,
   /\bdue soon\b|\bneeds? doing\b|\b(?:to do|todo) list\b/,
+  /\bwhich (?:nas|updates|needs assessments|items|contacts)\b|\bwhat (?:has|have) \w+ (?:got )?(?:overdue|outstanding|due|to do|left)\b/,
   /\b(?:overdue|missing|outstanding|late|open)\b.*\blist\b|\blist\b.*\b(?:overdue|missing|outstanding|late|open)\b/,
 ];
 /**
@@ -91,7 +92,7 @@ const ITEMS = [
  * asks for a figure about them.
  */
 const ITEM_PHRASE = new RegExp(
-  String.raw`\b(?:overdue|missing|outstanding|late) (?:victim )?(?:updates|nas|needs assessments?|contacts)\b` +
+  String.raw`\b(?:overdue|missing|outstanding|late) (?:victim )?(?:updates|nas|needs assessments?|contacts|items|jobs)\b` +
     String.raw`|\b(?:nas|needs assessments|updates) (?:overdue|missing|outstanding)\b`,
 );
 const FIGURE_HINT = new RegExp(
@@ -105,7 +106,10 @@ const TOP_N = /\b(?:top|bottom|best|worst|lowest|highest) (\d{1,2}|two|three|fou
 const TOP_N_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
 /** "How many promises did we miss", "planned dates kept": acknowledgements with a planned date (issue 17). */
-const PROMISES = /\bpromis\w*|\bplanned dates?\b|\bplanned by\b|\bcommitments?\b/;
+const PROMISES = new RegExp(
+  String.raw`\bpromis\w*(?: (?:kept|missed|broken|open|made)(?:,? (?:and |or )?(?:kept|missed|broken|open` +
+    String.raw`|made))*)?|\bplanned dates?\b|\bplanned by\b|\bcommitments?\b`,
+);
 
 /** "Which of my teams slipped since September", "who has improved": a list filtered by the change over the period. */
 const WENT_DOWN =
@@ -115,7 +119,7 @@ const WHICH_OF = /\b(?:which|who|whose|any)\b/;
 
 /** "Show me the amber ones", "which teams are red": RAG words as a filter (never after a rank: "PC Green"). */
 const RAG = new RegExp(
-  String.raw`\b(?<!(?:pc|dc|ds|di|pcso|sergeant|inspector|mr|mrs|ms|officer) )(red|amber|green)(?: (?:ones?` +
+  String.raw`\b(?<!\b(?:pc|dc|ds|di|pcso|sergeant|inspector|mr|mrs|ms|officer) )(red|amber|green)(?: (?:ones?` +
     String.raw`|teams?|units?|officers?|commands?|lpas?|rated|status))?\b`,
 );
 

@@ -107,6 +107,9 @@ const KEYWORDS = [
   'previous',
   'overall',
   'fortnight',
+  'getting',
+  'excluding',
+  'except',
   'slipped',
   'dropped',
   'improved',
@@ -161,6 +164,13 @@ const SHORTHAND: Record<string, string> = {
   perf: 'performance',
   rn: 'right now',
   sth: 'south',
+  yday: 'yesterday',
+  yest: 'yesterday',
+  atm: 'at the moment',
+  b4: 'before',
+  tem: 'team',
+  lol: '',
+  pcc: 'the pcc',
   v: 'versus',
   waht: 'what',
   wat: 'what',
@@ -190,6 +200,8 @@ export function normalise(raw: string, protectedWords: ReadonlySet<string> = new
     .replace(/'/g, '')
     .replace(/%\s*age\b/g, ' percentage ')
     .replace(/(\d)\s*(?:%|per\s*cent\b|percent\b)/g, '$1 percent ')
+    // "1/10 - 31/10": a dash between two dates or numbers is "to" (a dash alone is otherwise a gap).
+    .replace(/(\d)\s+[-–]\s+(\d)/g, '$1 to $2')
     .replace(/</g, ' below ')
     .replace(/>/g, ' above ')
     // Keep decimals (87.5), dates (01/09/2026, 2026-09-01) and ids (N-T3); every other mark is a gap.

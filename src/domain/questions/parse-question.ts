@@ -194,7 +194,10 @@ function withListLevel(intent: Intent, noun: ListNoun, scope: Scope, units: read
  * officer has no list below them, so a threshold asks for their own figure.
  */
 function withNamedUnits(intent: Intent, scope: Scope, only: string[] | undefined): Intent {
-  if (scope.kind === 'officer' && intent.kind === 'below_target') return { kind: 'figure' };
+  // "Am I under 90%?", "am I in the red?": one officer has no list below them, so it asks for their own figure.
+  if (scope.kind === 'officer' && (intent.kind === 'below_target' || (intent.kind === 'compare_children' && intent.rag))) {
+    return { kind: 'figure' };
+  }
   if (only === undefined) return intent;
   if (intent.kind === 'compare_children' || intent.kind === 'rank' || intent.kind === 'below_target' || intent.kind === 'most') {
     return { ...intent, only };

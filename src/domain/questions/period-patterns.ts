@@ -84,6 +84,18 @@ export const PATTERNS: PeriodPattern[] = [
     },
   },
   {
+    // "1/10 to 15/10", "1/10 - 31/10": two days said one after the other, without "from".
+    pattern: new RegExp(`\\b(${DATE}) (?:to|until|till|-) (${DATE})\\b`, 'g'),
+    read: (m, today) => {
+      const from = readDate(m[1]!, today);
+      const to = readDate(m[2]!, today);
+      if (from === null || to === null) return null;
+      if ('unsupported' in from) return from;
+      if ('unsupported' in to) return to;
+      return range(from.date, to.date, today);
+    },
+  },
+  {
     pattern: new RegExp(`\\b(?:since|from) (?:the )?(?:(?:start|beginning) of )?(${DATE})\\b`, 'g'),
     read: (m, today) => {
       const from = readDate(m[1]!, today);

@@ -32,6 +32,7 @@ well good ok much many lot lots
 up down whole picture position overview time things stuff
 victim victims case cases target targets completion completed due help waiting awaiting
 still wants asked asking sarge kept
+anyone anybody before briefing meeting pcc review brief
 `
     .split(/\s+/)
     .filter((word) => word.length > 0),
