@@ -3,7 +3,8 @@ import type { Clock } from '../domain/clock.js';
 import type { Policy } from '../domain/policy.js';
 import type { Logger } from '../log/logger.js';
 import type { Db } from '../store/db.js';
-import type { SqlComplianceQueries, SqlPeopleDirectory } from '../store/sql-compliance-queries.js';
+import type { SqlComplianceQueries } from '../store/sql-compliance-queries.js';
+import type { SqlPeopleDirectory } from '../store/sql-people-directory.js';
 import type { ImportResult } from './import-records.js';
 
 /**

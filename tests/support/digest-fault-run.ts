@@ -1,7 +1,8 @@
 import type { AppServices } from '../../src/app.js';
 import { runDigests } from './digest-run.js';
 import { DigestSendStore } from '../../src/store/digest-send-store.js';
-import { SqlComplianceQueries, SqlPeopleDirectory } from '../../src/store/sql-compliance-queries.js';
+import { SqlComplianceQueries } from '../../src/store/sql-compliance-queries.js';
+import { SqlPeopleDirectory } from '../../src/store/sql-people-directory.js';
 import { subscribePersonalChat } from './delivery-harness.js';
 import { FlakyDb, type FailureMode } from './flaky-db.js';
 import { RecordingMessenger } from './recording-messenger.js';

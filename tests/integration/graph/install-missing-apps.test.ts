@@ -6,7 +6,7 @@ import { createLogger } from '../../../src/log/logger.js';
 import { GraphNotConfiguredError, INSTALL_INTERVAL_MS, installMissingApps } from '../../../src/service/install-missing-apps.js';
 import type { AppServices } from '../../../src/app.js';
 import { AppInstallStore } from '../../../src/store/app-install-store.js';
-import { SqlPeopleDirectory } from '../../../src/store/sql-compliance-queries.js';
+import { SqlPeopleDirectory } from '../../../src/store/sql-people-directory.js';
 import { SubscriptionStore } from '../../../src/store/subscription-store.js';
 import { subscribePersonalChat } from '../../support/delivery-harness.js';
 import { FakeGraph } from '../../support/fake-graph.js';

@@ -7,7 +7,8 @@ import type { Query } from '../../../src/domain/questions/index.js';
 import type { Person } from '../../../src/domain/types.js';
 import { answerQuery, answerQuestion, type Answer, type AnswerDeps } from '../../../src/service/answer-question.js';
 import type { PlanRequest, PlannedQuestion, QuestionPlanner } from '../../../src/service/question-planner.js';
-import { SqlComplianceQueries, SqlPeopleDirectory } from '../../../src/store/sql-compliance-queries.js';
+import { SqlComplianceQueries } from '../../../src/store/sql-compliance-queries.js';
+import { SqlPeopleDirectory } from '../../../src/store/sql-people-directory.js';
 import { rebuildWorkingCalendar } from '../../../src/store/working-calendar-store.js';
 import { importText, openTestDb, SMALL_FORCE_NOW, smallForceNdjson, TIME_ZONE, type TestDb } from '../../support/test-db.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../../src/store/migrate.js';
-import { SqlPeopleDirectory } from '../../../src/store/sql-compliance-queries.js';
+import { SqlPeopleDirectory } from '../../../src/store/sql-people-directory.js';
 import { DRIVERS, importText, openTestDb, smallForceNdjson, type TestDb } from '../../support/test-db.js';
 
 /** Entra object ids are GUIDs: letter case means nothing (issue 10). */
