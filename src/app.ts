@@ -4,7 +4,7 @@ import { loadPolicy } from './config/load-policy.js';
 import type { AppConfig } from './config/env.js';
 import { type Clock, fixedClock, systemClock } from './domain/clock.js';
 import type { Logger } from './log/logger.js';
-import { createHttpServer } from './api/server.js';
+import { createHttpServer, listen } from './api/server.js';
 import type { ApiDeps } from './api/api-deps.js';
 import { apiRoutes } from './api/routes/index.js';
 import { peopleLinksRoute } from './api/routes/people-links.js';
@@ -193,10 +193,7 @@ export async function startApp(
   const extensionRoutes = (await Promise.all(extensions.map((e) => e.routes(services)))).flat();
   const peopleLinks = peopleLinksRoute({ store: new PeopleLinksStore(services.db), clock: services.clock });
   const server = createHttpServer({ logger, apiToken: services.apiToken, routes: [...apiRoutes(deps), peopleLinks, ...extensionRoutes] });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  await listen(server, config.port, config.host);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   for (const extension of extensions) await extension.start?.(services);

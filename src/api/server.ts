@@ -80,3 +80,11 @@ function headerValue(req: Request, name: string): string | undefined {
   const value = req.headers[name];
   return typeof value === 'string' && /^[\w.-]{1,100}$/.test(value) ? value : undefined;
 }
+
+/** Starts listening; resolves once the port is bound, rejects with the bind error (e.g. EADDRINUSE). */
+export function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+}

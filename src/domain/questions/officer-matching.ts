@@ -108,7 +108,7 @@ export function findOfficerMention(text: string, people: readonly PersonEntry[],
     const first = nameWordsOf(person)[0];
     return (
       first !== undefined &&
-      first.length >= 4 &&
+      first.length >= 3 &&
       said(first) >= 0 &&
       !isKeyword(first) &&
       !QUESTION_WORDS.has(first) &&

@@ -82,11 +82,18 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
     listNoun: intentReading.listNoun,
     ownItems: intentReading.ownItems,
   });
+  // A person's name counts as read only when the question was read as about that person: "Tom's NAs" answered
+  // for the team would drop the name, so then "tom" is named back instead.
+  const namedOfficer =
+    (scopeReading.kind === 'scope' && scopeReading.scope.kind === 'officer' && scopeReading.scope.personId !== 'self') ||
+    (scopeReading.kind === 'ambiguous' && scopeReading.options.some((option) => option.scope.kind === 'officer'));
+  const readPeople = namedOfficer ? people : [];
+  const readPersonWords = namedOfficer ? nameWords : new Set<string>();
   const unread = unreadWords(period.rest, {
     patterns: [...OWN_PATTERNS, ...METRIC_PATTERNS, ...INTENT_PATTERNS, ...SCOPE_PATTERNS],
-    nameWords: readNameWords(units, unitWords, nameWords, people),
+    nameWords: readNameWords(units, unitWords, readPersonWords, readPeople),
     // Unit names are matched allowing for typos; people's names only as written, or with a possessive "s".
-    isNameTypo: (word) => [...unitWords].some((own) => isTypoOf(word, own)) || nameWords.has(word.replace(/s$/, '')),
+    isNameTypo: (word) => [...unitWords].some((own) => isTypoOf(word, own)) || readPersonWords.has(word.replace(/s$/, '')),
   });
 
   const intent = intentReading.intent;

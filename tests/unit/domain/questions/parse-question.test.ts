@@ -236,3 +236,21 @@ describe('parseQuestion: any text', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });
+
+describe('parseQuestion: a name is never dropped (issue 12)', () => {
+  it('names back a person word it did not read as a person, rather than answer for the team', () => {
+    const twoToms = [...PEOPLE, { id: 'P-2199', name: 'PC 2199 Tom Reed', unitId: 'N-T2' }];
+    const understanding = parseQuestion("Tom's needs assessments this month", {
+      asker: askerFor('supervisor of North Team 2'),
+      units: UNITS,
+      people: twoToms,
+      now: NOW,
+      timeZone: TIME_ZONE,
+    });
+    expect(understanding).toMatchObject({ kind: 'unread', words: ['tom'] });
+    expect(ask('supervisor of North Team 2', "Tom's needs assessments this month")).toMatchObject({
+      kind: 'query',
+      query: { scope: { kind: 'officer', personId: 'P-2102' } },
+    });
+  });
+});
