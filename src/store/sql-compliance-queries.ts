@@ -16,27 +16,12 @@ import type {
   UnitNode,
   UnitRef,
 } from '../domain/types.js';
+import { UnknownPersonError, UnknownUnitError } from '../domain/unknown-ids.js';
 import type { Db } from './db.js';
 import { digestItemsSql, evaluationParams, figuresAndDigestItemsSql, figuresSql } from './evaluation-sql.js';
 import { officerCountsWithin, officerItemsWithin } from './officer-scope-sql.js';
 import { PromiseStore } from './promise-store.js';
 import { NO_COUNTS, toDigestItem, toUnitFigures, type CountsRow, type ItemRow } from './query-rows.js';
-
-/** The unit asked for is not in the store (the API answers 404). */
-export class UnknownUnitError extends Error {
-  constructor(readonly unitId: string) {
-    super(`no unit with id '${unitId}'`);
-    this.name = 'UnknownUnitError';
-  }
-}
-
-/** The officer asked for is not in the store. */
-export class UnknownPersonError extends Error {
-  constructor(readonly personId: string) {
-    super(`no person with id '${personId}'`);
-    this.name = 'UnknownPersonError';
-  }
-}
 
 interface UnitRow {
   id: string;

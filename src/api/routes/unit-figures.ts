@@ -1,7 +1,7 @@
 import type { Request } from 'restify';
 import { quoted } from '../../domain/quoted-value.js';
 import { promiseFiguresAt, promiseFiguresForPeriod } from '../../service/promise-figures.js';
-import { UnknownUnitError } from '../../store/sql-compliance-queries.js';
+import { UnknownUnitError } from '../../domain/unknown-ids.js';
 import type { ApiDeps } from '../api-deps.js';
 import { HttpError } from '../../http/http-error.js';
 import { evaluationFromQuery } from '../instant-params.js';

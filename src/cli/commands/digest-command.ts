@@ -3,7 +3,7 @@ import type { AppServices } from '../../app.js';
 import { buildDigestCard } from '../../bot/digest-card-builder.js';
 import { readInstant } from '../../domain/evaluation-params.js';
 import type { Person } from '../../domain/types.js';
-import { UnknownUnitError } from '../../store/sql-compliance-queries.js';
+import { UnknownUnitError } from '../../domain/unknown-ids.js';
 import { CliError, withServices } from '../cli-context.js';
 
 interface DigestCommandOptions {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readEvaluation } from '../../domain/evaluation-params.js';
 import { promiseFiguresAt } from '../../service/promise-figures.js';
-import { UnknownUnitError } from '../../store/sql-compliance-queries.js';
+import { UnknownUnitError } from '../../domain/unknown-ids.js';
 import { CliError, withServices } from '../cli-context.js';
 
 export function registerFiguresCommand(program: Command): void {

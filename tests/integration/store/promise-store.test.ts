@@ -6,7 +6,8 @@ import { AcknowledgementStore } from '../../../src/store/acknowledgement-store.j
 import { itemRef } from '../../../src/domain/digest.js';
 import { ItemRefStore } from '../../../src/store/item-ref-store.js';
 import { PromiseStore, type StoredPromise } from '../../../src/store/promise-store.js';
-import { SqlComplianceQueries, UnknownUnitError } from '../../../src/store/sql-compliance-queries.js';
+import { UnknownUnitError } from '../../../src/domain/unknown-ids.js';
+import { SqlComplianceQueries } from '../../../src/store/sql-compliance-queries.js';
 import { rebuildWorkingCalendar } from '../../../src/store/working-calendar-store.js';
 import { DRIVERS, importText, openTestDb, SMALL_FORCE_NOW, smallForceNdjson, type TestDb } from '../../support/test-db.js';
 

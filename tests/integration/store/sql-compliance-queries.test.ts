@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../../src/config/load-policy.js';
-import { SqlComplianceQueries, UnknownPersonError, UnknownUnitError } from '../../../src/store/sql-compliance-queries.js';
+import { UnknownPersonError, UnknownUnitError } from '../../../src/domain/unknown-ids.js';
+import { SqlComplianceQueries } from '../../../src/store/sql-compliance-queries.js';
 import { SqlPeopleDirectory } from '../../../src/store/sql-people-directory.js';
 import { rebuildWorkingCalendar } from '../../../src/store/working-calendar-store.js';
 import { NORTH_TEAM_1_ITEMS, NORTH_TEAM_2_ITEMS } from '../../fixtures/small-force-items.js';
