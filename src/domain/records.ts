@@ -41,7 +41,20 @@ const instant = z.string().superRefine((value, ctx) => {
 
 export const UNIT_KINDS = ['force', 'command', 'department', 'team'] as const;
 export const ROLES = ['officer', 'supervisor', 'inspector', 'senior', 'admin'] as const;
-export const CONTACT_KINDS = ['update', 'agreement'] as const;
+export const CONTACT_KINDS = ['update', 'agreement', 'written_acknowledgement', 'decision_update'] as const;
+/** The Code's key decisions (Right 6) a victim is owed an update about (records-format.md, later record types). */
+export const DECISION_KINDS = [
+  'arrest',
+  'interview_under_caution',
+  'released_on_bail',
+  'released_under_investigation',
+  'bail_changed',
+  'charge',
+  'out_of_court_disposal',
+  'no_further_action',
+  'not_investigated',
+  'other',
+] as const;
 export const CONTACT_METHODS = ['phone', 'email', 'sms', 'visit', 'letter', 'other'] as const;
 
 export const unitRecord = z
@@ -159,14 +172,45 @@ export const needsAssessmentRecord = z.object({
     .transform((value) => value ?? null),
 });
 
-export const contactRecord = z.object({
-  type: z.literal('contact'),
+export const contactRecord = z
+  .object({
+    type: z.literal('contact'),
+    id,
+    victimId: id,
+    at: instant,
+    kind: z.enum(CONTACT_KINDS),
+    method: z.enum(CONTACT_METHODS),
+    byId: id,
+    /** The decision a `decision_update` tells the victim about; no other kind carries one. */
+    decisionId: id
+      .nullable()
+      .optional()
+      .transform((value) => value ?? null),
+  })
+  .superRefine((contact, ctx) => {
+    if (contact.kind === 'decision_update' && contact.decisionId === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['decisionId'],
+        message: 'is required for a decision_update: send the id of the decision record the victim was told about',
+      });
+    }
+    if (contact.kind !== 'decision_update' && contact.decisionId !== null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['decisionId'],
+        message: `must be left out for a contact of kind ${contact.kind}: only a decision_update names a decision`,
+      });
+    }
+  });
+
+/** A key decision on a case (Right 6): every victim of the case is owed an update about it. */
+export const decisionRecord = z.object({
+  type: z.literal('decision'),
   id,
-  victimId: id,
+  caseId: id,
   at: instant,
-  kind: z.enum(CONTACT_KINDS),
-  method: z.enum(CONTACT_METHODS),
-  byId: id,
+  kind: z.enum(DECISION_KINDS),
 });
 
 /** Every record type, discriminated on `type`. */
@@ -176,7 +220,8 @@ export const recordSchema = z.discriminatedUnion('type', [
   caseRecord.innerType(),
   victimRecord,
   needsAssessmentRecord,
-  contactRecord,
+  contactRecord.innerType(),
+  decisionRecord,
 ]);
 
 const schemaByType = {
@@ -186,6 +231,7 @@ const schemaByType = {
   victim: victimRecord,
   needsAssessment: needsAssessmentRecord,
   contact: contactRecord,
+  decision: decisionRecord,
 } as const;
 
 export type RecordType = keyof typeof schemaByType;
@@ -197,7 +243,21 @@ export type CaseRecord = z.output<typeof caseRecord>;
 export type VictimRecord = z.output<typeof victimRecord>;
 export type NeedsAssessmentRecord = z.output<typeof needsAssessmentRecord>;
 export type ContactRecord = z.output<typeof contactRecord>;
-export type RecordOf = UnitRecord | PersonRecord | CaseRecord | VictimRecord | NeedsAssessmentRecord | ContactRecord;
+export type DecisionRecord = z.output<typeof decisionRecord>;
+export type RecordOf = UnitRecord | PersonRecord | CaseRecord | VictimRecord | NeedsAssessmentRecord | ContactRecord | DecisionRecord;
+
+/** Later record types (records-format.md): an import's counts name them only when the extract sent some. */
+export type LaterRecordType = 'decision';
+export const LATER_RECORD_TYPES: readonly LaterRecordType[] = ['decision'];
+
+/** Records read of each type: every original type, and a later type once one was sent (old extracts answer as before). */
+export type RecordCounts = Record<Exclude<RecordType, LaterRecordType>, number> & Partial<Record<LaterRecordType, number>>;
+
+/** The counts of an import that read nothing yet. */
+export function noRecordsCounted(): RecordCounts {
+  const later: readonly RecordType[] = LATER_RECORD_TYPES;
+  return Object.fromEntries(RECORD_TYPES.filter((type) => !later.includes(type)).map((type) => [type, 0])) as RecordCounts;
+}
 
 export type ParsedRecord = { ok: true; record: RecordOf } | { ok: false; message: string };
 

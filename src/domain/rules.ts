@@ -71,10 +71,11 @@ function completedBy(needsAssessment: VictimFacts['needsAssessment'], t: number)
 
 function evaluateUpdate(facts: VictimFacts, t: number, today: LocalDate, policy: RulesPolicy): VictimEvaluation['update'] {
   const intervalDays = agreedFrequencyAt(facts.needsAssessment, t) ?? policy.updateIntervalDays;
-  const lastContactAt = latestAtOrBefore(facts.contacts, 'update', t) ?? facts.recordedAt.getTime();
+  // A decision_update tells the victim of the investigation too: it counts as an update (records-format.md).
+  const lastContactAt = latestAtOrBefore(facts.contacts, ['update', 'decision_update'], t) ?? facts.recordedAt.getTime();
   const lastContactDate = localDateOf(new Date(lastContactAt), policy.timeZone);
   const dueDate = addCalendarDays(lastContactDate, intervalDays);
-  const latestAgreement = latestAtOrBefore(facts.contacts, 'agreement', t);
+  const latestAgreement = latestAtOrBefore(facts.contacts, ['agreement'], t);
   if (latestAgreement !== null && latestAgreement > lastContactAt) {
     return { status: 'suspended', intervalDays, lastContactDate, dueDate, daysOverdue: 0 };
   }
@@ -92,12 +93,12 @@ function agreedFrequencyAt(needsAssessment: VictimFacts['needsAssessment'], t: n
   return completedBy(needsAssessment, t) ? (needsAssessment?.updateFrequencyDays ?? null) : null;
 }
 
-/** Epoch milliseconds of the latest contact of `kind` at or before t, or null when there is none. */
-function latestAtOrBefore(contacts: VictimFacts['contacts'], kind: ContactKind, t: number): number | null {
+/** Epoch milliseconds of the latest contact of one of `kinds` at or before t, or null when there is none. */
+function latestAtOrBefore(contacts: VictimFacts['contacts'], kinds: readonly ContactKind[], t: number): number | null {
   let latest: number | null = null;
   for (const contact of contacts) {
     const at = contact.at.getTime();
-    if (contact.kind === kind && at <= t && (latest === null || at > latest)) latest = at;
+    if (kinds.includes(contact.kind) && at <= t && (latest === null || at > latest)) latest = at;
   }
   return latest;
 }

@@ -65,8 +65,9 @@ with live as (
 last_contacts as (
   -- The latest update's local date is the latest at_on: local dates only grow with the instant.
   select ct.victim_id,
-    max(ct.at) filter (where ct.kind = 'update') as last_update_at,
-    max(ct.at_on) filter (where ct.kind = 'update') as last_update_on,
+    -- A decision_update counts as an update too (records-format.md).
+    max(ct.at) filter (where ct.kind in ('update', 'decision_update')) as last_update_at,
+    max(ct.at_on) filter (where ct.kind in ('update', 'decision_update')) as last_update_on,
     max(ct.at) filter (where ct.kind = 'agreement') as last_agreement_at
   from contacts ct
   join live l on l.victim_id = ct.victim_id
