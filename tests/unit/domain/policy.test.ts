@@ -25,6 +25,11 @@ describe('parsePolicy', () => {
       targetRate: 90.0,
       amberMargin: 5.0,
       plannedDateMaxDays: 28,
+      referralWorkingDays: 2,
+      writtenAcknowledgementWorkingDays: 1,
+      decisionUpdateWorkingDays: 5,
+      decisionUpdateWorkingDaysEnhanced: 1,
+      fullyCompliant: ['needsAssessment', 'updates'],
     });
     expect(parsePolicy({})).toEqual(defaultPolicy);
   });
