@@ -1,4 +1,5 @@
 import { OBLIGATION_IDS, type ObligationId, type Policy } from './policy.js';
+import type { Ratio } from './types.js';
 
 /**
  * The obligations of compliance-rules.md as the policy sets them: what starts each, when it falls due, what
@@ -77,3 +78,6 @@ export function obligationsOf(policy: Policy): Obligation[] {
   };
   return OBLIGATION_IDS.map((id) => ({ id, ...all[id], countsTowardsFullyCompliant: counts(id) }));
 }
+
+/** The `obligations` of the figures contract (product.md): per duty, over the victims it applies to at t. */
+export type ObligationFigures = Record<ObligationId, Ratio>;
