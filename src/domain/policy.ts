@@ -19,6 +19,10 @@ function isIanaTimeZone(value: string): boolean {
   }
 }
 
+/** The duties the records can show (compliance-rules.md), by the ids of the figures contract (product.md). */
+export const OBLIGATION_IDS = ['needsAssessment', 'updates', 'referral', 'writtenAcknowledgement', 'decisionUpdates'] as const;
+export type ObligationId = (typeof OBLIGATION_IDS)[number];
+
 const days = (what: string) =>
   z
     .number({ invalid_type_error: `must be a number of days (${what})` })
@@ -52,6 +56,19 @@ export const policySchema = z
     quarters: z
       .enum(['calendar', 'financial'], { errorMap: () => ({ message: 'must be "calendar" or "financial" (April-March)' }) })
       .default('calendar'),
+    // The later duties of compliance-rules.md (each measured; off "fully compliant" unless listed there).
+    referralWorkingDays: days('working days from recording to the referral to support services, e.g. 2').default(2),
+    writtenAcknowledgementWorkingDays: days('working days from recording to the written acknowledgement, e.g. 1').default(1),
+    decisionUpdateWorkingDays: days('working days from a key decision to telling the victim, e.g. 5').default(5),
+    decisionUpdateWorkingDaysEnhanced: days('the same for a victim with Enhanced Rights, e.g. 1').default(1),
+    // Which duties "fully compliant" needs none of in breach: Leicestershire's two by default.
+    fullyCompliant: z
+      .array(z.enum(OBLIGATION_IDS, { errorMap: () => ({ message: `must list obligation ids: ${OBLIGATION_IDS.join(', ')}` }) }), {
+        invalid_type_error: `must be a list of obligation ids, e.g. ["needsAssessment", "updates"] (from ${OBLIGATION_IDS.join(', ')})`,
+      })
+      .min(1, 'must name at least one obligation')
+      .refine((ids) => new Set(ids).size === ids.length, 'must name each obligation once')
+      .default(['needsAssessment', 'updates']),
   })
   .strict();
 

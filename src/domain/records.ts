@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isIsoInstant, parseIsoInstant } from './instant.js';
 import { normaliseAadObjectId } from './entra-id.js';
+import { CONTACT_KINDS, CONTACT_METHODS, DECISION_KINDS, MAX_ID_LENGTH, ROLES, UNIT_KINDS, id, instant, text } from './record-fields.js';
 import { shortened } from './quoted-value.js';
 
 /**
@@ -9,40 +9,7 @@ import { shortened } from './quoted-value.js';
  * Unknown extra fields are ignored: a records system may send more than we need.
  */
 
-const MAX_ID_LENGTH = 200;
-const MAX_TEXT_LENGTH = 1000;
-
-/** PostgreSQL cannot store the NUL character in text: refused here, where the line can be named. */
-const NO_NUL = (value: string) => !value.includes('\u0000');
-const NUL_MESSAGE = 'must not contain the NUL character (\\u0000): remove it from the extract';
-
-const id = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`)
-  .refine(NO_NUL, NUL_MESSAGE);
-
-const text = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`)
-  .refine(NO_NUL, NUL_MESSAGE);
-
-/** True for a real calendar instant written as ISO 8601 with an offset (`Z` or `+01:00`) that the store can hold. */
-export const isIsoInstantWithOffset = isIsoInstant;
-
-/** The string is kept as sent (the store reads it with its offset); the one parser decides what is valid. */
-const instant = z.string().superRefine((value, ctx) => {
-  const parsed = parseIsoInstant(value);
-  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.problem });
-});
-
-export const UNIT_KINDS = ['force', 'command', 'department', 'team'] as const;
-export const ROLES = ['officer', 'supervisor', 'inspector', 'senior', 'admin'] as const;
-export const CONTACT_KINDS = ['update', 'agreement'] as const;
-export const CONTACT_METHODS = ['phone', 'email', 'sms', 'visit', 'letter', 'other'] as const;
+export { CONTACT_KINDS, CONTACT_METHODS, DECISION_KINDS, ROLES, UNIT_KINDS, isIsoInstantWithOffset } from './record-fields.js';
 
 export const unitRecord = z
   .object({
@@ -159,14 +126,45 @@ export const needsAssessmentRecord = z.object({
     .transform((value) => value ?? null),
 });
 
-export const contactRecord = z.object({
-  type: z.literal('contact'),
+export const contactRecord = z
+  .object({
+    type: z.literal('contact'),
+    id,
+    victimId: id,
+    at: instant,
+    kind: z.enum(CONTACT_KINDS),
+    method: z.enum(CONTACT_METHODS),
+    byId: id,
+    /** The decision a `decision_update` tells the victim about; no other kind carries one. */
+    decisionId: id
+      .nullable()
+      .optional()
+      .transform((value) => value ?? null),
+  })
+  .superRefine((contact, ctx) => {
+    if (contact.kind === 'decision_update' && contact.decisionId === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['decisionId'],
+        message: 'is required for a decision_update: send the id of the decision record the victim was told about',
+      });
+    }
+    if (contact.kind !== 'decision_update' && contact.decisionId !== null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['decisionId'],
+        message: `must be left out for a contact of kind ${contact.kind}: only a decision_update names a decision`,
+      });
+    }
+  });
+
+/** A key decision on a case (Right 6): every victim of the case is owed an update about it. */
+export const decisionRecord = z.object({
+  type: z.literal('decision'),
   id,
-  victimId: id,
+  caseId: id,
   at: instant,
-  kind: z.enum(CONTACT_KINDS),
-  method: z.enum(CONTACT_METHODS),
-  byId: id,
+  kind: z.enum(DECISION_KINDS),
 });
 
 /** Every record type, discriminated on `type`. */
@@ -176,7 +174,8 @@ export const recordSchema = z.discriminatedUnion('type', [
   caseRecord.innerType(),
   victimRecord,
   needsAssessmentRecord,
-  contactRecord,
+  contactRecord.innerType(),
+  decisionRecord,
 ]);
 
 const schemaByType = {
@@ -186,6 +185,7 @@ const schemaByType = {
   victim: victimRecord,
   needsAssessment: needsAssessmentRecord,
   contact: contactRecord,
+  decision: decisionRecord,
 } as const;
 
 export type RecordType = keyof typeof schemaByType;
@@ -197,7 +197,21 @@ export type CaseRecord = z.output<typeof caseRecord>;
 export type VictimRecord = z.output<typeof victimRecord>;
 export type NeedsAssessmentRecord = z.output<typeof needsAssessmentRecord>;
 export type ContactRecord = z.output<typeof contactRecord>;
-export type RecordOf = UnitRecord | PersonRecord | CaseRecord | VictimRecord | NeedsAssessmentRecord | ContactRecord;
+export type DecisionRecord = z.output<typeof decisionRecord>;
+export type RecordOf = UnitRecord | PersonRecord | CaseRecord | VictimRecord | NeedsAssessmentRecord | ContactRecord | DecisionRecord;
+
+/** Later record types (records-format.md): an import's counts name them only when the extract sent some. */
+export type LaterRecordType = 'decision';
+export const LATER_RECORD_TYPES: readonly LaterRecordType[] = ['decision'];
+
+/** Records read of each type: every original type, and a later type once one was sent (old extracts answer as before). */
+export type RecordCounts = Record<Exclude<RecordType, LaterRecordType>, number> & Partial<Record<LaterRecordType, number>>;
+
+/** The counts of an import that read nothing yet. */
+export function noRecordsCounted(): RecordCounts {
+  const later: readonly RecordType[] = LATER_RECORD_TYPES;
+  return Object.fromEntries(RECORD_TYPES.filter((type) => !later.includes(type)).map((type) => [type, 0])) as RecordCounts;
+}
 
 export type ParsedRecord = { ok: true; record: RecordOf } | { ok: false; message: string };
 

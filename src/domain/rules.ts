@@ -1,5 +1,6 @@
 import { addCalendarDays, daysBetween, localDateOf, type WorkingDays } from './calendar.js';
-import type { Policy } from './policy.js';
+import { evaluateLaterDuties, type LaterDuties, type LaterDutiesPolicy, type LaterFacts } from './later-duties.js';
+import { defaultPolicy, type ObligationId, type Policy } from './policy.js';
 import type { ContactKind, LocalDate } from './types.js';
 
 /**
@@ -14,8 +15,14 @@ export interface VictimFacts {
   enhanced: boolean;
   recordedAt: Date;
   closedAt: Date | null;
-  needsAssessment: { completedAt: Date | null; updateFrequencyDays: number | null } | null;
-  contacts: ReadonlyArray<{ at: Date; kind: ContactKind }>;
+  needsAssessment:
+    | ({ completedAt: Date | null; updateFrequencyDays: number | null } & Pick<
+        NonNullable<LaterFacts['needsAssessment']>,
+        'referralWanted' | 'referredAt'
+      >)
+    | null;
+  contacts: LaterFacts['contacts'];
+  decisions?: LaterFacts['decisions'];
 }
 
 export interface VictimEvaluation {
@@ -29,23 +36,31 @@ export interface VictimEvaluation {
     dueDate: LocalDate;
     daysOverdue: number;
   };
+  /** The later duties (compliance-rules.md 4-6); null where a duty does not apply to the victim at t. */
+  later: LaterDuties;
+  /** None of the policy's fully-compliant duties (default: needs assessment and updates) in breach. */
   fullyCompliant: boolean;
 }
 
-type RulesPolicy = Pick<Policy, 'timeZone' | 'needsAssessmentWorkingDays' | 'updateIntervalDays'>;
+type RulesPolicy = Pick<Policy, 'timeZone' | 'needsAssessmentWorkingDays' | 'updateIntervalDays'> &
+  LaterDutiesPolicy &
+  Partial<Pick<Policy, 'fullyCompliant'>>;
 
 export function evaluateVictim(facts: VictimFacts, at: Date, policy: RulesPolicy, calendar: WorkingDays): VictimEvaluation {
   const t = at.getTime();
   const today = localDateOf(at, policy.timeZone);
   const needsAssessment = evaluateNeedsAssessment(facts, t, today, policy, calendar);
   const update = evaluateUpdate(facts, t, today, policy);
-  return {
-    inPopulation: isLiveAt(facts, t),
-    today,
-    needsAssessment,
-    update,
-    fullyCompliant: needsAssessment.status !== 'breach' && update.status !== 'breach',
+  const later = evaluateLaterDuties(facts, at, policy, calendar);
+  const breached: Record<ObligationId, boolean> = {
+    needsAssessment: needsAssessment.status === 'breach',
+    updates: update.status === 'breach',
+    referral: later.referral?.status === 'breach',
+    writtenAcknowledgement: later.writtenAcknowledgement.status === 'breach',
+    decisionUpdates: later.decisionUpdates?.status === 'breach',
   };
+  const fullyCompliant = (policy.fullyCompliant ?? defaultPolicy.fullyCompliant).every((id) => !breached[id]);
+  return { inPopulation: isLiveAt(facts, t), today, needsAssessment, update, later, fullyCompliant };
 }
 
 /** Recorded at or before t and not closed at t: a case closed exactly at t is no longer live. */
@@ -71,10 +86,11 @@ function completedBy(needsAssessment: VictimFacts['needsAssessment'], t: number)
 
 function evaluateUpdate(facts: VictimFacts, t: number, today: LocalDate, policy: RulesPolicy): VictimEvaluation['update'] {
   const intervalDays = agreedFrequencyAt(facts.needsAssessment, t) ?? policy.updateIntervalDays;
-  const lastContactAt = latestAtOrBefore(facts.contacts, 'update', t) ?? facts.recordedAt.getTime();
+  // A decision_update tells the victim of the investigation too: it counts as an update (records-format.md).
+  const lastContactAt = latestAtOrBefore(facts.contacts, ['update', 'decision_update'], t) ?? facts.recordedAt.getTime();
   const lastContactDate = localDateOf(new Date(lastContactAt), policy.timeZone);
   const dueDate = addCalendarDays(lastContactDate, intervalDays);
-  const latestAgreement = latestAtOrBefore(facts.contacts, 'agreement', t);
+  const latestAgreement = latestAtOrBefore(facts.contacts, ['agreement'], t);
   if (latestAgreement !== null && latestAgreement > lastContactAt) {
     return { status: 'suspended', intervalDays, lastContactDate, dueDate, daysOverdue: 0 };
   }
@@ -92,12 +108,12 @@ function agreedFrequencyAt(needsAssessment: VictimFacts['needsAssessment'], t: n
   return completedBy(needsAssessment, t) ? (needsAssessment?.updateFrequencyDays ?? null) : null;
 }
 
-/** Epoch milliseconds of the latest contact of `kind` at or before t, or null when there is none. */
-function latestAtOrBefore(contacts: VictimFacts['contacts'], kind: ContactKind, t: number): number | null {
+/** Epoch milliseconds of the latest contact of one of `kinds` at or before t, or null when there is none. */
+function latestAtOrBefore(contacts: VictimFacts['contacts'], kinds: readonly ContactKind[], t: number): number | null {
   let latest: number | null = null;
   for (const contact of contacts) {
     const at = contact.at.getTime();
-    if (contact.kind === kind && at <= t && (latest === null || at > latest)) latest = at;
+    if (kinds.includes(contact.kind) && at <= t && (latest === null || at > latest)) latest = at;
   }
   return latest;
 }

@@ -5,7 +5,7 @@
 
 export type UnitKind = 'force' | 'command' | 'department' | 'team';
 export type Role = 'officer' | 'supervisor' | 'inspector' | 'senior' | 'admin';
-export type ContactKind = 'update' | 'agreement';
+export type ContactKind = 'update' | 'agreement' | 'written_acknowledgement' | 'decision_update';
 export type Rag = 'GREEN' | 'AMBER' | 'RED';
 
 /** A calendar date in the force's time zone, `YYYY-MM-DD`. Deadlines are always dates, never instants. */

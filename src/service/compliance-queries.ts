@@ -1,3 +1,4 @@
+import type { ObligationFigures } from '../domain/obligations.js';
 import type {
   DigestOptions,
   LocalDate,
@@ -37,6 +38,8 @@ export interface ComplianceQueries {
   officerDigestWithin(personId: string, at: Date, withinUnitId: string): Promise<OfficerDigestWithin>;
   breakdown(unitId: string, at: Date): Promise<UnitBreakdown>;
   digest(unitId: string, at: Date, options?: DigestOptions): Promise<UnitDigest>;
+  /** `figures` with the per-duty `obligations` of the figures contract (product.md), from one evaluation. */
+  figuresWithObligations(unitId: string, at: Date): Promise<{ figures: UnitFigures; obligations: ObligationFigures }>;
   /** `figures` and `digest` of one unit at one instant, from one evaluation. */
   figuresAndDigest(unitId: string, at: Date): Promise<{ figures: UnitFigures; digest: UnitDigest }>;
   /** Digests of every team at one instant, for the morning run and the benchmark. */

@@ -1,4 +1,4 @@
-import { parseRecord, RECORD_TYPES, type RecordType } from '../domain/records.js';
+import { noRecordsCounted, parseRecord, type RecordCounts, type RecordType } from '../domain/records.js';
 import type { AllocationConflict } from '../store/allocation-conflicts.js';
 import type { Db } from '../store/db.js';
 import { checkStagedRecords, recheckAgainstStore, type CheckErrors } from '../store/import-checks.js';
@@ -8,7 +8,7 @@ import { analyzeStaging, StagingWriter } from '../store/record-staging.js';
 import { boundErrorList } from './import-error-list.js';
 import type { NdjsonLine } from './ndjson-lines.js';
 
-export type { AllocationConflict, RecordType };
+export type { AllocationConflict, RecordCounts, RecordType };
 
 export interface ImportError {
   line: number;
@@ -17,7 +17,7 @@ export interface ImportError {
 
 export type ImportResult =
   /** `conflicts`: cases where the extract disagreed with a reassignment made in Teams (allocation-conflicts.ts). */
-  | { ok: true; lines: number; counts: Record<RecordType, number>; conflicts: AllocationConflict[] }
+  | { ok: true; lines: number; counts: RecordCounts; conflicts: AllocationConflict[] }
   | { ok: false; lines: number; errorCount: number; errors: ImportError[] };
 
 type Rejected = Extract<ImportResult, { ok: false }>;
@@ -44,7 +44,7 @@ const PROGRESS_EVERY = 10_000;
 /** What reading the file found: valid records staged by type, and the lines that could not be read. */
 interface ReadOutcome {
   linesRead: number;
-  counts: Record<RecordType, number>;
+  counts: RecordCounts;
   lineErrors: ImportError[];
   lineErrorCount: number;
 }
@@ -122,7 +122,7 @@ async function stageLines(
   const writer = new StagingWriter(db, staging);
   const read: ReadOutcome = {
     linesRead: 0,
-    counts: Object.fromEntries(RECORD_TYPES.map((type) => [type, 0])) as Record<RecordType, number>,
+    counts: noRecordsCounted(),
     lineErrors: [],
     lineErrorCount: 0,
   };
@@ -135,7 +135,7 @@ async function stageLines(
       if (read.lineErrors.length < maxReported) read.lineErrors.push({ line: line.lineNumber, message: parsed.message });
       continue;
     }
-    read.counts[parsed.record.type] += 1;
+    read.counts[parsed.record.type] = (read.counts[parsed.record.type] ?? 0) + 1;
     await writer.add(line.lineNumber, parsed.record);
   }
   await writer.flush();

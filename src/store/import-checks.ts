@@ -17,6 +17,7 @@ const KEYED_TABLES = [
   { part: 'case', label: 'case' },
   { part: 'victim', label: 'victim' },
   { part: 'contact', label: 'contact' },
+  { part: 'decision', label: 'decision' },
 ] as const;
 
 const duplicateChecks = KEYED_TABLES.map(
@@ -42,6 +43,7 @@ const UNITS = { staged: '{unit}', stored: 'units', name: 'unit' };
 const PEOPLE = { staged: '{person}', stored: 'people', name: 'person' };
 const CASES = { staged: '{case}', stored: 'cases', name: 'case' };
 const VICTIMS = { staged: '{victim}', stored: 'victims', name: 'victim' };
+const DECISIONS = { staged: '{decision}', stored: 'decisions', name: 'decision' };
 
 const REFERENCES: readonly ReferenceCheck[] = [
   { from: '{unit}', column: 'parent_id', label: `format('unit %s', s.id)`, target: UNITS, field: 'parentId' },
@@ -52,6 +54,8 @@ const REFERENCES: readonly ReferenceCheck[] = [
   { from: '{needsAssessment}', column: 'victim_id', label: `'needsAssessment'`, target: VICTIMS },
   { from: '{contact}', column: 'victim_id', label: `format('contact %s', s.id)`, target: VICTIMS },
   { from: '{contact}', column: 'by_id', label: `format('contact %s', s.id)`, target: PEOPLE, field: 'byId' },
+  { from: '{contact}', column: 'decision_id', label: `format('contact %s', s.id)`, target: DECISIONS, field: 'decisionId' },
+  { from: '{decision}', column: 'case_id', label: `format('decision %s', s.id)`, target: CASES },
 ];
 
 const referenceChecks = REFERENCES.map(({ from, column, label, target, field }) => {
@@ -125,6 +129,29 @@ const aadObjectIdCheck = `
   from sharing
   where line is not null and cardinality(ids) > 1`;
 
+/**
+ * A decision_update tells a victim of a decision on their own case: the decision's and the victim's cases as
+ * they will be after this import (the latest staged line, else the stored row) must be the same.
+ */
+const decisionCaseCheck = `
+  with decision_cases as (
+    select id, case_id from decisions d where not exists (select 1 from {decision} s where s.id = d.id)
+    union all
+    (select distinct on (id) id, case_id from {decision} order by id, line desc)
+  ),
+  victim_cases as (
+    select id, case_id from victims v where not exists (select 1 from {victim} s where s.id = v.id)
+    union all
+    (select distinct on (id) id, case_id from {victim} order by id, line desc)
+  )
+  insert into {errors} (line, message)
+  select s.line, format('contact %s tells victim %s of decision %s, which is on case %s, not the victim''s case %s: ' ||
+    'name a decision of case %s', s.id, s.victim_id, s.decision_id, d.case_id, v.case_id, v.case_id)
+  from {contact} s
+  join decision_cases d on d.id = s.decision_id
+  join victim_cases v on v.id = s.victim_id
+  where d.case_id <> v.case_id`;
+
 export interface CheckErrors {
   /** Bad lines found by the checks (a line with several problems counts once). */
   lineCount: number;
@@ -134,7 +161,7 @@ export interface CheckErrors {
 
 /** Every check, each statement on its own. */
 export async function checkStagedRecords(db: Db, staging: ImportStaging, limit: number): Promise<CheckErrors> {
-  for (const statement of [...duplicateChecks, ...referenceChecks, ...unitTreeChecks, aadObjectIdCheck]) {
+  for (const statement of [...duplicateChecks, ...referenceChecks, decisionCaseCheck, ...unitTreeChecks, aadObjectIdCheck]) {
     await db.query(staging.bind(statement));
   }
   return collectErrors(db, staging, limit);

@@ -95,12 +95,21 @@ export async function mergeStagedRecords(
        is distinct from (excluded.completed_at, excluded.update_frequency_days, excluded.referral_wanted, excluded.referred_at)`,
   );
   await tx.query(
-    `insert into contacts (id, victim_id, at, at_on, kind, method, by_id)
-     select id, victim_id, at, (at at time zone $1)::date, kind, method, by_id from {contact}
+    `insert into decisions (id, case_id, at, at_on, kind)
+     select id, case_id, at, (at at time zone $1)::date, kind from {decision}
+     on conflict (id) do update set case_id = excluded.case_id, at = excluded.at, at_on = excluded.at_on, kind = excluded.kind
+     where (decisions.case_id, decisions.at, decisions.at_on, decisions.kind)
+       is distinct from (excluded.case_id, excluded.at, excluded.at_on, excluded.kind)`,
+    [options.timeZone],
+  );
+  await tx.query(
+    `insert into contacts (id, victim_id, at, at_on, kind, method, by_id, decision_id)
+     select id, victim_id, at, (at at time zone $1)::date, kind, method, by_id, decision_id from {contact}
      on conflict (id) do update set victim_id = excluded.victim_id, at = excluded.at, at_on = excluded.at_on,
-       kind = excluded.kind, method = excluded.method, by_id = excluded.by_id
-     where (contacts.victim_id, contacts.at, contacts.at_on, contacts.kind, contacts.method, contacts.by_id)
-       is distinct from (excluded.victim_id, excluded.at, excluded.at_on, excluded.kind, excluded.method, excluded.by_id)`,
+       kind = excluded.kind, method = excluded.method, by_id = excluded.by_id, decision_id = excluded.decision_id
+     where (contacts.victim_id, contacts.at, contacts.at_on, contacts.kind, contacts.method, contacts.by_id, contacts.decision_id)
+       is distinct from (excluded.victim_id, excluded.at, excluded.at_on, excluded.kind, excluded.method, excluded.by_id, ` +
+      `excluded.decision_id)`,
     [options.timeZone],
   );
   // People sent again may no longer be whom a Teams user was linked to (a new e-mail, user principal name or
@@ -163,7 +172,17 @@ export async function rebuildUnitClosure(tx: Db): Promise<void> {
   );
 }
 
-const IMPORTED_TABLES = ['units', 'unit_closure', 'people', 'cases', 'case_allocations', 'victims', 'needs_assessments', 'contacts'];
+const IMPORTED_TABLES = [
+  'units',
+  'unit_closure',
+  'people',
+  'cases',
+  'case_allocations',
+  'victims',
+  'needs_assessments',
+  'contacts',
+  'decisions',
+];
 
 /**
  * The planner needs row counts after a large import (PGlite runs no autovacuum). After the commit, one

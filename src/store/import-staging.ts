@@ -20,6 +20,7 @@ const PART_SUFFIX: Record<StagingPart, string> = {
   victim: 'victims',
   needsAssessment: 'needs_assessments',
   contact: 'contacts',
+  decision: 'decisions',
   errors: 'errors',
 };
 
@@ -56,7 +57,9 @@ export class ImportStaging {
 
   /** SQL written with `{part}` placeholders (`{unit}`, `{errors}` ...) for this import's tables. */
   bind(sql: string): string {
-    return sql.replace(/\{(unit|person|case|victim|needsAssessment|contact|errors)\}/g, (_, part: StagingPart) => this.table(part));
+    return sql.replace(/\{(unit|person|case|victim|needsAssessment|contact|decision|errors)\}/g, (_, part: StagingPart) =>
+      this.table(part),
+    );
   }
 
   /** Drops every table of this import (those that exist). */

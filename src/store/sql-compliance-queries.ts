@@ -1,4 +1,5 @@
 import { compareDigestItems } from '../domain/digest.js';
+import type { ObligationFigures } from '../domain/obligations.js';
 import type { Policy } from '../domain/policy.js';
 import type {
   DigestItem,
@@ -21,7 +22,16 @@ import type { Db } from './db.js';
 import { digestItemsSql, evaluationParams, figuresAndDigestItemsSql, figuresSql } from './evaluation-sql.js';
 import { officerCountsWithin, officerItemsWithin } from './officer-scope-sql.js';
 import { PromiseStore } from './promise-store.js';
-import { NO_COUNTS, toDigestItem, toUnitFigures, type CountsRow, type ItemRow } from './query-rows.js';
+import {
+  NO_COUNTS,
+  NO_OBLIGATION_COUNTS,
+  toDigestItem,
+  toObligationFigures,
+  toUnitFigures,
+  type CountsRow,
+  type ItemRow,
+  type ObligationCountsRow,
+} from './query-rows.js';
 
 interface UnitRow {
   id: string;
@@ -56,6 +66,16 @@ export class SqlComplianceQueries {
   async figures(unitId: string, at: Date): Promise<UnitFigures> {
     const [figures] = await this.figuresForUnits([unitId], at);
     return figures as UnitFigures;
+  }
+
+  /** `figures` with the `obligations` of the figures contract, from one evaluation. */
+  async figuresWithObligations(unitId: string, at: Date): Promise<{ figures: UnitFigures; obligations: ObligationFigures }> {
+    const [row] = await this.db.query<ObligationCountsRow>(
+      figuresSql('subtrees', { groupKey: 'null::text' }),
+      evaluationParams(at, this.policy, [unitId]),
+    );
+    const counts = row ?? NO_OBLIGATION_COUNTS;
+    return { figures: this.toFigures(await this.requireUnit(unitId), at, counts), obligations: toObligationFigures(counts) };
   }
 
   /** In the order asked; throws UnknownUnitError naming the first unknown id. */

@@ -70,8 +70,13 @@ export const STAGING_COLUMNS: Record<RecordType, StagingTable> = {
       col('kind', 'text'),
       col('method', 'text'),
       col('by_id', 'text'),
+      col('decision_id', 'text'),
     ],
-    values: (r) => (r.type === 'contact' ? [r.id, r.victimId, r.at, r.kind, r.method, r.byId] : wrongType(r, 'contact')),
+    values: (r) => (r.type === 'contact' ? [r.id, r.victimId, r.at, r.kind, r.method, r.byId, r.decisionId] : wrongType(r, 'contact')),
+  },
+  decision: {
+    columns: [col('id', 'text'), col('case_id', 'text'), col('at', 'timestamptz'), col('kind', 'text')],
+    values: (r) => (r.type === 'decision' ? [r.id, r.caseId, r.at, r.kind] : wrongType(r, 'decision')),
   },
 };
 

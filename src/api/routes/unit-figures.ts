@@ -8,10 +8,11 @@ import { evaluationFromQuery } from '../instant-params.js';
 import type { Route } from '../../http/route.js';
 
 /**
- * `GET /v1/units/{id}/compliance?at=ISO | ?period=YYYY-MM`: the unit's figures, with `promises: {kept,
- * missed, open}` (acknowledgements with a planned date, by state at that instant; GREY ones in none). A
- * period answers the snapshot at its end (or now if it has not ended) plus the previous period's
- * figures, promises included, for comparison.
+ * `GET /v1/units/{id}/compliance?at=ISO | ?period=YYYY-MM`: the unit's figures, with `obligations` (per duty
+ * `{compliant, total, rate}` over the victims it applies to, product.md) and `promises: {kept, missed, open}`
+ * (acknowledgements with a planned date, by state at that instant; GREY ones in none). A period answers the
+ * snapshot at its end (or now if it has not ended) plus the previous period's figures, obligations and
+ * promises included, for comparison.
  */
 export function unitComplianceRoute(deps: ApiDeps): Route {
   return {
@@ -21,22 +22,28 @@ export function unitComplianceRoute(deps: ApiDeps): Route {
     async handle(req, res) {
       const { at, period } = evaluationFromQuery(req.query ?? {}, deps.clock.now(), deps.policy.timeZone);
       const unitId = unitIdOf(req);
-      const figures = await withUnit(unitId, () => deps.queries.figures(unitId, at));
+      const { figures, obligations } = await withUnit(unitId, () => deps.queries.figuresWithObligations(unitId, at));
       const target = { kind: 'unit', unitId } as const;
       if (!period) {
-        res.send(200, { ...figures, promises: (await promiseFiguresAt(deps.queries, target, at)).promises });
+        res.send(200, { ...figures, obligations, promises: (await promiseFiguresAt(deps.queries, target, at)).promises });
         return;
       }
       const [previous, promises] = await Promise.all([
-        deps.queries.figures(unitId, period.previousSnapshotAt),
+        deps.queries.figuresWithObligations(unitId, period.previousSnapshotAt),
         promiseFiguresForPeriod(deps.queries, target, period),
       ]);
-      const { unit: _unit, ...previousFigures } = previous;
+      const { unit: _unit, ...previousFigures } = previous.figures;
       res.send(200, {
         ...figures,
+        obligations,
         promises: promises.promises,
         period: { label: period.label, ended: period.ended },
-        previous: { label: period.previousLabel, ...previousFigures, promises: promises.previous.promises },
+        previous: {
+          label: period.previousLabel,
+          ...previousFigures,
+          obligations: previous.obligations,
+          promises: promises.previous.promises,
+        },
       });
     },
   };

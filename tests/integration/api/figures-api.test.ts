@@ -41,6 +41,15 @@ describe('figures API against hand-computed fixtures', () => {
       needsAssessment: { compliant: 2, total: 3, rate: 66.7 },
       updates: { compliant: 1, total: 3, rate: 33.3 },
       rag: 'RED',
+      // Per duty (product.md): only V-2 asked for a referral (made 2 Oct, due 5 Oct); no written acknowledgement
+      // is on record (CR-1's was due 3 Nov, CR-2's 2 Oct); no key decisions, so that duty applies to nobody.
+      obligations: {
+        needsAssessment: { compliant: 2, total: 3, rate: 66.7 },
+        updates: { compliant: 1, total: 3, rate: 33.3 },
+        referral: { compliant: 1, total: 1, rate: 100 },
+        writtenAcknowledgement: { compliant: 0, total: 3, rate: 0 },
+        decisionUpdates: { compliant: 0, total: 0, rate: null },
+      },
       promises: { kept: 0, missed: 0, open: 0 },
     });
     expect(await figures('N-T2')).toMatchObject({ total: 2, compliant: 2, rate: 100, rag: 'GREEN' });

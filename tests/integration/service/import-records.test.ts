@@ -115,7 +115,7 @@ describe.each(DRIVERS)('importRecords on %s', (driver) => {
         { line: 2, message: expect.stringMatching(/^not valid JSON.*each line must be one complete JSON object$/) },
         { line: 3, message: "victim V-10: missing field 'caseId'" },
         { line: 4, message: "victim V-11: field 'enhanced' must be true or false (got string)" },
-        { line: 5, message: 'unknown type "witness": expected one of unit, person, case, victim, needsAssessment, contact' },
+        { line: 5, message: 'unknown type "witness": expected one of unit, person, case, victim, needsAssessment, contact, decision' },
         { line: 6, message: expect.stringContaining("case CR-10: field 'recordedAt' must be an ISO 8601 date and time with an offset") },
         { line: 7, message: `contact OEL-9: field 'method' must be one of phone, email, sms, visit, letter, other (got "pigeon")` },
         { line: 8, message: 'contact OEL-10 refers to unknown victim V-404' },

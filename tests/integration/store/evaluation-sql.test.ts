@@ -6,7 +6,7 @@ import { compareDigestItems, digestItemsFor } from '../../../src/domain/digest.j
 import { toRatio } from '../../../src/domain/figures.js';
 import type { Policy } from '../../../src/domain/policy.js';
 import { evaluateVictim, type VictimFacts } from '../../../src/domain/rules.js';
-import type { DigestItem } from '../../../src/domain/types.js';
+import type { ContactKind, DigestItem } from '../../../src/domain/types.js';
 import { evaluationParams, victimResultsSql } from '../../../src/store/evaluation-sql.js';
 import { SqlComplianceQueries } from '../../../src/store/sql-compliance-queries.js';
 import { rebuildWorkingCalendar } from '../../../src/store/working-calendar-store.js';
@@ -54,10 +54,18 @@ interface GeneratedCase {
   team: number;
   officer: number;
   movesTo: { team: number; officer: number } | null;
+  /** Key decisions on the case (records-format.md, later record types). */
+  decisions: { afterMs: number }[];
   victims: {
     enhanced: boolean;
-    na: { completedAfterMs: number | null; frequency: number | null } | null;
-    contacts: { afterMs: number; kind: 'update' | 'agreement' }[];
+    na: {
+      completedAfterMs: number | null;
+      frequency: number | null;
+      referralWanted: boolean | null;
+      referredAfterMs: number | null;
+    } | null;
+    /** `decision`: which of the case's decisions a decision_update tells (there is at least one). */
+    contacts: { afterMs: number; kind: ContactKind; decision: number }[];
   }[];
 }
 
@@ -74,6 +82,7 @@ const caseArbitrary = fc.record({
   movesTo: fc.option(fc.record({ team: fc.integer({ min: 0, max: TEAMS.length - 1 }), officer: fc.integer({ min: 0, max: 1 }) }), {
     freq: 5,
   }),
+  decisions: fc.array(fc.record({ afterMs: fc.integer({ min: 0, max: 60 * DAY }) }), { maxLength: 2 }),
   victims: fc.array(
     fc.record({
       enhanced: fc.boolean(),
@@ -81,13 +90,16 @@ const caseArbitrary = fc.record({
         fc.record({
           completedAfterMs: fc.option(fc.integer({ min: 0, max: 8 * DAY }), { freq: 4 }),
           frequency: fc.option(fc.constantFrom(7, 14, 30), { freq: 2 }),
+          referralWanted: fc.option(fc.boolean(), { freq: 4 }),
+          referredAfterMs: fc.option(fc.integer({ min: 0, max: 8 * DAY }), { freq: 2 }),
         }),
         { freq: 6 },
       ),
       contacts: fc.array(
         fc.record({
           afterMs: fc.integer({ min: 0, max: 120 * DAY }),
-          kind: fc.constantFrom('update' as const, 'update' as const, 'agreement' as const),
+          kind: fc.constantFrom<ContactKind>('update', 'update', 'agreement', 'written_acknowledgement', 'decision_update'),
+          decision: fc.integer({ min: 0, max: 1 }),
         }),
         { maxLength: 4 },
       ),
@@ -98,7 +110,19 @@ const caseArbitrary = fc.record({
 
 function generateCases(): GeneratedCase[] {
   const [cases] = fc.sample(fc.array(caseArbitrary, { minLength: 150, maxLength: 150 }), { seed: SEED, numRuns: 1 });
-  return (cases ?? []).map((c, i) => ({ ...c, id: `CR-${i}` }));
+  // A decision_update needs a decision: on a case with none it is an ordinary update.
+  return (cases ?? []).map((c, i) => ({
+    ...c,
+    id: `CR-${i}`,
+    victims: c.victims.map((v) => ({
+      ...v,
+      contacts: v.contacts.map((contact) => ({
+        ...contact,
+        kind: contact.kind === 'decision_update' && c.decisions.length === 0 ? 'update' : contact.kind,
+        decision: contact.decision % Math.max(1, c.decisions.length),
+      })),
+    })),
+  }));
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -114,6 +138,9 @@ function baseRecords(cases: GeneratedCase[]): string[] {
   ];
   for (const c of cases) {
     lines.push(caseLine(c, c.team, c.officer));
+    c.decisions.forEach((d, k) => {
+      lines.push({ type: 'decision', id: `${c.id}-D${k}`, caseId: c.id, at: iso(c.recordedAt + d.afterMs), kind: 'charge' });
+    });
     c.victims.forEach((v, j) => {
       const victimId = `${c.id}-V${j}`;
       lines.push({ type: 'victim', id: victimId, caseId: c.id, enhanced: v.enhanced });
@@ -123,6 +150,8 @@ function baseRecords(cases: GeneratedCase[]): string[] {
           victimId,
           completedAt: v.na.completedAfterMs === null ? null : iso(c.recordedAt + v.na.completedAfterMs),
           updateFrequencyDays: v.na.frequency,
+          referralWanted: v.na.referralWanted,
+          referredAt: v.na.referredAfterMs === null ? null : iso(c.recordedAt + v.na.referredAfterMs),
         });
       }
       v.contacts.forEach((contact, k) => {
@@ -134,6 +163,7 @@ function baseRecords(cases: GeneratedCase[]): string[] {
           kind: contact.kind,
           method: 'phone',
           byId: oicOf(c.team, c.officer),
+          ...(contact.kind === 'decision_update' ? { decisionId: `${c.id}-D${contact.decision}` } : {}),
         });
       });
     });
@@ -174,8 +204,15 @@ function referenceVictims(cases: GeneratedCase[]): ReferenceVictim[] {
         needsAssessment: v.na && {
           completedAt: v.na.completedAfterMs === null ? null : new Date(c.recordedAt + v.na.completedAfterMs),
           updateFrequencyDays: v.na.frequency,
+          referralWanted: v.na.referralWanted,
+          referredAt: v.na.referredAfterMs === null ? null : new Date(c.recordedAt + v.na.referredAfterMs),
         },
-        contacts: v.contacts.map((contact) => ({ at: new Date(c.recordedAt + contact.afterMs), kind: contact.kind })),
+        contacts: v.contacts.map((contact) => ({
+          at: new Date(c.recordedAt + contact.afterMs),
+          kind: contact.kind,
+          decisionId: contact.kind === 'decision_update' ? `${c.id}-D${contact.decision}` : null,
+        })),
+        decisions: c.decisions.map((d, k) => ({ id: `${c.id}-D${k}`, at: new Date(c.recordedAt + d.afterMs) })),
       },
       ownerAt(at: Date) {
         const moved = c.movesTo && at.getTime() >= MOVED_AT.getTime();
@@ -245,6 +282,11 @@ describe.each(DRIVERS)('set-based SQL agrees with the reference rules on %s', (d
       update_suspended: boolean;
       update_breach: boolean;
     }>(victimResultsSql('all'), evaluationParams(at, policy));
+    const earliestOwed = (decisions: { status: string; dueDate: string }[]) =>
+      decisions
+        .filter((d) => d.status !== 'met')
+        .map((d) => d.dueDate)
+        .sort()[0] ?? null;
     const expected = victims
       .map((v) => ({ v, evaluation: evaluateVictim(v.facts, at, policy, calendar) }))
       .filter(({ evaluation }) => evaluation.inPopulation)
@@ -258,6 +300,17 @@ describe.each(DRIVERS)('set-based SQL agrees with the reference rules on %s', (d
         update_due_on: evaluation.update.dueDate,
         update_suspended: evaluation.update.status === 'suspended',
         update_breach: evaluation.update.status === 'breach',
+        referral_applies: evaluation.later.referral !== null,
+        referral_due_on: expect.any(String),
+        referral_breach: evaluation.later.referral?.status === 'breach',
+        ...(evaluation.later.referral ? { referral_due_on: evaluation.later.referral.dueDate } : {}),
+        ack_due_on: evaluation.later.writtenAcknowledgement.dueDate,
+        ack_met: evaluation.later.writtenAcknowledgement.status === 'met',
+        ack_breach: evaluation.later.writtenAcknowledgement.status === 'breach',
+        decision_applies: evaluation.later.decisionUpdates !== null,
+        decision_due_on: earliestOwed(evaluation.later.decisionUpdates?.decisions ?? []),
+        decision_breach: evaluation.later.decisionUpdates?.status === 'breach',
+        full_breach: !evaluation.fullyCompliant,
       }))
       .sort((a, b) => (a.victim_id < b.victim_id ? -1 : 1));
     expect(expected.length).toBeGreaterThan(0);
@@ -302,4 +355,59 @@ describe.each(DRIVERS)('set-based SQL agrees with the reference rules on %s', (d
       expect(digests.find((d) => d.unit.id === team)?.items, team).toEqual(expectedItems);
     }
   });
+
+  it('reaches every outcome of the later duties too', () => {
+    const outcomes = new Set<string>();
+    for (const at of INSTANTS) {
+      for (const v of victims) {
+        const { inPopulation, later } = evaluateVictim(v.facts, at, policy, calendar);
+        if (!inPopulation) continue;
+        outcomes.add(`referral:${later.referral?.status ?? 'none'}`).add(`ack:${later.writtenAcknowledgement.status}`);
+        outcomes.add(`decision:${later.decisionUpdates?.status ?? 'none'}`);
+      }
+    }
+    expect([...outcomes].sort()).toEqual(
+      ['ack:breach', 'ack:due', 'ack:met', 'decision:breach', 'decision:due', 'decision:met', 'decision:none']
+        .concat(['referral:breach', 'referral:due', 'referral:met', 'referral:none'])
+        .sort(),
+    );
+  });
+
+  it.each(INSTANTS.map((at) => [at.toISOString(), at] as const))(
+    'every duty in fully compliant, and per obligation, at %s',
+    async (_l, at) => {
+      const strict: Policy = {
+        ...policy,
+        fullyCompliant: ['needsAssessment', 'updates', 'referral', 'writtenAcknowledgement', 'decisionUpdates'],
+      };
+      const queries = new SqlComplianceQueries(store.db, strict);
+      const live = victims.map((v) => evaluateVictim(v.facts, at, strict, calendar)).filter((e) => e.inPopulation);
+      const { figures, obligations } = await queries.figuresWithObligations('FORCE', at);
+      expect(figures.compliant).toBe(live.filter((e) => e.fullyCompliant).length);
+      const ratio = (applies: (e: (typeof live)[number]) => boolean, breach: (e: (typeof live)[number]) => boolean) =>
+        toRatio(live.filter((e) => applies(e) && !breach(e)).length, live.filter(applies).length);
+      expect(obligations).toEqual({
+        needsAssessment: ratio(
+          () => true,
+          (e) => e.needsAssessment.status === 'breach',
+        ),
+        updates: ratio(
+          () => true,
+          (e) => e.update.status === 'breach',
+        ),
+        referral: ratio(
+          (e) => e.later.referral !== null,
+          (e) => e.later.referral?.status === 'breach',
+        ),
+        writtenAcknowledgement: ratio(
+          () => true,
+          (e) => e.later.writtenAcknowledgement.status === 'breach',
+        ),
+        decisionUpdates: ratio(
+          (e) => e.later.decisionUpdates !== null,
+          (e) => e.later.decisionUpdates?.status === 'breach',
+        ),
+      });
+    },
+  );
 });

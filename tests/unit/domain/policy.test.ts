@@ -26,6 +26,11 @@ describe('parsePolicy', () => {
       amberMargin: 5.0,
       plannedDateMaxDays: 28,
       quarters: 'calendar',
+      referralWorkingDays: 2,
+      writtenAcknowledgementWorkingDays: 1,
+      decisionUpdateWorkingDays: 5,
+      decisionUpdateWorkingDaysEnhanced: 1,
+      fullyCompliant: ['needsAssessment', 'updates'],
     });
     expect(parsePolicy({})).toEqual(defaultPolicy);
   });

@@ -84,11 +84,47 @@ describe('record schemas', () => {
     });
     expect(parseRecord({ id: 'x' })).toEqual({
       ok: false,
-      message: "missing field 'type' (one of unit, person, case, victim, needsAssessment, contact)",
+      message: "missing field 'type' (one of unit, person, case, victim, needsAssessment, contact, decision)",
     });
     expect(parseRecord({ type: 'needsAssessment', victimId: 'V-1', updateFrequencyDays: 2.5 })).toEqual({
       ok: false,
       message: "needsAssessment for victim V-1: field 'updateFrequencyDays' must be a whole number (got a fraction)",
+    });
+  });
+
+  it('accepts the later record types of records-format.md, and a decision_update only with the decision it tells', () => {
+    const examples = [
+      {
+        type: 'contact',
+        id: 'OEL-549',
+        victimId: 'V-88120',
+        at: '2026-10-01T11:05:00+01:00',
+        kind: 'written_acknowledgement',
+        method: 'sms',
+        byId: 'P2345',
+      },
+      { type: 'decision', id: 'DEC-77', caseId: 'CR-26-004512', at: '2026-10-05T16:00:00+01:00', kind: 'charge' },
+      {
+        type: 'contact',
+        id: 'OEL-560',
+        victimId: 'V-88120',
+        at: '2026-10-06T10:00:00+01:00',
+        kind: 'decision_update',
+        decisionId: 'DEC-77',
+        method: 'phone',
+        byId: 'P2345',
+      },
+    ];
+    for (const example of examples) expect(parseRecord(example), example.id).toMatchObject({ ok: true });
+    const [, , told] = examples;
+    expect(parseRecord({ ...told, decisionId: undefined })).toEqual({
+      ok: false,
+      message:
+        "contact OEL-560: field 'decisionId' is required for a decision_update: send the id of the decision record the victim was told about",
+    });
+    expect(parseRecord({ type: 'decision', id: 'DEC-1', caseId: 'CR-1', at: '2026-10-05T16:00:00', kind: 'charge' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("decision DEC-1: field 'at' must be an ISO 8601 date and time with an offset"),
     });
   });
 });
