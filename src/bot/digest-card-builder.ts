@@ -26,7 +26,8 @@ export async function buildDigestCard(
   request: DigestCardRequest,
 ): Promise<{ card: object; itemCount: number }> {
   const digest = await buildDigest(services, request);
-  return { card: digestCard(digest, request, services), itemCount: digest.entries.length };
+  const card = digestCard(digest, request, services, request.coverText);
+  return { card, itemCount: digest.entries.length };
 }
 
 /** Renders a digest: names cut to fit, the page asked for (or the one holding the item just acted on). */
@@ -34,6 +35,7 @@ export function digestCard(
   digest: Digest,
   paging: Pick<DigestCardRequest, 'offset' | 'focusItemRef'>,
   services: DigestCardServices,
+  coverText?: string,
 ): object {
   const timeZone = services.policy.timeZone;
   const cardItems: DigestCardItem[] = digest.entries.map(({ item, itemRef, oicName, acknowledgement, promise }) => ({
@@ -85,5 +87,6 @@ export function digestCard(
     refreshUserIds: digest.refreshUserIds,
     promises: digest.promises,
     plannedDates: plannedDateRange(digest.at, services.policy),
+    ...(coverText === undefined ? {} : { coverText }),
   });
 }

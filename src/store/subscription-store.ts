@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SubscriptionKind, SubscriptionOrigin } from '../domain/subscription-fit.js';
 import { isLocalTime } from '../domain/local-moment.js';
+import type { QuietHours, WeekdaySet } from '../domain/shift-rules.js';
 import type { Db } from './db.js';
 import { ACCOUNT_HOLDER_SQL } from './teams-link-store.js';
 
@@ -97,6 +98,24 @@ export class SubscriptionStore {
          updated_at = now()
        where conversation_id = $1 and ($3::text is null or person_id = $3) returning id`,
       [conversationId, localTime, personId],
+    );
+    return rows.length;
+  }
+
+  /** The days (a weekday bit set) and quiet hours of the conversation's subscriptions (only `personId`'s, when given). */
+  async setShift(
+    conversationId: string,
+    change: { days: WeekdaySet } | { quiet: QuietHours | null },
+    personId: string | null = null,
+  ): Promise<number> {
+    const [column, values] =
+      'days' in change
+        ? ['days = $2::integer', [change.days]]
+        : ['quiet_from = $2::text, quiet_until = $4::text', [change.quiet?.from ?? null, change.quiet?.until ?? null]];
+    const rows = await this.db.query(
+      `update subscriptions set ${column}, updated_at = now()
+       where conversation_id = $1 and ($3::text is null or person_id = $3) returning id`,
+      [conversationId, values[0], personId, ...values.slice(1)],
     );
     return rows.length;
   }

@@ -27,6 +27,10 @@ export { DEFAULT_HELP, SHARED_PLACE_COMMANDS, renderHelpCard, type HelpCardData 
 export { renderNotUnderstoodCard, type NotUnderstoodCardData } from './not-understood-card.js';
 export { renderAmbiguousCard, type AmbiguousCardData } from './ambiguous-card.js';
 export { renderNotSetUpCard, type NotSetUpCardData } from './not-set-up-card.js';
-export { renderSubscriptionConfirmationCard, type SubscriptionConfirmationCardData } from './subscription-confirmation-card.js';
+export {
+  renderShiftConfirmationCard,
+  renderSubscriptionConfirmationCard,
+  type SubscriptionConfirmationCardData,
+} from './subscription-confirmation-card.js';
 export { renderUnreadCard, type UnreadCardData } from './unread-card.js';
 export { withReadAs } from './read-as-line.js';
