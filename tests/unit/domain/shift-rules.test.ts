@@ -32,7 +32,7 @@ function minutesAround(date: string): Date[] {
   );
 }
 const CLOCK_CHANGE_DAYS = ['2026-03-29', '2026-10-25', '2026-11-30'] as const;
-const DAY_MINUTES = new Map(CLOCK_CHANGE_DAYS.map((date) => [date, minutesAround(date)]));
+const DAY_MINUTES = new Map<string, Date[]>(CLOCK_CHANGE_DAYS.map((date) => [date, minutesAround(date)]));
 const DAY_MOMENTS = new Map(CLOCK_CHANGE_DAYS.map((date) => [date, (DAY_MINUTES.get(date) ?? []).map((at) => localMomentOf(at, LONDON))]));
 
 describe('days, quiet hours and time away', () => {
