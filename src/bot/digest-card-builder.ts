@@ -6,6 +6,7 @@ import type { ServiceContext } from '../service/service-context.js';
 import { DEFAULT_DIGEST_PAGE_SIZE, renderDigestCard, type DigestCardItem } from './cards/index.js';
 import { shortName } from './cards/short-name.js';
 import { digestIdOf } from './digest-id.js';
+import { buildWeeklyCard } from './weekly-card-builder.js';
 
 export { DigestNotVisibleError } from '../service/build-digest.js';
 
@@ -25,6 +26,8 @@ export async function buildDigestCard(
   services: DigestCardServices,
   request: DigestCardRequest,
 ): Promise<{ card: object; itemCount: number }> {
+  if (request.summary === 'weekly' && request.unitId !== undefined)
+    return buildWeeklyCard(services, { ...request, unitId: request.unitId });
   const digest = await buildDigest(services, request);
   const card = digestCard(digest, request, services, request.coverText);
   return { card, itemCount: digest.entries.length };

@@ -11,6 +11,7 @@ import { subscribeIfNeverSubscribed } from './install-handler.js';
 import { identifySender, notSetUpCardFor } from './sender.js';
 import { answerCoverCommand } from './cover-commands.js';
 import { answerSubscriptionCommand } from './subscription-commands.js';
+import { answerWeeklyCommand } from './weekly-commands.js';
 
 /** A chat message: typing indicator first, then who is asking, then the command or question. */
 export async function handleMessage(deps: BotDeps, context: TurnContext): Promise<void> {
@@ -53,6 +54,8 @@ export async function handleMessage(deps: BotDeps, context: TurnContext): Promis
       return answerSubscriptionCommand(deps, context, person, { kind: 'setQuiet', quiet: command.quiet });
     case 'cover':
       return answerCoverCommand(deps, context, person, command.command);
+    case 'weekly':
+      return answerWeeklyCommand(deps, context, person, command.command);
     case 'badDays':
       return sendCard(
         context,

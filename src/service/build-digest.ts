@@ -24,6 +24,8 @@ export interface DigestRequest {
   at: Date;
   /** Sent to someone covering for the viewer (src/service/digest-cover.ts): the line saying so on top of the card. */
   coverText?: string;
+  /** The weekly summary of `unitId` (src/service/weekly-summary.ts) instead of a digest. */
+  summary?: 'weekly';
 }
 
 /** The viewer may not see the digest asked for (their role and unit, compliance-rules.md). */

@@ -60,7 +60,10 @@ export async function changeSubscription(deps: ChangeSubscriptionDeps, input: Ch
   const shared = conversation.scope !== 'personal';
   const units = await deps.queries.listUnits();
   const scope = UnitScope.of(units);
-  const inHere = await deps.subscriptions.listForConversation(conversation.conversationId);
+  // The weekly summary has commands of its own (src/service/set-weekly-summary.ts).
+  const inHere = (await deps.subscriptions.listForConversation(conversation.conversationId)).filter(
+    (subscription) => subscription.kind !== 'weekly_summary',
+  );
   const mine = shared ? inHere : inHere.filter((subscription) => subscription.personId === actor.id);
 
   let unitIds: string[];
@@ -126,7 +129,7 @@ export async function changeSubscription(deps: ChangeSubscriptionDeps, input: Ch
       return { kind: 'shift', subject: subjectOf(mine, scope), change };
     }
     case 'turnOff': {
-      await deps.subscriptions.disable(conversation.conversationId, 'turned_off', shared ? null : actor.id);
+      await deps.subscriptions.disable(conversation.conversationId, 'turned_off', shared ? null : actor.id, 'daily');
       await auditChange(deps.db, input, unitIds, null);
       return { kind: 'off', subject: mine.length === 0 ? 'the morning digest' : subjectOf(mine, scope) };
     }

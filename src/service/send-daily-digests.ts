@@ -130,7 +130,11 @@ async function deliver(
   const viewer = checked.subscriber;
   const { kind, unitId } = checked.target;
   const request: DigestRequest =
-    kind === 'team_digest' ? { unitId: unitId ?? viewer.unitId, viewer, at } : { officerId: viewer.id, viewer, at };
+    kind === 'team_digest'
+      ? { unitId: unitId ?? viewer.unitId, viewer, at }
+      : kind === 'weekly_summary'
+        ? { unitId: unitId ?? viewer.unitId, viewer, at, summary: 'weekly' }
+        : { officerId: viewer.id, viewer, at };
   const recipient = await recipientOf(services, { ...subscription, unitId: request.unitId ?? null }, viewer, today);
   if (recipient.kind === 'nobody')
     throw new Error(`the supervisor is away until ${recipient.awayUntil} and neither a deputy nor an inspector can be reached in Teams`);

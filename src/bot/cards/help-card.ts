@@ -25,6 +25,10 @@ export const DEFAULT_HELP: HelpCardData = {
     { command: 'digest days mon-fri', description: 'get it on these days only ("digest days every day" undoes it)' },
     { command: 'quiet hours 22:00-06:00', description: 'nothing is posted in these hours; a digest due then waits until they end' },
     { command: 'away until Mon 30 Nov', description: 'your team\'s digest goes to your deputy (or inspector) until then; "back" ends it' },
+    {
+      command: 'weekly at mon 08:00',
+      description: 'inspectors and senior leads: the weekly summary\'s day and time ("weekly off" stops it)',
+    },
     { command: 'deputy PS 2345', description: 'who gets your team\'s digest while you are away ("deputy off": your inspector)' },
   ],
 };

@@ -20,6 +20,7 @@ export {
   type ReassignActionData,
 } from './digest-card-actions.js';
 export { renderFigureCard, type FigureCardData, type FigurePoint } from './figure-card.js';
+export { renderWeeklyCard, type WeeklyCardData } from './weekly-card.js';
 export { renderRankingCard, type RankingCardData, type RankingRow } from './ranking-card.js';
 export { renderTrendCard, type TrendCardData, type TrendRow } from './trend-card.js';
 export { renderRefusalCard, type RefusalCardData } from './refusal-card.js';

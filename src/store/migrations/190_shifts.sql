@@ -17,3 +17,10 @@ create table person_cover (
   updated_at  timestamptz not null default now(),
   check (deputy_id is null or deputy_id <> person_id)
 );
+
+-- The weekly summary of inspectors and senior leads (issue 13, part 4): a subscription of its own kind on
+-- a command (or the force), on one weekday (Monday 08:00 by default), through the same ledger.
+alter table subscriptions drop constraint subscriptions_kind_check;
+alter table subscriptions add constraint subscriptions_kind_check
+  check (kind in ('team_digest', 'officer_reminder', 'weekly_summary'));
+alter table subscriptions add constraint subscriptions_weekly_unit check (kind <> 'weekly_summary' or unit_id is not null);
