@@ -1,5 +1,5 @@
 import type { Rag } from '../../domain/types.js';
-import { changeText, figureText, percentText } from '../../domain/wording.js';
+import { changeText, headline, percentText } from '../../domain/wording.js';
 import type { AdaptiveCard, QuestionButton } from './adaptive-card.js';
 import { ragContainerStyle, ragLabel } from './card-text.js';
 import { expandTemplate } from './expand-template.js';
@@ -34,7 +34,8 @@ export function renderWeeklyCard(data: WeeklyCardData): AdaptiveCard {
     title: data.title,
     asOfText: data.asOfText,
     ragStyle: ragContainerStyle(data.rag),
-    headline: `${data.name}: ${figureText(data.rate, data.compliant, data.total)} · ${ragLabel(data.rag)}`,
+    headline: headline(data.name, { rate: data.rate, compliant: data.compliant, total: data.total }),
+    ragLabel: ragLabel(data.rag),
     changeText: change === null ? 'No change to show: no cases a week ago' : `${change} over the week`,
     changeColor: data.change === null || data.change === 0 ? 'Default' : data.change > 0 ? 'Good' : 'Attention',
     facts: [
