@@ -46,7 +46,15 @@ describe('shift and cover commands', () => {
     expect(parseChatCommand('deputy off')).toEqual({ kind: 'cover', command: { kind: 'deputy', who: null } });
   });
 
+  it('reads the weekly summary commands', () => {
+    expect(parseChatCommand('weekly on')).toEqual({ kind: 'weekly', command: { kind: 'on', weekday: 1, localTime: '08:00' } });
+    expect(parseChatCommand('weekly at tue 09:00')).toEqual({ kind: 'weekly', command: { kind: 'on', weekday: 2, localTime: '09:00' } });
+    expect(parseChatCommand('weekly summary at 7am')).toEqual({ kind: 'weekly', command: { kind: 'on', weekday: 1, localTime: '07:00' } });
+    expect(parseChatCommand('weekly off')).toEqual({ kind: 'weekly', command: { kind: 'off' } });
+  });
+
   it('leaves questions that start with a command word as questions', () => {
+    expect(parseChatCommand('weekly figures north')).toEqual({ kind: 'question', text: 'weekly figures north' });
     expect(parseChatCommand('days overdue in North Team 3')).toEqual({ kind: 'question', text: 'days overdue in North Team 3' });
   });
 });
