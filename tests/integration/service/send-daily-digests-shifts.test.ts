@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../../src/app.js';
 import type { DigestRunResult } from '../../../src/service/send-daily-digests.js';
@@ -6,9 +9,11 @@ import { SubscriptionStore } from '../../../src/store/subscription-store.js';
 import { runDigests } from '../../support/digest-run.js';
 import {
   closeDeliveryStore,
+  createDeliveryStore,
   type DeliveryStore,
   DRIVERS,
   fakeCardBuilder,
+  importSmallForce,
   openDeliveryStore,
   savePersonalChat,
   sendRows,
@@ -41,10 +46,10 @@ describe.each(DRIVERS)('days, quiet hours and cover in the digest run on %s', (d
   });
   afterEach(() => closeDeliveryStore({ store, services }));
 
-  function run(at: string): Promise<DigestRunResult> {
-    return runDigests(services, messenger, new Date(at), {
+  function run(at: string, on: AppServices = services): Promise<DigestRunResult> {
+    return runDigests(on, messenger, new Date(at), {
       buildCard,
-      sends: sendStore(services),
+      sends: sendStore(on),
       retryBackoff: { baseMs: MINUTE, maxMs: MINUTE },
       random: () => 1,
     });
@@ -137,5 +142,40 @@ describe.each(DRIVERS)('days, quiet hours and cover in the digest run on %s', (d
     await run('2026-11-30T07:00:00Z');
     expect(messenger.sentTo('channel-1')).toHaveLength(1);
     expect(messenger.sentTo('chat-p5')).toHaveLength(1);
+  });
+
+  it('after a restart in quiet hours, the away date, the deputy and the quiet hours still hold: the cover digest comes once, after them', async () => {
+    const directory = driver === 'pglite' ? await mkdtemp(join(tmpdir(), 'vcop-shifts-')) : undefined;
+    const persistent = await createDeliveryStore(driver, { dataDir: directory });
+    try {
+      const before = await persistent.open();
+      await importSmallForce(before);
+      await subscribePersonalChat(before, {
+        conversationId: 'chat-p1',
+        personId: 'P1',
+        kind: 'team_digest',
+        unitId: 'N-T1',
+        localTime: '07:00',
+      });
+      await savePersonalChat(before, { conversationId: 'chat-p4', personId: 'P4' });
+      await new SubscriptionStore(before.db).setShift('chat-p1', { quiet: { from: '06:30', until: '08:00' } });
+      await new CoverStore(before.db).setAwayUntil('P1', '2026-11-30');
+      await new CoverStore(before.db).setDeputy('P1', 'P4');
+      expect(await run('2026-11-30T07:30:00Z', before)).toMatchObject({ due: 0 });
+      await before.db.close(); // stops in the quiet hours, back at 07:45 and on through the morning
+      const after = await persistent.open();
+      try {
+        expect(await run('2026-11-30T07:45:00Z', after)).toMatchObject({ due: 0 });
+        expect(await run('2026-11-30T08:00:00Z', after)).toMatchObject({ due: 1, sent: 1 });
+        expect(await run('2026-11-30T09:00:00Z', after)).toMatchObject({ due: 0, sent: 0 });
+        expect(messenger.sentTo('chat-p4')).toHaveLength(1);
+        expect(messenger.sentTo('chat-p1')).toEqual([]);
+      } finally {
+        await after.db.close();
+      }
+    } finally {
+      await persistent.drop();
+      if (directory) await rm(directory, { recursive: true, force: true });
+    }
   });
 });
