@@ -6,6 +6,7 @@ import type { ServiceContext } from '../service/service-context.js';
 import { DEFAULT_DIGEST_PAGE_SIZE, renderDigestCard, type DigestCardItem } from './cards/index.js';
 import { shortName } from './cards/short-name.js';
 import { digestIdOf } from './digest-id.js';
+import { buildWeeklyCard } from './weekly-card-builder.js';
 
 export { DigestNotVisibleError } from '../service/build-digest.js';
 
@@ -25,8 +26,11 @@ export async function buildDigestCard(
   services: DigestCardServices,
   request: DigestCardRequest,
 ): Promise<{ card: object; itemCount: number }> {
+  if (request.summary === 'weekly' && request.unitId !== undefined)
+    return buildWeeklyCard(services, { ...request, unitId: request.unitId });
   const digest = await buildDigest(services, request);
-  return { card: digestCard(digest, request, services), itemCount: digest.entries.length };
+  const card = digestCard(digest, request, services, request.coverText);
+  return { card, itemCount: digest.entries.length };
 }
 
 /** Renders a digest: names cut to fit, the page asked for (or the one holding the item just acted on). */
@@ -34,6 +38,7 @@ export function digestCard(
   digest: Digest,
   paging: Pick<DigestCardRequest, 'offset' | 'focusItemRef'>,
   services: DigestCardServices,
+  coverText?: string,
 ): object {
   const timeZone = services.policy.timeZone;
   const cardItems: DigestCardItem[] = digest.entries.map(({ item, itemRef, oicName, acknowledgement, promise }) => ({
@@ -85,5 +90,6 @@ export function digestCard(
     refreshUserIds: digest.refreshUserIds,
     promises: digest.promises,
     plannedDates: plannedDateRange(digest.at, services.policy),
+    ...(coverText === undefined ? {} : { coverText }),
   });
 }

@@ -8,6 +8,8 @@ import { helpCardFor } from './help-reply.js';
 import { identifySender, notSetUpCardFor } from './sender.js';
 import { defaultSubscriptionOf } from '../domain/subscription-fit.js';
 import { runSubscriptionCommand } from './subscription-commands.js';
+import { WEEKLY_DEFAULT } from '../service/set-weekly-summary.js';
+import { runWeeklyCommand, weeklyCard } from './weekly-commands.js';
 
 /**
  * The app was installed (installationUpdate "add") or the bot added to a conversation
@@ -62,6 +64,10 @@ async function subscribeByDefault(deps: BotDeps, context: TurnContext, person: P
   const subscribed = await runSubscriptionCommand(deps, context, person, { kind: 'subscribeDefault', localTime });
   if (subscribed.kind !== 'on') {
     await saveConversation(deps.subscriptions, activity, person);
+    // Inspectors and senior leads: the weekly summary, Monday 08:00, unless they had it (or turned it off) before.
+    const hadWeekly = (await deps.subscriptions.listForConversation(activity.conversation.id)).some((s) => s.kind === 'weekly_summary');
+    if ((person.role === 'inspector' || person.role === 'senior') && !hadWeekly)
+      await sendCard(context, weeklyCard(deps, await runWeeklyCommand(deps, context, person, { kind: 'on', ...WEEKLY_DEFAULT })));
     await sendCard(context, await helpCardFor(deps, person));
     return;
   }

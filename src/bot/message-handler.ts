@@ -9,7 +9,9 @@ import { defaultViewFor, digestCardFor } from './digest-replies.js';
 import { answerChatQuestion } from './question-handler.js';
 import { subscribeIfNeverSubscribed } from './install-handler.js';
 import { identifySender, notSetUpCardFor } from './sender.js';
+import { answerCoverCommand } from './cover-commands.js';
 import { answerSubscriptionCommand } from './subscription-commands.js';
+import { answerWeeklyCommand } from './weekly-commands.js';
 
 /** A chat message: typing indicator first, then who is asking, then the command or question. */
 export async function handleMessage(deps: BotDeps, context: TurnContext): Promise<void> {
@@ -46,6 +48,23 @@ export async function handleMessage(deps: BotDeps, context: TurnContext): Promis
         unitName: command.unitName,
         localTime: command.localTime ?? deps.services.config.defaultDigestTime,
       });
+    case 'digestDays':
+      return answerSubscriptionCommand(deps, context, person, { kind: 'setDays', days: command.days });
+    case 'quietHours':
+      return answerSubscriptionCommand(deps, context, person, { kind: 'setQuiet', quiet: command.quiet });
+    case 'cover':
+      return answerCoverCommand(deps, context, person, command.command);
+    case 'weekly':
+      return answerWeeklyCommand(deps, context, person, command.command);
+    case 'badDays':
+      return sendCard(
+        context,
+        renderRefusalCard({
+          title: "I didn't understand those days",
+          reason: `'${command.given.slice(0, 30)}' is not a list of days.`,
+          hint: 'Say the days, e.g. "digest days mon-fri", "digest days mon, wed, fri" or "digest days every day".',
+        }),
+      );
     case 'badTime':
       return sendCard(
         context,

@@ -1,7 +1,8 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Person } from '../domain/types.js';
 import { changeSubscription, type ChangeSubscriptionResult, type SubscriptionCommand } from '../service/change-subscription.js';
-import { renderRefusalCard, renderSubscriptionConfirmationCard, type AdaptiveCard } from './cards/index.js';
+import { weekdaysText, type QuietHours, type WeekdaySet } from '../domain/shift-rules.js';
+import { renderRefusalCard, renderShiftConfirmationCard, renderSubscriptionConfirmationCard, type AdaptiveCard } from './cards/index.js';
 import { sendCard } from './card-replies.js';
 import type { BotDeps } from './bot-deps.js';
 import { conversationOf, whereText } from './conversation.js';
@@ -44,6 +45,8 @@ function subscriptionCard(deps: BotDeps, activity: Activity, command: Subscripti
       });
     case 'off':
       return renderSubscriptionConfirmationCard({ active: false, subject: result.subject, whereText: whereText(activity) });
+    case 'shift':
+      return renderShiftConfirmationCard(shiftConfirmation(result.subject, result.change, whereText(activity)));
     case 'nothing_to_move':
     case 'no_default':
       return renderRefusalCard({
@@ -64,4 +67,30 @@ function subscriptionCard(deps: BotDeps, activity: Activity, command: Subscripti
         hint: result.hint,
       });
   }
+}
+
+function shiftConfirmation(subject: string, change: { days: WeekdaySet } | { quiet: QuietHours | null }, where: string) {
+  const howToChange = 'Change the days with "digest days mon-fri" (or "every day"), quiet hours with "quiet hours 22:00-06:00" (or "off").';
+  if ('days' in change) {
+    const days = weekdaysText(change.days);
+    return {
+      title: `✓ ${capitalised(subject)} ${days}`,
+      detail: `You'll get ${subject} ${where} ${days}, at its usual time.`,
+      howToChange,
+    };
+  }
+  if (change.quiet === null)
+    return { title: `✓ No quiet hours for ${subject}`, detail: `${capitalised(subject)} comes ${where} at its usual time.`, howToChange };
+  const { from, until } = change.quiet;
+  return {
+    title: `✓ Quiet hours ${from}-${until} for ${subject}`,
+    detail:
+      `Nothing is posted ${where} from ${from} until ${until}: a digest due then comes at ${until} the same day ` +
+      '(or not that day, when the quiet hours end only the next morning).',
+    howToChange,
+  };
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

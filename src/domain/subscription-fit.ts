@@ -8,7 +8,8 @@ import { canSeeUnit, type UnitTree } from './visibility.js';
  * still hold: the Teams account is still that person's, and that person may still see the digest.
  */
 
-export type SubscriptionKind = 'team_digest' | 'officer_reminder';
+/** `weekly_summary`: an inspector's or senior lead's weekly card on their command or the force. */
+export type SubscriptionKind = 'team_digest' | 'officer_reminder' | 'weekly_summary';
 /** `default`: made at install, follows the person's role and unit. `explicit`: a unit asked for by name. */
 export type SubscriptionOrigin = 'default' | 'explicit';
 
@@ -77,6 +78,7 @@ export function subscriptionFit(facts: SubscriptionFacts, tree: UnitTree, forceI
 /** A team digest: anyone who oversees the unit. An officer's reminder: their own items (not an admin's). */
 function maySee(subscriber: Person, target: SubscriptionTarget, tree: UnitTree, forceId: string): boolean {
   if (target.kind === 'officer_reminder') return subscriber.role !== 'admin';
+  if (target.kind === 'weekly_summary' && subscriber.role !== 'inspector' && subscriber.role !== 'senior') return false;
   if (target.unitId === null || subscriber.role === 'officer' || subscriber.role === 'admin') return false;
   return canSeeUnit({ personId: subscriber.id, role: subscriber.role, unitId: subscriber.unitId }, target.unitId, tree, forceId).allowed;
 }

@@ -22,6 +22,10 @@ export interface DigestRequest {
   /** Whom the digest is built for: decides what may be shown and whether Reassign is offered. */
   viewer: Person;
   at: Date;
+  /** Sent to someone covering for the viewer (src/service/digest-cover.ts): the line saying so on top of the card. */
+  coverText?: string;
+  /** The weekly summary of `unitId` (src/service/weekly-summary.ts) instead of a digest. */
+  summary?: 'weekly';
 }
 
 /** The viewer may not see the digest asked for (their role and unit, compliance-rules.md). */

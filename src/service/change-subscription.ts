@@ -1,4 +1,5 @@
 import { defaultSubscriptionOf } from '../domain/subscription-fit.js';
+import type { QuietHours, WeekdaySet } from '../domain/shift-rules.js';
 import type { Person } from '../domain/types.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
@@ -9,7 +10,7 @@ import type { ComplianceQueries, UnitNode } from './compliance-queries.js';
 
 export interface ChangeSubscriptionDeps {
   db: Db;
-  subscriptions: Pick<SubscriptionStore, 'saveConversation' | 'listForConversation' | 'subscribe' | 'setTime' | 'disable'>;
+  subscriptions: Pick<SubscriptionStore, 'saveConversation' | 'listForConversation' | 'subscribe' | 'setTime' | 'setShift' | 'disable'>;
   queries: Pick<ComplianceQueries, 'listUnits'>;
 }
 
@@ -21,7 +22,11 @@ export type SubscriptionCommand =
   /** "digest off". */
   | { kind: 'turnOff' }
   /** "subscribe North Team 3 at 07:30". */
-  | { kind: 'subscribeUnit'; unitName: string; localTime: string };
+  | { kind: 'subscribeUnit'; unitName: string; localTime: string }
+  /** "digest days mon-fri" (src/domain/shift-rules.ts). */
+  | { kind: 'setDays'; days: WeekdaySet }
+  /** "quiet hours 22:00-06:00", "quiet hours off". */
+  | { kind: 'setQuiet'; quiet: QuietHours | null };
 
 export interface ChangeSubscriptionInput {
   actor: Person;
@@ -35,6 +40,8 @@ export type ChangeSubscriptionResult =
   /** `subject`: "North Team 3's digest", "your reminder" or "your digests". */
   | { kind: 'on'; subject: string; localTime: string }
   | { kind: 'off'; subject: string }
+  /** Its days or quiet hours changed. */
+  | { kind: 'shift'; subject: string; change: { days: WeekdaySet } | { quiet: QuietHours | null } }
   /** "digest at" where nothing is subscribed (and the person's role has no default to start). */
   | { kind: 'nothing_to_move' }
   /** Installing: the person's role has no default digest (inspectors and seniors subscribe to teams by name). */
@@ -53,7 +60,10 @@ export async function changeSubscription(deps: ChangeSubscriptionDeps, input: Ch
   const shared = conversation.scope !== 'personal';
   const units = await deps.queries.listUnits();
   const scope = UnitScope.of(units);
-  const inHere = await deps.subscriptions.listForConversation(conversation.conversationId);
+  // The weekly summary has commands of its own (src/service/set-weekly-summary.ts).
+  const inHere = (await deps.subscriptions.listForConversation(conversation.conversationId)).filter(
+    (subscription) => subscription.kind !== 'weekly_summary',
+  );
   const mine = shared ? inHere : inHere.filter((subscription) => subscription.personId === actor.id);
 
   let unitIds: string[];
@@ -109,8 +119,17 @@ export async function changeSubscription(deps: ChangeSubscriptionDeps, input: Ch
       await auditChange(deps.db, input, unitIds, command.localTime);
       return { kind: 'on', subject: subjectOf(mine, scope), localTime: command.localTime };
     }
+    case 'setDays':
+    case 'setQuiet': {
+      if (mine.length === 0) return { kind: 'nothing_to_move' };
+      const change = command.kind === 'setDays' ? { days: command.days } : { quiet: command.quiet };
+      await deps.subscriptions.saveConversation(conversation);
+      await deps.subscriptions.setShift(conversation.conversationId, change, shared ? null : actor.id);
+      await auditChange(deps.db, input, unitIds, null, change);
+      return { kind: 'shift', subject: subjectOf(mine, scope), change };
+    }
     case 'turnOff': {
-      await deps.subscriptions.disable(conversation.conversationId, 'turned_off', shared ? null : actor.id);
+      await deps.subscriptions.disable(conversation.conversationId, 'turned_off', shared ? null : actor.id, 'daily');
       await auditChange(deps.db, input, unitIds, null);
       return { kind: 'off', subject: mine.length === 0 ? 'the morning digest' : subjectOf(mine, scope) };
     }
@@ -143,13 +162,19 @@ async function subscribeDefault(
   return { kind: 'on', subject: subjectOf([wanted], scope), localTime };
 }
 
-async function auditChange(db: Db, input: ChangeSubscriptionInput, unitIds: readonly string[], localTime: string | null): Promise<void> {
+async function auditChange(
+  db: Db,
+  input: ChangeSubscriptionInput,
+  unitIds: readonly string[],
+  localTime: string | null,
+  shift: object = {},
+): Promise<void> {
   await appendAudit(db, {
     at: input.at,
     actorId: input.actor.id,
     action: 'subscription.changed',
     subject: `conversation:${input.conversation.conversationId}`,
-    details: { command: input.command.kind, unitIds, localTime, scope: input.conversation.scope },
+    details: { command: input.command.kind, unitIds, localTime, scope: input.conversation.scope, ...shift },
   });
 }
 

@@ -3,6 +3,8 @@ import { retryDelayMs, type BackoffOptions } from '../domain/backoff.js';
 import type { DigestRequest } from './build-digest.js';
 import { ConversationGoneError, type Messenger } from './ports/messenger.js';
 import { localMomentOf } from '../domain/local-moment.js';
+import { isDueInShift, quietHoursOf } from '../domain/shift-rules.js';
+import { recipientOf } from './digest-cover.js';
 import { DigestSendStore, type DueSubscription, type SendClaim } from '../store/digest-send-store.js';
 import { reconcileSubscriptions } from '../store/subscription-fit-store.js';
 import { SubscriptionStore } from '../store/subscription-store.js';
@@ -68,7 +70,9 @@ export async function sendDailyDigests(
   const started = performance.now();
   const currentTime = () => new Date(now.getTime() + Math.round(performance.now() - started));
   const moment = localMomentOf(now, services.policy.timeZone);
-  const due = await sends.dueSubscriptions(moment, { now, ignoreRetryDelay: options.ignoreRetryDelay });
+  const due = (await sends.dueSubscriptions(moment, { now, ignoreRetryDelay: options.ignoreRetryDelay })).filter((subscription) =>
+    isDueInShift({ ...subscription, quiet: quietHoursOf(subscription.quietFrom, subscription.quietUntil) }, moment),
+  );
   const result: DigestRunResult = { due: due.length, sent: 0, failed: 0, skipped: 0 };
 
   for (const subscription of due) {
@@ -81,7 +85,7 @@ export async function sendDailyDigests(
     const log = services.logger.child({ subscriptionId: subscription.id, localDate: claim.localDate, attempt: claim.attempt });
     let outcome: Delivery;
     try {
-      outcome = await deliver(services, messenger, buildCard, subscription, now);
+      outcome = await deliver(services, messenger, buildCard, subscription, { at: now, today: moment.date });
     } catch (error) {
       result.failed++;
       await recordFailure(error, { sends, subscriptions, subscription, claim, runStartedAt: now, at: currentTime(), options, log });
@@ -117,7 +121,7 @@ async function deliver(
   messenger: Messenger,
   buildCard: DigestCardBuilder,
   subscription: DueSubscription,
-  at: Date,
+  { at, today }: { at: Date; today: string },
 ): Promise<Delivery> {
   const [checked] = await reconcileSubscriptions(services.db, { at, subscriptionIds: [subscription.id] });
   if (!checked) return { kind: 'withheld', reason: 'turned_off' };
@@ -126,11 +130,28 @@ async function deliver(
   const viewer = checked.subscriber;
   const { kind, unitId } = checked.target;
   const request: DigestRequest =
-    kind === 'team_digest' ? { unitId: unitId ?? viewer.unitId, viewer, at } : { officerId: viewer.id, viewer, at };
-  const { card, itemCount } = await buildCard(request);
+    kind === 'team_digest'
+      ? { unitId: unitId ?? viewer.unitId, viewer, at }
+      : kind === 'weekly_summary'
+        ? { unitId: unitId ?? viewer.unitId, viewer, at, summary: 'weekly' }
+        : { officerId: viewer.id, viewer, at };
+  const recipient = await recipientOf(services, { ...subscription, unitId: request.unitId ?? null }, viewer, today);
+  if (recipient.kind === 'nobody')
+    throw new Error(`the supervisor is away until ${recipient.awayUntil} and neither a deputy nor an inspector can be reached in Teams`);
+  const { card, itemCount } = await buildCard(recipient.kind === 'cover' ? { ...request, coverText: recipient.coverText } : request);
   if (kind === 'officer_reminder' && itemCount === 0) return { kind: 'nothing_to_send' };
-  const { id } = await messenger.deliverCard(checked.reference, card);
+  const { id } = await deliverTo(messenger, recipient.kind === 'cover' ? recipient.reference : checked.reference, card, recipient.kind);
   return { kind: 'sent', activityId: id ?? null, itemCount };
+}
+
+/** A covering person's chat that is gone is not the subscriber's: it fails this send without stopping their subscription. */
+async function deliverTo(messenger: Messenger, reference: object, card: object, to: 'own' | 'cover'): Promise<{ id?: string }> {
+  try {
+    return await messenger.deliverCard(reference, card);
+  } catch (error) {
+    if (to === 'cover' && error instanceof ConversationGoneError) throw new Error(`the covering person's chat is gone (${error.code})`);
+    throw error;
+  }
 }
 
 /**

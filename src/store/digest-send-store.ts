@@ -12,6 +12,12 @@ export interface DueSubscription {
   kind: SubscriptionKind;
   unitId: string | null;
   localTime: string;
+  /** Weekday bit set (src/domain/shift-rules.ts) and quiet hours: the run posts only when both allow. */
+  days: number;
+  quietFrom: string | null;
+  quietUntil: string | null;
+  /** Where it is posted: a personal chat is its person's, so it is covered while they are away. */
+  scope: 'personal' | 'team' | 'groupChat';
   reference: object;
 }
 
@@ -51,11 +57,15 @@ export class DigestSendStore {
     private readonly policy: DigestSendPolicy = DEFAULT_SEND_POLICY,
   ) {}
 
-  /** Enabled subscriptions in active conversations whose time has come today and that are still claimable. */
+  /**
+   * Enabled subscriptions in active conversations whose time has come today and that are still claimable;
+   * the run applies their days and quiet hours (src/domain/shift-rules.ts) before claiming.
+   */
   async dueSubscriptions(moment: LocalMoment, options: WhenOptions): Promise<DueSubscription[]> {
     return this.db.query<DueSubscription>(
       `select s.id, s.conversation_id as "conversationId", s.person_id as "personId", s.kind,
-              s.unit_id as "unitId", s.local_time as "localTime", c.reference
+              s.unit_id as "unitId", s.local_time as "localTime", s.days,
+              s.quiet_from as "quietFrom", s.quiet_until as "quietUntil", c.scope, c.reference
        from subscriptions s
        join conversations c on c.id = s.conversation_id
        left join digest_sends d on d.subscription_id = s.id and d.local_date = $1::date

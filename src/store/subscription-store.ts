@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SubscriptionKind, SubscriptionOrigin } from '../domain/subscription-fit.js';
 import { isLocalTime } from '../domain/local-moment.js';
+import type { QuietHours, WeekdaySet } from '../domain/shift-rules.js';
 import type { Db } from './db.js';
 import { ACCOUNT_HOLDER_SQL } from './teams-link-store.js';
 
@@ -27,6 +28,8 @@ export interface SubscribeInput {
   localTime: string;
   /** `default` follows the person's role and unit (made at install); `explicit` (the default here) a unit asked for. */
   origin?: SubscriptionOrigin;
+  /** Weekday bit set (src/domain/shift-rules.ts); kept as it is when not given (every day for a new one). */
+  days?: WeekdaySet;
 }
 
 export interface SubscriptionSummary {
@@ -65,21 +68,31 @@ export class SubscriptionStore {
   /** Subscribing again to the same kind and unit in a conversation changes its time and turns it back on. */
   async subscribe(input: SubscribeInput): Promise<void> {
     assertLocalTime(input.localTime);
-    if (input.kind === 'team_digest' && !input.unitId) {
+    if (input.kind !== 'officer_reminder' && !input.unitId) {
       throw new Error('a team digest subscription needs the unit whose digest it is');
     }
     await this.db.query(
-      `insert into subscriptions (id, conversation_id, person_id, kind, unit_id, local_time, origin)
-       values ($1, $2, $3, $4, $5, $6, $7)
+      `insert into subscriptions (id, conversation_id, person_id, kind, unit_id, local_time, origin, days)
+       values ($1, $2, $3, $4, $5, $6, $7, coalesce($8::integer, 127))
        on conflict (conversation_id, kind, (coalesce(unit_id, ''))) do update set
          person_id = excluded.person_id,
          local_time = excluded.local_time,
+         days = coalesce($8::integer, subscriptions.days),
          origin = excluded.origin,
          enabled = true,
          disabled_reason = null,
          notice_pending = false,
          updated_at = now()`,
-      [randomUUID(), input.conversationId, input.personId, input.kind, input.unitId, input.localTime, input.origin ?? 'explicit'],
+      [
+        randomUUID(),
+        input.conversationId,
+        input.personId,
+        input.kind,
+        input.unitId,
+        input.localTime,
+        input.origin ?? 'explicit',
+        input.days ?? null,
+      ],
     );
   }
 
@@ -95,18 +108,45 @@ export class SubscriptionStore {
          enabled = enabled or disabled_reason in ('turned_off', 'uninstalled'),
          disabled_reason = case when disabled_reason in ('turned_off', 'uninstalled') then null else disabled_reason end,
          updated_at = now()
-       where conversation_id = $1 and ($3::text is null or person_id = $3) returning id`,
+       where conversation_id = $1 and ($3::text is null or person_id = $3) and kind <> 'weekly_summary' returning id`,
       [conversationId, localTime, personId],
     );
     return rows.length;
   }
 
-  /** Turns off every subscription of the conversation (only `personId`'s, when given); answers how many were on. */
-  async disable(conversationId: string, by: TurnedOffBy = 'turned_off', personId: string | null = null): Promise<number> {
+  /** The days (a weekday bit set) and quiet hours of the conversation's subscriptions (only `personId`'s, when given). */
+  async setShift(
+    conversationId: string,
+    change: { days: WeekdaySet } | { quiet: QuietHours | null },
+    personId: string | null = null,
+  ): Promise<number> {
+    const [column, values] =
+      'days' in change
+        ? ['days = $2::integer', [change.days]]
+        : ['quiet_from = $2::text, quiet_until = $4::text', [change.quiet?.from ?? null, change.quiet?.until ?? null]];
+    const rows = await this.db.query(
+      `update subscriptions set ${column}, updated_at = now()
+       where conversation_id = $1 and ($3::text is null or person_id = $3) and kind <> 'weekly_summary' returning id`,
+      [conversationId, values[0], personId, ...values.slice(1)],
+    );
+    return rows.length;
+  }
+
+  /**
+   * Turns off every subscription of the conversation (only `personId`'s, when given; only the daily ones or
+   * the weekly summary, when `only` says); answers how many were on.
+   */
+  async disable(
+    conversationId: string,
+    by: TurnedOffBy = 'turned_off',
+    personId: string | null = null,
+    only: 'daily' | 'weekly' | null = null,
+  ): Promise<number> {
     const rows = await this.db.query(
       `update subscriptions set enabled = false, disabled_reason = $2, updated_at = now()
-       where conversation_id = $1 and enabled and ($3::text is null or person_id = $3) returning id`,
-      [conversationId, by, personId],
+       where conversation_id = $1 and enabled and ($3::text is null or person_id = $3)
+         and ($4::text is null or (kind = 'weekly_summary') = ($4 = 'weekly')) returning id`,
+      [conversationId, by, personId, only],
     );
     return rows.length;
   }

@@ -72,6 +72,8 @@ export interface DigestCardData {
   promises?: PromiseCounts;
   /** The dates the date box offers (today to the policy's latest); the service checks the date again. */
   plannedDates?: { min: LocalDate; max: LocalDate };
+  /** A digest sent to someone covering for its supervisor: "Covering for PS 1234 Smith, away until Mon 30 Nov". */
+  coverText?: string;
 }
 
 const KIND_LABELS: Record<DigestItemKind, string> = {
@@ -129,6 +131,8 @@ function digestView(data: DigestCardData, offset: number, shown: DigestCardItem[
   return {
     title: data.title,
     asOfText: data.asOfText,
+    hasCover: data.coverText !== undefined,
+    coverText: data.coverText ?? '',
     headline: data.headline,
     ragStyle: ragContainerStyle(data.rag),
     ragColor: ragTextColor(data.rag),

@@ -21,6 +21,7 @@ const ACData = createRequire(import.meta.url)('adaptivecards-templating') as Ada
 export type CardTemplateName =
   | 'digest'
   | 'figure'
+  | 'weekly'
   | 'ranking'
   | 'trend'
   | 'unread'

@@ -22,6 +22,14 @@ export const DEFAULT_HELP: HelpCardData = {
     { command: 'my items', description: 'your own overdue and due-soon items' },
     { command: 'digest at 06:30', description: 'get the morning digest at another time (UK time)' },
     { command: 'digest off', description: 'stop the morning digest' },
+    { command: 'digest days mon-fri', description: 'get it on these days only ("digest days every day" undoes it)' },
+    { command: 'quiet hours 22:00-06:00', description: 'nothing is posted in these hours; a digest due then waits until they end' },
+    { command: 'away until Mon 30 Nov', description: 'your team\'s digest goes to your deputy (or inspector) until then; "back" ends it' },
+    {
+      command: 'weekly at mon 08:00',
+      description: 'inspectors and senior leads: the weekly summary\'s day and time ("weekly off" stops it)',
+    },
+    { command: 'deputy PS 2345', description: 'who gets your team\'s digest while you are away ("deputy off": your inspector)' },
   ],
 };
 
@@ -33,6 +41,8 @@ export const SHARED_PLACE_COMMANDS: HelpCardData['commands'] = [
   },
   { command: 'digest at 06:30', description: "move this conversation's digest to another time (UK time)" },
   { command: 'digest off', description: "stop this conversation's digest" },
+  { command: 'digest days mon-fri', description: "post this conversation's digest on these days only" },
+  { command: 'quiet hours 22:00-06:00', description: 'nothing is posted here in these hours; a digest due then waits until they end' },
 ];
 
 /** Buttons stacked one per row, so a whole question stays readable instead of being cut off. */

@@ -20,6 +20,7 @@ export {
   type ReassignActionData,
 } from './digest-card-actions.js';
 export { renderFigureCard, type FigureCardData, type FigurePoint } from './figure-card.js';
+export { renderWeeklyCard, type WeeklyCardData } from './weekly-card.js';
 export { renderRankingCard, type RankingCardData, type RankingRow } from './ranking-card.js';
 export { renderTrendCard, type TrendCardData, type TrendRow } from './trend-card.js';
 export { renderRefusalCard, type RefusalCardData } from './refusal-card.js';
@@ -27,7 +28,11 @@ export { DEFAULT_HELP, SHARED_PLACE_COMMANDS, renderHelpCard, type HelpCardData 
 export { renderNotUnderstoodCard, type NotUnderstoodCardData } from './not-understood-card.js';
 export { renderAmbiguousCard, type AmbiguousCardData } from './ambiguous-card.js';
 export { renderNotSetUpCard, type NotSetUpCardData } from './not-set-up-card.js';
-export { renderSubscriptionConfirmationCard, type SubscriptionConfirmationCardData } from './subscription-confirmation-card.js';
+export {
+  renderShiftConfirmationCard,
+  renderSubscriptionConfirmationCard,
+  type SubscriptionConfirmationCardData,
+} from './subscription-confirmation-card.js';
 export { renderUnreadCard, type UnreadCardData } from './unread-card.js';
 export { withReadAs } from './read-as-line.js';
 export { renderPromisesCard, type PromisesCardData } from './promises-card.js';

@@ -35,3 +35,8 @@ export function renderSubscriptionConfirmationCard(data: SubscriptionConfirmatio
     howToChange: 'Turn it back on with "digest at 07:00".',
   });
 }
+
+/** Confirms a change of days, quiet hours, time away or deputy: what now happens, and how to change it. */
+export function renderShiftConfirmationCard(data: { title: string; detail: string; howToChange: string }): AdaptiveCard {
+  return expandTemplate('subscription-confirmation', { style: 'good', ...data });
+}

@@ -29,3 +29,32 @@ describe('parseChatCommand', () => {
     ]);
   });
 });
+
+describe('shift and cover commands', () => {
+  it('reads days, quiet hours, time away and the deputy', () => {
+    expect(parseChatCommand('digest days mon-fri')).toEqual({ kind: 'digestDays', days: 0b0011111 });
+    expect(parseChatCommand('days every day')).toEqual({ kind: 'digestDays', days: 127 });
+    expect(parseChatCommand('digest days someday')).toEqual({ kind: 'badDays', given: 'someday' });
+    expect(parseChatCommand('quiet hours 22:00-06:00')).toEqual({ kind: 'quietHours', quiet: { from: '22:00', until: '06:00' } });
+    expect(parseChatCommand('quiet 10pm to 6am')).toEqual({ kind: 'quietHours', quiet: { from: '22:00', until: '06:00' } });
+    expect(parseChatCommand('quiet hours off')).toEqual({ kind: 'quietHours', quiet: null });
+    expect(parseChatCommand('quiet hours 25:00-06:00')).toEqual({ kind: 'badTime', given: '25:00-06:00' });
+    expect(parseChatCommand('away until Mon 30 Nov')).toEqual({ kind: 'cover', command: { kind: 'awayUntil', given: 'mon 30 nov' } });
+    expect(parseChatCommand("I'm back")).toEqual({ kind: 'cover', command: { kind: 'back' } });
+    expect(parseChatCommand('deputy PS 2345')).toEqual({ kind: 'cover', command: { kind: 'deputy', who: 'PS 2345' } });
+    expect(parseChatCommand('cover: PC Smith')).toEqual({ kind: 'cover', command: { kind: 'deputy', who: 'PC Smith' } });
+    expect(parseChatCommand('deputy off')).toEqual({ kind: 'cover', command: { kind: 'deputy', who: null } });
+  });
+
+  it('reads the weekly summary commands', () => {
+    expect(parseChatCommand('weekly on')).toEqual({ kind: 'weekly', command: { kind: 'on', weekday: 1, localTime: '08:00' } });
+    expect(parseChatCommand('weekly at tue 09:00')).toEqual({ kind: 'weekly', command: { kind: 'on', weekday: 2, localTime: '09:00' } });
+    expect(parseChatCommand('weekly summary at 7am')).toEqual({ kind: 'weekly', command: { kind: 'on', weekday: 1, localTime: '07:00' } });
+    expect(parseChatCommand('weekly off')).toEqual({ kind: 'weekly', command: { kind: 'off' } });
+  });
+
+  it('leaves questions that start with a command word as questions', () => {
+    expect(parseChatCommand('weekly figures north')).toEqual({ kind: 'question', text: 'weekly figures north' });
+    expect(parseChatCommand('days overdue in North Team 3')).toEqual({ kind: 'question', text: 'days overdue in North Team 3' });
+  });
+});

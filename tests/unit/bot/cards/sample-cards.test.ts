@@ -20,6 +20,8 @@ describe('every card with sample data', () => {
         'ambiguous',
         'not-set-up',
         'subscription-confirmation',
+        'weekly',
+        'cover-digest',
       ]),
     );
   });
