@@ -32,6 +32,7 @@ export async function buildWeeklyCard(
     total: summary.figures.total,
     change: summary.change,
     overdueEnhancedVictims: summary.overdueEnhancedVictims,
+    promises: summary.promises,
     belowTarget: summary.belowTarget.map((team) => ({ name: shortName(team.name), rate: team.rate })),
     oldestBreaches: summary.oldestBreaches,
     notReceiving: summary.notReceiving.map((team) => ({ name: shortName(team.name), reasonText: REASONS[team.reason] })),

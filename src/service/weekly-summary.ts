@@ -1,5 +1,5 @@
 import { digestReach, type NoDigestReason } from '../domain/digest-reach.js';
-import type { Person, UnitFigures, UnitRef } from '../domain/types.js';
+import type { Person, PromiseCounts, UnitFigures, UnitRef } from '../domain/types.js';
 import { PeopleLinksStore } from '../store/people-links-store.js';
 import { UnitScope, authoriseUnitDigest } from './authorise.js';
 import { DigestNotVisibleError } from './build-digest.js';
@@ -24,6 +24,8 @@ export interface WeeklySummary {
   overdueEnhancedVictims: number;
   oldestBreaches: { caseId: string; daysOverdue: number }[];
   notReceiving: { unitId: string; name: string; reason: NoDigestReason }[];
+  /** Acknowledgements with a planned date, by state now (issue 17): kept, missed, open. */
+  promises: PromiseCounts;
   targetRate: number;
   /** As under a figure answer (src/service/questions/drill-down.ts), then the teams below target, each opening its figure. */
   drillDown: QueryButton[];
@@ -68,6 +70,7 @@ export async function buildWeeklySummary(
       .slice(0, OLDEST_BREACHES)
       .map((item) => ({ caseId: item.caseId, daysOverdue: item.daysOverdue })),
     notReceiving: await sergeantsNotReceiving(services, teams, units),
+    promises: await queries.promiseCounts(request.unitId, request.at),
     targetRate: policy.targetRate,
     drillDown,
   };

@@ -73,6 +73,7 @@ describe("the inspector's weekly card", () => {
       'Teams below target',
       'Oldest breaches',
       'Sergeants not receiving the digest',
+      'Promises with a planned date',
     ])
       expect(text).toContain(section);
     expect(text).not.toMatch(/"V-[^"]*"/);

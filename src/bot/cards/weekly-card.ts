@@ -1,5 +1,5 @@
-import type { Rag } from '../../domain/types.js';
-import { changeText, headline, percentText } from '../../domain/wording.js';
+import type { PromiseCounts, Rag } from '../../domain/types.js';
+import { changeText, headline, percentText, promiseCountsText } from '../../domain/wording.js';
 import type { AdaptiveCard, QuestionButton } from './adaptive-card.js';
 import { ragContainerStyle, ragLabel } from './card-text.js';
 import { expandTemplate } from './expand-template.js';
@@ -22,6 +22,8 @@ export interface WeeklyCardData {
   oldestBreaches: { caseId: string; daysOverdue: number }[];
   /** Teams whose sergeant does not receive the digest, and why in words. */
   notReceiving: { name: string; reasonText: string }[];
+  /** Acknowledgements with a planned date by state (issue 17). */
+  promises: PromiseCounts;
   targetRate: number;
   /** e.g. 'Weekly on Mon at 08:00 (Europe/London). Change it with "weekly at tue 09:00", stop it with "weekly off".' */
   footer: string;
@@ -42,6 +44,7 @@ export function renderWeeklyCard(data: WeeklyCardData): AdaptiveCard {
       { title: 'Overdue enhanced victims', value: String(data.overdueEnhancedVictims) },
       { title: 'Teams below target', value: String(data.belowTarget.length) },
       { title: 'Sergeants not receiving the digest', value: String(data.notReceiving.length) },
+      { title: 'Promises with a planned date', value: promiseCountsText(data.promises) },
     ],
     targetText: percentText(data.targetRate),
     hasBelowTarget: data.belowTarget.length > 0,

@@ -72,7 +72,7 @@ const MY_ITEMS = [
 const ITEMS = [
   new RegExp(
     String.raw`\b(?:list|show(?: me)?|give me|what are|see)(?: all)?(?: of)?(?: the| my| our)? (?:(?:overdue` +
-      String.raw`|outstanding|open|late|missing|due|pending|current) )+(?:victim |v )?(?:updates|contacts` +
+      '|outstanding|open|late|missing|due|pending|current) )+(?:victim |v )?(?:updates|contacts' +
       String.raw`|needs assessments?|nas|items|tasks|actions|cases|crimes|jobs|victims)\b`,
   ),
   /\bwhich (?:cases|victims|crimes|jobs)(?: are| have| need| still)?\b/,

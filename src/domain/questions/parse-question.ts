@@ -31,8 +31,8 @@ const FIGURE_WORDS = new RegExp(
  */
 const BASELINE = new RegExp(
   String.raw`\b(?:(?:compared?|comparing|versus|vs|against)(?: it| that| this| them)?(?: to| with| against)?` +
-    String.raw`|(?:better|worse|higher|lower|up|down)(?: or (?:better|worse|higher|lower|up|down))?(?: than| on` +
-    String.raw`| from| since| vs| versus)?)(?: the)? (?:last|previous|prior|same) (?:month|week|quarter` +
+    '|(?:better|worse|higher|lower|up|down)(?: or (?:better|worse|higher|lower|up|down))?(?: than| on' +
+    '| from| since| vs| versus)?)(?: the)? (?:last|previous|prior|same) (?:month|week|quarter' +
     String.raw`|year)(?: before)?\b`,
   'g',
 );

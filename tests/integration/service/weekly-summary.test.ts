@@ -62,6 +62,8 @@ describe.each(DRIVERS)('the weekly summary on %s', (driver) => {
     const figures = await services.queries.figures('N-LPA', at);
     const weekBefore = await services.queries.figures('N-LPA', new Date('2026-11-16T08:00:00Z'));
     expect(summary.figures).toMatchObject({ rate: figures.rate, compliant: figures.compliant, total: figures.total });
+    // The command's promises at the same instant (issue 17), as the figures API counts them.
+    expect(summary.promises).toEqual(await services.queries.promiseCounts('N-LPA', at));
     expect(summary.change).toBe(
       figures.rate === null || weekBefore.rate === null ? null : Number((figures.rate - weekBefore.rate).toFixed(1)),
     );
