@@ -11,6 +11,7 @@ import {
   shownItemRefs,
   startBotHarness,
   teamsUserOf,
+  textBlocks,
   type BotHarness,
 } from '../support/bot-harness.js';
 
@@ -50,20 +51,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
 });
-
-function textBlocks(card: unknown): string[] {
-  const found: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'TextBlock') found.push(String(record.text));
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
 
 /** Every card the bot sent back for one message, in order. */
 async function askAll(person: Person, question: string): Promise<Record<string, unknown>[]> {

@@ -10,6 +10,7 @@ import {
   pickTeam,
   startBotHarness,
   teamsUserOf,
+  textBlocks,
   type BotHarness,
 } from '../support/bot-harness.js';
 
@@ -38,20 +39,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
 });
-
-function textBlocks(card: unknown): string[] {
-  const found: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'TextBlock') found.push(String(record.text));
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
 
 /** The line under the headline that says how the question was read. */
 function readAsOf(card: unknown): string | undefined {

@@ -183,6 +183,21 @@ export async function pickTeam(
   throw new Error('the demo force has no team with a supervisor, two officers and items due');
 }
 
+/** Every TextBlock's text on a card, in order: the headline first. */
+export function textBlocks(card: unknown): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'TextBlock') found.push(String(record.text));
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
 export function cardText(card: unknown): string {
   return JSON.stringify(card);
 }

@@ -10,6 +10,7 @@ import {
   type Understanding,
 } from '../../src/domain/questions/index.js';
 import { UnitTree, canSeeOfficer, canSeeUnit } from '../../src/domain/visibility.js';
+import { PEOPLE as EXAMPLE_PEOPLE, UNITS as EXAMPLE_UNITS, NOW, TIME_ZONE } from './example-force.js';
 
 /**
  * The first-reading protocol (issue 12, part 7): phrasings written by someone who has not seen the parser,
@@ -26,33 +27,20 @@ import { UnitTree, canSeeOfficer, canSeeUnit } from '../../src/domain/visibility
  *   kind      figure | ranking | compare | trend | list | count | refused | not understood | ask back
  */
 
-export const NOW = new Date('2026-11-20T10:00:00Z');
-export const TIME_ZONE = 'Europe/London';
+export { NOW, TIME_ZONE };
 
+/** The labelled set's force (example-force.ts) and an East LPA, as the writers were briefed. */
 export const UNITS: readonly UnitEntry[] = [
-  { id: 'FORCE', name: 'Example Constabulary', kind: 'force', parentId: null },
-  { id: 'N-LPA', name: 'North LPA', kind: 'command', parentId: 'FORCE' },
-  { id: 'S-LPA', name: 'South LPA', kind: 'command', parentId: 'FORCE' },
-  { id: 'C-LPA', name: 'City LPA', kind: 'command', parentId: 'FORCE' },
+  ...EXAMPLE_UNITS.filter((unit) => unit.id !== 'CID-T1'),
   { id: 'E-LPA', name: 'East LPA', kind: 'command', parentId: 'FORCE' },
-  { id: 'CID', name: 'CID', kind: 'department', parentId: 'FORCE' },
-  { id: 'N-T1', name: 'North Team 1', kind: 'team', parentId: 'N-LPA' },
-  { id: 'N-T2', name: 'North Team 2', kind: 'team', parentId: 'N-LPA' },
-  { id: 'N-T3', name: 'North Team 3', kind: 'team', parentId: 'N-LPA' },
-  { id: 'S-T1', name: 'South Team 1', kind: 'team', parentId: 'S-LPA' },
-  { id: 'S-T2', name: 'South Team 2', kind: 'team', parentId: 'S-LPA' },
-  { id: 'C-T1', name: 'City Team 1', kind: 'team', parentId: 'C-LPA' },
-  { id: 'C-T2', name: 'City Team 2', kind: 'team', parentId: 'C-LPA' },
   { id: 'E-T1', name: 'East Team 1', kind: 'team', parentId: 'E-LPA' },
   { id: 'E-T2', name: 'East Team 2', kind: 'team', parentId: 'E-LPA' },
-  { id: 'CID-T1', name: 'CID Team 1', kind: 'team', parentId: 'CID' },
+  ...EXAMPLE_UNITS.filter((unit) => unit.id === 'CID-T1'),
 ];
 
+/** The labelled set's officers of North Team 2 and the others the writers were told of. */
 export const PEOPLE: readonly PersonEntry[] = [
-  { id: 'P-2100', name: 'PS 2100 Ruth Evans', unitId: 'N-T2' },
-  { id: 'P-2101', name: 'PC 2101 Amara Shah', unitId: 'N-T2' },
-  { id: 'P-2102', name: 'PC 2102 Tom Okafor', unitId: 'N-T2' },
-  { id: 'P-2103', name: 'DC 2103 Lee Shah', unitId: 'N-T2' },
+  ...EXAMPLE_PEOPLE,
   { id: 'P-2104', name: 'PC 2104 Imran Khan', unitId: 'N-T2' },
   { id: 'P-3100', name: 'PS 3100 Dan Moss', unitId: 'S-T1' },
   { id: 'P-3101', name: 'PC 3101 Priya Nowak', unitId: 'S-T1' },
