@@ -8,6 +8,7 @@ import { createLogger } from './log/logger.js';
 import { startApp, type AppExtension } from './app.js';
 import { botExtensions } from './app.js';
 import { createInstallMissingExtension } from './app/install-missing-extension.js';
+import { startEventLoopWatchdog } from './app/event-loop-watchdog.js';
 
 /** Exit code when the store stopped working: not zero, so the platform starts the process again. */
 const STORE_UNUSABLE_EXIT_CODE = 70;
@@ -26,6 +27,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ level: config.logLevel });
+  // Before the store opens: a process wedged inside PGlite (a full disk) is ended, not left unanswering.
+  const watchdog = startEventLoopWatchdog({
+    stallMs: config.eventLoopStallMs,
+    onError: (error) => logger.error({ err: error }, 'the event-loop watchdog failed: a wedged process will not be ended'),
+  });
   const extensions: AppExtension[] = [...botExtensions(config), createInstallMissingExtension(config)];
   const app = await startApp(config, logger, extensions, {
     // A wedged PGlite cannot be opened again in this process: exit (after the failing request's answer
@@ -44,7 +50,7 @@ async function main(): Promise<void> {
   }
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down: finishing work in flight');
-    app.close().then(
+    Promise.all([app.close(), watchdog.stop()]).then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');

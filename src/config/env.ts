@@ -70,6 +70,10 @@ const envSchema = z.object({
     .number({ invalid_type_error: 'must be a number of seconds' })
     .positive('must be more than 0 seconds')
     .default(300),
+  VCOP_EVENT_LOOP_STALL_SECONDS: z.coerce
+    .number({ invalid_type_error: 'must be a number of seconds' })
+    .min(5, 'must be at least 5 seconds (a force-wide evaluation may hold the event loop for a few seconds)')
+    .default(60),
   VCOP_CASE_URL_TEMPLATE: z
     .string()
     .refine((value) => value.includes('{caseId}') && /^https:\/\//.test(value), {
@@ -121,6 +125,8 @@ export interface AppConfig {
   importIdleMs: number;
   /** Store operations waiting this long with none finishing: liveness fails (the store is wedged). */
   storeStuckMs: number;
+  /** The event loop not turning for this long: the process is ended (src/app/event-loop-watchdog.ts). */
+  eventLoopStallMs: number;
   caseUrlTemplate: string | undefined;
   defaultDigestTime: string;
   schedulerEnabled: boolean;
@@ -187,6 +193,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     maxLineBytes: e.VCOP_MAX_LINE_BYTES,
     importIdleMs: e.VCOP_IMPORT_IDLE_SECONDS * 1000,
     storeStuckMs: e.VCOP_STORE_STUCK_SECONDS * 1000,
+    eventLoopStallMs: e.VCOP_EVENT_LOOP_STALL_SECONDS * 1000,
     caseUrlTemplate: e.VCOP_CASE_URL_TEMPLATE,
     defaultDigestTime: e.VCOP_DIGEST_DEFAULT_TIME,
     schedulerEnabled: e.VCOP_SCHEDULER,
