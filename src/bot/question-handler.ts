@@ -191,6 +191,9 @@ const BREACH_LABELS: Record<Metric, string> = {
   overall: 'Not compliant',
   needs_assessment: 'Missing NAs',
   updates: 'Overdue updates',
+  referral: 'Referrals overdue',
+  written_acknowledgement: 'Acknowledgements overdue',
+  decision_updates: 'Decisions not told',
 };
 
 function buttonsOf(buttons: readonly QueryButton[]): QuestionButton[] {

@@ -6,6 +6,8 @@
  * only: the records format carries no victim names, and neither does this generator.
  */
 
+import { DemoLaterDuties, type DemoVictim } from './demo-later-duties.js';
+
 export interface DemoForceOptions {
   victims: number;
   now: Date;
@@ -129,6 +131,7 @@ function iso(ms: number): string {
 /** Yields every record of the demo force, units and people first. */
 export function* demoForceRecords(options: DemoForceOptions): Generator<DemoRecord> {
   const random = seededRandom(options.seed ?? 20261120);
+  const later = new DemoLaterDuties(seededRandom((options.seed ?? 20261120) ^ 0x4c415445));
   const nowMs = options.now.getTime();
   const teams = planTeams(options.victims, random);
 
@@ -194,7 +197,9 @@ export function* demoForceRecords(options: DemoForceOptions): Generator<DemoReco
       closedAt: closedMs === null ? null : iso(closedMs),
     };
 
+    const demoCase = { caseId, oicId, recordedMs, endMs: closedMs ?? nowMs };
     const victimsOfCase = random() < 0.8 ? 1 : random() < 0.75 ? 2 : 3;
+    const victimsOfThisCase: DemoVictim[] = [];
     for (let v = 0; v < victimsOfCase && victimSerial < options.victims; v++) {
       victimSerial += 1;
       const victimId = `V-${String(victimSerial).padStart(7, '0')}`;
@@ -206,18 +211,24 @@ export function* demoForceRecords(options: DemoForceOptions): Generator<DemoReco
         enhanced,
         ...(enhanced ? { enhancedReason: pick(ENHANCED_REASONS, random) } : {}),
       };
+      victimsOfThisCase.push({ id: victimId, enhanced });
 
       const endMs = closedMs ?? nowMs;
       const missesAssessment = random() < 0.05 * team.slackness;
       const assessedMs = missesAssessment ? null : recordedMs + Math.floor(random() * (random() < 0.9 ? 1.5 : 5) * DAY_MS);
       const agreedFrequency = random() < 0.15 ? 14 : random() < 0.05 ? 7 : null;
+      const completedAt = assessedMs !== null && assessedMs <= endMs ? assessedMs : null;
+      const referralWanted = random() < 0.4;
+      const referredAt = later.referredAt(referralWanted, completedAt, endMs);
       yield {
         type: 'needsAssessment',
         victimId,
-        completedAt: assessedMs !== null && assessedMs <= endMs ? iso(assessedMs) : null,
+        completedAt: completedAt === null ? null : iso(completedAt),
         ...(agreedFrequency !== null ? { updateFrequencyDays: agreedFrequency } : {}),
-        referralWanted: random() < 0.4,
+        referralWanted,
+        ...(referredAt !== null ? { referredAt } : {}),
       };
+      yield* later.writtenAcknowledgement(victimId, demoCase);
 
       const interval = agreedFrequency ?? 28;
       // Some victims fall through the cracks: the updates stop a while before "now".
@@ -253,6 +264,7 @@ export function* demoForceRecords(options: DemoForceOptions): Generator<DemoReco
         };
       }
     }
+    yield* later.decisionsOf(demoCase, victimsOfThisCase);
   }
 }
 

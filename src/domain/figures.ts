@@ -1,4 +1,5 @@
-import type { Policy } from './policy.js';
+import type { ObligationFigures } from './obligations.js';
+import { OBLIGATION_IDS, type Policy } from './policy.js';
 import type { PromiseState } from './promises.js';
 import type { PromiseCounts, Rag, Ratio } from './types.js';
 
@@ -35,6 +36,8 @@ export interface FigureCounts {
   compliant: number;
   needsAssessment: Ratio;
   updates: Ratio;
+  /** Every duty's counts, when they were read (the Code's later duties). */
+  obligations?: ObligationFigures;
 }
 
 /**
@@ -46,7 +49,19 @@ export function withoutParts<T extends FigureCounts & { rate: number | null }>(w
   const less = (pick: (f: FigureCounts) => Ratio): Ratio =>
     toRatio(pick(whole).compliant - sum(parts, (p) => pick(p).compliant), pick(whole).total - sum(parts, (p) => pick(p).total));
   const overall = less((f) => ({ compliant: f.compliant, total: f.total, rate: null }));
-  return { ...whole, ...overall, needsAssessment: less((f) => f.needsAssessment), updates: less((f) => f.updates) };
+  const result = { ...whole, ...overall, needsAssessment: less((f) => f.needsAssessment), updates: less((f) => f.updates) };
+  const duties = whole.obligations;
+  if (!duties) return result;
+  const obligations = Object.fromEntries(
+    OBLIGATION_IDS.map((id) => [
+      id,
+      toRatio(
+        duties[id].compliant - sum(parts, (p) => p.obligations?.[id].compliant ?? 0),
+        duties[id].total - sum(parts, (p) => p.obligations?.[id].total ?? 0),
+      ),
+    ]),
+  ) as ObligationFigures;
+  return { ...result, obligations };
 }
 
 function sum(parts: readonly FigureCounts[], pick: (part: FigureCounts) => number): number {

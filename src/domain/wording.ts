@@ -15,6 +15,9 @@ export const METRIC_WORDS: Record<Metric, string> = {
   overall: 'fully compliant',
   needs_assessment: 'needs assessments done',
   updates: 'updated on time',
+  referral: 'referred to support on time',
+  written_acknowledgement: 'acknowledged in writing on time',
+  decision_updates: 'told of key decisions on time',
 };
 
 const NO_LIVE_CASES = 'no live cases';
@@ -70,19 +73,40 @@ export function headline(name: string, figures: Ratio, atLabel?: string): string
  */
 export function metricHeadline(name: string, figures: Ratio & { inBreach: number }, metric: Metric, atLabel?: string): string {
   const at = atLabel === undefined ? '' : ` — at ${atLabel}`;
-  if (figures.rate === null) return `${name}: ${NO_LIVE_CASES}${at}`;
-  const breaches =
-    metric === 'updates' ? `, ${figures.inBreach} overdue an update` : metric === 'needs_assessment' ? `, ${figures.inBreach} missing` : '';
+  if (figures.rate === null) return `${name}: ${NOBODY_WORDS[metric]}${at}`;
+  const breaches = metric === 'overall' ? '' : `, ${figures.inBreach} ${BREACH_SHORT[metric]}`;
   return (
     `${name}: ${rateText(figures.rate)} ${METRIC_WORDS[metric]} — ` + `${victimCountText(figures.compliant, figures.total)}${breaches}${at}`
   );
 }
+
+/** Said after the counts of a metric's headline: "32 of 40 victims, 8 overdue an update". */
+const BREACH_SHORT: Record<Exclude<Metric, 'overall'>, string> = {
+  needs_assessment: 'missing',
+  updates: 'overdue an update',
+  referral: 'overdue',
+  written_acknowledgement: 'overdue',
+  decision_updates: 'overdue',
+};
+
+/** A rate with nobody behind it: a duty that applies to no victim is not 0% or 100%. */
+const NOBODY_WORDS: Record<Metric, string> = {
+  overall: NO_LIVE_CASES,
+  needs_assessment: NO_LIVE_CASES,
+  updates: NO_LIVE_CASES,
+  written_acknowledgement: NO_LIVE_CASES,
+  referral: 'no victim on a live case asked for a referral',
+  decision_updates: 'no key decision recorded on a live case',
+};
 
 /** What a victim in breach of each metric is: "8 victims overdue an update". */
 export const BREACH_WORDS: Record<Metric, string> = {
   overall: 'not fully compliant',
   needs_assessment: 'missing a needs assessment',
   updates: 'overdue an update',
+  referral: 'overdue a referral to support',
+  written_acknowledgement: 'without a written acknowledgement in time',
+  decision_updates: 'not told of a key decision in time',
 };
 
 /**
@@ -90,7 +114,7 @@ export const BREACH_WORDS: Record<Metric, string> = {
  * victims overdue an update — 80.0% updated on time — 32 of 40 victims — at 20 Nov 2026".
  */
 export function countHeadline(name: string, figures: Ratio & { inBreach: number }, metric: Metric, atLabel: string): string {
-  if (figures.rate === null) return `${name}: no live cases — at ${atLabel}`;
+  if (figures.rate === null) return `${name}: ${NOBODY_WORDS[metric]} — at ${atLabel}`;
   const victims = figures.inBreach === 1 ? 'victim' : 'victims';
   const rate = `${rateText(figures.rate)} ${METRIC_WORDS[metric]}`;
   return (

@@ -68,19 +68,23 @@ export class SqlComplianceQueries {
 
   /** `figures` with the `obligations` of the figures contract, from one evaluation. */
   async figuresWithObligations(unitId: string, at: Date): Promise<{ figures: UnitFigures; obligations: ObligationFigures }> {
-    const [row] = await this.db.query<ObligationCountsRow>(
-      figuresSql('subtrees', { groupKey: 'null::text' }),
-      evaluationParams(at, this.policy, [unitId]),
-    );
-    const counts = row ?? NO_OBLIGATION_COUNTS;
-    return { figures: this.toFigures(await this.requireUnit(unitId), at, counts), obligations: toObligationFigures(counts) };
+    const [read] = await this.figuresWithObligationsForUnits([unitId], at);
+    return read as { figures: UnitFigures; obligations: ObligationFigures };
   }
 
   /** In the order asked; throws UnknownUnitError naming the first unknown id. */
   async figuresForUnits(unitIds: readonly string[], at: Date): Promise<UnitFigures[]> {
+    return (await this.figuresWithObligationsForUnits(unitIds, at)).map((read) => read.figures);
+  }
+
+  /** One evaluation for every unit asked: each row holds every duty's counts (figuresSql). */
+  async figuresWithObligationsForUnits(
+    unitIds: readonly string[],
+    at: Date,
+  ): Promise<{ figures: UnitFigures; obligations: ObligationFigures }[]> {
     if (unitIds.length === 0) return [];
     const units = await this.requireUnits(unitIds);
-    const rows = await this.db.query<CountsRow>(
+    const rows = await this.db.query<ObligationCountsRow>(
       figuresSql('subtrees', {
         groupKey: 'uc.ancestor_id',
         joins: 'join unit_closure uc on uc.descendant_id = j.unit_id and uc.ancestor_id = any($6::text[])',
@@ -88,7 +92,10 @@ export class SqlComplianceQueries {
       evaluationParams(at, this.policy, [...new Set(unitIds)]),
     );
     const counts = new Map(rows.map((row) => [row.group_id, row]));
-    return unitIds.map((id) => this.toFigures(units.get(id) as UnitRef, at, counts.get(id) ?? NO_COUNTS));
+    return unitIds.map((id) => {
+      const row = counts.get(id) ?? NO_OBLIGATION_COUNTS;
+      return { figures: this.toFigures(units.get(id) as UnitRef, at, row), obligations: toObligationFigures(row) };
+    });
   }
 
   async officerFigures(personId: string, at: Date): Promise<OfficerFigures> {

@@ -20,7 +20,8 @@ import { PEOPLE as EXAMPLE_PEOPLE, UNITS as EXAMPLE_UNITS, NOW, TIME_ZONE } from
  *   persona   supervisor (PS 2100 Ruth Evans, North Team 2) | inspector (South LPA) | senior lead | officer (PC 2102 Tom Okafor, North Team 2)
  *   question  as typed
  *   unit      a unit's name | FORCE | own items | "<unit> vs <unit>" | refused | not understood | ask back
- *   metric    overall | needs assessment | updates | items | promises | - (the figure the answer leads with)
+ *   metric    overall | needs assessment | updates | referral | written acknowledgement | decision updates | items |
+ *             promises | - (the figure the answer leads with)
  *   time      now | today | yesterday | this week | last week | <Month YYYY> | Q<n> YYYY | year to date YYYY |
  *             [a date] YYYY-MM-DD to now | [a day] YYYY-MM-DD | YYYY-MM-DD to YYYY-MM-DD | last N months to <Month YYYY> |
  *             last month (the figure now, beside last month) | <period> vs <period> | -
@@ -153,7 +154,14 @@ function idOf(name: string): string | null {
 }
 
 function metricMatches(row: BatchRow, query: Query): boolean {
-  const metric = { overall: 'overall', 'needs assessment': 'needs_assessment', updates: 'updates' }[row.metric];
+  const metric = {
+    overall: 'overall',
+    'needs assessment': 'needs_assessment',
+    updates: 'updates',
+    referral: 'referral',
+    'written acknowledgement': 'written_acknowledgement',
+    'decision updates': 'decision_updates',
+  }[row.metric];
   return metric === undefined || query.metric === metric;
 }
 

@@ -3,10 +3,12 @@ export { parseQuestion } from './parse-question.js';
 export { MAX_QUESTIONS_PER_MESSAGE, splitQuestions } from './split-questions.js';
 export { exampleQuestions, type ExamplePlace } from './suggestions.js';
 export { querySchema, readQuery } from './query-schema.js';
+export { DUTY_METRICS, isDutyMetric } from './types.js';
 export type {
   Assumed,
   Asker,
   Intent,
+  DutyMetric,
   ListLevel,
   Metric,
   PersonEntry,

@@ -76,6 +76,8 @@ const ITEMS = [
       String.raw`|needs assessments?|nas|items|tasks|actions|cases|crimes|jobs|victims)\b`,
   ),
   /\bwhich (?:cases|victims|crimes|jobs)(?: are| have| need| still)?\b/,
+  /\bwhat (?:is )?(?:overdue|outstanding)\b/,
+  /\bwhat (?:updates|contacts|nas|needs assessments|items) (?:do|have) (?:i|we) (?:got |have )?(?:overdue|outstanding|due|missing)\b/,
   /\b(?:any|anything)(?: (?:that is|thats))? (?:overdue|outstanding|due|missing|late)\b/,
   /\bwhat (?:updates|contacts|nas|needs assessments|items) (?:are|is) (?:due|overdue|outstanding)\b/,
   new RegExp(
@@ -107,7 +109,8 @@ const TOP_N_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5
 
 /** "How many promises did we miss", "planned dates kept": acknowledgements with a planned date (issue 17). */
 const PROMISES = new RegExp(
-  String.raw`\bpromis\w*(?: (?:kept|missed|broken|open|made)(?:,? (?:and |or )?(?:kept|missed|broken|open` +
+  String.raw`\bpromised (?:dates?|by)\b|\b(?:keep|keeping|kept) (?:my |our |the |their )?promis\w*` +
+    String.raw`|\bpromis\w*(?: (?:kept|missed|broken|open|made)(?:,? (?:and |or )?(?:kept|missed|broken|open` +
     String.raw`|made))*)?|\bplanned dates?\b|\bplanned by\b|\bcommitments?\b`,
 );
 
@@ -128,6 +131,8 @@ const TREND = new RegExp(
     String.raw`|\bchart\b|\bgraph\b|\bimprov(?:ing|ed|ement)\b|\bchanged?\b|\bgetting (?:better|worse)\b` +
     String.raw`|\b(?:gone|going|gone up or|went) (?:up|down)\b|\bup or down\b|\b(?:risen|fallen|dropped|slipped)\b`,
 );
+/** Words that ask for the month-by-month series itself, not only for the change. */
+const EXPLICIT_TREND = /\bup or down\b|\btrend\w*|\bover time\b|\bmonth (?:by|on) month\b|\bmonthly\b|\bhistory\b|\bchart\b|\bgraph\b/;
 const MOST = new RegExp(
   String.raw`\bmost\b(?! compliant)|\b(?:highest|greatest|biggest|largest) (?:number|count|amount) of\b` +
     String.raw`|\bbiggest backlog\b|\bfurthest behind\b|\bmore overdue\b`,
@@ -146,10 +151,11 @@ const BELOW = new RegExp(
 /** Words that mean "below target" on their own. */
 const FAILING = /\b(?:failing|off target|under target|missing target|not on target)\b/;
 const ABOVE = /\b(?:above|over|more than|higher than|exceeding|beating) (?:the |our )?(?:target|\d{1,3}(?:\.\d+)? percent)\b/;
-const BEST =
-  /\bbest\b|\btop\b|\bhighest\b|\bstrongest\b|\bleading\b|\bmost compliant\b|\bgreatest\b|\bleague table\b|\brank(?:ed|ing|ings)?\b/;
+const BEST = /\bbest(?: first| to worst)?\b|\btop\b|\bhighest\b|\bstrongest\b|\bleading\b|\bmost compliant\b|\bgreatest\b|\bleague table\b/;
+const RANKED = /\brank(?:ed|ing|ings)?\b/;
 const WORST = new RegExp(
-  String.raw`\bworst\b|\bworse\b|\blowest\b|\bbottom\b|\bweakest\b|\bpoorest\b|\bleast compliant\b|\bstruggling\b` +
+  String.raw`\b(?<!best to )worst(?: first| to best)?\b|\bworse\b|\blowest\b|\bbottom\b|\bweakest\b|\bpoorest\b` +
+    String.raw`|\bleast compliant\b|\bstruggling\b` +
     String.raw`|\bdoing badly\b|\bunder ?performing\b|\bneeds? (?:the )?most help\b|\blagging\b`,
 );
 const COMPARE = new RegExp(
@@ -187,6 +193,8 @@ export interface IntentClues {
   defaultTrendMonths: number;
   /** "this month compared with last month": the previous period, which every figure answer carries. */
   comparesPeriods: boolean;
+  /** The period is "since <a day or month>": its answer is the figure then and now. */
+  sincePeriod?: boolean;
 }
 
 export function readIntent(text: string, clues: IntentClues): IntentReading {
@@ -199,7 +207,9 @@ export function readIntent(text: string, clues: IntentClues): IntentReading {
   const changed = WENT_DOWN.test(text) ? 'down' : WENT_UP.test(text) ? 'up' : null;
   if (changed !== null && (WHICH_OF.test(text) || PLURAL_CHILDREN.test(text)))
     return reading({ kind: 'compare_children', change: changed });
-  if (TREND.test(text)) return reading({ kind: 'trend', months: defaultTrendMonths });
+  // "Has it improved since 1 Sept": the figure then and now (a since-period's answer), unless a trend is asked for.
+  if (TREND.test(text) && !(clues.sincePeriod && !EXPLICIT_TREND.test(text))) return reading({ kind: 'trend', months: defaultTrendMonths });
+  if (TREND.test(text)) return reading({ kind: 'figure' });
   // Open items are now: "my updates since 1 Nov" asks for the figure over that period.
   if (!clues.pastPeriod && MY_ITEMS.some((pattern) => pattern.test(text))) return reading({ kind: 'my_items' }, true);
   if (COUNT.test(text) && !MOST.test(text)) return reading({ kind: 'figure', count: true });
@@ -221,7 +231,7 @@ export function readIntent(text: string, clues: IntentClues): IntentReading {
   const rag = RAG.exec(text);
   if (rag) return reading({ kind: 'compare_children', rag: rag[1]!.toUpperCase() as 'RED' | 'AMBER' | 'GREEN' });
   if (WORST.test(text)) return reading({ kind: 'rank', order: 'worst', ...limit });
-  if (BEST.test(text)) return reading({ kind: 'rank', order: 'best', ...limit });
+  if (BEST.test(text) || RANKED.test(text)) return reading({ kind: 'rank', order: 'best', ...limit });
   // "Above target" has no list of its own: the children's list shows every rate against the target.
   if ((COMPARE.test(text) && !comparesPeriods) || ABOVE.test(text) || PLURAL_CHILDREN.test(text))
     return reading({ kind: 'compare_children' });
@@ -251,6 +261,7 @@ export const INTENT_PATTERNS: readonly RegExp[] = [
   FAILING,
   ABOVE,
   BEST,
+  RANKED,
   WORST,
   COMPARE,
   ...CHILD_NOUNS.map(({ pattern }) => pattern),

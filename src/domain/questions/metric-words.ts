@@ -2,7 +2,8 @@ import type { Metric } from './types.js';
 
 /**
  * Which figure a question is about: fully compliant (the headline VCOP figure), needs assessments,
- * or victim updates. Returns null when the question does not say, so the caller can tell "not said"
+ * victim updates, or one of the Code's later duties (referral, written acknowledgement, key decisions).
+ * Returns null when the question does not say, so the caller can tell "not said"
  * (overall by default) from "said".
  */
 
@@ -10,11 +11,27 @@ const NEEDS_ASSESSMENT = /\bneeds? assess\w*|\bassess(?:ment|ments|ed)\b|\bv?nas
 const UPDATE_WORDS = /\bupdat\w*|\bcontact\w*|\b28[- ]day\w*\b/;
 const OVERDUE_WORDS = /\boverdue\b|\blate\b/;
 const OVERALL_WORDS = /\bcomplian\w*|\bvcop\b|\bvictims code\b|\boverall\b|\bfully\b|\bfull\b/;
+/** The Code's later duties, each by the words people use for it. */
+const REFERRAL_WORDS = /\brefer(?:ral|rals|red|ring|s)?\b|\bvictim support\b|\bsupport services?\b|\bsignpost\w*/;
+const WRITTEN_ACK_WORDS = new RegExp(
+  String.raw`\bwritten ack\w*|\backs?(?:nowledge?ments?)? letters?\b|\backnowledg\w* (?:letters?|in writing)\b` +
+    String.raw`|\bcrime (?:ref(?:erence)?|number) letters?\b|\bletters? (?:sent|out)\b|\bwritten confirm\w*` +
+    String.raw`|\backnowledg\w* of (?:the )?crimes?\b`,
+);
+const DECISION_WORDS = /\b(?:key |charging |case )?decisions?(?: updates?)?\b|\btold (?:of|about) (?:the )?(?:key )?decisions?\b/;
+const DUTY_WORDS: readonly [RegExp, Metric][] = [
+  [DECISION_WORDS, 'decision_updates'],
+  [WRITTEN_ACK_WORDS, 'written_acknowledgement'],
+  [REFERRAL_WORDS, 'referral'],
+];
+
 /** "update me on North LPA" asks for news, not for the update figure. */
 const UPDATE_AS_NEWS = /\b(?:update me|give me an? update|(?:any|an) updates? (?:on|about|for))\b/g;
 
 export function readMetric(text: string): Metric | null {
   const plain = text.replace(UPDATE_AS_NEWS, ' ');
+  // A later duty named is the figure asked for: "key decision updates" are not the 28-day updates.
+  for (const [words, duty] of DUTY_WORDS) if (words.test(plain)) return duty;
   const needsAssessment = NEEDS_ASSESSMENT.test(plain);
   const updates = UPDATE_WORDS.test(plain);
   if (needsAssessment && updates) return 'overall';
@@ -26,4 +43,11 @@ export function readMetric(text: string): Metric | null {
 }
 
 /** Every pattern this reader listens for, so the words they match count as read (unread-words.ts). */
-export const METRIC_PATTERNS: readonly RegExp[] = [NEEDS_ASSESSMENT, UPDATE_WORDS, OVERDUE_WORDS, OVERALL_WORDS, UPDATE_AS_NEWS];
+export const METRIC_PATTERNS: readonly RegExp[] = [
+  NEEDS_ASSESSMENT,
+  UPDATE_WORDS,
+  OVERDUE_WORDS,
+  OVERALL_WORDS,
+  UPDATE_AS_NEWS,
+  ...DUTY_WORDS.map(([words]) => words),
+];

@@ -115,6 +115,15 @@ const KEYWORDS = [
   'improved',
   'across',
   'soon',
+  'referral',
+  'referrals',
+  'referred',
+  'decision',
+  'decisions',
+  'acknowledgement',
+  'acknowledgements',
+  'written',
+  'letters',
 ];
 const KEYWORD_SET = new Set(KEYWORDS);
 /** Everyday words one letter from a keyword ("need"/"needs", "terms"/"teams"): never "mended". */
@@ -178,6 +187,15 @@ const SHORTHAND: Record<string, string> = {
   whens: 'when is',
   anythin: 'anything',
   assessmnts: 'assessments',
+  excl: 'excluding',
+  exc: 'excluding',
+  ex: 'excluding',
+  acknowledgment: 'acknowledgement',
+  acknowledgments: 'acknowledgements',
+  ack: 'acknowledgement',
+  acks: 'acknowledgements',
+  nfa: 'no further action decision',
+  nfas: 'no further action decisions',
 };
 
 /** Words the parser listens for; name matchers skip them so "best" is never read as an officer called Best. */
@@ -212,7 +230,13 @@ export function normalise(raw: string, protectedWords: ReadonlySet<string> = new
     .split(/\s+/)
     .map((token) => token.replace(/^[-/]+|[-/]+$/g, ''))
     .filter((token) => token.length > 0);
-  return tokens.map((token) => SHORTHAND[token] ?? correctTypo(token, protectedWords)).join(' ');
+  return tokens.map((token) => SHORTHAND[token] ?? teamShorthand(token) ?? correctTypo(token, protectedWords)).join(' ');
+}
+
+/** "t2", "tm3": a team by its number ("south t1" is South Team 1). */
+function teamShorthand(token: string): string | undefined {
+  const number = /^tm?(\d{1,2})$/.exec(token)?.[1];
+  return number === undefined ? undefined : `team ${number}`;
 }
 
 function correctTypo(token: string, protectedWords: ReadonlySet<string>): string {

@@ -44,8 +44,10 @@ const COLLAR_NUMBER = /\b(?:pc|dc|ps|ds|sergeant|inspector|di|pcso|officer) \d{2
 /** "North Team 2 against the other North teams", "the rest of North LPA": the list the compare reads. */
 const THE_OTHERS = /\b(?:the other|the others|the rest of(?: the)?|the rest)\b/;
 /** "NAs not done", "jobs that aren't compliant": the breach side of a figure, read with the metric. */
-const NOT_DONE =
-  /\b(?:not|arent|isnt|havent|hasnt|wasnt|werent) (?:yet )?(?:been )?(?:done|completed|assessed|updated|compliant|met|had)\b/;
+const NOT_DONE = new RegExp(
+  String.raw`\b(?:not|arent|isnt|havent|hasnt|wasnt|werent) (?:yet )?(?:been )?(?:done|completed|assessed|updated|compliant` +
+    String.raw`|met|had|told|informed|referred|sent)\b`,
+);
 /** "RAG the commands", "RAG status": the list shows every RAG. */
 const RAG_ALL = /\brag(?: status| rating)?\b/;
 const OWN_PATTERNS: readonly RegExp[] = [FIGURE_WORDS, BASELINE, UNIT_NUMBER, COLLAR_NUMBER, THE_OTHERS, NOT_DONE, RAG_ALL];
@@ -72,6 +74,7 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
     trendMonths: period.trendMonths,
     defaultTrendMonths: (period.period && monthsCovered(period.period, now, timeZone)) ?? DEFAULT_TREND_MONTHS,
     comparesPeriods: period.periodsNamed > 1 || withoutBaseline !== normalised,
+    sincePeriod: period.period?.kind === 'since',
   });
   const scopeReading = readScope(period.rest, {
     asker,
@@ -86,6 +89,7 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
   // for the team would drop the name, so then "tom" is named back instead.
   const namedOfficer =
     (scopeReading.kind === 'scope' && scopeReading.scope.kind === 'officer' && scopeReading.scope.personId !== 'self') ||
+    (scopeReading.kind === 'scope' && scopeReading.throughPerson === true) ||
     (scopeReading.kind === 'ambiguous' && scopeReading.options.some((option) => option.scope.kind === 'officer'));
   const readPeople = namedOfficer ? people : [];
   const readPersonWords = namedOfficer ? nameWords : new Set<string>();

@@ -73,6 +73,21 @@ export const PATTERNS: PeriodPattern[] = [
     read: (m, today) => currentPeriod(m[1]!, today),
   },
   {
+    // "from 1 to 15 Nov", "between the 1st and 15th of November": two days of one month, said once.
+    pattern: new RegExp(
+      `\\b(?:(?:from|between) )?(?:the )?${ORDINAL} (?:to|until|till|and|through|-) (?:the )?${ORDINAL}(?: of)? ${MONTH}(?: (\\d{4}))?\\b`,
+      'g',
+    ),
+    read: (m, today) => {
+      const monthNumber = MONTH_NUMBERS[m[3]!]!;
+      const from = calendarDate(Number(m[1]), monthNumber, yearOf(m[4]), today);
+      const to = calendarDate(Number(m[2]), monthNumber, yearOf(m[4]), today);
+      if ('unsupported' in from) return from;
+      if ('unsupported' in to) return to;
+      return range(from.date, to.date, today);
+    },
+  },
+  {
     pattern: new RegExp(`\\b(?:from|between) (${DATE}) (?:to|until|till|and|through|-) (${DATE})\\b`, 'g'),
     read: (m, today) => {
       const from = readDate(m[1]!, today);
@@ -134,7 +149,7 @@ export const PATTERNS: PeriodPattern[] = [
   },
   {
     // One day: "yesterday", "on Tuesday", "3 Nov", "1/10", "the 1st", each with or without "end of day".
-    pattern: new RegExp(`\\b(?:${END_OF_DAY} )?(?:on |at |for |as at |as of )?(?<!team )(${DATE})(?: ${END_OF_DAY})?\\b`, 'g'),
+    pattern: new RegExp(`\\b(?:${END_OF_DAY} )?(?:on |at |for |as at |as of )?(?!(?<=team )\\d)(${DATE})(?: ${END_OF_DAY})?\\b`, 'g'),
     read: (m, today) => {
       const day = readDate(m[1]!, today);
       if (day === null || 'unsupported' in day) return day;

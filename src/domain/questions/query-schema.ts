@@ -84,7 +84,7 @@ const scopeSchema = z.discriminatedUnion('kind', [
 export const querySchema = z
   .object({
     intent: intentSchema,
-    metric: z.enum(['overall', 'needs_assessment', 'updates']),
+    metric: z.enum(['overall', 'needs_assessment', 'updates', 'referral', 'written_acknowledgement', 'decision_updates']),
     scope: scopeSchema,
     period: periodSchema,
     except: z.array(id).min(1).max(12).optional(),

@@ -13,7 +13,7 @@ import type { Asker, Intent, PersonEntry, Scope, UnitEntry } from './types.js';
 
 export type ScopeReading =
   /** only: "compare South Team 1 and South Team 2": the named units of the list, when they are not all of it. */
-  | { kind: 'scope'; scope: Scope; named: boolean; only?: string[]; except?: string[] }
+  | { kind: 'scope'; scope: Scope; named: boolean; only?: string[]; except?: string[]; throughPerson?: true }
   | { kind: 'ambiguous'; said: string; options: { label: string; scope: Scope }[] }
   /** A unit or officer was named that the force does not have. */
   | { kind: 'unknown_name'; said: string };
@@ -42,8 +42,13 @@ const AREA_WORDS = new RegExp(
 );
 const TEAM_WORDS = new RegExp(
   String.raw`\b(?:my|our) (?:team|unit|lot|squad|shift|officers|oics|sergeants|staff|people|relief|section|syndicate|crew` +
-    String.raw`|guys|lads|response team|cid team|officers)\b|\bthe team\b` +
+    String.raw`|guys|lads|response team|cid team|officers)\b|\bthe (?:team|shift|relief|section)\b` +
     String.raw`|^team\b|\bteam (?:figures|compliance|performance|rate|stats)\b|\bour\b|\bwe\b|\bus\b`,
+);
+
+const SERGEANTS_TEAM_POSSESSIVE = new RegExp(
+  String.raw`\b(?:my|our) teams (?:victims|figures|compliance|updates|nas|needs|rate|performance|cases|jobs|overdue|items` +
+    String.raw`|stats|score|results|numbers)\b`,
 );
 
 /** "Leaving out CID", "other than City LPA", "excluding South Team 2": the units after it are left out. */
@@ -74,10 +79,18 @@ export function readScope(text: string, clues: ScopeClues): ScopeReading {
   return { ...reading, except: narrowed.map((mention) => mention.candidates[0]!.id) };
 }
 
+/** Said right after a person's name: their team ("Evans team", the possessive gone in normalise.ts). */
+const PERSONS_TEAM = /^s? (?:team|squad|shift|lot|unit|relief|section)\b/;
+
 function readScopeOf(text: string, clues: ScopeClues): ScopeReading {
   const { asker, units, people } = clues;
   const officer = findOfficerMention(text, people, clues.unitWords);
   if (officer) {
+    // "PS Evans team", "Tom's lot": the unit the person belongs to, named through them.
+    const after = text.slice(text.indexOf(officer.text) + officer.text.length);
+    if (officer.candidates.length === 1 && PERSONS_TEAM.test(after)) {
+      return { kind: 'scope', scope: { kind: 'unit', unitId: officer.candidates[0]!.unitId }, named: true, throughPerson: true };
+    }
     const options = officer.candidates.map((person) => ({ label: person.name, scope: { kind: 'officer' as const, personId: person.id } }));
     return options.length === 1
       ? { kind: 'scope', scope: options[0]!.scope, named: true }
@@ -92,6 +105,8 @@ function readScopeOf(text: string, clues: ScopeClues): ScopeReading {
   if (fromUnits) return fromUnits;
 
   if (FORCE_WORDS.test(text)) return { kind: 'scope', scope: { kind: 'force' }, named: true };
+  // "my teams victims" from a sergeant is "my team's victims" typed without its apostrophe.
+  if (clues.asker.role === 'supervisor' && SERGEANTS_TEAM_POSSESSIVE.test(text)) return ownTeam(text, asker, units);
   if (AREA_WORDS.test(text)) return { kind: 'scope', scope: areaOf(asker, units), named: true };
   if (TEAM_WORDS.test(text)) return ownTeam(text, asker, units);
   if (isList(clues.intent)) {

@@ -22,7 +22,15 @@ export interface Asker {
   unitId: string;
 }
 
-export type Metric = 'overall' | 'needs_assessment' | 'updates';
+export type Metric = 'overall' | 'needs_assessment' | 'updates' | DutyMetric;
+
+/** The Code's later duties (compliance-rules.md 4-6), asked about by name: figures from the obligations. */
+export type DutyMetric = 'referral' | 'written_acknowledgement' | 'decision_updates';
+export const DUTY_METRICS: readonly DutyMetric[] = ['referral', 'written_acknowledgement', 'decision_updates'];
+
+export function isDutyMetric(metric: Metric): metric is DutyMetric {
+  return (DUTY_METRICS as readonly Metric[]).includes(metric);
+}
 
 export type Scope = { kind: 'unit'; unitId: string } | { kind: 'officer'; personId: string | 'self' } | { kind: 'force' };
 

@@ -33,6 +33,7 @@ up down whole picture position overview time things stuff
 victim victims case cases target targets completion completed due help waiting awaiting
 still wants asked asking sarge kept
 anyone anybody before briefing meeting pcc review brief
+asap urgently slt headline chief says said im ive crack
 `
     .split(/\s+/)
     .filter((word) => word.length > 0),

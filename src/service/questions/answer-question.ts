@@ -12,6 +12,7 @@ import { officerCasesFor, type OfficerCases } from '../officer-view.js';
 import type { QuestionPlanner } from '../question-planner.js';
 import type { Answer } from './answer-types.js';
 import { PLANNER_DEADLINE_MS, askPlanner } from './ask-planner.js';
+import { dutyDecline } from './duty-checks.js';
 import { figureAnswer, type Snapshot } from './figure-answer.js';
 import { itemsAnswer } from './items-answer.js';
 import { promisesAnswer } from './promises-answer.js';
@@ -106,6 +107,8 @@ export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query,
   const decision = await resolveTarget(deps.people, asker, query.scope, { tree, force, units, knownPeople: known?.people });
   if (decision.kind === 'refused') return decision.answer;
   const target = decision.target;
+  const declined = dutyDecline(query, target);
+  if (declined) return declined;
   // Units left out count only when they lie within the scope (a card's ids are a filter, never a way in).
   const within = (id: string) => target.kind === 'unit' && id !== target.unit.id && tree.isWithin(id, target.unit.id);
   const except = (query.except ?? []).filter(within);

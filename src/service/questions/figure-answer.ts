@@ -3,17 +3,17 @@ import type { Policy } from '../../domain/policy.js';
 import type { ResolvedPeriod } from '../../domain/periods.js';
 import type { Query } from '../../domain/questions/index.js';
 import { countHeadline, dateLabel, metricHeadline, withNote } from '../../domain/wording.js';
-import type { ComplianceQueries } from '../compliance-queries.js';
 import { officerFiguresAsSeen, victimsNotCountedText, type OfficerCases, type OfficerQueries } from '../officer-view.js';
 import type { BareAnswer } from './answer-types.js';
 import { figureDrillDown } from './drill-down.js';
 import { changeOf, lineOf, type RagPolicy } from './figure-lines.js';
+import { unitFiguresFor, type MetricQueries } from './metric-figures.js';
 import type { Target } from './scope-checks.js';
 
 /** "My team's compliance this month": the figure at the period's snapshot beside the previous period's. */
 
 export interface FigureDeps {
-  queries: OfficerQueries & Pick<ComplianceQueries, 'figures'>;
+  queries: OfficerQueries & MetricQueries;
   policy: RagPolicy & Pick<Policy, 'timeZone'>;
 }
 
@@ -35,7 +35,7 @@ export async function figureAnswer(
   const leftOutUnits = target.kind === 'unit' ? (query.except ?? []) : [];
   const read = async (at: Date) => {
     if (target.kind === 'officer') return officerFiguresAsSeen(deps.queries, target.officer.id, at, cases);
-    const [figures, ...parts] = await Promise.all([target.unit.id, ...leftOutUnits].map((id) => deps.queries.figures(id, at)));
+    const [figures, ...parts] = await unitFiguresFor(deps.queries, [target.unit.id, ...leftOutUnits], at, query.metric);
     if (parts.length === 0) return { figures: figures!, leftOut: 0 };
     const name = `${figures!.unit.name} without ${parts.map((part) => part.unit.name).join(' and ')}`;
     return { figures: { ...withoutParts(figures!, parts), unit: { ...figures!.unit, name } }, leftOut: 0 };

@@ -7,6 +7,7 @@ import type { BareAnswer, FigureLine, RowNoun } from './answer-types.js';
 import { rowDrillDown } from './drill-down.js';
 import type { Snapshot } from './figure-answer.js';
 import { changeOf, officerLine, unitLine, type RagPolicy } from './figure-lines.js';
+import { unitFiguresFor, type MetricQueries } from './metric-figures.js';
 
 /**
  * Lists, always within the scope unit: compare its children, rank them, those below target, the most in
@@ -14,7 +15,7 @@ import { changeOf, officerLine, unitLine, type RagPolicy } from './figure-lines.
  */
 
 export interface RankingDeps {
-  queries: Pick<ComplianceQueries, 'breakdown' | 'figuresForUnits'>;
+  queries: Pick<ComplianceQueries, 'breakdown'> & MetricQueries;
   policy: RagPolicy & Pick<Policy, 'timeZone'>;
 }
 
@@ -103,10 +104,20 @@ async function listRows(
     return { rows: breakdown.officers.map((o) => officerLine(o, metric, deps.policy)), rowNoun: 'officer' };
   }
   if (intent.kind === 'compare_children' && intent.among !== 'teams') {
-    const breakdown = await deps.queries.breakdown(scopeUnit.id, at);
+    // The scope's children by name, as the breakdown lists them.
+    const children = units
+      .filter((unit) => unit.parentId === scopeUnit.id)
+      .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
     return {
-      rows: breakdown.children.map((f) => unitLine(f, metric, deps.policy)),
-      rowNoun: nounOf(breakdown.children.map((c) => c.unit)),
+      rows: (
+        await unitFiguresFor(
+          deps.queries,
+          children.map((c) => c.id),
+          at,
+          metric,
+        )
+      ).map((f) => unitLine(f, metric, deps.policy)),
+      rowNoun: nounOf(children),
     };
   }
   // Rankings and "below" lists hold the teams of the scope, or its commands when the question named them.
@@ -118,9 +129,11 @@ async function listRows(
       (among === 'teams' ? u.kind === 'team' : u.kind === 'command' || u.kind === 'department'),
   );
   const rows = (
-    await deps.queries.figuresForUnits(
+    await unitFiguresFor(
+      deps.queries,
       listed.map((u) => u.id),
       at,
+      metric,
     )
   ).map((f) => unitLine(f, metric, deps.policy));
   return { rows, rowNoun: nounOf(listed) };

@@ -2,16 +2,16 @@ import type { Policy } from '../../domain/policy.js';
 import { monthEnds } from '../../domain/periods.js';
 import type { Metric, Query } from '../../domain/questions/index.js';
 import { dateLabel, metricHeadline, rateText, withNote } from '../../domain/wording.js';
-import type { ComplianceQueries } from '../compliance-queries.js';
 import { officerFiguresAsSeen, victimsNotCountedText, type OfficerCases, type OfficerQueries } from '../officer-view.js';
 import type { AnswerOf, BareAnswer, FigureLine } from './answer-types.js';
 import { officerLine, unitLine, type RagPolicy } from './figure-lines.js';
+import { unitFiguresFor, type MetricQueries } from './metric-figures.js';
 import type { Target } from './scope-checks.js';
 
 /** "Last 6 months": the figure at the end of each month, oldest first, the current month so far last. */
 
 export interface TrendDeps {
-  queries: OfficerQueries & Pick<ComplianceQueries, 'figures'>;
+  queries: OfficerQueries & MetricQueries;
   policy: RagPolicy & Pick<Policy, 'timeZone'>;
 }
 
@@ -39,7 +39,8 @@ export async function trendAnswer(
       leftOutAtEnd = seen.leftOut;
       line = officerLine(seen.figures, query.metric, deps.policy);
     } else {
-      line = unitLine(await deps.queries.figures(target.unit.id, end.at), query.metric, deps.policy);
+      const [figures] = await unitFiguresFor(deps.queries, [target.unit.id], end.at, query.metric);
+      line = unitLine(figures!, query.metric, deps.policy);
     }
     rows.push({ ...line, periodLabel: end.label, at: end.at.toISOString() });
   }

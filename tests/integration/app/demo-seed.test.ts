@@ -44,9 +44,10 @@ describe('seeding the demo force at start', () => {
     }
   }
 
+  // Seeds the whole demo force (3,000 victims, about 25,000 lines with the later duties' records) into a real folder.
   it('seeds a data folder that did not exist', async () => {
     expect(await unitsAfterStart({ VCOP_DATA_DIR: join(root, 'data') })).toBeGreaterThan(0);
-  });
+  }, 90_000);
 
   it('does not seed a store that exists, even one with no units', async () => {
     const dataDir = join(root, 'data');

@@ -27,6 +27,12 @@ describe('readIntent', () => {
     ['best team', { kind: 'rank', order: 'best' }],
     ['league table', { kind: 'rank', order: 'best' }],
     ['worst team', { kind: 'rank', order: 'worst' }],
+    ['rank my officers worst first', { kind: 'rank', order: 'worst' }],
+    ['teams best to worst', { kind: 'rank', order: 'best' }],
+    ['have i missed any promised dates', { kind: 'promises' }],
+    ['did i keep my promises', { kind: 'promises' }],
+    ['what overdue for my team', { kind: 'my_items' }],
+    ['what updates do i have overdue', { kind: 'my_items' }],
     ['lowest needs assessment rate', { kind: 'rank', order: 'worst' }],
     ['least compliant team', { kind: 'rank', order: 'worst' }],
     ['most compliant team', { kind: 'rank', order: 'best' }],
@@ -42,6 +48,14 @@ describe('readIntent', () => {
     ['anything overdue for me', { kind: 'my_items' }],
   ])('"%s"', (text, intent) => {
     expect(intentOf(text)).toEqual(intent);
+  });
+
+  it('reads "improved since <a day>" as the figure then and now, unless the series itself is asked for', () => {
+    expect(intentOf('has south team 2 improved', { sincePeriod: true })).toEqual({ kind: 'figure' });
+    expect(intentOf('how has compliance changed', { sincePeriod: true })).toEqual({ kind: 'figure' });
+    expect(intentOf('compliance trend', { sincePeriod: true, defaultTrendMonths: 3 })).toEqual({ kind: 'trend', months: 3 });
+    expect(intentOf('has it gone up or down', { sincePeriod: true, defaultTrendMonths: 4 })).toEqual({ kind: 'trend', months: 4 });
+    expect(intentOf('has south team 2 improved')).toEqual({ kind: 'trend', months: 6 });
   });
 
   it('uses the months a period phrase gave a trend', () => {

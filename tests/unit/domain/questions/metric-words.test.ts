@@ -16,8 +16,23 @@ describe('readMetric', () => {
     ['contacting victims', 'updates'],
     ['28 day rule', 'updates'],
     ['needs assessments and updates', 'overall'],
+    // The Code's later duties (issue 14), named the ways people name them.
+    ['referrals overdue', 'referral'],
+    ['how many victims referred to victim support', 'referral'],
+    ['support services referral rate', 'referral'],
+    ['written acknowledgement rate', 'written_acknowledgement'],
+    ['acknowledgement letters sent', 'written_acknowledgement'],
+    ['crime reference letters', 'written_acknowledgement'],
+    ['key decision updates this month', 'decision_updates'],
+    ['victims told of charging decisions', 'decision_updates'],
+    ['decisions', 'decision_updates'],
   ])('"%s" is %s', (text, metric) => {
     expect(readMetric(text)).toBe(metric);
+  });
+
+  it('does not take an acknowledged item or a promise for the written acknowledgement', () => {
+    expect(readMetric('items i acknowledged')).toBeNull();
+    expect(readMetric('acknowledged updates')).toBe('updates');
   });
 
   it('is null when the question names no figure', () => {

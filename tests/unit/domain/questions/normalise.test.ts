@@ -54,3 +54,15 @@ describe('typo distance', () => {
     expect(isTypoOf('team3', 'team')).toBe(false);
   });
 });
+
+describe('shorthand for teams and exclusions (issue 12)', () => {
+  it('reads "t1" and "tm3" as the team of that number, and "excl" as excluding', () => {
+    expect(normalise('south t1 vs south t2')).toBe('south team 1 versus south team 2');
+    expect(normalise('tm3 figures')).toBe('team 3 figures');
+    expect(normalise('RAG all commands excl CID')).toBe('rag all commands excluding cid');
+  });
+
+  it('leaves words that only look like the shorthand alone', () => {
+    expect(normalise('t100 tt1 at1')).toBe('t100 tt1 at1');
+  });
+});

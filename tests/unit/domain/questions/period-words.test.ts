@@ -66,6 +66,10 @@ describe('readPeriod', () => {
     ['last 10 days', { kind: 'since', from: '2026-11-11' }],
     ['past 2 weeks', { kind: 'since', from: '2026-11-07' }],
     ['from 1 nov to 15 nov', { kind: 'range', from: '2026-11-01', to: '2026-11-15' }],
+    // Two days of one month, the month said once.
+    ['from 1 to 15 nov', { kind: 'range', from: '2026-11-01', to: '2026-11-15' }],
+    ['between the 1st and 15th of november', { kind: 'range', from: '2026-11-01', to: '2026-11-15' }],
+    ['1st - 31st oct 2025', { kind: 'range', from: '2025-10-01', to: '2025-10-31' }],
     ['between 1/10 and 31/10', { kind: 'range', from: '2026-10-01', to: '2026-10-31' }],
     ['from monday to yesterday', { kind: 'range', from: '2026-11-16', to: '2026-11-19' }],
     // The police financial year, April-March, whenever the year is said that way.

@@ -175,3 +175,17 @@ describe('readScope: "the team" from above a team (issue 12)', () => {
     });
   });
 });
+
+describe("readScope: a team named through a person, and a sergeant's possessive (issue 12)", () => {
+  it.each([
+    ['senior lead', 'compliance for PS Evans team', { kind: 'unit', unitId: 'N-T2' }],
+    ['inspector of North LPA', "Tom Okafor's lot", { kind: 'unit', unitId: 'N-T2' }],
+    ['supervisor of North Team 2', 'how many of my teams victims are overdue an update', { kind: 'unit', unitId: 'N-T2' }],
+    ['supervisor of North Team 2', 'any missing needs assessments on the shift', { kind: 'unit', unitId: 'N-T2' }],
+    // From an inspector "my teams" are the teams of the area.
+    ['inspector of North LPA', 'my teams figures', { kind: 'unit', unitId: 'N-LPA' }],
+    ['senior lead', 'how is PS Evans doing', { kind: 'officer', personId: 'P-2100' }],
+  ])('%s: "%s"', (persona, question, expected) => {
+    expect(scope(persona, question)).toEqual(expected);
+  });
+});
