@@ -76,7 +76,9 @@ export function plannerInstructions(request: Omit<PlanRequest, 'text'>): string 
       'commands/LPAs/departments across the force, or compare_children "among":"teams" when it lists every ' +
       'team of the force.',
     'METRIC: "overall" (fully compliant, VCOP compliance) | "needs_assessment" (needs assessments, NA) | ' +
-      '"updates" (victim updates on time). A "most" intent uses the metric of what it counts.',
+      '"updates" (victim updates on time) | "referral" (referral to support services) | "written_acknowledgement" ' +
+      '(written acknowledgement of the crime) | "decision_updates" (victims told of key decisions). A "most" intent ' +
+      'uses the metric of what it counts.',
     'SCOPE: {"kind":"unit","unitId":ID} with an id from the unit list below | {"kind":"force"} | ' +
       '{"kind":"officer","personId":"self"} (the asker\'s own figures or items).',
     'PERIOD: {"kind":"now"} | {"kind":"today"} | {"kind":"week","offset":0 or negative} | ' +
