@@ -78,9 +78,28 @@ export class SqlComplianceQueries {
 
   /** In the order asked; throws UnknownUnitError naming the first unknown id. */
   async figuresForUnits(unitIds: readonly string[], at: Date): Promise<UnitFigures[]> {
+    return (await this.countsForUnits(unitIds, at)).map(({ unit, counts }) => this.toFigures(unit, at, counts));
+  }
+
+  /** `figuresWithObligations` of many units at one instant, from one evaluation, in the order asked. */
+  async figuresWithObligationsForUnits(
+    unitIds: readonly string[],
+    at: Date,
+  ): Promise<{ figures: UnitFigures; obligations: ObligationFigures }[]> {
+    return (await this.countsForUnits(unitIds, at)).map(({ unit, counts }) => ({
+      figures: this.toFigures(unit, at, counts),
+      obligations: toObligationFigures(counts),
+    }));
+  }
+
+  /** Each unit's subtree counted in one statement; throws UnknownUnitError naming the first unknown id. */
+  private async countsForUnits(
+    unitIds: readonly string[],
+    at: Date,
+  ): Promise<{ unit: UnitRef; counts: Omit<ObligationCountsRow, 'group_id'> }[]> {
     if (unitIds.length === 0) return [];
     const units = await this.requireUnits(unitIds);
-    const rows = await this.db.query<CountsRow>(
+    const rows = await this.db.query<ObligationCountsRow>(
       figuresSql('subtrees', {
         groupKey: 'uc.ancestor_id',
         joins: 'join unit_closure uc on uc.descendant_id = j.unit_id and uc.ancestor_id = any($6::text[])',
@@ -88,7 +107,7 @@ export class SqlComplianceQueries {
       evaluationParams(at, this.policy, [...new Set(unitIds)]),
     );
     const counts = new Map(rows.map((row) => [row.group_id, row]));
-    return unitIds.map((id) => this.toFigures(units.get(id) as UnitRef, at, counts.get(id) ?? NO_COUNTS));
+    return unitIds.map((id) => ({ unit: units.get(id) as UnitRef, counts: counts.get(id) ?? NO_OBLIGATION_COUNTS }));
   }
 
   async officerFigures(personId: string, at: Date): Promise<OfficerFigures> {
