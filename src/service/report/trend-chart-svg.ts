@@ -96,7 +96,8 @@ function ratioOf(point: ReportTrendPoint, id: ReportMeasureId): Ratio {
 }
 
 function rule(at: number, colour: string): string {
-  return `<line x1="${PLOT.left}" x2="${PLOT.right}" y1="${n(at)}" y2="${n(at)}" stroke="${colour}" stroke-width="1" stroke-dasharray="5 3"/>`;
+  const y = n(at);
+  return `<line x1="${PLOT.left}" x2="${PLOT.right}" y1="${y}" y2="${y}" stroke="${colour}" stroke-width="1" stroke-dasharray="5 3"/>`;
 }
 
 /** Consecutive points with a value: a month without one breaks the line. */
