@@ -36,9 +36,17 @@ tr.unit td { background: #f3f3f3; font-weight: bold; }
 figure { margin: 10px 0 0; page-break-inside: avoid; }
 figcaption { font-weight: bold; margin-bottom: 2px; }
 svg { width: 100%; height: auto; display: block; }
+.compact td { padding: 1px 3px; }
+.compact td:first-child { font-size: 8pt; }
+.compact .rate { font-size: 9pt; }
+.compact .inline { display: inline; margin-left: 3px; font-size: 7.5pt; color: #444; }
+.compact svg { height: 50mm; }
 svg .tick { font: 9px Arial, Helvetica, sans-serif; fill: #444; }
 svg .legend { font: 10px Arial, Helvetica, sans-serif; fill: #111; }
 footer { margin-top: 8px; border-top: 1px solid #bbb; padding-top: 3px; font-size: 7.5pt; color: #444; }`;
+
+/** From this many rows (the unit and its children) the table is set compact. */
+export const COMPACT_FROM = 7;
 
 const RAG_LETTER: Record<Rag, string> = { GREEN: 'G', AMBER: 'A', RED: 'R' };
 
@@ -50,6 +58,8 @@ export function reportHtml(report: PerformanceReport): string {
     : `so far (the month has not ended), at ${asOfText(new Date(report.period.snapshotAt), zone)}`;
   const title = `${report.unit.name}: Victims' Code compliance, ${report.period.label}`;
   const head = report.measures.map((m) => `<th scope="col">${e(m.label)}${m.countsTowardsFullyCompliant ? ' *' : ''}</th>`).join('');
+  // Past COMPACT_FROM rows each cell takes two lines, and the chart less height, so the page still fits one A4 sheet.
+  const compact = report.units.length >= COMPACT_FROM;
   const counted = report.measures.filter((m) => m.countsTowardsFullyCompliant).map((m) => m.label);
   return `<!doctype html>
 <html lang="en-GB">
@@ -60,7 +70,7 @@ export function reportHtml(report: PerformanceReport): string {
 ${CSS}
 </style>
 </head>
-<body>
+<body${compact ? ' class="compact"' : ''}>
 <header>
 <p class="force">${e(report.force.name)}</p>
 <h1>${e(title)}</h1>
@@ -70,7 +80,7 @@ ${percentText(report.policy.targetRate)}, AMBER (A) from ${percentText(amberFloo
 <table>
 <thead><tr><th scope="col">Unit</th>${head}</tr></thead>
 <tbody>
-${report.units.map((unit) => row(unit, report.measures)).join('\n')}
+${report.units.map((unit) => row(unit, report.measures, compact)).join('\n')}
 </tbody>
 </table>
 <p class="note">* counts towards fully compliant (${e(counted.join(', '))}). Each cell: RAG and rate, the victims it is
@@ -86,26 +96,27 @@ ${trendChartSvg(report)}
 `;
 }
 
-function row(unit: ReportUnit, measures: PerformanceReport['measures']): string {
-  const cells = measures.map((m) => cell(lineOf(unit, m.id))).join('');
-  const name = `${e(unit.unit.name)}<span class="small">${e(unit.unit.kind)} ${e(unit.unit.id)}</span>`;
+function row(unit: ReportUnit, measures: PerformanceReport['measures'], compact: boolean): string {
+  const cells = measures.map((m) => cell(lineOf(unit, m.id), compact)).join('');
+  const name = `${e(unit.unit.name)}<span class="${compact ? 'inline' : 'small'}">${e(unit.unit.kind)} ${e(unit.unit.id)}</span>`;
   return `<tr class="${unit.role}"><td>${name}</td>${cells}</tr>`;
 }
 
-function cell(line: ReportLine): string {
+function cell(line: ReportLine, compact: boolean): string {
+  const was = line.previous.rate === null ? null : `was ${percentText(line.previous.rate)}`;
   if (line.rate === null) {
-    const before = line.previous.rate === null ? '' : `<span class="small">was ${percentText(line.previous.rate)}</span>`;
+    const before = was === null ? '' : `<span class="small">${was}</span>`;
     return `<td><span class="rate">—</span><span class="small">none it applies to</span>${before}</td>`;
   }
   const rag = line.rag ? `<span class="rag ${line.rag}">${RAG_LETTER[line.rag]}</span>` : '';
-  const before =
-    line.previous.rate === null
-      ? '<span class="small">none the month before</span>'
-      : `<span class="small">${changeText(line.changePoints)}</span><span class="small">was ${percentText(line.previous.rate)}</span>`;
-  return (
-    `<td>${rag}<span class="rate">${percentText(line.rate)}</span>` +
-    `<span class="small">${countText(line.compliant, line.total)}</span>${before}</td>`
-  );
+  const rate = `${rag}<span class="rate">${percentText(line.rate)}</span>`;
+  const change = was === null ? 'none the month before' : `${changeText(line.changePoints)}`;
+  if (compact) {
+    const counts = `<span class="inline">${line.compliant}/${line.total}</span>`;
+    return `<td>${rate}${counts}<span class="small">${was === null ? change : `${change} · ${was}`}</span></td>`;
+  }
+  const before = was === null ? '' : `<span class="small">${was}</span>`;
+  return `<td>${rate}<span class="small">${countText(line.compliant, line.total)}</span><span class="small">${change}</span>${before}</td>`;
 }
 
 function lineOf(unit: ReportUnit, id: ReportMeasureId): ReportLine {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkup } from '../../../../src/service/report/markup.js';
-import { reportHtml } from '../../../../src/service/report/report-html.js';
+import { COMPACT_FROM, reportHtml } from '../../../../src/service/report/report-html.js';
 import { trendChartSvg } from '../../../../src/service/report/trend-chart-svg.js';
 import { sampleReport } from '../../../fixtures/performance-report.js';
 
@@ -35,6 +35,18 @@ describe('the performance report as one printable page', () => {
         '<span class="small">+2.5 pts</span><span class="small">was 85.0%</span></td>',
     );
     expect(html).toContain('<span class="rate">—</span><span class="small">none it applies to</span>');
+  });
+
+  it('sets a table of many child units compact (two lines a cell), so a command of twelve teams still fits one sheet', () => {
+    expect(html).toContain('<body>');
+    const child = report.units[1] as (typeof report.units)[number];
+    const teams = Array.from({ length: COMPACT_FROM - 1 }, (_, i) => ({ ...child, unit: { ...child.unit, id: `T${i}` } }));
+    const many = reportHtml({ ...report, units: [report.units[0] as (typeof report.units)[number], ...teams] });
+    expect(many).toContain('<body class="compact">');
+    expect(many).toContain(
+      '<td><span class="rag AMBER">A</span><span class="rate">87.5%</span><span class="inline">35/40</span>' +
+        '<span class="small">+2.5 pts · was 85.0%</span></td>',
+    );
   });
 
   it('says a running month is so far, and when it was read', () => {
