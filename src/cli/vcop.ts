@@ -5,6 +5,7 @@ import { registerFiguresCommand } from './commands/figures-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerInstallMissingCommand } from './commands/install-missing-command.js';
 import { registerPeopleLinksCommand } from './commands/people-links-command.js';
+import { registerReportCommand } from './commands/report-command.js';
 import { registerExtraCommands } from './commands/index.js';
 
 const program = new Command('vcop')
@@ -17,6 +18,7 @@ const program = new Command('vcop')
 
 registerImportCommand(program);
 registerFiguresCommand(program);
+registerReportCommand(program);
 registerDemoDataCommand(program);
 registerPeopleLinksCommand(program);
 registerInstallMissingCommand(program);

@@ -40,7 +40,7 @@ export interface ComplianceQueries {
   digest(unitId: string, at: Date, options?: DigestOptions): Promise<UnitDigest>;
   /** `figures` with the per-duty `obligations` of the figures contract (product.md), from one evaluation. */
   figuresWithObligations(unitId: string, at: Date): Promise<{ figures: UnitFigures; obligations: ObligationFigures }>;
-  /** The same for many units at one instant in one pass, in the order asked. */
+  /** `figuresWithObligations` of many units at one instant in one pass, in the order asked (the performance report). */
   figuresWithObligationsForUnits(unitIds: readonly string[], at: Date): Promise<{ figures: UnitFigures; obligations: ObligationFigures }[]>;
   /** `figures` and `digest` of one unit at one instant, from one evaluation. */
   figuresAndDigest(unitId: string, at: Date): Promise<{ figures: UnitFigures; digest: UnitDigest }>;

@@ -68,20 +68,35 @@ export class SqlComplianceQueries {
 
   /** `figures` with the `obligations` of the figures contract, from one evaluation. */
   async figuresWithObligations(unitId: string, at: Date): Promise<{ figures: UnitFigures; obligations: ObligationFigures }> {
-    const [read] = await this.figuresWithObligationsForUnits([unitId], at);
-    return read as { figures: UnitFigures; obligations: ObligationFigures };
+    const [row] = await this.db.query<ObligationCountsRow>(
+      figuresSql('subtrees', { groupKey: 'null::text' }),
+      evaluationParams(at, this.policy, [unitId]),
+    );
+    const counts = row ?? NO_OBLIGATION_COUNTS;
+    return { figures: this.toFigures(await this.requireUnit(unitId), at, counts), obligations: toObligationFigures(counts) };
   }
 
   /** In the order asked; throws UnknownUnitError naming the first unknown id. */
   async figuresForUnits(unitIds: readonly string[], at: Date): Promise<UnitFigures[]> {
-    return (await this.figuresWithObligationsForUnits(unitIds, at)).map((read) => read.figures);
+    return (await this.countsForUnits(unitIds, at)).map(({ unit, counts }) => this.toFigures(unit, at, counts));
   }
 
-  /** One evaluation for every unit asked: each row holds every duty's counts (figuresSql). */
+  /** `figuresWithObligations` of many units at one instant, from one evaluation, in the order asked. */
   async figuresWithObligationsForUnits(
     unitIds: readonly string[],
     at: Date,
   ): Promise<{ figures: UnitFigures; obligations: ObligationFigures }[]> {
+    return (await this.countsForUnits(unitIds, at)).map(({ unit, counts }) => ({
+      figures: this.toFigures(unit, at, counts),
+      obligations: toObligationFigures(counts),
+    }));
+  }
+
+  /** Each unit's subtree counted in one statement; throws UnknownUnitError naming the first unknown id. */
+  private async countsForUnits(
+    unitIds: readonly string[],
+    at: Date,
+  ): Promise<{ unit: UnitRef; counts: Omit<ObligationCountsRow, 'group_id'> }[]> {
     if (unitIds.length === 0) return [];
     const units = await this.requireUnits(unitIds);
     const rows = await this.db.query<ObligationCountsRow>(
@@ -92,10 +107,7 @@ export class SqlComplianceQueries {
       evaluationParams(at, this.policy, [...new Set(unitIds)]),
     );
     const counts = new Map(rows.map((row) => [row.group_id, row]));
-    return unitIds.map((id) => {
-      const row = counts.get(id) ?? NO_OBLIGATION_COUNTS;
-      return { figures: this.toFigures(units.get(id) as UnitRef, at, row), obligations: toObligationFigures(row) };
-    });
+    return unitIds.map((id) => ({ unit: units.get(id) as UnitRef, counts: counts.get(id) ?? NO_OBLIGATION_COUNTS }));
   }
 
   async officerFigures(personId: string, at: Date): Promise<OfficerFigures> {

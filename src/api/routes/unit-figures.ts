@@ -78,7 +78,7 @@ export function unitDigestRoute(deps: ApiDeps): Route {
 }
 
 /** The path's unit id. No unit id holds a NUL (imports refuse it, and the store cannot hold it). */
-function unitIdOf(req: Request): string {
+export function unitIdOf(req: Request): string {
   const unitId = String(req.params.unitId);
   if (unitId.includes('\u0000')) {
     throw new HttpError(

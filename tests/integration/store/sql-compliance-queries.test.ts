@@ -169,6 +169,29 @@ describe.each(DRIVERS)('SqlComplianceQueries on %s', (driver) => {
     await expect(queries.figuresAndDigest('NOPE', SMALL_FORCE_NOW)).rejects.toBeInstanceOf(UnknownUnitError);
   });
 
+  it('gives many units their figures and obligations in one statement, in the order asked, as one unit alone', async () => {
+    const statements: string[] = [];
+    const counting = new SqlComplianceQueries(
+      {
+        query: (sql: string, params?: readonly unknown[]) => {
+          statements.push(sql);
+          return store.db.query(sql, params);
+        },
+      } as unknown as typeof store.db,
+      (await loadPolicy({})).policy,
+    );
+    const ids = ['S-T1', 'FORCE', 'N-T1', 'N-LPA', 'N-T2'];
+    for (const at of [SMALL_FORCE_NOW, END_OF_OCTOBER, AFTER_MOVE]) {
+      statements.length = 0;
+      const many = await counting.figuresWithObligationsForUnits(ids, at);
+      // One lookup of the units and one evaluation, whatever the number of units.
+      expect(statements).toHaveLength(2);
+      expect(many).toEqual(await Promise.all(ids.map((id) => queries.figuresWithObligations(id, at))));
+    }
+    expect(await queries.figuresWithObligationsForUnits([], SMALL_FORCE_NOW)).toEqual([]);
+    await expect(queries.figuresWithObligationsForUnits(['N-T1', 'NOPE'], SMALL_FORCE_NOW)).rejects.toBeInstanceOf(UnknownUnitError);
+  });
+
   it('lists and finds units, and throws a typed error for an unknown unit or officer', async () => {
     expect((await queries.listUnits()).map((u) => u.id)).toEqual(['FORCE', 'N-LPA', 'S-LPA', 'N-T1', 'N-T2', 'S-T1']);
     expect(await queries.findUnit('N-T1')).toEqual({ id: 'N-T1', name: 'North Team 1', kind: 'team', parentId: 'N-LPA' });
