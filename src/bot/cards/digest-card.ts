@@ -122,6 +122,7 @@ function digestView(data: DigestCardData, offset: number, shown: DigestCardItem[
   const withDigest = <T extends object>(fields: T) => (data.digestId === undefined ? fields : { ...fields, digestId: data.digestId });
   const first = offset + 1;
   const headings = groupHeadings(data.items, shown);
+  const order = headings.some((heading) => heading !== null) ? 'by duty, most overdue at the top of each' : 'most overdue at the top';
   return {
     title: data.title,
     asOfText: data.asOfText,
@@ -155,7 +156,7 @@ function digestView(data: DigestCardData, offset: number, shown: DigestCardItem[
       { value: String(counts.dueSoon), label: 'due soon', color: counts.dueSoon > 0 ? 'Warning' : 'Good' },
     ],
     hasItems: total > 0,
-    listHeading: total === 0 ? 'Nothing to act on' : `Act on these first, most overdue at the top (${first}–${nextOffset} of ${total})`,
+    listHeading: total === 0 ? 'Nothing to act on' : `Act on these first, ${order} (${first}–${nextOffset} of ${total})`,
     emptyText: 'No overdue updates, missing needs assessments or items due soon.',
     hasPromises: data.promises !== undefined && data.promises.kept + data.promises.missed + data.promises.open > 0,
     promisesText: data.promises ? `Promises with a planned date: ${promiseCountsText(data.promises)}` : '',
