@@ -95,6 +95,22 @@ describe("a sergeant's digest with referrals in it", () => {
     expect(validateAdaptiveCard(card)).toEqual([]);
   });
 
+  it('lists each duty together, across the pages: the groups never interleave', async () => {
+    const { chat, card: first } = await ask(supervisor, 'digest');
+    const labels: string[] = [];
+    let card = first;
+    for (let page = 0; page < 50; page++) {
+      labels.push(...textBlocks(card).filter((t) => /^(Referral|Update|Needs assessment) (overdue|due soon|missing)$/.test(t)));
+      const [more] = executeActions(card, 'showMore');
+      if (!more || !(more.title as string).startsWith('Show more')) break;
+      card = invokeCard(await harness.post(chat.cardAction('showMore', more.data as Record<string, unknown>)));
+    }
+    const groups = labels.map((label) => (label.startsWith('Referral') ? 'referral' : 'updatesAndAssessments'));
+    const switches = groups.filter((group, i) => i > 0 && group !== groups[i - 1]).length;
+    expect(groups.filter((g) => g === 'referral')).toHaveLength(referralsInTeam);
+    expect(switches).toBeLessThanOrEqual(1);
+  });
+
   it('records an acknowledgement of it with a planned date, shown on the card, audited, and a promise', async () => {
     const { chat, card: first } = await ask(supervisor, 'digest');
     const ref = itemRef(referral);
