@@ -4,6 +4,7 @@ import { loadPolicy } from '../../../src/config/load-policy.js';
 import { itemRef } from '../../../src/domain/digest.js';
 import { OBLIGATION_IDS, type Policy } from '../../../src/domain/policy.js';
 import type { DigestItem } from '../../../src/domain/types.js';
+import { digestPromises } from '../../../src/service/digest-promises.js';
 import { AcknowledgementStore } from '../../../src/store/acknowledgement-store.js';
 import { ItemRefStore } from '../../../src/store/item-ref-store.js';
 import { PromiseStore } from '../../../src/store/promise-store.js';
@@ -112,7 +113,7 @@ describe.each(DRIVERS)('the later duties in digests on %s', (driver) => {
         caseId: item.caseId,
       });
     await promise(items.find((i) => i.kind === 'referral_overdue') as DigestItem, '2026-04-09');
-    await promise(items.find((i) => i.decisionId === 'DEC-A') as DigestItem, '2026-04-09');
+    await promise(items.find((i) => i.decisionId === 'DEC-A') as DigestItem, '2026-04-10');
     await promise(items.find((i) => i.decisionId === 'DEC-A2') as DigestItem, '2026-04-09');
     const states = async (at: Date) =>
       (await new PromiseStore(store.db, everyDuty).inUnit('T1', at)).map((p) => [p.kind, p.decisionId ?? p.victimId, p.state]).sort();
@@ -120,6 +121,13 @@ describe.each(DRIVERS)('the later duties in digests on %s', (driver) => {
       ['decision_update_overdue', 'DEC-A', 'AMBER'],
       ['decision_update_overdue', 'DEC-A2', 'AMBER'],
       ['referral_overdue', 'V-C', 'AMBER'],
+    ]);
+    // Each decision's item shows the promise given on it, not the other decision's of the same day.
+    const shown = (await digestPromises({ db: store.db, policy: everyDuty }, { kind: 'unit', unitId: 'T1' }, items, NOW)).byItemRef;
+    const decisionItems = items.filter((i) => i.kind === 'decision_update_overdue');
+    expect(decisionItems.map((i) => [i.decisionId, shown.get(itemRef(i))?.plannedOn])).toEqual([
+      ['DEC-A', '2026-04-10'],
+      ['DEC-A2', '2026-04-09'],
     ]);
     // Thursday 9 April: V-C is referred, and V-A told of DEC-A only.
     const done = [
