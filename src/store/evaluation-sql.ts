@@ -11,7 +11,8 @@ import { OBLIGATION_BITS, setting } from './evaluation-settings.js';
  *   $1 t (timestamptz), $2 time zone, $3 needs-assessment working days, $4 default update interval (days),
  *   $5 an int[] of the other settings: [due-soon days, referral working days, written-acknowledgement working
  *      days, decision-update working days, the same for an enhanced victim, the fully-compliant duties as bits
- *      (OBLIGATION_BITS), the duties digests list items for, as bits], $6 the scope (a text[] of unit ids, or an officer id; absent for the whole force).
+ *      (OBLIGATION_BITS), the duties digests list items for, as bits (digestDuties)],
+ *   $6 the scope (a text[] of unit ids, or an officer id; absent for the whole force).
  * All of $1-$5 are referenced by every statement, so each accepts the same parameter list.
  */
 

@@ -47,8 +47,8 @@ const SCOPES = {
 function promisesSql(evaluation: EvaluationScope, scope: keyof typeof SCOPES): string {
   return `${judgedVictims(evaluation, { onlyVictims: PROMISED_VICTIMS })},
 promised as (
-  select ack.item_ref, r.kind, r.due_date, r.decision_id, r.victim_id, v.case_id, ack.planned_on, ack.at, coalesce(p.name, ack.person_id) as person_name,
-    pa.unit_id, pa.oic_id
+  select ack.item_ref, r.kind, r.due_date, r.decision_id, r.victim_id, v.case_id, ack.planned_on, ack.at,
+    coalesce(p.name, ack.person_id) as person_name, pa.unit_id, pa.oic_id
   from acknowledgements ack
   join digest_item_refs r on r.ref = ack.item_ref
   join victims v on v.id = r.victim_id
