@@ -143,4 +143,23 @@ describe("a sergeant's digest with referrals in it", () => {
     expect(shown.some((t) => t.startsWith('Referrals to support services ('))).toBe(own.items.some((i) => !i.kind.startsWith('referral')));
     expect(shown).toContain('Referral overdue');
   });
+
+  it('reassigns the case from the referral item: the item follows the case to its new OIC', async () => {
+    const team = await harness.app.services.people.listByUnit(supervisor.unitId);
+    const newOic = team.find((p) => p.role === 'officer' && p.id !== oic.id) as Person;
+    const ref = itemRef(referral);
+    const ids = digestInputIds(ref);
+    const chat = new Conversation(harness.serviceUrl, teamsUserOf(supervisor));
+    const data = { itemRef: ref, digestId: `team:${supervisor.unitId}`, [ids.officer]: newOic.id, [ids.reason]: 'PC on leave' };
+    invokeCard(await harness.post(chat.cardAction('reassignItem', data, 'digest-message-2')));
+    const apiDigest = (await (await harness.api(`/v1/units/${supervisor.unitId}/digest`)).json()) as { items: DigestItem[] };
+    expect(apiDigest.items.filter((i) => i.kind === 'referral_overdue' && i.caseId === referral.caseId).map((i) => i.oicId)).toEqual([
+      newOic.id,
+    ]);
+    const [audited] = await harness.app.services.db.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where action = 'case.reassigned' and details->>'itemRef' = $1`,
+      [ref],
+    );
+    expect(audited?.n).toBe(1);
+  });
 });
