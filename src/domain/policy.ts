@@ -36,6 +36,15 @@ const percentage = (what: string) =>
     .min(0, 'must be a percentage from 0 to 100')
     .max(100, 'must be a percentage from 0 to 100');
 
+/** A list of obligation ids, each named once (`fullyCompliant`, `digestDuties`). */
+const obligationList = (example: string) =>
+  z
+    .array(z.enum(OBLIGATION_IDS, { errorMap: () => ({ message: `must list obligation ids: ${OBLIGATION_IDS.join(', ')}` }) }), {
+      invalid_type_error: `must be a list of obligation ids, e.g. ${example} (from ${OBLIGATION_IDS.join(', ')})`,
+    })
+    .min(1, 'must name at least one obligation')
+    .refine((ids) => new Set(ids).size === ids.length, 'must name each obligation once');
+
 export const policySchema = z
   .object({
     timeZone: z
@@ -62,13 +71,9 @@ export const policySchema = z
     decisionUpdateWorkingDays: days('working days from a key decision to telling the victim, e.g. 5').default(5),
     decisionUpdateWorkingDaysEnhanced: days('the same for a victim with Enhanced Rights, e.g. 1').default(1),
     // Which duties "fully compliant" needs none of in breach: Leicestershire's two by default.
-    fullyCompliant: z
-      .array(z.enum(OBLIGATION_IDS, { errorMap: () => ({ message: `must list obligation ids: ${OBLIGATION_IDS.join(', ')}` }) }), {
-        invalid_type_error: `must be a list of obligation ids, e.g. ["needsAssessment", "updates"] (from ${OBLIGATION_IDS.join(', ')})`,
-      })
-      .min(1, 'must name at least one obligation')
-      .refine((ids) => new Set(ids).size === ids.length, 'must name each obligation once')
-      .default(['needsAssessment', 'updates']),
+    fullyCompliant: obligationList('["needsAssessment", "updates"]').default(['needsAssessment', 'updates']),
+    // Which duties a digest lists items for (overdue and due soon): the two of today's digest by default.
+    digestDuties: obligationList('["needsAssessment", "updates", "referral"]').default(['needsAssessment', 'updates']),
   })
   .strict();
 

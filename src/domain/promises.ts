@@ -1,5 +1,6 @@
 import { addCalendarDays, isLocalDate, localDateOf } from './calendar.js';
-import { compareDigestItems, isBreachKind } from './digest.js';
+import { compareDigestItems, isBreachKind, kindOf } from './digest.js';
+import type { DutyStatus } from './later-duties.js';
 import type { Policy } from './policy.js';
 import { quoted } from './quoted-value.js';
 import type { DigestItem, DigestItemKind, LocalDate } from './types.js';
@@ -13,7 +14,9 @@ import { dayText } from './wording.js';
  * - GREY: the victim is not in the population at t (the case closed, or the victim left it). Counted nowhere.
  * - GREEN (kept): a record that fulfils the duty arrived: for an update, a later update contact (the
  *   deadline moved past the promised one) or a recorded agreement that suspends updates; for a needs
- *   assessment, the assessment completed at or before t. A record that arrives after the planned date
+ *   assessment, the assessment completed at or before t; for a referral, `referredAt` at or before t (or
+ *   the assessment no longer asks for one); for a written acknowledgement, its contact; for a key
+ *   decision, a decision_update contact naming that decision. A record that arrives after the planned date
  *   still turns the promise GREEN: the state is the one at t, as the tracker shows it.
  * - RED (missed): the planned date has passed and the duty is not fulfilled. "Passed" means after the end
  *   of that local day in the force's time zone: on the planned date itself the promise is still open, and
@@ -28,16 +31,20 @@ import { dayText } from './wording.js';
 export type PromiseState = 'AMBER' | 'RED' | 'GREEN' | 'GREY';
 
 /** The duty an item is about: an item due soon and the overdue one of the same deadline are one promise. */
-export type PromiseDuty = 'update' | 'needs_assessment';
+export type PromiseDuty = 'update' | 'needs_assessment' | 'referral' | 'written_acknowledgement' | 'decision_update';
 
 export function dutyOf(kind: DigestItemKind): PromiseDuty {
-  switch (kind) {
-    case 'update_overdue':
-    case 'update_due_soon':
+  switch (kindOf(kind).duty) {
+    case 'updates':
       return 'update';
-    case 'needs_assessment_missing':
-    case 'needs_assessment_due_soon':
+    case 'needsAssessment':
       return 'needs_assessment';
+    case 'referral':
+      return 'referral';
+    case 'writtenAcknowledgement':
+      return 'written_acknowledgement';
+    case 'decisionUpdates':
+      return 'decision_update';
   }
 }
 
@@ -46,6 +53,8 @@ export interface PlannedPromise {
   kind: DigestItemKind;
   dueDate: LocalDate;
   plannedOn: LocalDate;
+  /** The key decision of a decision-update promise. */
+  decisionId?: string;
 }
 
 /** The victim's evaluation at t, as far as a promise needs it (a VictimEvaluation of rules.ts is one). */
@@ -55,6 +64,12 @@ export interface PromiseEvaluation {
   today: LocalDate;
   needsAssessment: { status: 'met' | 'due' | 'breach' };
   update: { status: 'on_time' | 'breach' | 'suspended'; dueDate: LocalDate };
+  /** The later duties, as far as a promise on one of them needs them; without it no such promise is kept. */
+  later?: {
+    referral: { status: DutyStatus } | null;
+    writtenAcknowledgement: { status: DutyStatus };
+    decisionUpdates: { decisions: readonly { decisionId: string; status: DutyStatus }[] } | null;
+  };
 }
 
 /** The promise's state at t; `null` when the victim is not in the population at t (no evaluation). */
@@ -70,10 +85,22 @@ export function hasPassed(plannedOn: LocalDate, today: LocalDate): boolean {
 }
 
 function isFulfilled(promise: PlannedPromise, evaluation: PromiseEvaluation): boolean {
-  if (dutyOf(promise.kind) === 'needs_assessment') return evaluation.needsAssessment.status === 'met';
-  // The update deadline only moves later with a later update contact (or a longer agreed frequency, which
-  // also means no update is owed by the promised deadline); an agreement suspends the duty altogether.
-  return evaluation.update.status === 'suspended' || evaluation.update.dueDate > promise.dueDate;
+  const later = evaluation.later;
+  switch (dutyOf(promise.kind)) {
+    case 'needs_assessment':
+      return evaluation.needsAssessment.status === 'met';
+    case 'update':
+      // The update deadline only moves later with a later update contact (or a longer agreed frequency, which
+      // also means no update is owed by the promised deadline); an agreement suspends the duty altogether.
+      return evaluation.update.status === 'suspended' || evaluation.update.dueDate > promise.dueDate;
+    case 'referral':
+      // Referred; or the needs assessment no longer records that the victim wants a referral: nothing is owed.
+      return later !== undefined && (later.referral === null || later.referral.status === 'met');
+    case 'written_acknowledgement':
+      return later?.writtenAcknowledgement.status === 'met';
+    case 'decision_update':
+      return later?.decisionUpdates?.decisions.some((d) => d.decisionId === promise.decisionId && d.status === 'met') === true;
+  }
 }
 
 type PlannedDatePolicy = Pick<Policy, 'timeZone' | 'plannedDateMaxDays'>;

@@ -60,7 +60,18 @@ export interface PromiseCounts {
   open: number;
 }
 
-export type DigestItemKind = 'update_overdue' | 'needs_assessment_missing' | 'update_due_soon' | 'needs_assessment_due_soon';
+export type DigestItemKind =
+  | 'update_overdue'
+  | 'needs_assessment_missing'
+  | 'update_due_soon'
+  | 'needs_assessment_due_soon'
+  // The later duties (compliance-rules.md 4-6), in a digest when the policy's `digestDuties` lists them.
+  | 'referral_overdue'
+  | 'referral_due_soon'
+  | 'written_acknowledgement_overdue'
+  | 'written_acknowledgement_due_soon'
+  | 'decision_update_overdue'
+  | 'decision_update_due_soon';
 
 /** One thing a supervisor or OIC is asked to act on. Carries no personal details of the victim. */
 export interface DigestItem {
@@ -73,6 +84,8 @@ export interface DigestItem {
   /** Whole days past the due date; 0 for items that are due soon. */
   daysOverdue: number;
   enhanced: boolean;
+  /** The key decision a decision-update item is about (one item per decision); absent on every other kind. */
+  decisionId?: string;
 }
 
 export interface UnitDigest {

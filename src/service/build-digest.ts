@@ -1,4 +1,4 @@
-import { itemRef } from '../domain/digest.js';
+import { groupByDuty, itemRef } from '../domain/digest.js';
 import type { DigestItem, Person, PromiseCounts, UnitFigures } from '../domain/types.js';
 import { type Acknowledgement, AcknowledgementStore } from '../store/acknowledgement-store.js';
 import { ItemRefStore } from '../store/item-ref-store.js';
@@ -55,7 +55,11 @@ export interface Digest {
   figures: Pick<UnitFigures, 'rate' | 'compliant' | 'total' | 'rag'>;
   /** Said after the headline, e.g. "3 items in other teams are not shown". */
   note?: string;
-  /** Most urgent first, a missed promise first within its kind (src/domain/promises.ts). */
+  /**
+   * Grouped by duty (today's two together, then each later duty the policy's `digestDuties` lists), the groups
+   * in the order of their most urgent item; most urgent first within a group, a missed promise first within
+   * its kind (src/domain/promises.ts).
+   */
   entries: DigestEntry[];
   /** Promises on the digest's cases by state at `at`: the team's, or the officer's own. */
   promises: PromiseCounts;
@@ -102,7 +106,7 @@ export async function buildDigest(services: DigestServices, request: DigestReque
     figuresName: content.figuresName,
     figures: content.figures,
     ...(content.note ? { note: content.note } : {}),
-    entries: orderWithPromises(entries),
+    entries: groupByDuty(orderWithPromises(entries), (entry) => entry.item.kind),
     promises: promises.counts,
     officers: content.officers,
     canReassign: content.canReassign,

@@ -48,6 +48,7 @@ export function orderWithPromises<T extends { item: DigestItem; promise: StoredP
   return keyed.sort(compareWithPromises).map(({ entry }) => entry);
 }
 
-function deadlineKey(item: Pick<DigestItem, 'kind' | 'victimId' | 'dueDate'>): string {
-  return JSON.stringify([dutyOf(item.kind), item.victimId, item.dueDate]);
+/** A decision-update promise belongs to its decision too: two decisions on one day are two deadlines. */
+function deadlineKey(item: Pick<DigestItem, 'kind' | 'victimId' | 'dueDate' | 'decisionId'>): string {
+  return JSON.stringify([dutyOf(item.kind), item.victimId, item.dueDate, item.decisionId ?? null]);
 }

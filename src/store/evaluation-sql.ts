@@ -1,4 +1,6 @@
 import { defaultPolicy, type ObligationId, type Policy } from '../domain/policy.js';
+import { type DigestItemsOptions, digestItemsSelect } from './digest-items-sql.js';
+import { OBLIGATION_BITS, setting } from './evaluation-settings.js';
 
 /**
  * The set-based evaluation of compliance-rules.md: one statement judges every live victim of a scope at
@@ -9,7 +11,8 @@ import { defaultPolicy, type ObligationId, type Policy } from '../domain/policy.
  *   $1 t (timestamptz), $2 time zone, $3 needs-assessment working days, $4 default update interval (days),
  *   $5 an int[] of the other settings: [due-soon days, referral working days, written-acknowledgement working
  *      days, decision-update working days, the same for an enhanced victim, the fully-compliant duties as bits
- *      (OBLIGATION_BITS)], $6 the scope (a text[] of unit ids, or an officer id; absent for the whole force).
+ *      (OBLIGATION_BITS), the duties digests list items for, as bits (digestDuties)],
+ *   $6 the scope (a text[] of unit ids, or an officer id; absent for the whole force).
  * All of $1-$5 are referenced by every statement, so each accepts the same parameter list.
  */
 
@@ -26,39 +29,30 @@ type LaterSettings =
   | 'writtenAcknowledgementWorkingDays'
   | 'decisionUpdateWorkingDays'
   | 'decisionUpdateWorkingDaysEnhanced'
-  | 'fullyCompliant';
+  | 'fullyCompliant'
+  | 'digestDuties';
 
 /** The later duties' settings take the policy defaults where a caller gives none. */
 export type EvaluationPolicy = Pick<Policy, 'timeZone' | 'needsAssessmentWorkingDays' | 'updateIntervalDays' | 'dueSoonDays'> &
   Partial<Pick<Policy, LaterSettings>>;
 
-/** Each duty's bit in the fully-compliant mask ($5[6]). */
-const OBLIGATION_BITS: Record<ObligationId, number> = {
-  needsAssessment: 1,
-  updates: 2,
-  referral: 4,
-  writtenAcknowledgement: 8,
-  decisionUpdates: 16,
-};
-
 /** The parameters of a statement built here; `scope` is absent for the whole force. */
 export function evaluationParams(at: Date, policy: EvaluationPolicy, scope?: readonly string[] | string): unknown[] {
   const p = { ...defaultPolicy, ...policy };
-  const fullyCompliantMask = p.fullyCompliant.reduce((mask, id) => mask | OBLIGATION_BITS[id], 0);
+  const maskOf = (ids: readonly ObligationId[]) => ids.reduce((mask, id) => mask | OBLIGATION_BITS[id], 0);
   const settings = [
     p.dueSoonDays,
     p.referralWorkingDays,
     p.writtenAcknowledgementWorkingDays,
     p.decisionUpdateWorkingDays,
     p.decisionUpdateWorkingDaysEnhanced,
-    fullyCompliantMask,
+    maskOf(p.fullyCompliant),
+    maskOf(p.digestDuties),
   ];
   const shared = [at.toISOString(), p.timeZone, p.needsAssessmentWorkingDays, p.updateIntervalDays, settings];
   return scope === undefined ? shared : [...shared, scope];
 }
 
-/** One of the int[] settings of $5, by its 1-based place. */
-const setting = (place: number) => `($5::int[])[${place}]`;
 const FULLY_COMPLIANT_MASK = setting(6);
 
 const SCOPE_FILTERS: Record<EvaluationScope, string> = {
@@ -72,7 +66,8 @@ const SCOPE_FILTERS: Record<EvaluationScope, string> = {
  * victim_id, case_id, enhanced, category, unit_id, oic_id (the allocation at t), today,
  * na_due_on, na_met, na_breach, update_due_on, update_suspended, update_breach,
  * referral_applies, referral_due_on, referral_met, referral_breach, ack_due_on, ack_met, ack_breach,
- * decision_applies, decision_due_on (the earliest decision not yet told), decision_breach, full_breach.
+ * decision_applies, decision_due_on (the earliest decision not yet told), decision_breach, full_breach;
+ * and `decision_duties dd` beside it: victim_id, decision_id, due_on, told (one row per decision owed).
  * `onlyVictims`, a subquery of victim ids, narrows the scope further (the victims with a promise).
  */
 export function judgedVictims(scope: EvaluationScope, options: { onlyVictims?: string } = {}): string {
@@ -113,7 +108,7 @@ last_contacts as (
 ),
 decision_duties as (
   -- Each key decision on the case at or before t, owed to each victim: told by a decision_update naming it.
-  select l.victim_id,
+  select l.victim_id, d.id as decision_id,
     case when ${decisionDays} = 0 then d.at_on
       else coalesce(due.date, ${weekdaysOnlyDueDate('d.at_on', decisionDays)}) end as due_on,
     exists (select 1 from contacts ct where ct.victim_id = l.victim_id and ct.decision_id = d.id
@@ -229,34 +224,6 @@ select
   ${COUNT_COLUMNS},
   (select coalesce(json_agg(i), '[]'::json) from items i) as items
 from judged j`;
-}
-
-interface DigestItemsOptions {
-  groupKey?: string;
-  joins?: string;
-  where?: string;
-}
-
-/** The SELECT listing digest items from `judged j`. */
-function digestItemsSelect(options: DigestItemsOptions = {}): string {
-  const groupKey = options.groupKey ?? 'null::text';
-  const where = options.where ? `and (${options.where})` : '';
-  const item = (kind: string, dueOn: string, daysOverdue: string, condition: string) => `
-  select ${groupKey} as group_id, '${kind}' as kind, j.case_id, j.victim_id, j.oic_id, j.category,
-    ${dueOn}::text as due_date, ${daysOverdue} as days_overdue, j.enhanced
-  from judged j ${options.joins ?? ''}
-  where ${condition} ${where}`;
-  return [
-    item('update_overdue', 'j.update_due_on', '(j.today - j.update_due_on)', 'j.update_breach'),
-    item('needs_assessment_missing', 'j.na_due_on', '(j.today - j.na_due_on)', 'j.na_breach'),
-    item(
-      'update_due_soon',
-      'j.update_due_on',
-      '0',
-      'not j.update_suspended and not j.update_breach and j.update_due_on - j.today <= j.due_soon_days',
-    ),
-    item('needs_assessment_due_soon', 'j.na_due_on', '0', 'not j.na_met and not j.na_breach and j.na_due_on - j.today <= j.due_soon_days'),
-  ].join('\nunion all');
 }
 
 /** Per-victim results, for the cross-check against the reference rules. */

@@ -10,6 +10,8 @@ export interface StoredPromise {
   /** The kind and deadline of the item acknowledged. */
   kind: DigestItemKind;
   dueDate: LocalDate;
+  /** The key decision of a decision-update promise. */
+  decisionId?: string;
   victimId: string;
   caseId: string;
   plannedOn: LocalDate;
@@ -45,8 +47,8 @@ const SCOPES = {
 function promisesSql(evaluation: EvaluationScope, scope: keyof typeof SCOPES): string {
   return `${judgedVictims(evaluation, { onlyVictims: PROMISED_VICTIMS })},
 promised as (
-  select ack.item_ref, r.kind, r.due_date, r.victim_id, v.case_id, ack.planned_on, ack.at, coalesce(p.name, ack.person_id) as person_name,
-    pa.unit_id, pa.oic_id
+  select ack.item_ref, r.kind, r.due_date, r.decision_id, r.victim_id, v.case_id, ack.planned_on, ack.at,
+    coalesce(p.name, ack.person_id) as person_name, pa.unit_id, pa.oic_id
   from acknowledgements ack
   join digest_item_refs r on r.ref = ack.item_ref
   join victims v on v.id = r.victim_id
@@ -58,7 +60,10 @@ promised as (
 select pr.item_ref, pr.kind, pr.due_date::text as due_date, pr.victim_id, pr.case_id, pr.planned_on::text as planned_on,
   pr.at as acknowledged_at, pr.person_name, pr.unit_id, pr.oic_id,
   j.victim_id is not null as in_population, j.today::text as today, j.na_met, j.na_breach,
-  j.update_due_on::text as update_due_on, j.update_suspended, j.update_breach
+  j.update_due_on::text as update_due_on, j.update_suspended, j.update_breach,
+  pr.decision_id, j.referral_applies, j.referral_met, j.ack_met,
+  exists (select 1 from contacts ct where ct.victim_id = pr.victim_id and ct.decision_id = pr.decision_id
+    and ct.kind = 'decision_update' and ct.at <= $1::timestamptz) as decision_told
 from promised pr
 left join judged j on j.victim_id = pr.victim_id
 order by pr.at, pr.item_ref`;
@@ -82,6 +87,11 @@ interface PromiseRow {
   update_due_on: string | null;
   update_suspended: boolean | null;
   update_breach: boolean | null;
+  decision_id: string | null;
+  referral_applies: boolean | null;
+  referral_met: boolean | null;
+  ack_met: boolean | null;
+  decision_told: boolean;
 }
 
 /** Promises read from the acknowledgements, graded at an instant from the records and the clock. */
@@ -119,7 +129,12 @@ export class PromiseStore {
 }
 
 function toStoredPromise(row: PromiseRow): StoredPromise {
-  const promise = { kind: row.kind, dueDate: row.due_date, plannedOn: row.planned_on };
+  const promise = {
+    kind: row.kind,
+    dueDate: row.due_date,
+    plannedOn: row.planned_on,
+    ...(row.decision_id === null ? {} : { decisionId: row.decision_id }),
+  };
   return {
     itemRef: row.item_ref,
     ...promise,
@@ -141,5 +156,12 @@ function evaluationOf(row: PromiseRow): PromiseEvaluation | null {
     today: row.today,
     needsAssessment: { status: row.na_met ? 'met' : row.na_breach ? 'breach' : 'due' },
     update: { status: row.update_suspended ? 'suspended' : row.update_breach ? 'breach' : 'on_time', dueDate: row.update_due_on },
+    // Only whether each later duty is met matters to a promise: 'due' stands for not met.
+    later: {
+      referral: row.referral_applies ? { status: row.referral_met ? 'met' : 'due' } : null,
+      writtenAcknowledgement: { status: row.ack_met ? 'met' : 'due' },
+      decisionUpdates:
+        row.decision_id === null ? null : { decisions: [{ decisionId: row.decision_id, status: row.decision_told ? 'met' : 'due' }] },
+    },
   };
 }

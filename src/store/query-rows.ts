@@ -32,6 +32,7 @@ export interface ItemRow {
   due_date: string;
   days_overdue: number;
   enhanced: boolean;
+  decision_id: string | null;
 }
 
 export const NO_COUNTS = { total: 0, compliant: 0, na_compliant: 0, update_compliant: 0 };
@@ -78,5 +79,6 @@ export function toDigestItem(row: ItemRow): DigestItem {
     dueDate: row.due_date,
     daysOverdue: row.days_overdue,
     enhanced: row.enhanced,
+    ...(row.decision_id === null || row.decision_id === undefined ? {} : { decisionId: row.decision_id }),
   };
 }

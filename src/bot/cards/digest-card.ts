@@ -1,9 +1,11 @@
+import { digestGroupOf, isBreachKind } from '../../domain/digest.js';
 import { withoutLinks } from '../../domain/plain-text.js';
 import { dutyOf, type PromiseState } from '../../domain/promises.js';
 import type { DigestItemKind, LocalDate, PromiseCounts, Rag } from '../../domain/types.js';
 import { dayText, promiseCountsText } from '../../domain/wording.js';
 import type { AdaptiveCard } from './adaptive-card.js';
 import { CARD_BUDGET_BYTES, cardBytes, fitRowCount } from './card-size.js';
+import { DUTY_WORDS, KIND_LABELS, groupHeadings } from './digest-kinds.js';
 import { capitalise, ragContainerStyle, ragLabel, ragTextColor, withoutContactDetails } from './card-text.js';
 import { expandTemplate } from './expand-template.js';
 
@@ -41,6 +43,8 @@ export interface DigestCardItem {
 export interface DigestCounts {
   overdueUpdates: number;
   missingNeedsAssessments: number;
+  /** Referrals, written acknowledgements and key decisions overdue: null when the digest has no item of them. */
+  otherDutiesOverdue: number | null;
   dueSoon: number;
 }
 
@@ -76,25 +80,14 @@ export interface DigestCardData {
   coverText?: string;
 }
 
-const KIND_LABELS: Record<DigestItemKind, string> = {
-  update_overdue: 'Update overdue',
-  needs_assessment_missing: 'Needs assessment missing',
-  update_due_soon: 'Update due soon',
-  needs_assessment_due_soon: 'Needs assessment due soon',
-};
-
-const IS_BREACH: Record<DigestItemKind, boolean> = {
-  update_overdue: true,
-  needs_assessment_missing: true,
-  update_due_soon: false,
-  needs_assessment_due_soon: false,
-};
-
 export function digestCounts(items: readonly Pick<DigestCardItem, 'kind'>[]): DigestCounts {
   return {
     overdueUpdates: items.filter((i) => i.kind === 'update_overdue').length,
     missingNeedsAssessments: items.filter((i) => i.kind === 'needs_assessment_missing').length,
-    dueSoon: items.filter((i) => !IS_BREACH[i.kind]).length,
+    otherDutiesOverdue: items.some((i) => digestGroupOf(i.kind) !== 'updatesAndAssessments')
+      ? items.filter((i) => digestGroupOf(i.kind) !== 'updatesAndAssessments' && isBreachKind(i.kind)).length
+      : null,
+    dueSoon: items.filter((i) => !isBreachKind(i.kind)).length,
   };
 }
 
@@ -128,6 +121,8 @@ function digestView(data: DigestCardData, offset: number, shown: DigestCardItem[
   const nextOffset = offset + shown.length;
   const withDigest = <T extends object>(fields: T) => (data.digestId === undefined ? fields : { ...fields, digestId: data.digestId });
   const first = offset + 1;
+  const headings = groupHeadings(data.items, shown);
+  const order = headings.some((heading) => heading !== null) ? 'by duty, most overdue at the top of each' : 'most overdue at the top';
   return {
     title: data.title,
     asOfText: data.asOfText,
@@ -149,14 +144,23 @@ function digestView(data: DigestCardData, offset: number, shown: DigestCardItem[
         label: plural(counts.missingNeedsAssessments, 'missing needs assessment', 'missing needs assessments'),
         color: counts.missingNeedsAssessments > 0 ? 'Attention' : 'Good',
       },
+      ...(counts.otherDutiesOverdue === null
+        ? []
+        : [
+            {
+              value: String(counts.otherDutiesOverdue),
+              label: 'other duties overdue',
+              color: counts.otherDutiesOverdue > 0 ? 'Attention' : 'Good',
+            },
+          ]),
       { value: String(counts.dueSoon), label: 'due soon', color: counts.dueSoon > 0 ? 'Warning' : 'Good' },
     ],
     hasItems: total > 0,
-    listHeading: total === 0 ? 'Nothing to act on' : `Act on these first, most overdue at the top (${first}–${nextOffset} of ${total})`,
+    listHeading: total === 0 ? 'Nothing to act on' : `Act on these first, ${order} (${first}–${nextOffset} of ${total})`,
     emptyText: 'No overdue updates, missing needs assessments or items due soon.',
     hasPromises: data.promises !== undefined && data.promises.kept + data.promises.missed + data.promises.open > 0,
     promisesText: data.promises ? `Promises with a planned date: ${promiseCountsText(data.promises)}` : '',
-    items: shown.map((item) => itemView(item, data, withDigest)),
+    items: shown.map((item, index) => ({ ...itemView(item, data, withDigest), ...headingView(headings[index] ?? null) })),
     hasMore: nextOffset < total,
     showMoreTitle: `Show more (${total - nextOffset} left)`,
     showMoreData: withDigest({ offset: nextOffset }),
@@ -178,7 +182,7 @@ function itemView(item: DigestCardItem, data: DigestCardData, withDigest: <T ext
   const caseUrl = data.caseUrlTemplate ? data.caseUrlTemplate.replaceAll('{caseId}', encodeURIComponent(item.crimeReference)) : '';
   // A typed note keeps its words but not its links; the card then shows it as plain text (inert-text.ts).
   const note = withoutLinks(item.acknowledgement?.note ?? '').trim();
-  const overdue = IS_BREACH[item.kind];
+  const overdue = isBreachKind(item.kind);
   return {
     dueText: overdue ? overdueText(item.daysOverdue) : `due ${shortDate(item.dueDate)}`,
     dueColor: overdue ? 'Attention' : 'Warning',
@@ -210,6 +214,10 @@ function itemView(item: DigestCardItem, data: DigestCardData, withDigest: <T ext
   };
 }
 
+function headingView(heading: string | null): { hasGroupHeading: boolean; groupHeading: string } {
+  return { hasGroupHeading: heading !== null, groupHeading: heading ?? '' };
+}
+
 function overdueText(days: number): string {
   if (days <= 0) return 'overdue';
   return days === 1 ? '1 day overdue' : `${days} days overdue`;
@@ -220,8 +228,6 @@ function shortDate(date: LocalDate): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`A digest item's dueDate must be YYYY-MM-DD (got '${date}')`);
   return dayText(date);
 }
-
-const DUTY_WORDS = { update: 'update', needs_assessment: 'needs assessment' } as const;
 
 /** "✓ Acknowledged by PS 1234 Smith 07:42 · update planned by Fri 27 Nov". */
 function acknowledgementText(item: DigestCardItem, acknowledgement: NonNullable<DigestCardItem['acknowledgement']>): string {

@@ -4,7 +4,7 @@ import { loadPolicy } from '../../../src/config/load-policy.js';
 import type { WorkingCalendar } from '../../../src/domain/calendar.js';
 import { compareDigestItems, digestItemsFor } from '../../../src/domain/digest.js';
 import { toRatio } from '../../../src/domain/figures.js';
-import type { Policy } from '../../../src/domain/policy.js';
+import { OBLIGATION_IDS, type Policy } from '../../../src/domain/policy.js';
 import { evaluateVictim, type VictimFacts } from '../../../src/domain/rules.js';
 import type { ContactKind, DigestItem } from '../../../src/domain/types.js';
 import { evaluationParams, victimResultsSql } from '../../../src/store/evaluation-sql.js';
@@ -354,6 +354,46 @@ describe.each(DRIVERS)('set-based SQL agrees with the reference rules on %s', (d
         .sort(compareDigestItems);
       expect(digests.find((d) => d.unit.id === team)?.items, team).toEqual(expectedItems);
     }
+  });
+
+  it.each(INSTANTS.map((at) => [at.toISOString(), at] as const))('digests listing every duty, at %s', async (_l, at) => {
+    const everyDuty: Policy = { ...policy, digestDuties: [...OBLIGATION_IDS] };
+    const queries = new SqlComplianceQueries(store.db, everyDuty);
+    const live = victims
+      .map((v) => ({ v, owner: v.ownerAt(at), evaluation: evaluateVictim(v.facts, at, everyDuty, calendar) }))
+      .filter((e) => e.evaluation.inPopulation);
+    const expectedIn = (team: string) =>
+      live
+        .filter((e) => e.owner.unitId === team)
+        .flatMap((e) => digestItemsFor(e.evaluation, { ...e.v.facts, oicId: e.owner.oicId, category: e.owner.category }, everyDuty))
+        .sort(compareDigestItems);
+    const digests = await queries.allTeamDigests(at);
+    for (const team of TEAMS) {
+      const expected = expectedIn(team);
+      expect(digests.find((d) => d.unit.id === team)?.items, team).toEqual(expected);
+      expect((await queries.figuresAndDigest(team, at)).digest.items, team).toEqual(expected);
+    }
+  });
+
+  it('reaches every item kind of the later duties, so the agreement above means something', () => {
+    const everyDuty: Policy = { ...policy, digestDuties: [...OBLIGATION_IDS] };
+    const kinds = new Set<string>();
+    for (const at of INSTANTS) {
+      for (const v of victims) {
+        const evaluation = evaluateVictim(v.facts, at, everyDuty, calendar);
+        const owner = v.ownerAt(at);
+        for (const item of digestItemsFor(evaluation, { ...v.facts, oicId: owner.oicId, category: owner.category }, everyDuty))
+          kinds.add(item.kind);
+      }
+    }
+    expect([...kinds].filter((kind) => /^(referral|written|decision)/.test(kind)).sort()).toEqual([
+      'decision_update_due_soon',
+      'decision_update_overdue',
+      'referral_due_soon',
+      'referral_overdue',
+      'written_acknowledgement_due_soon',
+      'written_acknowledgement_overdue',
+    ]);
   });
 
   it('reaches every outcome of the later duties too', () => {

@@ -31,6 +31,7 @@ describe('parsePolicy', () => {
       decisionUpdateWorkingDays: 5,
       decisionUpdateWorkingDaysEnhanced: 1,
       fullyCompliant: ['needsAssessment', 'updates'],
+      digestDuties: ['needsAssessment', 'updates'],
     });
     expect(parsePolicy({})).toEqual(defaultPolicy);
   });
@@ -70,6 +71,23 @@ describe('parsePolicy', () => {
     expect(text).toMatch(/^dueSoonDays: must be a number of days .* \(got "3"\)$/m);
     expect(text).toMatch(/^targetRate: must be a percentage from 0 to 100 \(got 101\)$/m);
     expect(text).toMatch(/^amberMargin: must be a percentage from 0 to 100 \(got -5\)$/m);
+  });
+
+  it('takes the duties digests list from digestDuties, refusing an unknown, repeated or wrongly typed list', () => {
+    expect(parsePolicy({ digestDuties: ['referral', 'decisionUpdates'] }).digestDuties).toEqual(['referral', 'decisionUpdates']);
+    const problems = problemsOf;
+    expect(problems({ digestDuties: ['needsAssessment', 'referals'] })).toEqual([
+      'digestDuties.1: must list obligation ids: needsAssessment, updates, referral, writtenAcknowledgement, decisionUpdates ' +
+        '(got ["needsAssessment","referals"])',
+    ]);
+    expect(problems({ digestDuties: ['referral', 'referral'] })).toEqual([
+      'digestDuties: must name each obligation once (got ["referral","referral"])',
+    ]);
+    expect(problems({ digestDuties: [] })).toEqual(['digestDuties: must name at least one obligation (got [])']);
+    expect(problems({ digestDuties: 'referral' })).toEqual([
+      'digestDuties: must be a list of obligation ids, e.g. ["needsAssessment", "updates", "referral"] ' +
+        '(from needsAssessment, updates, referral, writtenAcknowledgement, decisionUpdates) (got "referral")',
+    ]);
   });
 
   it('refuses a fixed offset: it would ignore DST', () => {

@@ -243,3 +243,47 @@ describe('countPromises', () => {
     expect(countPromises([])).toEqual({ kept: 0, missed: 0, open: 0 });
   });
 });
+
+describe('promiseState on the later duties', () => {
+  // Recorded Thu 2 Apr 2026 10:00 BST, referral wanted (due Wed 8 Apr); two decisions that day (due Mon 13 Apr).
+  const recordedAt = new Date('2026-04-02T10:00:00+01:00');
+  const later: VictimFacts = {
+    victimId: 'V-9',
+    caseId: 'CR-9',
+    enhanced: false,
+    recordedAt,
+    closedAt: null,
+    needsAssessment: { completedAt: recordedAt, updateFrequencyDays: null, referralWanted: true, referredAt: null },
+    contacts: [],
+    decisions: [
+      { id: 'D-1', at: new Date('2026-04-02T12:00:00+01:00') },
+      { id: 'D-2', at: new Date('2026-04-02T15:00:00+01:00') },
+    ],
+  };
+  const state = (promise: PlannedPromise, at: string, facts: Partial<VictimFacts> = {}) =>
+    promiseState(promise, evaluateVictim({ ...later, ...facts }, new Date(at), defaultPolicy, englandAndWales));
+
+  it('keeps a referral promise once referredAt is recorded, and misses it after the planned day without one', () => {
+    const promise: PlannedPromise = { kind: 'referral_overdue', dueDate: '2026-04-08', plannedOn: '2026-04-10' };
+    expect(state(promise, '2026-04-10T20:00:00+01:00')).toBe('AMBER');
+    expect(state(promise, '2026-04-11T00:00:00+01:00')).toBe('RED');
+    const referred = { needsAssessment: { ...later.needsAssessment!, referredAt: new Date('2026-04-12T09:00:00+01:00') } };
+    expect(state(promise, '2026-04-12T10:00:00+01:00', referred)).toBe('GREEN');
+  });
+
+  it('keeps a written-acknowledgement promise with its contact', () => {
+    const promise: PlannedPromise = { kind: 'written_acknowledgement_overdue', dueDate: '2026-04-07', plannedOn: '2026-04-09' };
+    const sent = { contacts: [{ at: new Date('2026-04-09T09:00:00+01:00'), kind: 'written_acknowledgement' as const }] };
+    expect(state(promise, '2026-04-09T10:00:00+01:00')).toBe('AMBER');
+    expect(state(promise, '2026-04-09T10:00:00+01:00', sent)).toBe('GREEN');
+  });
+
+  it('keeps a decision promise only when that decision is told, not another of the same day', () => {
+    const promise: PlannedPromise = { kind: 'decision_update_due_soon', dueDate: '2026-04-13', plannedOn: '2026-04-13', decisionId: 'D-2' };
+    const toldD1 = { contacts: [{ at: new Date('2026-04-10T09:00:00+01:00'), kind: 'decision_update' as const, decisionId: 'D-1' }] };
+    expect(state(promise, '2026-04-10T10:00:00+01:00', toldD1)).toBe('AMBER');
+    const toldD2 = { contacts: [{ at: new Date('2026-04-10T09:00:00+01:00'), kind: 'decision_update' as const, decisionId: 'D-2' }] };
+    expect(state(promise, '2026-04-10T10:00:00+01:00', toldD2)).toBe('GREEN');
+    expect(state(promise, '2026-04-14T10:00:00+01:00', toldD1)).toBe('RED');
+  });
+});
