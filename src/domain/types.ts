@@ -1,7 +1,8 @@
 /**
  * Shared vocabulary of the product. Pure types only: every layer may import this file,
- * and it imports nothing, so the domain stays free of I/O.
+ * and it imports only types (the policy's obligation ids), so the domain stays free of I/O.
  */
+import type { ObligationId } from './policy.js';
 
 export type UnitKind = 'force' | 'command' | 'department' | 'team';
 export type Role = 'officer' | 'supervisor' | 'inspector' | 'senior' | 'admin';
@@ -132,4 +133,6 @@ export interface OfficerDigestWithin {
 export interface DigestOptions {
   /** Only the items of cases allocated to this officer (an officer's own reminder). */
   oicId?: string;
+  /** Items of these duties instead of the policy's `digestDuties` ("list the overdue referrals"). */
+  duties?: readonly ObligationId[];
 }

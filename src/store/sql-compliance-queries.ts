@@ -156,15 +156,16 @@ export class SqlComplianceQueries {
 
   async digest(unitId: string, at: Date, options: DigestOptions = {}): Promise<UnitDigest> {
     const unit = await this.requireUnit(unitId);
+    const policy = options.duties === undefined ? this.policy : { ...this.policy, digestDuties: [...options.duties] };
     // An officer's reminder starts from the officer's cases (a handful) rather than the whole subtree.
     const rows =
       options.oicId === undefined
-        ? await this.db.query<ItemRow>(digestItemsSql('subtrees'), evaluationParams(at, this.policy, [unitId]))
+        ? await this.db.query<ItemRow>(digestItemsSql('subtrees'), evaluationParams(at, policy, [unitId]))
         : await this.db.query<ItemRow>(
             digestItemsSql('officer', {
               where: 'j.unit_id in (select uc.descendant_id from unit_closure uc where uc.ancestor_id = $7::text)',
             }),
-            [...evaluationParams(at, this.policy, options.oicId), unitId],
+            [...evaluationParams(at, policy, options.oicId), unitId],
           );
     return { unit, asOf: at.toISOString(), items: rows.map(toDigestItem).sort(compareDigestItems) };
   }

@@ -48,11 +48,14 @@ const HELP = new RegExp(
     ')(?: please)?(?: bot)?$',
 );
 
+/** The items of the Code's later duties, as people name them in a list. */
+const LATER_DUTY_ITEMS = '(?:key )?decision updates|referrals|(?:written )?acknowledgements';
+
 const MY_ITEMS = [
   new RegExp(
     String.raw`\bmy (?:own )?(?:(?:overdue|outstanding|open|late|missing|due|current|pending|personal) )*(?:items` +
       `|tasks|actions|jobs|work|list|todo|to do(?: list)?|reminders|digest|cases|crimes|updates` +
-      String.raw`|needs assessments?|nas|assessments|victim updates)\b(?! (?:rate|percent|figures|compliance` +
+      String.raw`|needs assessments?|nas|assessments|victim updates|${LATER_DUTY_ITEMS})\b(?! (?:rate|percent|figures|compliance` +
       `|performance|score))`,
   ),
   /\bwhat (?:do|should|must) i (?:need to |have to |got to )?(?:do|action|chase|sort(?: out)?)\b/,
@@ -94,7 +97,8 @@ const ITEMS = [
  * asks for a figure about them.
  */
 const ITEM_PHRASE = new RegExp(
-  String.raw`\b(?:overdue|missing|outstanding|late) (?:victim )?(?:updates|nas|needs assessments?|contacts|items|jobs)\b` +
+  String.raw`\b(?:overdue|missing|outstanding|late) (?:victim )?(?:updates|nas|needs assessments?|contacts|items|jobs` +
+    String.raw`|${LATER_DUTY_ITEMS})\b` +
     String.raw`|\b(?:nas|needs assessments|updates) (?:overdue|missing|outstanding)\b`,
 );
 const FIGURE_HINT = new RegExp(

@@ -107,8 +107,6 @@ export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query,
   const decision = await resolveTarget(deps.people, asker, query.scope, { tree, force, units, knownPeople: known?.people });
   if (decision.kind === 'refused') return decision.answer;
   const target = decision.target;
-  const declined = dutyDecline(query, target);
-  if (declined) return declined;
   // Units left out count only when they lie within the scope (a card's ids are a filter, never a way in).
   const within = (id: string) => target.kind === 'unit' && id !== target.unit.id && tree.isWithin(id, target.unit.id);
   const except = (query.except ?? []).filter(within);
@@ -116,6 +114,8 @@ export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query,
   const without = except.map((id) => units.find((unit) => unit.id === id)?.name ?? id);
   // Another person's officer: only the cases inside the asker's scope, and a count of those left out.
   const cases: OfficerCases = target.kind === 'officer' ? officerCasesFor(asker, target.officer, tree, force.id) : { kind: 'all' };
+  const declined = dutyDecline(query, target, cases);
+  if (declined) return declined;
 
   const whose = target.kind === 'unit' ? target.unit.name : target.officer.name;
   const readAs = (parts: Omit<ReadAsParts, 'whose' | 'intent' | 'timeZone' | 'assumed'>) =>
@@ -123,7 +123,7 @@ export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query,
   const intent = query.intent;
   switch (intent.kind) {
     case 'my_items': {
-      const answer = await itemsAnswer(deps, asker, target, cases, force.id, now);
+      const answer = await itemsAnswer(deps, asker, target, cases, force.id, now, query.metric);
       return { ...answer, readAs: readAs({ metric: query.metric }) };
     }
     case 'trend': {

@@ -127,10 +127,23 @@ describe('questions about the later duties (issue 14)', () => {
     }
   });
 
-  it('declines the duty per officer and as a list, with what can be asked, never another figure', async () => {
+  it('declines the duty per officer, with what can be asked, never another figure', async () => {
     const perOfficer = await ask(people.P1!, 'referrals for PC Patel', 'refusal');
     expect(perOfficer.reason).toBe('Referrals to support are counted per team and command, not per officer, yet.');
-    const list = await ask(people.P1!, 'list the overdue referrals', 'refusal');
-    expect(list.reason).toMatch(/^I cannot list referrals to support one by one yet/);
+    expect(perOfficer.hint).toBe('Ask about a team or command, e.g. "referrals to support for my team".');
+  });
+
+  it("lists the team's items of the duty asked about, whatever the policy's digests list", async () => {
+    const answer = await ask(people.P1!, 'list the overdue written acknowledgements', 'items');
+    expect(answer.headline).toBe('North Team 1 items: 2 overdue, 0 due soon — at 20 Nov 2026');
+    expect(answer.digest.items.map((item) => [item.kind, item.victimId])).toEqual([
+      ['written_acknowledgement_overdue', 'V-2'],
+      ['written_acknowledgement_overdue', 'V-3'],
+    ]);
+  });
+
+  it("lists an officer's own items of a duty", async () => {
+    const answer = await ask(people.P2!, 'my overdue key decision updates', 'items');
+    expect(answer.digest.items.map((item) => [item.kind, item.victimId])).toEqual([['decision_update_overdue', 'V-3']]);
   });
 });
