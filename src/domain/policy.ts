@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dipPolicyShape } from './dip-policy.js';
 
 /**
  * A force's compliance policy (compliance-rules.md). Every number in the rules is a default here, not a
@@ -69,6 +70,8 @@ export const policySchema = z
       .min(1, 'must name at least one obligation')
       .refine((ids) => new Set(ids).size === ids.length, 'must name each obligation once')
       .default(['needsAssessment', 'updates']),
+    // The dip-sample audit (issue 16): src/domain/dip-policy.ts.
+    ...dipPolicyShape,
   })
   .strict();
 
