@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { addCalendarDays, localDateOf, startOfLocalDay, type WorkingDays } from './calendar.js';
+import { addCalendarDays, startOfLocalDay, type WorkingDays } from './calendar.js';
 import { parseMonthParam } from './periods.js';
 import type { LocalDate } from './types.js';
 
@@ -72,11 +72,6 @@ export function dipDrawDate(period: string, drawWorkingDay: number, calendar: Wo
 /** The instant the sample's pool is read at: the start of the draw date in the force's zone. */
 export function dipDrawInstant(drawDate: LocalDate, timeZone: string): Date {
   return startOfLocalDay(drawDate, timeZone);
-}
-
-/** The month (`YYYY-MM`) that `now` falls in, locally. */
-export function dipPeriodOf(now: Date, timeZone: string): string {
-  return localDateOf(now, timeZone).slice(0, 7);
 }
 
 /** `YYYY-MM` moved by whole months (the look-back window's ends). */
