@@ -68,7 +68,8 @@ async function drawAndStore(deps: DipSampleDeps, store: DipSampleStore, unitIds:
   const closedSince = new Date(asOf.getTime() - policy.dipSampleClosedWithinDays * 86_400_000);
   const pool = await store.candidates(unitIds, asOf, closedSince);
   const lookBack = policy.dipSampleLookBackMonths;
-  const excluded = lookBack === 0 ? new Set<string>() : await store.drawnBetween(shiftPeriod(period, -lookBack), shiftPeriod(period, lookBack), period);
+  const excluded =
+    lookBack === 0 ? new Set<string>() : await store.drawnBetween(shiftPeriod(period, -lookBack), shiftPeriod(period, lookBack), period);
   const drawnAt = deps.clock.now();
   for (const unitId of unitIds) {
     const cases = drawDipSample({

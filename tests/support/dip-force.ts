@@ -51,7 +51,16 @@ export function dipForceNdjson(): string {
 /** A hate crime recorded before the November draw, imported after November's sample was drawn. */
 export function lateCaseNdjson(id: string): string {
   return [
-    { type: 'case', id, recordedAt: '2026-10-30T09:00:00Z', offence: 'Offence', category: 'hate', unitId: 'N-T1', oicId: 'P2', closedAt: null },
+    {
+      type: 'case',
+      id,
+      recordedAt: '2026-10-30T09:00:00Z',
+      offence: 'Offence',
+      category: 'hate',
+      unitId: 'N-T1',
+      oicId: 'P2',
+      closedAt: null,
+    },
     { type: 'victim', id: `V-${id}`, caseId: id, enhanced: false },
   ]
     .map((line) => JSON.stringify(line))

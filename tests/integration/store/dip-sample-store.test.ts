@@ -19,7 +19,13 @@ describe.each(DRIVERS)('dip samples on %s', (driver) => {
   let now = NOW;
   const deps = (policy: Partial<Policy> = {}): DipSampleDeps => {
     const full = { ...defaultPolicy, ...policy };
-    return { db: store.db, clock: { now: () => now }, policy: full, calendar: englandAndWales, queries: new SqlComplianceQueries(store.db, full) };
+    return {
+      db: store.db,
+      clock: { now: () => now },
+      policy: full,
+      calendar: englandAndWales,
+      queries: new SqlComplianceQueries(store.db, full),
+    };
   };
 
   beforeAll(async () => {
@@ -62,7 +68,11 @@ describe.each(DRIVERS)('dip samples on %s', (driver) => {
     const november = casesOf(await dipSampleOf(deps(), 'N-LPA', '2026-11'));
     const december = casesOf(await dipSampleOf(deps(), 'N-LPA', '2026-12'));
     const drawnBefore = new Set(Object.values(november).flat());
-    expect(Object.values(december).flat().filter((id) => drawnBefore.has(id))).toEqual([]);
+    expect(
+      Object.values(december)
+        .flat()
+        .filter((id) => drawnBefore.has(id)),
+    ).toEqual([]);
     // North Team 2 has 12 cases, 1 closed in August and 10 drawn in November: 1 left for December.
     expect(december['N-T2']).toHaveLength(1);
   });
