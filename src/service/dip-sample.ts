@@ -1,9 +1,10 @@
 import { addCalendarDays, localDateOf } from '../domain/calendar.js';
 import type { DipUnitLevel } from '../domain/dip-policy.js';
 import { dipDrawDate, dipDrawInstant, drawDipSample, shiftPeriod } from '../domain/dip-sample.js';
-import type { LocalDate, UnitNode, UnitRef } from '../domain/types.js';
+import type { LocalDate, Person, UnitNode, UnitRef } from '../domain/types.js';
 import { UnitTree } from '../domain/visibility.js';
 import { DipSampleStore, type StoredDipCase } from '../store/dip-sample-store.js';
+import { UnitScope, authoriseDipAudit } from './authorise.js';
 import type { ServiceContext } from './service-context.js';
 
 export type DipSampleDeps = Pick<ServiceContext, 'db' | 'clock' | 'policy' | 'calendar' | 'queries'>;
@@ -109,4 +110,24 @@ export function currentDipPeriod(deps: Pick<DipSampleDeps, 'clock' | 'policy' | 
   const month = today.slice(0, 7);
   const drawOn = dipDrawDate(month, deps.policy.dipSampleDrawWorkingDay, deps.calendar);
   return drawOn !== null && today >= drawOn ? month : addCalendarDays(`${month}-01`, -1).slice(0, 7);
+}
+
+export type DipSampleViewResult = DipSampleResult | { kind: 'refused'; reason: string };
+
+/**
+ * A person's view of a sample: the inspector's command (or a senior lead's force) unless a unit is named,
+ * refused unless they may audit it (src/service/authorise.ts), so a sergeant never learns which of their
+ * team's cases will be read.
+ */
+export async function dipSampleForPerson(
+  deps: DipSampleDeps,
+  actor: Person,
+  unitId: string | undefined,
+  period: string,
+): Promise<DipSampleViewResult> {
+  const scope = await UnitScope.load(deps.queries);
+  const target = unitId ?? (actor.role === 'senior' ? scope.forceId : actor.unitId);
+  const decision = authoriseDipAudit(actor, target, scope);
+  if (!decision.allowed) return { kind: 'refused', reason: decision.reason };
+  return dipSampleOf(deps, target, period);
 }

@@ -1,0 +1,121 @@
+import { dateLabel, dayText } from '../domain/wording.js';
+import type { UnitNode } from '../domain/types.js';
+import type { DipAuditView } from '../service/dip-audit.js';
+import type { DutyView } from '../service/dip-duties.js';
+import type { DipSampleResult } from '../service/dip-sample.js';
+import type { DipAuditCardData, DipSampleCardData } from './cards/index.js';
+import { shortName } from './cards/short-name.js';
+
+/** A card lists the cases of this many teams at most; a unit with more lists its units instead. */
+export const MAX_TEAMS_ON_SAMPLE_CARD = 6;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "November 2026" from "2026-11". */
+export function monthLabel(period: string): string {
+  return `${MONTHS[Number(period.slice(5, 7)) - 1] ?? period} ${period.slice(0, 4)}`;
+}
+
+type Sample = Extract<DipSampleResult, { kind: 'sample' }>;
+
+export function dipSampleCardData(result: Sample, units: readonly UnitNode[], questionCount: number): DipSampleCardData {
+  const cases = result.samples.flatMap((s) => s.cases);
+  const submitted = cases.filter((c) => c.audit.submittedAt !== null).length;
+  const underWay = cases.filter((c) => c.audit.submittedAt === null && c.audit.answered > 0).length;
+  const many = result.samples.length > MAX_TEAMS_ON_SAMPLE_CARD;
+  return {
+    title: `${shortName(result.unit.name)}: dip sample, ${monthLabel(result.period)}`,
+    summary:
+      `Drawn ${dayText(result.drawOn)} ${result.drawOn.slice(0, 4)} · ${cases.length} ${cases.length === 1 ? 'case' : 'cases'} · ` +
+      `${submitted} submitted, ${underWay} under way`,
+    teams: many
+      ? []
+      : result.samples.map((sample) => ({
+          heading: `${shortName(sample.unit.name)} · ${sample.cases.length} ${sample.cases.length === 1 ? 'case' : 'cases'}`,
+          cases: sample.cases.map((c) => ({
+            ref: { unitId: sample.unit.id, period: result.period, caseId: c.caseId },
+            detail: `${c.category} · OIC ${c.oic.name}${c.closedAt ? ' · closed before the draw' : ''}`,
+            status: c.audit.submittedAt !== null ? 'submitted' : c.audit.answered > 0 ? 'under_way' : 'not_started',
+            statusText:
+              c.audit.submittedAt !== null ? 'Submitted' : c.audit.answered > 0 ? `${c.audit.answered} of ${questionCount}` : 'Not started',
+          })),
+        })),
+    units: many
+      ? units
+          .filter((u) => u.parentId === result.unit.id)
+          .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+          .map((u) => ({ title: shortName(u.name), unitId: u.id, period: result.period }))
+      : [],
+    footer: many
+      ? `${result.samples.length} teams: open a unit for its teams' cases.`
+      : 'Open a case to read it against the audit questions. Answers are kept when you save, and can be changed until you submit.',
+  };
+}
+
+type Notice = DipAuditCardData['notice'];
+
+export function dipAuditCardData(
+  view: DipAuditView,
+  notice: Notice,
+  timeZone: string,
+  caseUrlTemplate: string | undefined,
+): DipAuditCardData {
+  const { case: sampled, audit, duties } = view;
+  const answered = [...audit.answers.values()].filter((a) => a.answer !== null).length;
+  const total = sampled.questions.length;
+  const status = audit.submitted ? 'submitted' : answered > 0 ? 'under_way' : 'not_started';
+  const statusText = audit.submitted
+    ? `Submitted ${dateLabel(audit.submitted.at, timeZone)} by ${audit.submitted.byName}: the answers can no longer be changed.`
+    : answered > 0
+      ? `${answered} of ${total} answered. Submit when every question is answered.`
+      : 'Not started. Answer each question; Save keeps what you have so far.';
+  const judgedAt = sampled.closedAt
+    ? `as the case closed (${dateLabel(sampled.closedAt, timeZone)})`
+    : `at the draw (${dateLabel(duties.at, timeZone)})`;
+  return {
+    ref: sampled.ref,
+    title: `${sampled.ref.caseId} · ${sampled.category}`,
+    subtitle: `${shortName(view.unitName)} · OIC ${sampled.oic.name} · ${monthLabel(sampled.ref.period)} sample`,
+    statusText,
+    status,
+    ...(notice ? { notice } : {}),
+    dataHeading:
+      `What the records say ${judgedAt}: ` +
+      (duties.fullyCompliant === null ? 'no victim then.' : duties.fullyCompliant ? 'fully compliant.' : 'not fully compliant.'),
+    victims: duties.victims.map((victim, i) => ({
+      heading: `Victim ${i + 1}${victim.enhanced ? ' (enhanced rights)' : ''}`,
+      facts: victim.duties.map((duty) => ({ title: DUTY_TITLES[duty.obligation], value: dutyText(duty) })),
+    })),
+    questions: sampled.questions.map((q) => {
+      const saved = audit.answers.get(q.id);
+      return { id: q.id, text: q.text, answer: saved?.answer ?? null, note: saved?.note ?? null };
+    }),
+    locked: audit.submitted !== null,
+    ...(caseUrlTemplate ? { caseUrl: caseUrlTemplate.replaceAll('{caseId}', encodeURIComponent(sampled.ref.caseId)) } : {}),
+    footer: 'Only the crime reference is on this card: read the case itself in the records system.',
+  };
+}
+
+const DUTY_TITLES: Record<DutyView['obligation'], string> = {
+  needsAssessment: 'Needs assessment',
+  updates: 'Updates',
+  referral: 'Referral',
+  writtenAcknowledgement: 'Written acknowledgement',
+  decisionUpdates: 'Key decisions told',
+};
+
+function dutyText(duty: DutyView): string {
+  const by = duty.dueOn ? ` ${dayText(duty.dueOn)}` : '';
+  switch (duty.state) {
+    case 'met':
+      return duty.obligation === 'updates' ? `On time (next by${by})` : 'Done';
+    case 'due':
+      return `Due by${by}`;
+    case 'breach':
+      return duty.dueOn ? `Overdue (was due${by})` : 'Overdue';
+    case 'suspended':
+      return 'Paused: the victim agreed to fewer updates';
+    case 'not_applicable':
+      return duty.obligation === 'referral' ? 'Not asked for' : 'No key decision yet';
+  }
+}
