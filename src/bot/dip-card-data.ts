@@ -36,8 +36,7 @@ export function dipSampleCardData(result: Sample, units: readonly UnitNode[], qu
             ref: { unitId: sample.unit.id, period: result.period, caseId: c.caseId },
             detail: `${c.category} · OIC ${c.oic.name}${c.closedAt ? ' · closed before the draw' : ''}`,
             status: c.audit.submittedAt !== null ? 'submitted' : c.audit.answered > 0 ? 'under_way' : 'not_started',
-            statusText:
-              c.audit.submittedAt !== null ? 'Submitted' : c.audit.answered > 0 ? `${c.audit.answered} of ${questionCount}` : 'Not started',
+            statusText: caseStatusText(c.audit, questionCount),
           })),
         })),
     units: many
@@ -50,6 +49,11 @@ export function dipSampleCardData(result: Sample, units: readonly UnitNode[], qu
       ? `${result.samples.length} teams: open a unit for its teams' cases.`
       : 'Open a case to read it against the audit questions. Answers are kept when you save, and can be changed until you submit.',
   };
+}
+
+function caseStatusText(audit: { answered: number; submittedAt: Date | null }, questionCount: number): string {
+  if (audit.submittedAt !== null) return 'Submitted';
+  return audit.answered > 0 ? `${audit.answered} of ${questionCount} answered` : 'Not started';
 }
 
 type Notice = DipAuditCardData['notice'];

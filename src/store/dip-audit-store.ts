@@ -154,7 +154,8 @@ export class DipAuditStore {
           `insert into dip_answers (unit_id, period, case_id, question_id, answer, note, answered_by, answered_at)
            values ($1, $2, $3, $4, $5, $6, $7, $8)
            on conflict (unit_id, period, case_id, question_id)
-           do update set answer = excluded.answer, note = excluded.note, answered_by = excluded.answered_by, answered_at = excluded.answered_at`,
+           do update set answer = excluded.answer, note = excluded.note,
+             answered_by = excluded.answered_by, answered_at = excluded.answered_at`,
           [...key, c.questionId, c.answer, c.note, actorId, at],
         );
       }

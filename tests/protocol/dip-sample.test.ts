@@ -116,8 +116,8 @@ describe("an inspector's dip sample", () => {
     expect(validateAdaptiveCard(questionnaire)).toEqual([]);
     const texts = textBlocks(questionnaire).map(shownAs);
     expect(texts[0]).toBe(`${String(openData.caseId)} · ${texts[0]?.split(' · ')[1]}`);
-    expect(texts).toContain('1. Was the case Code compliant?');
-    expect(texts).toContain('9. Was the victim told the outcome?');
+    expect(texts).toContain('Q1. Was the case Code compliant?');
+    expect(texts).toContain('Q9. Was the victim told the outcome?');
     expect(texts.some((t) => t.startsWith('What the records say at the draw (2 Nov 2026)'))).toBe(true);
     expect(cardText(questionnaire)).toContain(`https://records.example.police.uk/cases/${String(openData.caseId)}`);
     expect(Object.keys(inputValues(questionnaire))).toHaveLength(18);

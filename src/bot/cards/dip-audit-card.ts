@@ -45,7 +45,7 @@ export function renderDipAuditCard(data: DipAuditCardData): AdaptiveCard {
     hasVictims: data.victims.length > 0,
     victims: data.victims,
     questions: data.questions.map((q, i) => ({
-      text: `${i + 1}. ${q.text}`,
+      text: `Q${i + 1}. ${q.text}`,
       answerId: dipInputIds(q.id).answer,
       noteId: dipInputIds(q.id).note,
       answer: q.answer ?? '',
