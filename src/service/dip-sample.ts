@@ -1,5 +1,5 @@
 import { addCalendarDays, localDateOf } from '../domain/calendar.js';
-import type { DipUnitLevel } from '../domain/dip-policy.js';
+import type { DipQuestion, DipUnitLevel } from '../domain/dip-policy.js';
 import { dipDrawDate, dipDrawInstant, drawDipSample, shiftPeriod } from '../domain/dip-sample.js';
 import type { LocalDate, Person, UnitNode, UnitRef } from '../domain/types.js';
 import { UnitTree } from '../domain/visibility.js';
@@ -14,6 +14,8 @@ export interface DipUnitSample {
   unit: UnitRef;
   asOf: Date;
   drawnAt: Date;
+  /** The questions its cases are read against, as they stood when it was drawn. */
+  questions: DipQuestion[];
   cases: StoredDipCase[];
 }
 
@@ -59,6 +61,7 @@ export async function dipSampleOf(deps: DipSampleDeps, unitId: string, period: s
     unit: refOf(byId.get(s.unitId) ?? { id: s.unitId, name: s.unitId, kind: level, parentId: null }),
     asOf: s.asOf,
     drawnAt: s.drawnAt,
+    questions: s.questions,
     cases: s.cases,
   }));
   return { kind: 'sample', unit: refOf(unit), period, drawOn, samples };

@@ -181,6 +181,22 @@ export class DipAuditStore {
     });
   }
 
+  /** The answers of the submitted audits of these units' samples for the month. */
+  async submittedAnswers(
+    unitIds: readonly string[],
+    period: string,
+  ): Promise<{ caseId: string; questionId: string; answer: DipAnswerValue }[]> {
+    const rows = await this.db.query<{ case_id: string; question_id: string; answer: DipAnswerValue }>(
+      `select an.case_id, an.question_id, an.answer
+       from dip_audits au
+       join dip_answers an on an.unit_id = au.unit_id and an.period = au.period and an.case_id = au.case_id
+       where au.unit_id = any($1::text[]) and au.period = $2 and au.submitted_at is not null and an.answer is not null
+       order by an.case_id, an.question_id`,
+      [unitIds, period],
+    );
+    return rows.map((row) => ({ caseId: row.case_id, questionId: row.question_id, answer: row.answer }));
+  }
+
   /** Each victim of the case as the records judge them at `at` (live then), in no particular order. */
   async dutiesAt(caseId: string, at: Date, policy: EvaluationPolicy): Promise<VictimDutyRow[]> {
     const only = 'select dv.id from victims dv where dv.case_id = $6::text';

@@ -1,7 +1,8 @@
 /**
  * A force for dip-sample tests: North LPA with two teams (30 cases in North Team 1, 12 in North Team 2)
  * and South LPA with one, over five categories; some cases closed long ago, some a week before the
- * November draw (Mon 2 Nov 2026), some recorded after it. Inspectors P5 (North) and P8 (South).
+ * November draw (Mon 2 Nov 2026). Every third live case of North Team 1 (CR-N-T1-001, -004, ...) was assessed and
+ * updated in time, so the records call it fully compliant at the draw. Inspectors P5 (North) and P8 (South).
  */
 export const DIP_CATEGORIES = ['violence', 'domestic abuse', 'RASSO', 'hate', 'serious acquisitive'];
 
@@ -43,6 +44,20 @@ export function dipForceNdjson(): string {
         closedAt,
       });
       lines.push({ type: 'victim', id: `V-${id}`, caseId: id, enhanced: i % 5 === 0 });
+      // Every third case of North Team 1 was looked after: assessed the next day, updated on 25 Oct.
+      if (unitId === 'N-T1' && i % 3 === 0 && closedAt === null) {
+        const next = `2026-${i % 2 === 0 ? '09' : '10'}-${String(day + 1).padStart(2, '0')}T09:00:00Z`;
+        lines.push({ type: 'needsAssessment', victimId: `V-${id}`, completedAt: next, referralWanted: false });
+        lines.push({
+          type: 'contact',
+          id: `UPD-${id}`,
+          victimId: `V-${id}`,
+          at: '2026-10-25T12:00:00Z',
+          kind: 'update',
+          method: 'phone',
+          byId: oicId,
+        });
+      }
     }
   }
   return `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`;

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_DIP_QUESTIONS } from '../../../src/domain/dip-policy.js';
+import type { Person } from '../../../src/domain/types.js';
+import { saveDipAudit } from '../../../src/service/dip-audit.js';
 import { dipForceNdjson } from '../../support/dip-force.js';
 import { postRecords, startTestApp, type TestApp } from '../../support/test-app.js';
 
@@ -64,5 +67,60 @@ describe('GET /v1/units/{id}/dip-sample', () => {
       },
     });
     expect((await test.api('/v1/units/N-LPA/dip-sample', { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+  });
+});
+
+describe('GET /v1/units/{id}/dip-audits', () => {
+  /** Every question answered `yes`, but for the answers given. */
+  const answers = (given: Record<string, 'yes' | 'no' | 'na'>) =>
+    DEFAULT_DIP_QUESTIONS.map((q) => ({ questionId: q.id, answer: given[q.id] ?? ('yes' as const) }));
+
+  it("sets the reviewers' answers beside the records' fully-compliant figure for the same cases, and lists the box-ticked", async () => {
+    const sample = await get('/v1/units/N-T1/dip-sample?period=2026-11');
+    const cases = ((sample.body.samples as { cases: { crimeReference: string; closedBeforeDraw: boolean }[] }[])[0]?.cases ?? []).filter(
+      (c) => !c.closedBeforeDraw,
+    );
+    // CR-N-T1-001, -004, ... were assessed and updated in time (tests/support/dip-force.ts); the others never.
+    const lookedAfter = cases.find((c) => Number(c.crimeReference.slice(-3)) % 3 === 1)?.crimeReference ?? '';
+    const [neglected, halfDone] = cases.filter((c) => Number(c.crimeReference.slice(-3)) % 3 !== 1).map((c) => c.crimeReference);
+    expect(lookedAfter && neglected && halfDone).toBeTruthy();
+    const inspector = (await test.app.services.people.findById('P5')) as Person;
+    const at = test.app.services.clock.now();
+    const save = (caseId: string, changes: ReturnType<typeof answers>, submit: boolean) =>
+      saveDipAudit(test.app.services, inspector, { ref: { unitId: 'N-T1', period: '2026-11', caseId }, changes, submit, at });
+    expect((await save(lookedAfter, answers({ codeCompliant: 'no', goodService: 'no' }), true)).kind).toBe('submitted');
+    expect((await save(neglected as string, answers({ vpsUsed: 'na' }), true)).kind).toBe('submitted');
+    expect((await save(halfDone as string, [{ questionId: 'codeCompliant', answer: 'no' }], false)).kind).toBe('saved');
+
+    const { status, body } = await get('/v1/units/N-LPA/dip-audits?period=2026-11');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      unit: { id: 'N-LPA' },
+      period: '2026-11',
+      sampled: 20,
+      submitted: 2,
+      codeCompliant: { compliant: 1, total: 2, rate: 50 },
+      goodService: { compliant: 1, total: 2, rate: 50 },
+      dataFullyCompliant: { compliant: 1, total: 2, rate: 50 },
+      dataSaidCompliantReviewerSaidNot: [
+        { crimeReference: lookedAfter, team: { id: 'N-T1', name: 'North Team 1' }, oic: { id: 'P2', name: 'PC 2002 Patel' } },
+      ],
+    });
+    const questions = body.questions as { id: string }[];
+    expect(questions.map((q) => q.id)).toEqual(DEFAULT_DIP_QUESTIONS.map((q) => q.id));
+    expect(questions[7]).toEqual({
+      id: 'vpsUsed',
+      text: 'Was the VPS used?',
+      yes: 1,
+      no: 0,
+      notApplicable: 1,
+      compliant: 1,
+      total: 1,
+      rate: 100,
+    });
+    expect((await get('/v1/units/S-LPA/dip-audits?period=2026-11')).body).toMatchObject({
+      submitted: 0,
+      dataFullyCompliant: { total: 0, rate: null },
+    });
   });
 });
