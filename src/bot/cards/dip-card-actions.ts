@@ -7,8 +7,14 @@ import type { ActionDataResult } from './digest-card-actions.js';
  */
 
 const month = z.string().regex(/^\d{4}-\d{2}$/);
-const sampleAction = z.object({ unitId: z.string().min(1).max(200), period: month }).passthrough();
-const caseAction = sampleAction.extend({ caseId: z.string().min(1).max(200), submit: z.boolean().optional() }).passthrough();
+// No id holds a NUL (imports refuse it, and the store cannot hold it): a forged one is refused here.
+const id = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((value) => !value.includes('\u0000'));
+const sampleAction = z.object({ unitId: id, period: month }).passthrough();
+const caseAction = sampleAction.extend({ caseId: id, submit: z.boolean().optional() }).passthrough();
 
 const ANSWERS = new Set(['yes', 'no', 'na']);
 const ANSWER_PREFIX = 'dipAnswer.';
