@@ -8,6 +8,7 @@ import { createLogger } from './log/logger.js';
 import { startApp, type AppExtension } from './app.js';
 import { botExtensions } from './app.js';
 import { createInstallMissingExtension } from './app/install-missing-extension.js';
+import { createDipSampleExtension } from './app/dip-sample-extension.js';
 
 /** Exit code when the store stopped working: not zero, so the platform starts the process again. */
 const STORE_UNUSABLE_EXIT_CODE = 70;
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ level: config.logLevel });
-  const extensions: AppExtension[] = [...botExtensions(config), createInstallMissingExtension(config)];
+  const extensions: AppExtension[] = [...botExtensions(config), createInstallMissingExtension(config), createDipSampleExtension(config)];
   const app = await startApp(config, logger, extensions, {
     // A wedged PGlite cannot be opened again in this process: exit (after the failing request's answer
     // has gone out) so the platform starts a new one. The reason is already logged at fatal level.

@@ -21,7 +21,7 @@ export interface DipUnitSample {
 
 export type DipSampleResult =
   /** A command's sample is its teams' samples (the policy's unit level), each drawn once and stored. */
-  | { kind: 'sample'; unit: UnitRef; period: string; drawOn: LocalDate; samples: DipUnitSample[] }
+  | { kind: 'sample'; unit: UnitRef; period: string; drawOn: LocalDate; samples: DipUnitSample[]; drawnNow: number }
   | { kind: 'unknown_unit' }
   /** The month's draw day has not come yet. */
   | { kind: 'not_drawn_yet'; period: string; drawOn: LocalDate }
@@ -52,8 +52,9 @@ export async function dipSampleOf(deps: DipSampleDeps, unitId: string, period: s
   const ids = sampled.map((u) => u.id);
   let stored = await store.find(ids, period);
   const missing = ids.filter((id) => !stored.some((s) => s.unitId === id));
+  let drawnNow = 0;
   if (missing.length > 0) {
-    await drawAndStore(deps, store, missing, period, asOf);
+    drawnNow = await drawAndStore(deps, store, missing, period, asOf);
     stored = await store.find(ids, period);
   }
   const byId = new Map(sampled.map((u) => [u.id, u]));
@@ -64,10 +65,11 @@ export async function dipSampleOf(deps: DipSampleDeps, unitId: string, period: s
     questions: s.questions,
     cases: s.cases,
   }));
-  return { kind: 'sample', unit: refOf(unit), period, drawOn, samples };
+  return { kind: 'sample', unit: refOf(unit), period, drawOn, samples, drawnNow };
 }
 
-async function drawAndStore(deps: DipSampleDeps, store: DipSampleStore, unitIds: string[], period: string, asOf: Date): Promise<void> {
+/** How many of the units' samples this call stored (another request or replica may have stored some first). */
+async function drawAndStore(deps: DipSampleDeps, store: DipSampleStore, unitIds: string[], period: string, asOf: Date): Promise<number> {
   const { policy } = deps;
   const closedSince = new Date(asOf.getTime() - policy.dipSampleClosedWithinDays * 86_400_000);
   const pool = await store.candidates(unitIds, asOf, closedSince);
@@ -75,6 +77,7 @@ async function drawAndStore(deps: DipSampleDeps, store: DipSampleStore, unitIds:
   const excluded =
     lookBack === 0 ? new Set<string>() : await store.drawnBetween(shiftPeriod(period, -lookBack), shiftPeriod(period, lookBack), period);
   const drawnAt = deps.clock.now();
+  let stored = 0;
   for (const unitId of unitIds) {
     const cases = drawDipSample({
       unitId,
@@ -84,8 +87,9 @@ async function drawAndStore(deps: DipSampleDeps, store: DipSampleStore, unitIds:
       categories: policy.dipSampleCategories,
       excludedCaseIds: excluded,
     });
-    await store.saveIfAbsent({ unitId, period, asOf, drawnAt, questions: policy.dipQuestions, cases });
+    if (await store.saveIfAbsent({ unitId, period, asOf, drawnAt, questions: policy.dipQuestions, cases })) stored += 1;
   }
+  return stored;
 }
 
 /** The units of the sample's level in the unit's subtree, the unit itself included, in tree order. */
@@ -133,4 +137,17 @@ export async function dipSampleForPerson(
   const decision = authoriseDipAudit(actor, target, scope);
   if (!decision.allowed) return { kind: 'refused', reason: decision.reason };
   return dipSampleOf(deps, target, period);
+}
+
+/**
+ * The draw on the draw day (issue 16): every sampled unit's sample for the current month, drawn and stored
+ * once its draw day has come (a later call finds them stored and draws nothing). Returns how many units'
+ * samples this call drew.
+ */
+export async function drawDueDipSamples(deps: DipSampleDeps): Promise<{ period: string; drawn: number }> {
+  const period = currentDipPeriod(deps);
+  const force = (await deps.queries.listUnits()).find((unit) => unit.parentId === null);
+  if (!force) return { period, drawn: 0 };
+  const result = await dipSampleOf(deps, force.id, period);
+  return { period, drawn: result.kind === 'sample' ? result.drawnNow : 0 };
 }

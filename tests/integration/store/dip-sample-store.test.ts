@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPolicy, type Policy } from '../../../src/domain/policy.js';
-import { dipSampleOf, type DipSampleDeps, type DipSampleResult } from '../../../src/service/dip-sample.js';
+import { dipSampleOf, drawDueDipSamples, type DipSampleDeps, type DipSampleResult } from '../../../src/service/dip-sample.js';
 import { SqlComplianceQueries } from '../../../src/store/sql-compliance-queries.js';
 import { rebuildWorkingCalendar } from '../../../src/store/working-calendar-store.js';
 import { dipForceNdjson, lateCaseNdjson } from '../../support/dip-force.js';
@@ -86,5 +86,13 @@ describe.each(DRIVERS)('dip samples on %s', (driver) => {
       level: 'command',
       sampledUnit: { id: 'N-LPA', name: 'North LPA', kind: 'command' },
     });
+  });
+
+  it("draws every team's sample on the draw day, once", async () => {
+    now = new Date('2026-12-01T00:30:00Z');
+    expect(await drawDueDipSamples(deps())).toEqual({ period: '2026-12', drawn: 1 });
+    expect(await drawDueDipSamples(deps())).toEqual({ period: '2026-12', drawn: 0 });
+    const stored = await store.db.query<{ unit_id: string }>(`select unit_id from dip_samples where period = '2026-12' order by unit_id`);
+    expect(stored.map((row) => row.unit_id)).toEqual(['N-T1', 'N-T2', 'S-T1']);
   });
 });
