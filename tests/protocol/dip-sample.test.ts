@@ -171,6 +171,18 @@ describe("an inspector's dip sample", () => {
     expect(inputValues(await press(chat, 'openDipAudit', openData))['dipAnswer.codeCompliant']).toBe('yes');
   });
 
+  it("shows a senior lead the force's units, each opening its own sample", async () => {
+    const senior = (await harness.app.services.people.listByUnit('FORCE')).find((p) => p.role === 'senior' && p.aadObjectId) as Person;
+    const seniorChat = new Conversation(harness.serviceUrl, teamsUserOf(senior));
+    const force = await say(seniorChat, 'dip sample');
+    expect(validateAdaptiveCard(force)).toEqual([]);
+    expect(caseIds(force)).toEqual([]);
+    const units = executeActions(force, 'openDipSample');
+    const command = units.find((a) => (a.data as { unitId: string }).unitId === inspector.unitId);
+    expect(command).toBeDefined();
+    expect(caseIds(await press(seniorChat, 'openDipSample', command?.data as Record<string, unknown>))).toEqual(firstSample);
+  });
+
   it('submits only when every question is answered; then the answers are read only', async () => {
     const incomplete = await press(chat, 'saveDipAudit', { ...openData, submit: true, 'dipAnswer.writtenAcknowledgement': 'yes' });
     expect(textBlocks(incomplete)).toContain('Saved, not submitted: 6 questions are still unanswered (questions 4, 5, 6, 7, 8 and 9).');
