@@ -6,9 +6,6 @@ import type { DipSampleResult } from '../service/dip-sample.js';
 import type { DipAuditCardData, DipSampleCardData } from './cards/index.js';
 import { shortName } from './cards/short-name.js';
 
-/** A card lists the cases of this many teams at most; a unit with more lists its units instead. */
-export const MAX_TEAMS_ON_SAMPLE_CARD = 6;
-
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "November 2026" from "2026-11". */
@@ -18,20 +15,19 @@ export function monthLabel(period: string): string {
 
 type Sample = Extract<DipSampleResult, { kind: 'sample' }>;
 
-export function dipSampleCardData(result: Sample, units: readonly UnitNode[], questionCount: number): DipSampleCardData {
+/**
+ * The sample card's data: every team's cases, or, with `asUnits` (the caller's choice when the cases do not
+ * fit one card), the unit's child units, each with its progress, opening its own sample.
+ */
+export function dipSampleCardData(result: Sample, units: readonly UnitNode[], questionCount: number, asUnits: boolean): DipSampleCardData {
   const cases = result.samples.flatMap((s) => s.cases);
-  const submitted = cases.filter((c) => c.audit.submittedAt !== null).length;
-  const underWay = cases.filter((c) => c.audit.submittedAt === null && c.audit.answered > 0).length;
-  const many = result.samples.length > MAX_TEAMS_ON_SAMPLE_CARD;
   return {
     title: `${shortName(result.unit.name)}: dip sample, ${monthLabel(result.period)}`,
-    summary:
-      `Drawn ${dayText(result.drawOn)} ${result.drawOn.slice(0, 4)} · ${cases.length} ${cases.length === 1 ? 'case' : 'cases'} · ` +
-      `${submitted} submitted, ${underWay} under way`,
-    teams: many
+    summary: `Drawn ${dayText(result.drawOn)} ${result.drawOn.slice(0, 4)} · ${progressText(cases)}`,
+    teams: asUnits
       ? []
       : result.samples.map((sample) => ({
-          heading: `${shortName(sample.unit.name)} · ${sample.cases.length} ${sample.cases.length === 1 ? 'case' : 'cases'}`,
+          heading: `${shortName(sample.unit.name)} · ${countText(sample.cases.length)}`,
           cases: sample.cases.map((c) => ({
             ref: { unitId: sample.unit.id, period: result.period, caseId: c.caseId },
             detail: `${c.category} · OIC ${c.oic.name}${c.closedAt ? ' · closed before the draw' : ''}`,
@@ -39,16 +35,38 @@ export function dipSampleCardData(result: Sample, units: readonly UnitNode[], qu
             statusText: caseStatusText(c.audit, questionCount),
           })),
         })),
-    units: many
-      ? units
-          .filter((u) => u.parentId === result.unit.id)
-          .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
-          .map((u) => ({ title: shortName(u.name), unitId: u.id, period: result.period }))
-      : [],
-    footer: many
-      ? `${result.samples.length} teams: open a unit for its teams' cases.`
+    units: asUnits ? childUnits(result, units) : [],
+    footer: asUnits
+      ? `${result.samples.length} teams, too many cases for one card: open a unit for its teams' cases.`
       : 'Open a case to read it against the audit questions. Answers are kept when you save, and can be changed until you submit.',
   };
+}
+
+/** The unit's children holding sampled teams, with their progress ("20 cases · 3 submitted, 1 under way"). */
+function childUnits(result: Sample, units: readonly UnitNode[]): DipSampleCardData['units'] {
+  const parents = new Map(units.map((u) => [u.id, u.parentId]));
+  const childOf = (unitId: string): string | null => {
+    for (let current: string | null = unitId; current !== null; current = parents.get(current) ?? null) {
+      if (parents.get(current) === result.unit.id) return current;
+    }
+    return null;
+  };
+  return units
+    .filter((u) => u.parentId === result.unit.id)
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+    .map((u) => ({ unit: u, cases: result.samples.filter((s) => childOf(s.unit.id) === u.id).flatMap((s) => s.cases) }))
+    .filter((entry) => entry.cases.length > 0)
+    .map(({ unit, cases }) => ({ title: shortName(unit.name), detail: progressText(cases), unitId: unit.id, period: result.period }));
+}
+
+function progressText(cases: readonly { audit: { answered: number; submittedAt: Date | null } }[]): string {
+  const submitted = cases.filter((c) => c.audit.submittedAt !== null).length;
+  const underWay = cases.filter((c) => c.audit.submittedAt === null && c.audit.answered > 0).length;
+  return `${countText(cases.length)} · ${submitted} submitted, ${underWay} under way`;
+}
+
+function countText(count: number): string {
+  return `${count} ${count === 1 ? 'case' : 'cases'}`;
 }
 
 function caseStatusText(audit: { answered: number; submittedAt: Date | null }, questionCount: number): string {

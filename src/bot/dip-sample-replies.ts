@@ -2,7 +2,15 @@ import { parseMonthParam } from '../domain/periods.js';
 import type { Person } from '../domain/types.js';
 import { currentDipPeriod, dipSampleForPerson, type DipSampleResult } from '../service/dip-sample.js';
 import { openDipAudit, saveDipAudit, type DipAuditResult } from '../service/dip-audit.js';
-import { readDipAuditAction, readDipSampleAction, renderDipAuditCard, renderDipSampleCard, renderRefusalCard } from './cards/index.js';
+import {
+  CARD_BUDGET_BYTES,
+  cardBytes,
+  readDipAuditAction,
+  readDipSampleAction,
+  renderDipAuditCard,
+  renderDipSampleCard,
+  renderRefusalCard,
+} from './cards/index.js';
 import type { BotDeps } from './bot-deps.js';
 import { dipAuditCardData, dipSampleCardData, monthLabel } from './dip-card-data.js';
 
@@ -46,12 +54,16 @@ export async function dipSampleCardFor(deps: BotDeps, actor: Person, given: stri
         reason: `Samples are drawn per ${result.level}${result.sampledUnit ? `: this one is part of ${result.sampledUnit.name}'s` : ''}.`,
       });
     case 'sample':
-      return renderDipSampleCard(await sampleData(deps, result));
+      return sampleCard(deps, result);
   }
 }
 
-async function sampleData(deps: BotDeps, result: Extract<DipSampleResult, { kind: 'sample' }>) {
-  return dipSampleCardData(result, await deps.services.queries.listUnits(), deps.services.policy.dipQuestions.length);
+/** Every team's cases when they fit one card (Teams refuses a message over about 28 KB), else the unit's units. */
+async function sampleCard(deps: BotDeps, result: Extract<DipSampleResult, { kind: 'sample' }>): Promise<object> {
+  const units = await deps.services.queries.listUnits();
+  const questions = result.samples[0]?.questions.length ?? deps.services.policy.dipQuestions.length;
+  const full = renderDipSampleCard(dipSampleCardData(result, units, questions, false));
+  return cardBytes(full) <= CARD_BUDGET_BYTES ? full : renderDipSampleCard(dipSampleCardData(result, units, questions, true));
 }
 
 /** Verb `openDipSample`: a unit's sample (the back button, or a unit of a senior lead's force). */

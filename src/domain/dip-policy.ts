@@ -56,8 +56,8 @@ const question = z
   .strict();
 
 export const dipPolicyShape = {
-  /** Cases per unit per month: Leicestershire's inspectors read 10 per team. */
-  dipSampleSize: wholeNumber('cases drawn per unit per month, e.g. 10', 1, 100).default(10),
+  /** Cases per unit per month: Leicestershire's inspectors read 10 per team; at most 25, so one team's cases fit one card. */
+  dipSampleSize: wholeNumber('cases drawn per unit per month, e.g. 10', 1, 25).default(10),
   dipSampleUnitLevel: z
     .enum(DIP_UNIT_LEVELS, { errorMap: () => ({ message: `must be one of ${DIP_UNIT_LEVELS.join(', ')}` }) })
     .default('team'),

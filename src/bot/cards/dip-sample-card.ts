@@ -25,8 +25,8 @@ export interface DipSampleCardData {
       statusText: string;
     }[];
   }[];
-  /** A unit with more teams than a card holds lists its units instead, each a button to its own sample. */
-  units: { title: string; unitId: string; period: string }[];
+  /** A unit with more cases than a card holds lists its units instead, each opening its own sample. */
+  units: { title: string; detail: string; unitId: string; period: string }[];
   footer: string;
 }
 
@@ -48,8 +48,8 @@ export function renderDipSampleCard(data: DipSampleCardData): AdaptiveCard {
       })),
     })),
     hasUnits: data.units.length > 0,
-    unitsIntro: 'Open a unit to see its teams’ samples:',
-    units: data.units.map((unit) => ({ title: unit.title, data: { unitId: unit.unitId, period: unit.period } })),
+    unitsIntro: 'Open a unit for its cases:',
+    units: data.units.map((unit) => ({ title: unit.title, detail: unit.detail, data: { unitId: unit.unitId, period: unit.period } })),
     footer: data.footer,
   });
 }

@@ -112,7 +112,7 @@ describe('the dip-sample policy keys', () => {
       ],
     });
     expect(problems).toEqual([
-      'dipSampleSize: must be a whole number from 1 to 100 (got 0)',
+      'dipSampleSize: must be a whole number from 1 to 25 (got 0)',
       'dipSampleUnitLevel: must be one of team, department, command (got "force")',
       'dipSampleCategories: must name each category once (got ["RASSO","rasso"])',
       'dipQuestions: must give each question its own id (got [{"id":"a","text":"One?"},{"id":"a","text":"Two?"}])',
