@@ -7,7 +7,7 @@ import type { Logger } from './log/logger.js';
 import { createHttpServer, listen } from './api/server.js';
 import type { ApiDeps } from './api/api-deps.js';
 import { apiRoutes } from './api/routes/index.js';
-import { peopleLinksRoute } from './api/routes/people-links.js';
+import { serviceRoutes } from './app/service-routes.js';
 import { openDb } from './store/connect.js';
 import { dropLeftoverStaging } from './store/import-staging.js';
 import { migrate } from './store/migrate.js';
@@ -41,7 +41,6 @@ import {
   type SendDailyDigestsOptions,
 } from './service/send-daily-digests.js';
 import { AllocationStore } from './store/allocation-store.js';
-import { PeopleLinksStore } from './store/people-links-store.js';
 import { SubscriptionStore } from './store/subscription-store.js';
 import { TeamsLinkStore } from './store/teams-link-store.js';
 import type { ServiceContext } from './service/service-context.js';
@@ -191,8 +190,8 @@ export async function startApp(
     importIdleMs: config.importIdleMs,
   };
   const extensionRoutes = (await Promise.all(extensions.map((e) => e.routes(services)))).flat();
-  const peopleLinks = peopleLinksRoute({ store: new PeopleLinksStore(services.db), clock: services.clock });
-  const server = createHttpServer({ logger, apiToken: services.apiToken, routes: [...apiRoutes(deps), peopleLinks, ...extensionRoutes] });
+  const routes = [...apiRoutes(deps), ...serviceRoutes(services), ...extensionRoutes];
+  const server = createHttpServer({ logger, apiToken: services.apiToken, routes });
   await listen(server, config.port, config.host);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -9,6 +9,7 @@ import { startApp, type AppExtension } from './app.js';
 import { botExtensions } from './app.js';
 import { createInstallMissingExtension } from './app/install-missing-extension.js';
 import { startEventLoopWatchdog } from './app/event-loop-watchdog.js';
+import { createDipSampleExtension } from './app/dip-sample-extension.js';
 
 /** Exit code when the store stopped working: not zero, so the platform starts the process again. */
 const STORE_UNUSABLE_EXIT_CODE = 70;
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     stallMs: config.eventLoopStallMs,
     onError: (error) => logger.error({ err: error }, 'the event-loop watchdog failed: a wedged process will not be ended'),
   });
-  const extensions: AppExtension[] = [...botExtensions(config), createInstallMissingExtension(config)];
+  const extensions: AppExtension[] = [...botExtensions(config), createInstallMissingExtension(config), createDipSampleExtension(config)];
   const app = await startApp(config, logger, extensions, {
     // A wedged PGlite cannot be opened again in this process: exit (after the failing request's answer
     // has gone out) so the platform starts a new one. The reason is already logged at fatal level.

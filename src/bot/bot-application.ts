@@ -8,6 +8,7 @@ import type { BotDeps } from './bot-deps.js';
 import { placeOf } from './conversation.js';
 import { botWasAdded, handleInstall, handleUninstall, installAction } from './install-handler.js';
 import { handleMessage } from './message-handler.js';
+import { openDipAuditAction, openDipSampleAction, saveDipAuditAction } from './dip-sample-replies.js';
 import { questionButtonCard } from './question-handler.js';
 import { identifySender, notSetUpCardFor } from './sender.js';
 import { auditRefusal } from '../service/audit-refusal.js';
@@ -47,6 +48,9 @@ export function createBotApplication(deps: BotDeps): Application {
     [CARD_VERBS.showMore]: (_context, actor, data) => pageAction(deps, actor, data),
     [CARD_VERBS.refreshDigest]: (_context, actor, data) => pageAction(deps, actor, data),
     [CARD_VERBS.askQuestion]: (context, actor, data) => questionButtonCard(deps, actor, data, placeOf(context.activity)),
+    [CARD_VERBS.openDipSample]: (_context, actor, data) => openDipSampleAction(deps, actor, data),
+    [CARD_VERBS.openDipAudit]: (_context, actor, data) => openDipAuditAction(deps, actor, data),
+    [CARD_VERBS.saveDipAudit]: (_context, actor, data) => saveDipAuditAction(deps, actor, data),
   };
   for (const [verb, action] of Object.entries(actions)) {
     app.adaptiveCards.actionExecute(verb, (context, _state, data) =>

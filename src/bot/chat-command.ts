@@ -19,6 +19,8 @@ export type ChatCommand =
   | { kind: 'cover'; command: CoverCommand }
   /** "weekly at tue 09:00", "weekly on", "weekly off": the weekly summary of inspectors and senior leads. */
   | { kind: 'weekly'; command: WeeklyCommand }
+  /** "dip sample", "dip sample 2026-10": the inspector's dip sample (issue 16); `period` as typed. */
+  | { kind: 'dipSample'; period: string | null }
   /** A command whose time could not be read, e.g. "digest at 25:00". */
   | { kind: 'badTime'; given: string }
   | { kind: 'question'; text: string };
@@ -34,6 +36,9 @@ export function parseChatCommand(text: string): ChatCommand {
   if (words === 'digest' || words === 'digest now' || words === 'show digest' || words === 'my digest') return { kind: 'digest' };
   if (words === 'my items' || words === 'items' || words === 'my reminder') return { kind: 'myItems' };
   if (words === 'digest off' || words === 'stop digest' || words === 'stop' || words === 'unsubscribe') return { kind: 'digestOff' };
+
+  const dip = /^dip[- ]?samples?(?: (?:for )?(\S+))?$/.exec(words);
+  if (dip) return { kind: 'dipSample', period: dip[1] ?? null };
 
   const shift = parseShiftCommand(original, words);
   if (shift) return shift;

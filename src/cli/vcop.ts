@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-context.js';
+import { registerDipSampleCommand } from './commands/dip-sample-command.js';
 import { registerDemoDataCommand } from './commands/demo-data-command.js';
 import { registerFiguresCommand } from './commands/figures-command.js';
 import { registerImportCommand } from './commands/import-command.js';
@@ -22,6 +23,7 @@ registerReportCommand(program);
 registerDemoDataCommand(program);
 registerPeopleLinksCommand(program);
 registerInstallMissingCommand(program);
+registerDipSampleCommand(program);
 registerExtraCommands(program);
 
 try {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dipPolicyShape } from './dip-policy.js';
 
 /**
  * A force's compliance policy (compliance-rules.md). Every number in the rules is a default here, not a
@@ -74,6 +75,8 @@ export const policySchema = z
     fullyCompliant: obligationList('["needsAssessment", "updates"]').default(['needsAssessment', 'updates']),
     // Which duties a digest lists items for (overdue and due soon): the two of today's digest by default.
     digestDuties: obligationList('["needsAssessment", "updates", "referral"]').default(['needsAssessment', 'updates']),
+    // The dip-sample audit (issue 16): src/domain/dip-policy.ts.
+    ...dipPolicyShape,
   })
   .strict();
 

@@ -7,13 +7,20 @@ import type { Db } from '../store/db.js';
  * no one, a change to a channel's digest by someone without scope over it) leaves a trace an auditor can
  * find by actor, case, item or conversation.
  */
-export type RefusalReason = 'unknown_item' | 'not_authorised' | 'unmapped_user' | 'bad_planned_date';
+export type RefusalReason = 'unknown_item' | 'not_authorised' | 'unmapped_user' | 'bad_planned_date' | 'not_in_sample' | 'submitted';
 
 export interface Refusal {
   at: Date;
   actorId: string | null;
   /** `item.acknowledge`, `case.reassign`, `subscription.change`, or `card_action` for a press by an unmapped user. */
-  action: 'item.acknowledge' | 'case.reassign' | 'subscription.change' | 'card_action';
+  action:
+    | 'item.acknowledge'
+    | 'case.reassign'
+    | 'subscription.change'
+    | 'card_action'
+    | 'dip_audit.open'
+    | 'dip_audit.save'
+    | 'dip_sample.view';
   /** `case:<id>` when the item resolves to a case, else `item:<ref>`, `teams-user:<aadObjectId>` or `conversation:<id>`. */
   subject: string;
   reason: RefusalReason;

@@ -114,6 +114,21 @@ export function authoriseOfficerItems(viewer: Person, officer: Person, scope: Un
   return refuse(`${officer.name}'s items are outside ${scopeWords(viewer, scope)}, so I can't show them to you.`);
 }
 
+/**
+ * A dip-sample audit (issue 16), and seeing the sample: the inspector over the sampled unit, or a senior lead.
+ * A sergeant never audits their own team's cases, and another command's inspector is refused.
+ */
+export function authoriseDipAudit(actor: Person, unitId: string, scope: UnitScope): Decision {
+  if (actor.role === 'admin') return refuse(ADMIN_REASON);
+  if ((actor.role === 'inspector' || actor.role === 'senior') && scope.oversees(actor, unitId)) return { allowed: true };
+  if (actor.role === 'officer' || actor.role === 'supervisor') {
+    return refuse("Dip samples are audited by the command's inspector (or a senior lead), not by the team itself.");
+  }
+  return refuse(
+    `${scope.nameOf(unitId)}'s dip sample is outside ${scopeWords(actor, scope)}: only its inspector or a senior lead can audit it.`,
+  );
+}
+
 function scopeWords(person: Person, scope: UnitScope): string {
   switch (person.role) {
     case 'supervisor':

@@ -23,6 +23,9 @@ export const CARD_VERBS = {
   showMore: 'showMore',
   refreshDigest: 'refreshDigest',
   askQuestion: 'askQuestion',
+  openDipSample: 'openDipSample',
+  openDipAudit: 'openDipAudit',
+  saveDipAudit: 'saveDipAudit',
 } as const;
 
 export type CardVerb = (typeof CARD_VERBS)[keyof typeof CARD_VERBS];

@@ -31,7 +31,9 @@ export type CardTemplateName =
   | 'not-understood'
   | 'ambiguous'
   | 'not-set-up'
-  | 'subscription-confirmation';
+  | 'subscription-confirmation'
+  | 'dip-sample'
+  | 'dip-audit';
 
 const CARDS_FOLDER = new URL('../../../cards/', import.meta.url);
 const templates = new Map<CardTemplateName, CardTemplate>();

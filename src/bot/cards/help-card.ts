@@ -30,6 +30,10 @@ export const DEFAULT_HELP: HelpCardData = {
       description: 'inspectors and senior leads: the weekly summary\'s day and time ("weekly off" stops it)',
     },
     { command: 'deputy PS 2345', description: 'who gets your team\'s digest while you are away ("deputy off": your inspector)' },
+    {
+      command: 'dip sample',
+      description: 'inspectors and senior leads: the month\'s dip sample to audit ("dip sample 2026-10": another month)',
+    },
   ],
 };
 

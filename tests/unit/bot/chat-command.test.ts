@@ -53,6 +53,14 @@ describe('shift and cover commands', () => {
     expect(parseChatCommand('weekly off')).toEqual({ kind: 'weekly', command: { kind: 'off' } });
   });
 
+  it('reads the dip sample command, with a month or without (issue 16)', () => {
+    expect(parseChatCommand('dip sample')).toEqual({ kind: 'dipSample', period: null });
+    expect(parseChatCommand('Dip samples.')).toEqual({ kind: 'dipSample', period: null });
+    expect(parseChatCommand('dip-sample for 2026-10')).toEqual({ kind: 'dipSample', period: '2026-10' });
+    expect(parseChatCommand('dip sample october')).toEqual({ kind: 'dipSample', period: 'october' });
+    expect(parseChatCommand('dip sample results for North LPA')).toEqual({ kind: 'question', text: 'dip sample results for North LPA' });
+  });
+
   it('leaves questions that start with a command word as questions', () => {
     expect(parseChatCommand('weekly figures north')).toEqual({ kind: 'question', text: 'weekly figures north' });
     expect(parseChatCommand('days overdue in North Team 3')).toEqual({ kind: 'question', text: 'days overdue in North Team 3' });

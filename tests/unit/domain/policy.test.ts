@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../../src/config/load-policy.js';
+import { DEFAULT_DIP_QUESTIONS } from '../../../src/domain/dip-policy.js';
 import { defaultPolicy, parsePolicy, PolicyError } from '../../../src/domain/policy.js';
 
 function problemsOf(json: unknown): string[] {
@@ -32,6 +33,14 @@ describe('parsePolicy', () => {
       decisionUpdateWorkingDaysEnhanced: 1,
       fullyCompliant: ['needsAssessment', 'updates'],
       digestDuties: ['needsAssessment', 'updates'],
+      // The dip-sample audit's keys (issue 16; tests/unit/domain/dip-sample.test.ts).
+      dipSampleSize: 10,
+      dipSampleUnitLevel: 'team',
+      dipSampleCategories: [],
+      dipSampleLookBackMonths: 12,
+      dipSampleDrawWorkingDay: 1,
+      dipSampleClosedWithinDays: 31,
+      dipQuestions: DEFAULT_DIP_QUESTIONS,
     });
     expect(parsePolicy({})).toEqual(defaultPolicy);
   });

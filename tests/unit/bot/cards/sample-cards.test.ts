@@ -22,6 +22,8 @@ describe('every card with sample data', () => {
         'subscription-confirmation',
         'weekly',
         'cover-digest',
+        'dip-sample',
+        'dip-audit',
       ]),
     );
   });
@@ -37,6 +39,16 @@ describe('every card with sample data', () => {
         .filter((a) => a.type === 'Action.Execute')
         .map((a) => a.verb),
     );
-    for (const verb of verbs) expect(['acknowledgeItem', 'reassignItem', 'showMore', 'refreshDigest', 'askQuestion']).toContain(verb);
+    const routed = [
+      'acknowledgeItem',
+      'reassignItem',
+      'showMore',
+      'refreshDigest',
+      'askQuestion',
+      'openDipSample',
+      'openDipAudit',
+      'saveDipAudit',
+    ];
+    for (const verb of verbs) expect(routed).toContain(verb);
   });
 });
