@@ -65,6 +65,8 @@ const MY_ITEMS = [
   /\bam i (?:behind|overdue)\b/,
   /\bwhich (?:of )?my (?:victims|cases|crimes)\b/,
   /\bon my plate\b/,
+  /\bi (?:still )?(?:need|have|got) to (?:send|do|make|chase|sort)\b/,
+  /\bmy (?:stuff|lot to do|workload)\b/,
   /\bi owe\b/,
 ];
 
@@ -79,7 +81,12 @@ const ITEMS = [
       String.raw`|needs assessments?|nas|items|tasks|actions|cases|crimes|jobs|victims)\b`,
   ),
   /\bwhich (?:cases|victims|crimes|jobs)(?: are| have| need| still)?\b/,
-  /\bwhat (?:is )?(?:overdue|outstanding)\b/,
+  /\bwhat (?:is )?(?:overdue|outstanding|due)\b/,
+  // "do i have any referrals outstanding", "any decision updates due": the items, the state said after them.
+  new RegExp(
+    String.raw`\b(?:(?:do|have) (?:i|we) (?:got |have )?)?any (?:victim )?(?:updates|needs assessments?|nas|items|contacts` +
+      String.raw`|${LATER_DUTY_ITEMS}) (?:still )?(?:due|overdue|outstanding|missing|late)\b`,
+  ),
   /\bwhat (?:updates|contacts|nas|needs assessments|items) (?:do|have) (?:i|we) (?:got |have )?(?:overdue|outstanding|due|missing)\b/,
   /\b(?:any|anything)(?: (?:that is|thats))? (?:overdue|outstanding|due|missing|late)\b/,
   /\bwhat (?:updates|contacts|nas|needs assessments|items) (?:are|is) (?:due|overdue|outstanding)\b/,
@@ -107,6 +114,9 @@ const FIGURE_HINT = new RegExp(
 );
 /** "How many victims are waiting on an update", "number of NAs not done": the count leads the answer. */
 const COUNT = /\bhow many\b|\bnumber of\b|\bcount of\b|\bhow much\b|\btotal (?:number|count)\b/;
+/** Items as a noun of their own, and the asker's own: "how many items have I got". */
+const ITEMS_NOUN = /\b(?:items|tasks|actions)\b/;
+const MY_WORDS = /\b(?:i|me|my|mine)\b/;
 /** "Bottom 5 teams", "top three officers": a ranking cut to its first N rows. */
 const TOP_N = /\b(?:top|bottom|best|worst|lowest|highest) (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\b/;
 const TOP_N_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
@@ -114,6 +124,7 @@ const TOP_N_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5
 /** "How many promises did we miss", "planned dates kept": acknowledgements with a planned date (issue 17). */
 const PROMISES = new RegExp(
   String.raw`\bpromised (?:dates?|by)\b|\b(?:keep|keeping|kept) (?:my |our |the |their )?promis\w*` +
+    String.raw`|\b(?:still )?open promis\w*|\bpromis\w*(?: \w+){0,3} (?:still )?(?:open|kept|missed|broken)\b` +
     String.raw`|\bpromis\w*(?: (?:kept|missed|broken|open|made)(?:,? (?:and |or )?(?:kept|missed|broken|open` +
     String.raw`|made))*)?|\bplanned dates?\b|\bplanned by\b|\bcommitments?\b`,
 );
@@ -216,6 +227,8 @@ export function readIntent(text: string, clues: IntentClues): IntentReading {
   if (TREND.test(text)) return reading({ kind: 'figure' });
   // Open items are now: "my updates since 1 Nov" asks for the figure over that period.
   if (!clues.pastPeriod && MY_ITEMS.some((pattern) => pattern.test(text))) return reading({ kind: 'my_items' }, true);
+  // "How many items have I got overdue": the items card leads with their counts.
+  if (COUNT.test(text) && ITEMS_NOUN.test(text)) return reading({ kind: 'my_items' }, MY_WORDS.test(text));
   if (COUNT.test(text) && !MOST.test(text)) return reading({ kind: 'figure', count: true });
   if (!clues.pastPeriod && ITEMS.some((pattern) => pattern.test(text))) return reading({ kind: 'my_items' });
   if (!clues.pastPeriod && ITEM_PHRASE.test(text) && !FIGURE_HINT.test(text)) return reading({ kind: 'my_items' });
@@ -253,6 +266,7 @@ export const INTENT_PATTERNS: readonly RegExp[] = [
   ...ITEMS,
   ITEM_PHRASE,
   COUNT,
+  ITEMS_NOUN,
   TOP_N,
   RAG,
   PROMISES,

@@ -18,6 +18,9 @@ const WRITTEN_ACK_WORDS = new RegExp(
     String.raw`|\bcrime (?:ref(?:erence)?|number) letters?\b|\bletters? (?:sent|out)\b|\bwritten confirm\w*` +
     String.raw`|\backnowledg\w* of (?:the )?crimes?\b`,
 );
+/** "Within 2 days", "inside 5 working days": the duty's own deadline, said beside it. */
+const DEADLINE_WORDS =
+  /\b(?:with)?in (?:\d{1,2}|one|two|three|four|five) (?:working |calendar )?days?\b|\bgoing out\b|\bgetting (?:them|it) done\b/;
 const DECISION_WORDS = /\b(?:key |charging |case )?decisions?(?: updates?)?\b|\btold (?:of|about) (?:the )?(?:key )?decisions?\b/;
 const DUTY_WORDS: readonly [RegExp, Metric][] = [
   [DECISION_WORDS, 'decision_updates'],
@@ -49,5 +52,6 @@ export const METRIC_PATTERNS: readonly RegExp[] = [
   OVERDUE_WORDS,
   OVERALL_WORDS,
   UPDATE_AS_NEWS,
+  DEADLINE_WORDS,
   ...DUTY_WORDS.map(([words]) => words),
 ];

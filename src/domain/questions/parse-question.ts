@@ -66,7 +66,12 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
 
   const withoutBaseline = normalised.replace(BASELINE, ' ');
   const period = readPeriod(withoutBaseline, now, timeZone, context.quarters);
-  if (period.unsupported !== null) return { kind: 'cannot_answer', said: period.unsupported.said, reason: period.unsupported.reason };
+  // A time still to come is declined, unless the question also names a time that can be answered ("my review is
+  // next week: how did we do in October"): then the reading for that time is offered, the future words named back.
+  const answerableTime = period.period !== null || period.trendMonths !== null;
+  if (period.unsupported !== null && !answerableTime) {
+    return { kind: 'cannot_answer', said: period.unsupported.said, reason: period.unsupported.reason };
+  }
   const metric = readMetric(period.rest);
   const intentReading = readIntent(period.rest, {
     metric,
@@ -93,12 +98,15 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
     (scopeReading.kind === 'ambiguous' && scopeReading.options.some((option) => option.scope.kind === 'officer'));
   const readPeople = namedOfficer ? people : [];
   const readPersonWords = namedOfficer ? nameWords : new Set<string>();
-  const unread = unreadWords(period.rest, {
-    patterns: [...OWN_PATTERNS, ...METRIC_PATTERNS, ...INTENT_PATTERNS, ...SCOPE_PATTERNS],
-    nameWords: readNameWords(units, unitWords, readPersonWords, readPeople),
-    // Unit names are matched allowing for typos; people's names only as written, or with a possessive "s".
-    isNameTypo: (word) => [...unitWords].some((own) => isTypoOf(word, own)) || readPersonWords.has(word.replace(/s$/, '')),
-  });
+  const unread = [
+    ...(period.unsupported ? [period.unsupported.said] : []),
+    ...unreadWords(period.rest, {
+      patterns: [...OWN_PATTERNS, ...METRIC_PATTERNS, ...INTENT_PATTERNS, ...SCOPE_PATTERNS],
+      nameWords: readNameWords(units, unitWords, readPersonWords, readPeople),
+      // Unit names are matched allowing for typos; people's names only as written, or with a possessive "s".
+      isNameTypo: (word) => [...unitWords].some((own) => isTypoOf(word, own)) || readPersonWords.has(word.replace(/s$/, '')),
+    }),
+  ];
 
   const intent = intentReading.intent;
   const periodNamed = period.period !== null || period.trendMonths !== null;
@@ -110,7 +118,11 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
     metric: metricFor(intent, metric),
     scope,
     // A trend runs to now over month-ends; the period words only said how far back.
-    period: intent.kind === 'trend' ? { kind: 'now' } : (period.period ?? { kind: 'now' }),
+    // "As of today, better or worse than last month": now, beside the baseline every figure answer carries.
+    period:
+      intent.kind === 'trend' || (period.period?.kind === 'today' && withoutBaseline !== normalised)
+        ? { kind: 'now' }
+        : (period.period ?? { kind: 'now' }),
   });
   if (scopeReading.kind === 'unknown_name') {
     return { kind: 'unknown_name', said: scopeReading.said, options: unknownNameOptions(scopeReading.said, units, build), suggestions };

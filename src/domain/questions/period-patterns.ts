@@ -45,6 +45,8 @@ const DATE = [
   '\\d{4}-\\d{2}-\\d{2}',
   'the \\d{1,2}(?:st|nd|rd|th)',
 ].join('|');
+/** "To the end of October": the last day of a month, as the end of a range. */
+const END_OF_MONTH = `(?:the )?(?:end|close) of ${MONTH_WORD}(?: \\d{4})?`;
 /** "End of day", "close of play", "EOD": the end of the day said beside it, or of today. */
 const END_OF_DAY = '(?:(?:at |by |as of )?(?:the )?(?:end|close) of (?:the )?(?:day|play|business)|eod|cob)';
 
@@ -88,7 +90,7 @@ export const PATTERNS: PeriodPattern[] = [
     },
   },
   {
-    pattern: new RegExp(`\\b(?:from|between) (${DATE}) (?:to|until|till|and|through|-) (${DATE})\\b`, 'g'),
+    pattern: new RegExp(`\\b(?:from|between) (${DATE}) (?:to|until|till|and|through|-) (${DATE}|${END_OF_MONTH})\\b`, 'g'),
     read: (m, today) => {
       const from = readDate(m[1]!, today);
       const to = readDate(m[2]!, today);
@@ -202,6 +204,13 @@ export const PATTERNS: PeriodPattern[] = [
 /** One of DATE's phrases -> a local date (a date without a year is the most recent one not after today). */
 function readDate(phrase: string, today: Today): DateReading | null {
   if (phrase === 'today') return { date: todayOf(today) };
+  const endOfMonth = new RegExp(`^(?:the )?(?:end|close) of ${MONTH}(?: (\\d{4}))?$`).exec(phrase);
+  if (endOfMonth) {
+    const first = calendarDate(1, MONTH_NUMBERS[endOfMonth[1]!]!, yearOf(endOfMonth[2]), today);
+    if ('unsupported' in first) return first;
+    const [year, monthNumber] = first.date.split('-').map(Number) as [number, number];
+    return { date: `${first.date.slice(0, 8)}${String(new Date(Date.UTC(year, monthNumber, 0)).getUTCDate()).padStart(2, '0')}` };
+  }
   if (phrase === 'yesterday') return { date: addCalendarDays(todayOf(today), -1) };
   const day = new RegExp(`^(last |this (?:past )?)?${WEEKDAY_WORD.replace('(?:', '(')}( just gone| gone)?$`).exec(phrase);
   if (day) {

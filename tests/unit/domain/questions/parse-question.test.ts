@@ -254,3 +254,23 @@ describe('parseQuestion: a name is never dropped (issue 12)', () => {
     });
   });
 });
+
+describe('parseQuestion: a time to come beside one that can be answered (issue 12)', () => {
+  it('offers the reading for the answerable time and names the time to come back, never declining the whole question', () => {
+    const understanding = ask('supervisor of North Team 2', 'my review is next week, how did the team do in october');
+    expect(understanding).toMatchObject({
+      kind: 'unread',
+      words: ['next week'],
+      reading: { query: { scope: { kind: 'unit', unitId: 'N-T2' }, period: { kind: 'month', year: 2026, month: 10 } } },
+    });
+  });
+
+  it('still declines a question whose only time is to come', () => {
+    expect(ask('supervisor of North Team 2', 'compliance next week')).toMatchObject({ kind: 'cannot_answer', said: 'next week' });
+  });
+
+  it('answers "as of today, better or worse than last month" now, beside last month', () => {
+    const understanding = ask('senior lead', 'overall compliance as of today and is it better or worse than last month');
+    expect(understanding.kind === 'query' && understanding.query.period).toEqual({ kind: 'now' });
+  });
+});

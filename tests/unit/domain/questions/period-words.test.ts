@@ -70,6 +70,9 @@ describe('readPeriod', () => {
     ['from 1 to 15 nov', { kind: 'range', from: '2026-11-01', to: '2026-11-15' }],
     ['between the 1st and 15th of november', { kind: 'range', from: '2026-11-01', to: '2026-11-15' }],
     ['1st - 31st oct 2025', { kind: 'range', from: '2025-10-01', to: '2025-10-31' }],
+    ['from 1st sept to end of oct', { kind: 'range', from: '2026-09-01', to: '2026-10-31' }],
+    ['between 1 jan 2024 and the end of feb 2024', { kind: 'range', from: '2024-01-01', to: '2024-02-29' }],
+    ['end of oct', { kind: 'month', year: 2026, month: 10 }],
     ['between 1/10 and 31/10', { kind: 'range', from: '2026-10-01', to: '2026-10-31' }],
     ['from monday to yesterday', { kind: 'range', from: '2026-11-16', to: '2026-11-19' }],
     // The police financial year, April-March, whenever the year is said that way.
