@@ -96,6 +96,7 @@ const ITEMS = [
   ),
   /\bnext (?:(?:victim|v) )?(?:update|contact|needs assessment|na)s? (?:is )?due\b|\bwhen (?:is )?(?:my|the) next\b/,
   /\bdue soon\b|\bneeds? doing\b|\b(?:to do|todo) list\b/,
+  /\bcoming (?:up )?(?:due|up)\b(?: (?:soon|in the next (?:couple of |few )?days))?/,
   /\bwhich (?:nas|updates|needs assessments|items|contacts)\b|\bwhat (?:has|have) \w+ (?:got )?(?:overdue|outstanding|due|to do|left)\b/,
   /\b(?:overdue|missing|outstanding|late|open)\b.*\blist\b|\blist\b.*\b(?:overdue|missing|outstanding|late|open)\b/,
 ];
@@ -106,7 +107,7 @@ const ITEMS = [
 const ITEM_PHRASE = new RegExp(
   String.raw`\b(?:overdue|missing|outstanding|late) (?:victim )?(?:updates|nas|needs assessments?|contacts|items|jobs` +
     String.raw`|${LATER_DUTY_ITEMS})\b` +
-    String.raw`|\b(?:nas|needs assessments|updates) (?:overdue|missing|outstanding)\b`,
+    String.raw`|\b(?:nas|needs assessments|updates|${LATER_DUTY_ITEMS}) (?:overdue|missing|outstanding)\b`,
 );
 const FIGURE_HINT = new RegExp(
   String.raw`\b(?:rate|percent|complian\w*|figures?|performance|doing|how|score|number|count|trend|compare|versus` +
@@ -223,7 +224,9 @@ export function readIntent(text: string, clues: IntentClues): IntentReading {
   if (changed !== null && (WHICH_OF.test(text) || PLURAL_CHILDREN.test(text)))
     return reading({ kind: 'compare_children', change: changed });
   // "Has it improved since 1 Sept": the figure then and now (a since-period's answer), unless a trend is asked for.
-  if (TREND.test(text) && !(clues.sincePeriod && !EXPLICIT_TREND.test(text))) return reading({ kind: 'trend', months: defaultTrendMonths });
+  // "Are we improving? compared to last month": the figure beside last month, which every figure answer carries.
+  const changeOverPeriod = clues.sincePeriod === true || comparesPeriods;
+  if (TREND.test(text) && !(changeOverPeriod && !EXPLICIT_TREND.test(text))) return reading({ kind: 'trend', months: defaultTrendMonths });
   if (TREND.test(text)) return reading({ kind: 'figure' });
   // Open items are now: "my updates since 1 Nov" asks for the figure over that period.
   if (!clues.pastPeriod && MY_ITEMS.some((pattern) => pattern.test(text))) return reading({ kind: 'my_items' }, true);

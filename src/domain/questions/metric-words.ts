@@ -20,8 +20,12 @@ const WRITTEN_ACK_WORDS = new RegExp(
 );
 /** "Within 2 days", "inside 5 working days": the duty's own deadline, said beside it. */
 const DEADLINE_WORDS =
-  /\b(?:with)?in (?:\d{1,2}|one|two|three|four|five) (?:working |calendar )?days?\b|\bgoing out\b|\bgetting (?:them|it) done\b/;
-const DECISION_WORDS = /\b(?:key |charging |case )?decisions?(?: updates?)?\b|\btold (?:of|about) (?:the )?(?:key )?decisions?\b/;
+  /\b(?:with)?in (?:the )?(?:\d{1,2}|one|two|three|four|five) (?:working |calendar )?days?\b|\bgoing out\b|\bgetting (?:them|it) done\b/;
+const DECISION_WORDS = new RegExp(
+  String.raw`\b(?:key |charging |case )?decisions?(?: updates?)?\b|\btold (?:of|about) (?:the )?(?:key )?decisions?\b` +
+    // The Code's key decisions by name (records-format.md's decision kinds), and being told of them.
+    String.raw`|\b(?:told|informed) (?:of|about)\b|\b(?:arrests?|charges?|charged|charging|bail|nfa|rui|no further action)\b`,
+);
 const DUTY_WORDS: readonly [RegExp, Metric][] = [
   [DECISION_WORDS, 'decision_updates'],
   [WRITTEN_ACK_WORDS, 'written_acknowledgement'],

@@ -188,6 +188,8 @@ const SHORTHAND: Record<string, string> = {
   anythin: 'anything',
   assessmnts: 'assessments',
   excl: 'excluding',
+  hw: 'how',
+  poss: 'possible',
   exc: 'excluding',
   ex: 'excluding',
   acknowledgment: 'acknowledgement',

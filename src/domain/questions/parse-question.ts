@@ -46,7 +46,7 @@ const THE_OTHERS = /\b(?:the other|the others|the rest of(?: the)?|the rest)\b/;
 /** "NAs not done", "jobs that aren't compliant": the breach side of a figure, read with the metric. */
 const NOT_DONE = new RegExp(
   String.raw`\b(?:not|arent|isnt|havent|hasnt|wasnt|werent) (?:yet )?(?:been )?(?:done|completed|assessed|updated|compliant` +
-    String.raw`|met|had|told|informed|referred|sent)\b`,
+    String.raw`|met|had|told|informed|referred|sent)\b|\bno (?:\w+ ){1,2}(?:done|completed|recorded)\b`,
 );
 /** "RAG the commands", "RAG status": the list shows every RAG. */
 const RAG_ALL = /\brag(?: status| rating)?\b/;

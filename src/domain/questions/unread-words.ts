@@ -34,7 +34,7 @@ victim victims case cases target targets completion completed due help waiting a
 still wants asked asking sarge kept
 anyone anybody before briefing meeting pcc review brief
 asap urgently slt headline chief says said im ive crack
-sorry if daft silly question only back while leave off whether mainly ahead line
+sorry if daft silly question only back while leave off whether mainly ahead line possible basically
 `
     .split(/\s+/)
     .filter((word) => word.length > 0),

@@ -41,6 +41,8 @@ describe('readIntent', () => {
     ['how many items have i got overdue', { kind: 'my_items' }],
     ['which promises are still open', { kind: 'promises' }],
     ['promises ive got open', { kind: 'promises' }],
+    ['written acknowledgements outstanding', { kind: 'my_items' }],
+    ['anything coming due soon', { kind: 'my_items' }],
     ['lowest needs assessment rate', { kind: 'rank', order: 'worst' }],
     ['least compliant team', { kind: 'rank', order: 'worst' }],
     ['most compliant team', { kind: 'rank', order: 'best' }],
@@ -64,6 +66,7 @@ describe('readIntent', () => {
     expect(intentOf('compliance trend', { sincePeriod: true, defaultTrendMonths: 3 })).toEqual({ kind: 'trend', months: 3 });
     expect(intentOf('has it gone up or down', { sincePeriod: true, defaultTrendMonths: 4 })).toEqual({ kind: 'trend', months: 4 });
     expect(intentOf('has south team 2 improved')).toEqual({ kind: 'trend', months: 6 });
+    expect(intentOf('are we improving', { comparesPeriods: true })).toEqual({ kind: 'figure' });
   });
 
   it('uses the months a period phrase gave a trend', () => {

@@ -26,6 +26,9 @@ describe('readMetric', () => {
     ['key decision updates this month', 'decision_updates'],
     ['victims told of charging decisions', 'decision_updates'],
     ['decisions', 'decision_updates'],
+    ['are victims being told about arrests and charges in time', 'decision_updates'],
+    ['referrals done within the 2 days', 'referral'],
+    ['victims updated about their case', 'updates'],
   ])('"%s" is %s', (text, metric) => {
     expect(readMetric(text)).toBe(metric);
   });
