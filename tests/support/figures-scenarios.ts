@@ -61,7 +61,7 @@ export interface Scenario {
   /** Hours after BASE in which records fall (a short span leaves the DST change and month ends after them). */
   spanHours: number;
   steps: Step[];
-  /** Hours after BASE of extra instants the answers are compared at. */
+  /** Hours after BASE of extra instants the answers are compared at: pairs within one day of the records. */
   instants: number[];
 }
 
@@ -116,12 +116,23 @@ const step = (spanHours: number): fc.Arbitrary<Step> =>
   );
 
 export const scenarios: fc.Arbitrary<Scenario> = fc.integer({ min: 24 * 2, max: 24 * 40 }).chain((spanHours) =>
-  fc.record({
-    spanHours: fc.constant(spanHours),
-    steps: fc.array(step(spanHours), { minLength: 2, maxLength: 5 }),
-    instants: fc.array(fc.integer({ min: 0, max: 24 * 60 }), { minLength: 1, maxLength: 2 }),
-  }),
+  fc
+    .record({
+      spanHours: fc.constant(spanHours),
+      steps: fc.array(step(spanHours), { minLength: 2, maxLength: 5 }),
+      instants: fc
+        .array(fc.record({ day: fc.integer({ min: 0, max: Math.floor(spanHours / 24) }), a: after(23), b: after(23) }), { maxLength: 2 })
+        // Half past the hour: records fall on the hour, so the two instants of a day can straddle one.
+        .map((days) => days.flatMap(({ day, a, b }) => [day * 24 + a + 0.5, day * 24 + b + 0.5])),
+    })
+    .map((scenario) => ({ ...scenario, instants: [...straddling(scenario.steps), ...scenario.instants] })),
 );
+
+/** Half an hour either side of the first imported case's recording: one day (mostly), one case apart. */
+function straddling(steps: readonly Step[]): number[] {
+  const first = steps.find((s): s is Extract<Step, { kind: 'import' }> => s.kind === 'import')?.cases[0];
+  return first ? [first.recordedHour - 0.5, first.recordedHour + 0.5] : [];
+}
 
 /** The NDJSON lines of one import step; `seq` numbers contacts and decisions so each import adds new ones. */
 export function importLines(cases: readonly CaseSpec[], seq: number): string {

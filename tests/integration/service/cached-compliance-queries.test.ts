@@ -166,9 +166,9 @@ describe.each(DRIVERS)('the figures cache on %s', (driver) => {
           await compare(pairs, instants);
         }
       }),
-      { numRuns: 4, seed: 15_015, endOnFailure: true },
+      { numRuns: 3, seed: 15_015, endOnFailure: true },
     );
     // The histories did change the records: most steps were accepted.
-    expect(applied).toBeGreaterThan(6);
+    expect(applied).toBeGreaterThan(4);
   }, 600_000);
 });
