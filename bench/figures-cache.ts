@@ -4,8 +4,7 @@
  *
  * Honest about "now": the cached runs ask at a new instant each time (one second later than the last), as
  * people asking through the day do; the service's fixed clock would otherwise make every run the same key.
- * Also timed: the first answer after an import committed (the cache must evaluate again, and reads the
- * records' latest instant once for the new version).
+ * Also timed: the first answer after an import committed (the data version moved: the cache evaluates again).
  */
 import type { AppServices } from '../src/app.js';
 import { localDateOf } from '../src/domain/calendar.js';

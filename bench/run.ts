@@ -23,8 +23,8 @@ if (!options.loadOnly && options.sizes.length > 0) {
   for (const size of options.sizes) {
     rows.push(await benchOneSize(size, options.postgres));
     process.stdout.write(formatSizeTable(rows, options.postgres ? 'PostgreSQL server' : 'PGlite (file)'));
+    process.stdout.write(formatCacheTable(rows));
   }
-  process.stdout.write(formatCacheTable(rows));
 }
 if (!options.loadOnly && options.turnSizes.length > 0) {
   const rows: TurnsRow[] = [];

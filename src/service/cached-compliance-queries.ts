@@ -3,11 +3,12 @@ import { localDateOf } from '../domain/calendar.js';
 import type { Policy } from '../domain/policy.js';
 import type { ComplianceQueries } from './compliance-queries.js';
 
-/** The store's data version (src/store/data-version-store.ts): it moves at the commit of any write figures read. */
+/**
+ * The store's data version (src/store/data-version-store.ts): it moves at the commit of any write figures
+ * read; with it, from the same row, an instant at or after every one the records carry (epoch ms).
+ */
 export interface DataVersionSource {
-  current(): Promise<string>;
-  /** The version and, from the same snapshot, the latest instant any record carries (epoch ms, rounded up). */
-  currentWithHorizon(): Promise<{ version: string; lastEventMs: number | null }>;
+  current(): Promise<Horizon>;
 }
 
 type Horizon = { version: string; lastEventMs: number | null };
@@ -16,8 +17,8 @@ type Horizon = { version: string; lastEventMs: number | null };
  * "Evaluate once, answer many" (issue 15): the read side of the compliance service, answering from what an
  * earlier evaluation produced when nothing it depends on has changed. An answer is kept under
  * - the method and its arguments;
- * - the store's data version, read on every call (one primary-key read), so a write committed by any replica
- *   on the same database is seen by the next answer;
+ * - the store's data version, read on every call (one primary-key read, with the records' latest instant), so
+ *   a write committed by any replica on the same database is seen by the next answer;
  * - the policy (a digest of it): replicas with different policy files never share an answer;
  * - the instant, reduced only where that provably changes nothing. The evaluation compares t with the
  *   records' instants ("recorded at or before t", "closed after t", contacts, decisions, allocations,
@@ -33,7 +34,6 @@ type Horizon = { version: string; lastEventMs: number | null };
 export class CachedComplianceQueries implements ComplianceQueries {
   private readonly entries = new Map<string, unknown>();
   private readonly policyId: string;
-  private horizon: { version: string; read: Promise<Horizon> } | null = null;
 
   constructor(
     private readonly inner: ComplianceQueries,
@@ -77,7 +77,7 @@ export class CachedComplianceQueries implements ComplianceQueries {
     );
 
   private async cached<T>(method: string, args: readonly unknown[], at: Date | null, evaluate: () => Promise<T>): Promise<T> {
-    const horizon = await this.horizonOf(await this.versions.current());
+    const horizon = await this.versions.current();
     const key = JSON.stringify([method, args, horizon.version, this.policyId, at === null ? null : this.instantKey(at, horizon)]);
     if (this.entries.has(key)) {
       const kept = this.entries.get(key) as T;
@@ -87,7 +87,7 @@ export class CachedComplianceQueries implements ComplianceQueries {
       return stamped(kept, at);
     }
     const answer = await evaluate();
-    if ((await this.versions.current()) === horizon.version) {
+    if ((await this.versions.current()).version === horizon.version) {
       this.entries.set(key, structuredClone(answer));
       if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     }
@@ -97,18 +97,6 @@ export class CachedComplianceQueries implements ComplianceQueries {
   private instantKey(at: Date, horizon: Horizon): string {
     const afterEveryRecord = horizon.lastEventMs === null || at.getTime() >= horizon.lastEventMs;
     return afterEveryRecord ? `after:${localDateOf(at, this.policy.timeZone)}` : `at:${at.toISOString()}`;
-  }
-
-  /** The horizon of `version`, read once per version (a newer one if a write committed meanwhile). */
-  private async horizonOf(version: string): Promise<Horizon> {
-    if (this.horizon?.version !== version) {
-      const read = this.versions.currentWithHorizon();
-      this.horizon = { version, read };
-      read.catch(() => {
-        if (this.horizon?.read === read) this.horizon = null;
-      });
-    }
-    return this.horizon.read;
   }
 }
 

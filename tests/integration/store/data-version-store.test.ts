@@ -35,9 +35,9 @@ describe.each(DRIVERS)('the data version on %s', (driver) => {
 
   /** By how much the version moved while `write` ran. */
   async function moves(write: () => Promise<unknown>): Promise<number> {
-    const before = Number(await versions.current());
+    const before = Number((await versions.current()).version);
     await write();
-    return Number(await versions.current()) - before;
+    return Number((await versions.current()).version) - before;
   }
 
   it('moves once for an import, however many rows and statements it writes', async () => {
@@ -87,21 +87,37 @@ describe.each(DRIVERS)('the data version on %s', (driver) => {
   });
 
   it('does not move for a write that rolls back', async () => {
-    const failing = store.db.transaction(async (tx) => {
-      await tx.query(`update cases set closed_at = now() where id = 'CR-1'`);
-      throw new Error('rolled back');
-    });
-    expect(await moves(() => failing.catch(() => undefined))).toBe(0);
+    const failing = () =>
+      store.db.transaction(async (tx) => {
+        await tx.query(`update cases set closed_at = now() where id = 'CR-1'`);
+        throw new Error('rolled back');
+      });
+    expect(await moves(() => failing().catch(() => undefined))).toBe(0);
   });
 
   it('moves for a write made outside the repositories (a repair by hand)', async () => {
     expect(await moves(() => store.db.query(`update people set name = 'PC 2002 Patel-Jones' where id = 'P2'`))).toBe(1);
   });
 
-  it('gives the latest instant any record carries, with the version of the same snapshot', async () => {
-    const horizon = await versions.currentWithHorizon();
-    expect(horizon.version).toBe(await versions.current());
+  it('keeps the latest instant the records carry, as written, and never earlier', async () => {
     // The reassignment above, at SMALL_FORCE_NOW, is the latest instant of the small force's records.
-    expect(horizon.lastEventMs).toBe(SMALL_FORCE_NOW.getTime());
+    expect((await versions.current()).lastEventMs).toBe(SMALL_FORCE_NOW.getTime());
+    const later = {
+      type: 'contact',
+      id: 'OEL-LATER',
+      victimId: 'V-1',
+      at: '2026-11-25T09:30:00.123Z',
+      kind: 'update',
+      method: 'phone',
+      byId: 'P2',
+    };
+    expect((await importText(store.db, JSON.stringify(later))).ok).toBe(true);
+    expect((await versions.current()).lastEventMs).toBe(Date.parse('2026-11-25T09:30:00.123Z'));
+    // A closure moved later by hand (an update) counts too, rounded up to the millisecond.
+    await store.db.query(`update cases set closed_at = '2026-12-01T00:00:00.0005Z' where id = 'CR-4'`);
+    expect((await versions.current()).lastEventMs).toBe(Date.parse('2026-12-01T00:00:00.001Z'));
+    // Undoing it leaves an instant too late, which is safe: the cache keeps exact instants before it.
+    await store.db.query(`update cases set closed_at = null where id = 'CR-4'`);
+    expect((await versions.current()).lastEventMs).toBe(Date.parse('2026-12-01T00:00:00.001Z'));
   });
 });
