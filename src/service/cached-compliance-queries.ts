@@ -27,6 +27,8 @@ type Horizon = { version: string; lastEventMs: number | null };
  *   before it, the key keeps the exact instant (a past month end is one fixed instant, so it repeats).
  * The `asOf` an answer carries is the instant asked, stamped on each reply.
  *
+ * Versions only grow, so the first call that reads a newer one drops every answer kept (a force-wide digest
+ * list is megabytes at 500k victims, and one kept under an old version would never be asked for again).
  * An answer is kept only when the version read again after the evaluation is the one read before it: then
  * no write committed in between, and the evaluation saw exactly that version's data. Answers are copied in
  * and out, so a caller that sorts or edits what it got cannot change what the next caller gets.
@@ -34,6 +36,8 @@ type Horizon = { version: string; lastEventMs: number | null };
 export class CachedComplianceQueries implements ComplianceQueries {
   private readonly entries = new Map<string, unknown>();
   private readonly policyId: string;
+  /** The newest version seen: answers kept under older ones can never be asked for again. */
+  private newestVersion = 0n;
 
   constructor(
     private readonly inner: ComplianceQueries,
@@ -78,6 +82,10 @@ export class CachedComplianceQueries implements ComplianceQueries {
 
   private async cached<T>(method: string, args: readonly unknown[], at: Date | null, evaluate: () => Promise<T>): Promise<T> {
     const horizon = await this.versions.current();
+    if (BigInt(horizon.version) > this.newestVersion) {
+      this.newestVersion = BigInt(horizon.version);
+      this.entries.clear();
+    }
     const key = JSON.stringify([method, args, horizon.version, this.policyId, at === null ? null : this.instantKey(at, horizon)]);
     if (this.entries.has(key)) {
       const kept = this.entries.get(key) as T;
