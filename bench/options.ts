@@ -12,7 +12,7 @@ export interface BenchOptions {
 }
 
 const HELP =
-  'npm run bench -- [--sizes 10000,100000,500000] [--postgres postgres://...] [--load-only | --skip-load]\n' +
+  'npm run bench -- [--sizes 10000,100000,500000 | --sizes none] [--postgres postgres://...] [--load-only | --skip-load]\n' +
   '                   [--users 200] [--seconds 60] [--think-ms 1000] [--load-victims 3000] [--turn-sizes 3000 | --turn-sizes none]\n' +
   'Builds demo forces of each size in a fresh store (PGlite in a temp folder, or the given empty PostgreSQL database),\n' +
   'and prints import rate, figures latency and digest build time beside hand-written SQL floors.\n' +
@@ -44,7 +44,7 @@ export function readBenchOptions(): BenchOptions {
     process.exit(0);
   }
   return {
-    sizes: values.sizes.split(',').map((s) => Number(s.trim())),
+    sizes: values.sizes === 'none' ? [] : values.sizes.split(',').map((s) => Number(s.trim())),
     postgres: values.postgres,
     loadOnly: values['load-only'],
     skipLoad: values['skip-load'],
