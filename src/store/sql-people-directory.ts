@@ -1,27 +1,13 @@
 import { normaliseAadObjectId } from '../domain/entra-id.js';
 import type { Person, Role } from '../domain/types.js';
-import { SqlDataVersion } from './data-version-store.js';
 import type { Db } from './db.js';
 import { LIVE_LINK_SQL } from './teams-link-store.js';
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en', { numeric: true });
 
-/** Lists of people kept per unit (every question reads the force's: thousands of names, sorted). */
-const KEPT_LISTS = 100;
-
-/**
- * People as stored (the PeopleDirectory port of src/service/compliance-queries.ts). The lists are kept until
- * the store's data version moves (migration 210: people and Teams links are among the tables it watches), and
- * only when it did not move while they were read, as the figures cache keeps answers.
- */
+/** People as stored (the PeopleDirectory port of src/service/compliance-queries.ts). */
 export class SqlPeopleDirectory {
-  private readonly versions: SqlDataVersion;
-  private readonly kept = new Map<string, Person[]>();
-  private keptVersion: string | null = null;
-
-  constructor(private readonly db: Db) {
-    this.versions = new SqlDataVersion(db);
-  }
+  constructor(private readonly db: Db) {}
 
   async findById(personId: string): Promise<Person | null> {
     const [row] = await this.db.query<PersonRow>(`${PERSON_SELECT} where id = $1`, [personId]);
@@ -39,40 +25,16 @@ export class SqlPeopleDirectory {
 
   /** People whose home unit is exactly this unit, by name. */
   async listByUnit(unitId: string): Promise<Person[]> {
-    return this.keptList(`unit:${unitId}`, async () => {
-      const rows = await this.db.query<PersonRow>(`${PERSON_SELECT} where unit_id = $1`, [unitId]);
-      return rows.map(toPerson).sort(byName);
-    });
+    const rows = await this.db.query<PersonRow>(`${PERSON_SELECT} where unit_id = $1`, [unitId]);
+    return rows.map(toPerson).sort(byName);
   }
 
   async listWithin(unitId: string): Promise<Person[]> {
-    return this.keptList(`within:${unitId}`, async () => {
-      const rows = await this.db.query<PersonRow>(
-        `${PERSON_SELECT} where unit_id in (select descendant_id from unit_closure where ancestor_id = $1)`,
-        [unitId],
-      );
-      return rows.map(toPerson).sort(byName);
-    });
-  }
-
-  /** A copy of the kept list, or the list read now (kept if no write committed while it was read). */
-  private async keptList(key: string, read: () => Promise<Person[]>): Promise<Person[]> {
-    const { version } = await this.versions.current();
-    if (version !== this.keptVersion) {
-      this.kept.clear();
-      this.keptVersion = version;
-    }
-    const hit = this.kept.get(key);
-    if (hit) return hit.map((person) => ({ ...person }));
-    const people = await read();
-    if ((await this.versions.current()).version === version && this.keptVersion === version) {
-      this.kept.set(
-        key,
-        people.map((person) => ({ ...person })),
-      );
-      if (this.kept.size > KEPT_LISTS) this.kept.delete(this.kept.keys().next().value as string);
-    }
-    return people;
+    const rows = await this.db.query<PersonRow>(
+      `${PERSON_SELECT} where unit_id in (select descendant_id from unit_closure where ancestor_id = $1)`,
+      [unitId],
+    );
+    return rows.map(toPerson).sort(byName);
   }
 
   /** Everyone with a Teams id, by id, with their work email: the mock directory of `npm run playground`. */

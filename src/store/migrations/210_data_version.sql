@@ -124,10 +124,6 @@ create trigger unit_closure_data_version after insert or update or delete or tru
   for each statement execute function data_version_mark();
 create trigger people_data_version after insert or update or delete or truncate on people
   for each statement execute function data_version_mark();
--- Read with people (a person's Entra id can come from their Teams link): the people directory keeps its lists
--- by the version too (src/store/sql-people-directory.ts).
-create trigger teams_links_data_version after insert or update or delete or truncate on teams_links
-  for each statement execute function data_version_mark();
 create trigger victims_data_version after insert or update or delete or truncate on victims
   for each statement execute function data_version_mark();
 create trigger working_calendar_data_version after insert or update or delete or truncate on working_calendar

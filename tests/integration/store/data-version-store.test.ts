@@ -7,7 +7,6 @@ import { AllocationStore } from '../../../src/store/allocation-store.js';
 import { SqlDataVersion } from '../../../src/store/data-version-store.js';
 import { ItemRefStore } from '../../../src/store/item-ref-store.js';
 import { SqlComplianceQueries } from '../../../src/store/sql-compliance-queries.js';
-import { SqlPeopleDirectory } from '../../../src/store/sql-people-directory.js';
 import { rebuildWorkingCalendar } from '../../../src/store/working-calendar-store.js';
 import { DRIVERS, importText, openTestDb, SMALL_FORCE_NOW, smallForceNdjson, type TestDb } from '../../support/test-db.js';
 
@@ -120,21 +119,5 @@ describe.each(DRIVERS)('the data version on %s', (driver) => {
     // Undoing it leaves an instant too late, which is safe: the cache keeps exact instants before it.
     await store.db.query(`update cases set closed_at = null where id = 'CR-4'`);
     expect((await versions.current()).lastEventMs).toBe(Date.parse('2026-12-01T00:00:00.001Z'));
-  });
-
-  it("keeps the people directory's lists until the version moves: an imported person, a Teams link", async () => {
-    const people = new SqlPeopleDirectory(store.db);
-    const names = async () => (await people.listWithin('N-LPA')).map((p) => `${p.id}:${p.aadObjectId}`);
-    expect(await names()).not.toContain('P9:null');
-    const newcomer = { type: 'person', id: 'P9', name: 'PC 2009 Newcomer', unitId: 'N-T2', role: 'officer' };
-    expect((await importText(store.db, JSON.stringify(newcomer))).ok).toBe(true);
-    expect(await names()).toContain('P9:null');
-    const link = () =>
-      store.db.query(
-        `insert into teams_links (teams_user_id, aad_object_id, person_id, matched_by, teams_email, linked_at)
-         values ('29:p9', 'aad-p9', 'P9', 'email', 'p9@example.police.uk', now())`,
-      );
-    expect(await moves(link)).toBe(1);
-    expect(await names()).toContain('P9:aad-p9');
   });
 });
