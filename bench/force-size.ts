@@ -12,7 +12,9 @@ import { localDateOf } from '../src/domain/calendar.js';
 import { demoForceNdjson } from '../src/demo/demo-force.js';
 import { createLogger } from '../src/log/logger.js';
 import type { Db } from '../src/store/db.js';
+import { SqlComplianceQueries } from '../src/store/sql-compliance-queries.js';
 import { DIGESTS_FLOOR_SQL, FIGURES_FLOOR_SQL, RAW_LINES_INSERT_SQL, RAW_LINES_TABLE_SQL } from './floor-sql.js';
+import { benchFiguresCache, type CacheRow } from './figures-cache.js';
 import { emptyPostgres } from './postgres.js';
 import { percentile, timeRuns } from './timing.js';
 
@@ -30,6 +32,8 @@ export interface SizeRow {
   digestsFloorMs: number;
   teams: number;
   rssMb: number;
+  /** The figures cache beside the full evaluation (figures-cache.ts). */
+  cache: CacheRow[];
 }
 
 /** The application on a fresh store: a new PGlite folder, or the PostgreSQL database emptied first. */
@@ -50,7 +54,10 @@ export async function benchOneSize(size: number, postgres: string | undefined): 
   let services: AppServices | undefined;
   try {
     services = await freshServices(postgres, folder);
-    const { db, policy, queries } = services;
+    const { db, policy } = services;
+    // The columns beside the floors time the full evaluation: the application's cached read side is timed
+    // on its own below (figures-cache.ts), at moving instants.
+    const queries = new SqlComplianceQueries(db, policy);
 
     const lines: string[] = [];
     const startImport = performance.now();
@@ -96,8 +103,10 @@ export async function benchOneSize(size: number, postgres: string | undefined): 
       () => db.query(DIGESTS_FLOOR_SQL, [SIZE_NOW.toISOString(), today, policy.updateIntervalDays, policy.needsAssessmentWorkingDays]),
       3,
     );
+    const cache = await benchFiguresCache(services, { team, command, force }, SIZE_NOW);
     return {
       size,
+      cache,
       lines: result.lines,
       importMs,
       importFloorMs,

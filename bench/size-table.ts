@@ -31,3 +31,22 @@ export function formatSizeTable(rows: readonly SizeRow[], store: 'PostgreSQL ser
   ];
   return `${out.join('\n')}\n`;
 }
+
+/** The figures cache beside the full evaluation, per size and unit (figures-cache.ts). */
+export function formatCacheTable(rows: readonly SizeRow[]): string {
+  const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(2)} ms`);
+  const times = (full: number, cached: number) => `${ms(full)} → ${ms(cached)} (${(full / cached).toFixed(0)}× faster)`;
+  const out = [
+    '\nFigures cache: p50 of the full evaluation → p50 of the cached answer (now: a new instant each run; last month end: one instant).\n',
+    '| victims | unit | now | cached now p95 | last month end | first answer after an import |',
+    '|---|---|---|---|---|---|',
+    ...rows.flatMap((r) =>
+      r.cache.map(
+        (c) =>
+          `| ${r.size.toLocaleString('en-GB')} | ${c.label} | ${times(c.nowFullP50, c.nowCachedP50)} | ${ms(c.nowCachedP95)} | ` +
+          `${times(c.monthEndFullP50, c.monthEndCachedP50)} | ${ms(c.firstAfterImportMs)} |`,
+      ),
+    ),
+  ];
+  return `${out.join('\n')}\n`;
+}

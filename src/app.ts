@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'restify';
+import { buildComplianceQueries } from './app/compliance-read-side.js';
 import { loadPolicy } from './config/load-policy.js';
 import type { AppConfig } from './config/env.js';
 import { type Clock, fixedClock, systemClock } from './domain/clock.js';
@@ -14,7 +15,6 @@ import { migrate } from './store/migrate.js';
 import type { StoreUnusableError } from './store/store-errors.js';
 import { type StoreHealth, type WatchedDb, watchAppStore } from './store/store-watch.js';
 import { rebuildWorkingCalendar } from './store/working-calendar-store.js';
-import { SqlComplianceQueries } from './store/sql-compliance-queries.js';
 import { SqlPeopleDirectory } from './store/sql-people-directory.js';
 import { importRecords } from './service/import-records.js';
 import { readNdjsonLines } from './service/ndjson-lines.js';
@@ -159,7 +159,7 @@ export async function createServices(config: AppConfig, logger: Logger, hooks: S
     storeHealth: () => db.health(),
     policy,
     calendar,
-    queries: new SqlComplianceQueries(db, policy),
+    queries: buildComplianceQueries(db, policy),
     people: new SqlPeopleDirectory(db),
     apiToken,
     importNdjson,

@@ -144,7 +144,7 @@ export async function act(context: ActContext, user: SimulatedUser, kind: Action
  */
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: 30_000 });
 
-function postJson(url: string, body: string): Promise<{ status: number; text: string }> {
+export function postJson(url: string, body: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       url,

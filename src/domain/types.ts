@@ -108,10 +108,10 @@ export interface OfficerFigures extends Omit<UnitFigures, 'unit'> {
 export interface UnitBreakdown {
   unit: UnitRef;
   asOf: string;
-  /** Same figures for each direct child unit; empty for a team. */
-  children: UnitFigures[];
-  /** For a team: figures per OIC of the team's live cases; empty otherwise. */
-  officers: OfficerFigures[];
+  /** Same figures for each direct child unit, with every duty's (the figures contract's `obligations`); empty for a team. */
+  children: (UnitFigures & { obligations: Record<ObligationId, Ratio> })[];
+  /** For a team: figures per OIC of the team's live cases, with every duty's; empty otherwise. */
+  officers: (OfficerFigures & { obligations: Record<ObligationId, Ratio> })[];
 }
 
 /**

@@ -3,8 +3,8 @@ import type { Clock } from '../domain/clock.js';
 import type { Policy } from '../domain/policy.js';
 import type { Logger } from '../log/logger.js';
 import type { Db } from '../store/db.js';
-import type { SqlComplianceQueries } from '../store/sql-compliance-queries.js';
 import type { SqlPeopleDirectory } from '../store/sql-people-directory.js';
+import type { ComplianceQueries } from './compliance-queries.js';
 import type { ImportResult } from './import-records.js';
 
 /**
@@ -18,7 +18,7 @@ export interface ServiceContext {
   db: Db;
   policy: Policy;
   calendar: WorkingCalendar;
-  queries: SqlComplianceQueries;
+  queries: ComplianceQueries;
   people: SqlPeopleDirectory;
   /** An NDJSON extract through the one import path (POST /v1/records, `vcop import`, the demo seed). */
   importNdjson: ImportNdjson;

@@ -136,7 +136,7 @@ export class SqlComplianceQueries {
   async breakdown(unitId: string, at: Date): Promise<UnitBreakdown> {
     const unit = await this.requireUnit(unitId);
     if (unit.kind === 'team') {
-      const rows = await this.db.query<CountsRow & { officer_name: string | null }>(
+      const rows = await this.db.query<ObligationCountsRow & { officer_name: string | null }>(
         `select c.*, p.name as officer_name from (${figuresSql('subtrees', { groupKey: 'j.oic_id' })}) c
          left join people p on p.id = c.group_id`,
         evaluationParams(at, this.policy, [unitId]),
@@ -144,14 +144,16 @@ export class SqlComplianceQueries {
       const officers = rows
         .map((row) => {
           const { unit: _unit, ...figures } = this.toFigures(unit, at, row);
-          return { officer: { id: row.group_id as string, name: row.officer_name ?? (row.group_id as string) }, ...figures };
+          const officer = { id: row.group_id as string, name: row.officer_name ?? (row.group_id as string) };
+          return { officer, ...figures, obligations: toObligationFigures(row) };
         })
         .sort((a, b) => byName(a.officer, b.officer));
       return { unit, asOf: at.toISOString(), children: [], officers };
     }
     const children = await this.db.query<UnitRow>('select id, name, kind, parent_id from units where parent_id = $1', [unitId]);
     const ordered = children.sort(byName).map((child) => child.id);
-    return { unit, asOf: at.toISOString(), children: await this.figuresForUnits(ordered, at), officers: [] };
+    const read = await this.figuresWithObligationsForUnits(ordered, at);
+    return { unit, asOf: at.toISOString(), children: read.map(({ figures, obligations }) => ({ ...figures, obligations })), officers: [] };
   }
 
   async digest(unitId: string, at: Date, options: DigestOptions = {}): Promise<UnitDigest> {

@@ -69,8 +69,21 @@ describe('questions about the later duties, in Teams (issue 14)', () => {
     );
   });
 
-  it('declines key decision updates per officer, saying what can be asked', async () => {
+  it("ranks the sergeant's officers on key decision updates with the breakdown API's figures", async () => {
     const blocks = await ask(sergeant, 'which of my officers is worst on key decision updates');
+    const response = await harness.api(`/v1/units/${team.id}/breakdown?at=${encodeURIComponent('2026-11-20T07:30:00Z')}`);
+    const { officers } = (await response.json()) as { officers: { officer: { name: string }; obligations: Record<string, Obligation> }[] };
+    const told = officers.filter((o) => o.obligations.decisionUpdates!.total > 0);
+    expect(told.length).toBeGreaterThan(0);
+    const worst = [...told].sort((a, b) => a.obligations.decisionUpdates!.rate! - b.obligations.decisionUpdates!.rate!)[0]!;
+    const text = blocks.join('\n');
+    expect(text).toContain(worst.officer.name);
+    expect(text).toContain(`${worst.obligations.decisionUpdates!.compliant} of ${worst.obligations.decisionUpdates!.total}`);
+  });
+
+  it("declines one officer's figure for a duty, saying what can be asked", async () => {
+    const officer = (await harness.app.services.people.listByUnit(team.id)).find((person) => person.role === 'officer')!;
+    const blocks = await ask(sergeant, `key decision updates for ${officer.name}`);
     expect(blocks.join('\n')).toContain('Key decision updates are counted per team and command, not per officer, yet.');
   });
 });

@@ -11,20 +11,17 @@ const DUTY_NOUNS = {
 } as const;
 
 /**
- * The Code's later duties are counted per unit (the figures contract's `obligations`), and their items are
- * listed for a unit or for all of an officer's cases: a question that needs a duty's figure per officer, or
- * an officer's items cut to the asker's scope, is declined with the reason and what can be asked, never
- * answered with another figure.
+ * The Code's later duties are counted per unit and per officer of a team's breakdown (the figures contract's
+ * `obligations`), and their items are listed for a unit or for all of an officer's cases: a question that needs
+ * one officer's figure for a duty, or an officer's items cut to the asker's scope, is declined with the reason
+ * and what can be asked, never answered with another figure.
  */
 export function dutyDecline(query: Query, target: Target, cases: OfficerCases): Extract<Answer, { kind: 'refusal' }> | null {
   const metric = query.metric;
   if (!isDutyMetric(metric)) return null;
   const noun = DUTY_NOUNS[metric];
-  const perOfficer =
-    query.intent.kind === 'my_items'
-      ? cases.kind === 'within'
-      : target.kind === 'officer' ||
-        (target.unit.kind === 'team' && ['rank', 'compare_children', 'most', 'below_target'].includes(query.intent.kind));
+  // A team's officers are ranked on a duty from the breakdown's obligations; one officer's figure is not yet kept.
+  const perOfficer = query.intent.kind === 'my_items' ? cases.kind === 'within' : target.kind === 'officer';
   if (!perOfficer) return null;
   return {
     kind: 'refusal',

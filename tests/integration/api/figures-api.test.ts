@@ -123,6 +123,20 @@ describe('figures API against hand-computed fixtures', () => {
     expect(team.officers).toMatchObject([{ officer: { id: 'P2', name: 'PC 2002 Patel' }, total: 3, compliant: 1 }]);
   });
 
+  it("carries every duty's figures per child unit and per officer, as /compliance gives them for the unit", async () => {
+    const command = (await (await test.api('/v1/units/N-LPA/breakdown')).json()) as {
+      children: { unit: { id: string }; obligations: Record<string, unknown> }[];
+    };
+    for (const child of command.children) {
+      const figures = (await (await test.api(`/v1/units/${child.unit.id}/compliance`)).json()) as { obligations: unknown };
+      expect(child.obligations).toEqual(figures.obligations);
+    }
+    const team = (await (await test.api('/v1/units/N-T1/breakdown')).json()) as { officers: { obligations: Record<string, unknown> }[] };
+    // North Team 1's one OIC (P2) holds all of its live cases: the officer's duties are the team's.
+    const teamFigures = (await (await test.api('/v1/units/N-T1/compliance')).json()) as { obligations: unknown };
+    expect(team.officers.map((officer) => officer.obligations)).toEqual([teamFigures.obligations]);
+  });
+
   it('lists digest items most overdue first, with due-soon items after', async () => {
     const northOne = (await (await test.api('/v1/units/N-T1/digest')).json()) as { items: unknown[] };
     expect(northOne.items).toEqual(NORTH_TEAM_1_ITEMS);

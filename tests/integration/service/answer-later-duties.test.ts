@@ -127,7 +127,13 @@ describe('questions about the later duties (issue 14)', () => {
     }
   });
 
-  it('declines the duty per officer, with what can be asked, never another figure', async () => {
+  it("ranks a team's officers on a duty, from the breakdown's obligations", async () => {
+    const answer = await ask(people.P1!, 'which of my officers is worst on written acknowledgements', 'ranking');
+    expect(answer.rowNoun).toBe('officer');
+    expect(answer.rows).toMatchObject([{ label: 'PC 2002 Patel', compliant: 1, total: 3, rate: 33.3 }]);
+  });
+
+  it("declines one officer's figure for a duty, with what can be asked, never another figure", async () => {
     const perOfficer = await ask(people.P1!, 'referrals for PC Patel', 'refusal');
     expect(perOfficer.reason).toBe('Referrals to support are counted per team and command, not per officer, yet.');
     expect(perOfficer.hint).toBe('Ask about a team or command, e.g. "referrals to support for my team".');

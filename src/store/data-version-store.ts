@@ -1,0 +1,24 @@
+import type { Db } from './db.js';
+
+/**
+ * The store's data version (migration 210): it moves at the commit of any transaction that wrote a table the
+ * compliance figures are read from. Read by the figures cache (src/service/cached-compliance-queries.ts).
+ */
+export class SqlDataVersion {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * The version now and, from the same row, an instant at or after every finite instant any record carries,
+   * in epoch milliseconds rounded up (instants are stored to the microsecond); null when there are none.
+   * Every instant the evaluation compares t with is one of these: at or after it, the answer no longer
+   * depends on t beyond its local date. One primary-key read.
+   */
+  async current(): Promise<{ version: string; lastEventMs: number | null }> {
+    const [row] = await this.db.query<{ version: string; last_event_ms: string | null }>(
+      `select version::text as version, ceil(extract(epoch from last_event_at) * 1000)::bigint::text as last_event_ms
+       from data_version`,
+    );
+    if (!row) throw new Error('data_version has no row: the store was not migrated (migration 210)');
+    return { version: row.version, lastEventMs: row.last_event_ms === null ? null : Number(row.last_event_ms) };
+  }
+}

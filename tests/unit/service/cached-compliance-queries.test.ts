@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { UnitFigures } from '../../../src/domain/types.js';
+import { CachedComplianceQueries, type DataVersionSource } from '../../../src/service/cached-compliance-queries.js';
+import type { ComplianceQueries } from '../../../src/service/compliance-queries.js';
+
+/** The store's version as a test sets it; `afterEvaluation` moves it while an evaluation runs. */
+class Versions implements DataVersionSource {
+  version = 1;
+  lastEventMs: number | null = Date.parse('2026-11-20T09:00:00Z');
+  async current() {
+    return { version: String(this.version), lastEventMs: this.lastEventMs };
+  }
+}
+
+/** A read side that counts its evaluations; its figures carry the instant asked and the evaluation's number. */
+function countingQueries(onEvaluate: () => void = () => undefined): { queries: ComplianceQueries; evaluations: () => number } {
+  let evaluations = 0;
+  const figures = async (unitId: string, at: Date): Promise<UnitFigures> => {
+    evaluations += 1;
+    onEvaluate();
+    const ratio = { compliant: evaluations, total: 10, rate: evaluations * 10 };
+    return {
+      unit: { id: unitId, name: unitId, kind: 'team' },
+      asOf: at.toISOString(),
+      total: 10,
+      compliant: evaluations,
+      rate: 10,
+      needsAssessment: ratio,
+      updates: ratio,
+      rag: 'RED',
+    };
+  };
+  return { queries: { figures } as unknown as ComplianceQueries, evaluations: () => evaluations };
+}
+
+const NOW = new Date('2026-11-20T10:00:00Z');
+const LATER_TODAY = new Date('2026-11-20T16:30:00Z');
+const policy = { timeZone: 'Europe/London' };
+
+describe('CachedComplianceQueries', () => {
+  it('answers from the kept answer, stamped with the instant asked, until the version moves', async () => {
+    const versions = new Versions();
+    const { queries, evaluations } = countingQueries();
+    const cached = new CachedComplianceQueries(queries, versions, policy);
+    const first = await cached.figures('T1', NOW);
+    // After every record: the same local date is the same answer, as of the instant asked.
+    expect(await cached.figures('T1', LATER_TODAY)).toEqual({ ...first, asOf: LATER_TODAY.toISOString() });
+    expect(evaluations()).toBe(1);
+    versions.version = 2;
+    expect((await cached.figures('T1', NOW)).compliant).toBe(2);
+    expect(cached.size).toBe(1); // the answer of version 1 was dropped
+  });
+
+  it('keeps the exact instant before the latest record, and a new local date apart', async () => {
+    const versions = new Versions();
+    versions.lastEventMs = Date.parse('2026-11-20T12:00:00Z');
+    const { queries, evaluations } = countingQueries();
+    const cached = new CachedComplianceQueries(queries, versions, policy);
+    await cached.figures('T1', NOW);
+    await cached.figures('T1', new Date(NOW.getTime() + 1));
+    expect(evaluations()).toBe(2);
+    await cached.figures('T1', NOW);
+    expect(evaluations()).toBe(2);
+    versions.lastEventMs = null;
+    await cached.figures('T1', new Date('2026-11-20T23:59:59.999Z'));
+    await cached.figures('T1', new Date('2026-11-21T00:00:00.000Z'));
+    expect(evaluations()).toBe(4);
+  });
+
+  it('does not keep an answer evaluated while a write committed', async () => {
+    const versions = new Versions();
+    const { queries, evaluations } = countingQueries(() => {
+      if (evaluations() === 1) versions.version += 1; // an import commits during the first evaluation
+    });
+    const cached = new CachedComplianceQueries(queries, versions, policy);
+    await cached.figures('T1', NOW);
+    expect(cached.size).toBe(0);
+    await cached.figures('T1', NOW);
+    expect(evaluations()).toBe(2);
+  });
+
+  it('gives each caller its own copy, and keeps at most the entries it was given', async () => {
+    const { queries, evaluations } = countingQueries();
+    const cached = new CachedComplianceQueries(queries, new Versions(), policy, 2);
+    const mine = await cached.figures('T1', NOW);
+    mine.needsAssessment.compliant = 99;
+    expect((await cached.figures('T1', NOW)).needsAssessment.compliant).toBe(1);
+    await cached.figures('T2', NOW);
+    await cached.figures('T1', NOW); // T1 used last: T2 is the one dropped
+    await cached.figures('T3', NOW);
+    expect(cached.size).toBe(2);
+    await cached.figures('T1', NOW);
+    expect(evaluations()).toBe(3);
+    await cached.figures('T2', NOW);
+    expect(evaluations()).toBe(4);
+  });
+});
