@@ -144,6 +144,7 @@ describe.each(DRIVERS)('days, quiet hours and cover in the digest run on %s', (d
     expect(messenger.sentTo('chat-p5')).toHaveLength(1);
   });
 
+  // Opens a data folder, closes it and opens it again as a restarted process would: on a busy machine, 30 s is tight.
   it('after a restart in quiet hours, the away date, the deputy and the quiet hours still hold: the cover digest comes once, after them', async () => {
     const directory = driver === 'pglite' ? await mkdtemp(join(tmpdir(), 'vcop-shifts-')) : undefined;
     const persistent = await createDeliveryStore(driver, { dataDir: directory });
@@ -177,6 +178,5 @@ describe.each(DRIVERS)('days, quiet hours and cover in the digest run on %s', (d
       await persistent.drop();
       if (directory) await rm(directory, { recursive: true, force: true });
     }
-    // Opens a data folder, closes it and opens it again as a restarted process would: on a busy machine, 30 s is tight.
   }, 90_000);
 });
