@@ -1,3 +1,4 @@
+import { isBreachKind } from '../domain/digest.js';
 import { digestReach, type NoDigestReason } from '../domain/digest-reach.js';
 import type { Person, PromiseCounts, UnitFigures, UnitRef } from '../domain/types.js';
 import { PeopleLinksStore } from '../store/people-links-store.js';
@@ -49,7 +50,8 @@ export async function buildWeeklySummary(
   const teams = teamsWithin(units, request.unitId);
   const teamFigures = teams.length === 0 ? [] : await queries.figuresForUnits(teams, request.at);
   const unit = units.find((node) => node.id === request.unitId);
-  const breaches = digest.items.filter((item) => item.kind === 'update_overdue' || item.kind === 'needs_assessment_missing');
+  // Every breach the digest lists: the later duties' too when the policy's digestDuties names them.
+  const breaches = digest.items.filter((item) => isBreachKind(item.kind));
   const belowTarget = teamFigures
     .filter((team) => team.rate !== null && team.rate < policy.targetRate)
     .sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0))
