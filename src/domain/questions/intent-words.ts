@@ -1,4 +1,4 @@
-import type { Intent, Metric } from './types.js';
+import { isDutyMetric, type Intent, type Metric } from './types.js';
 
 /**
  * What the asker wants done with the figures: one figure, a list (children, below target, best or
@@ -235,6 +235,8 @@ export function readIntent(text: string, clues: IntentClues): IntentReading {
   if (COUNT.test(text) && !MOST.test(text)) return reading({ kind: 'figure', count: true });
   if (!clues.pastPeriod && ITEMS.some((pattern) => pattern.test(text))) return reading({ kind: 'my_items' });
   if (!clues.pastPeriod && ITEM_PHRASE.test(text) && !FIGURE_HINT.test(text)) return reading({ kind: 'my_items' });
+  // "The most overdue referrals": the later duties have no "most" list of their own, so the worst on that duty.
+  if (MOST.test(text) && metric !== null && isDutyMetric(metric)) return reading({ kind: 'rank', order: 'worst' });
   if (MOST.test(text) && MOST_SUBJECT.test(text)) {
     const needsAssessments =
       metric === 'needs_assessment' || (metric !== 'updates' && NEEDS_ASSESSMENT_SUBJECT.test(text) && !UPDATE_SUBJECT.test(text));

@@ -1,30 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runVcop } from '../../support/vcop-cli.js';
 import { dipForceNdjson } from '../../support/dip-force.js';
 
 /** `vcop dip-sample` prints what GET /v1/units/{id}/dip-sample answers, from the same stored draw. */
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
 let folder: string;
 
-function vcop(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, 'bin/vcop.js'), ...args],
-      {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', HOME: folder, VCOP_DATA_DIR: join(folder, 'data'), VCOP_NOW: '2026-11-20T10:00:00Z' },
-        timeout: 120_000,
-      },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
+/** `vcop <args>` on this test's data folder (tests/support/vcop-cli.ts). */
+const vcop = (args: string[]) => runVcop(folder, args);
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'vcop-dip-'));

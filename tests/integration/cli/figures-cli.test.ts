@@ -1,33 +1,18 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runVcop } from '../../support/vcop-cli.js';
 import { openDb } from '../../../src/store/connect.js';
 
 /**
  * `vcop figures` prints what GET /v1/units/{id}/compliance answers at that instant, promises included:
  * PS Smith acknowledged V-2's overdue update (North Team 1) on Fri 20 Nov, "update planned by Tue 24 Nov".
  */
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
 let folder: string;
 
-function vcop(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, 'bin/vcop.js'), ...args],
-      {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', HOME: folder, VCOP_DATA_DIR: join(folder, 'data'), VCOP_NOW: '2026-11-20T10:00:00Z' },
-        timeout: 120_000,
-      },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
+/** `vcop <args>` on this test's data folder (tests/support/vcop-cli.ts). */
+const vcop = (args: string[]) => runVcop(folder, args);
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'vcop-figures-'));

@@ -1,17 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runVcop } from '../../support/vcop-cli.js';
 import { FakeGraph } from '../../support/fake-graph.js';
 
 /**
  * `vcop install-missing [--dry-run]` as an IT team runs it (bin/vcop.js in a child process, on a PGlite data
  * folder), against the fake Microsoft Graph over HTTP.
  */
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
 let folder: string;
 let graph: FakeGraph;
 
@@ -25,20 +22,8 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-function vcop(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, 'bin/vcop.js'), ...args],
-      {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', HOME: folder, VCOP_DATA_DIR: join(folder, 'data'), VCOP_NOW: '2026-11-20T10:00:00Z', ...env },
-        timeout: 120_000,
-      },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
+/** `vcop <args>` on this test's data folder (tests/support/vcop-cli.ts). */
+const vcop = (args: string[], env: Record<string, string> = {}) => runVcop(folder, args, env);
 
 describe('vcop install-missing', () => {
   it('a dry run lists who would be installed; without Graph a real run exits 2; with Graph it installs each once', async () => {

@@ -1,16 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runVcop } from '../../support/vcop-cli.js';
 
 /**
  * `vcop people-links` as an IT team runs it (bin/vcop.js in a child process, on a PGlite data folder): the
  * same report as GET /v1/people/links, as JSON on stdout.
  */
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
 let folder: string;
 
 beforeAll(async () => {
@@ -20,20 +17,8 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-function vcop(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, 'bin/vcop.js'), ...args],
-      {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', HOME: folder, VCOP_DATA_DIR: join(folder, 'data'), VCOP_NOW: '2026-11-20T10:00:00Z' },
-        timeout: 120_000,
-      },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
+/** `vcop <args>` on this test's data folder (tests/support/vcop-cli.ts). */
+const vcop = (args: string[]) => runVcop(folder, args);
 
 describe('vcop people-links', () => {
   it('prints who Teams does not know yet and who gets no digest; --only keeps one part; a wrong part exits 2', async () => {

@@ -1,33 +1,18 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runVcop } from '../../support/vcop-cli.js';
 
 /**
  * `vcop report <unitId> --period YYYY-MM` as an analyst runs it (bin/vcop.js in a child process, on a PGlite data
  * folder holding the small force; now Fri 20 Nov 2026): the same report as GET /v1/units/{id}/report, to stdout
  * or a file; a bad period, a future one, an unknown unit or a format it does not make exit 2 with what to fix.
  */
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
 let folder: string;
 
-function vcop(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, 'bin/vcop.js'), ...args],
-      {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', HOME: folder, VCOP_DATA_DIR: join(folder, 'data'), VCOP_NOW: '2026-11-20T10:00:00Z' },
-        timeout: 120_000,
-      },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
+/** `vcop <args>` on this test's data folder (tests/support/vcop-cli.ts). */
+const vcop = (args: string[]) => runVcop(folder, args);
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'vcop-report-cli-'));

@@ -42,6 +42,8 @@ describe('readIntent', () => {
     ['which promises are still open', { kind: 'promises' }],
     ['promises ive got open', { kind: 'promises' }],
     ['written acknowledgements outstanding', { kind: 'my_items' }],
+    ['which team has the most overdue referrals', { kind: 'rank', order: 'worst' }],
+    ['who has the most missing written acknowledgements', { kind: 'rank', order: 'worst' }],
     ['anything coming due soon', { kind: 'my_items' }],
     ['lowest needs assessment rate', { kind: 'rank', order: 'worst' }],
     ['least compliant team', { kind: 'rank', order: 'worst' }],
