@@ -82,7 +82,11 @@ describe.each(DRIVERS)('the data version on %s', (driver) => {
     expect(await moves(acknowledge)).toBe(1);
   });
 
-  it('moves when the working calendar (the bank holidays) is rebuilt', async () => {
+  it('moves when the working calendar (the bank holidays) changes, and not when a start rebuilds the same one', async () => {
+    expect(await moves(() => rebuildWorkingCalendar(store.db, calendar, 2024, 2028))).toBe(0);
+    // A new bank holiday (a state occasion on Tue 1 Dec 2026): figures due around it move.
+    const withHoliday = { isWorkingDay: (date: string) => date !== '2026-12-01' && calendar.isWorkingDay(date) };
+    expect(await moves(() => rebuildWorkingCalendar(store.db, withHoliday, 2024, 2028))).toBe(1);
     expect(await moves(() => rebuildWorkingCalendar(store.db, calendar, 2024, 2028))).toBe(1);
   });
 
