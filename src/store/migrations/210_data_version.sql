@@ -28,10 +28,21 @@ create table data_version_marks (
   last_event_at timestamptz
 );
 
--- A statement that wrote rows: mark its transaction.
+-- A truncate: mark its transaction.
 create function data_version_mark() returns trigger language plpgsql as $$
 begin
   insert into data_version_marks (txid) values (txid_current()) on conflict do nothing;
+  return null;
+end
+$$;
+
+-- A statement that wrote rows (its transition table `changed` holds them): mark its transaction. A statement that
+-- wrote none (an import sending the same records again rewrites no row) leaves the version where it is.
+create function data_version_mark_rows() returns trigger language plpgsql as $$
+begin
+  if exists (select 1 from changed) then
+    insert into data_version_marks (txid) values (txid_current()) on conflict do nothing;
+  end if;
   return null;
 end
 $$;
@@ -43,6 +54,9 @@ declare
   columns text := '';
   col text;
 begin
+  if not exists (select 1 from changed) then
+    return null;
+  end if;
   foreach col in array TG_ARGV loop
     columns := columns || case when columns = '' then '' else ', ' end
       || format('case when isfinite(%1$I) then %1$I end', col);
@@ -80,53 +94,100 @@ update data_version set last_event_at = greatest(
 
 -- Tables with the instants the evaluation compares t with: inserts and updates keep their rows' latest
 -- (transition tables allow one event per trigger); deletes only mark, as a latest instant too late is safe.
+-- Every trigger but a truncate's reads its transition table, so a statement that changed no row marks nothing.
 create trigger cases_data_version_insert after insert on cases referencing new table as changed
   for each statement execute function data_version_mark_instants('recorded_at', 'closed_at');
 create trigger cases_data_version_update after update on cases referencing new table as changed
   for each statement execute function data_version_mark_instants('recorded_at', 'closed_at');
-create trigger cases_data_version after delete or truncate on cases
+create trigger cases_data_version_delete after delete on cases referencing old table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger cases_data_version_truncate after truncate on cases
   for each statement execute function data_version_mark();
 create trigger case_allocations_data_version_insert after insert on case_allocations referencing new table as changed
   for each statement execute function data_version_mark_instants('valid_from', 'valid_to');
 create trigger case_allocations_data_version_update after update on case_allocations referencing new table as changed
   for each statement execute function data_version_mark_instants('valid_from', 'valid_to');
-create trigger case_allocations_data_version after delete or truncate on case_allocations
+create trigger case_allocations_data_version_delete after delete on case_allocations referencing old table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger case_allocations_data_version_truncate after truncate on case_allocations
   for each statement execute function data_version_mark();
 create trigger contacts_data_version_insert after insert on contacts referencing new table as changed
   for each statement execute function data_version_mark_instants('at');
 create trigger contacts_data_version_update after update on contacts referencing new table as changed
   for each statement execute function data_version_mark_instants('at');
-create trigger contacts_data_version after delete or truncate on contacts
+create trigger contacts_data_version_delete after delete on contacts referencing old table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger contacts_data_version_truncate after truncate on contacts
   for each statement execute function data_version_mark();
 create trigger decisions_data_version_insert after insert on decisions referencing new table as changed
   for each statement execute function data_version_mark_instants('at');
 create trigger decisions_data_version_update after update on decisions referencing new table as changed
   for each statement execute function data_version_mark_instants('at');
-create trigger decisions_data_version after delete or truncate on decisions
+create trigger decisions_data_version_delete after delete on decisions referencing old table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger decisions_data_version_truncate after truncate on decisions
   for each statement execute function data_version_mark();
 create trigger needs_assessments_data_version_insert after insert on needs_assessments referencing new table as changed
   for each statement execute function data_version_mark_instants('completed_at', 'referred_at');
 create trigger needs_assessments_data_version_update after update on needs_assessments referencing new table as changed
   for each statement execute function data_version_mark_instants('completed_at', 'referred_at');
-create trigger needs_assessments_data_version after delete or truncate on needs_assessments
+create trigger needs_assessments_data_version_delete after delete on needs_assessments referencing old table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger needs_assessments_data_version_truncate after truncate on needs_assessments
   for each statement execute function data_version_mark();
 create trigger acknowledgements_data_version_insert after insert on acknowledgements referencing new table as changed
   for each statement execute function data_version_mark_instants('at');
 create trigger acknowledgements_data_version_update after update on acknowledgements referencing new table as changed
   for each statement execute function data_version_mark_instants('at');
-create trigger acknowledgements_data_version after delete or truncate on acknowledgements
+create trigger acknowledgements_data_version_delete after delete on acknowledgements referencing old table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger acknowledgements_data_version_truncate after truncate on acknowledgements
   for each statement execute function data_version_mark();
 
--- Tables without such instants: any write marks.
-create trigger units_data_version after insert or update or delete or truncate on units
+-- Tables without such instants: any row written, or a truncate, marks.
+create trigger units_data_version_insert after insert on units referencing new table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger units_data_version_update after update on units referencing new table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger units_data_version_delete after delete on units referencing old table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger units_data_version_truncate after truncate on units
   for each statement execute function data_version_mark();
-create trigger unit_closure_data_version after insert or update or delete or truncate on unit_closure
+create trigger unit_closure_data_version_insert after insert on unit_closure referencing new table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger unit_closure_data_version_update after update on unit_closure referencing new table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger unit_closure_data_version_delete after delete on unit_closure referencing old table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger unit_closure_data_version_truncate after truncate on unit_closure
   for each statement execute function data_version_mark();
-create trigger people_data_version after insert or update or delete or truncate on people
+create trigger people_data_version_insert after insert on people referencing new table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger people_data_version_update after update on people referencing new table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger people_data_version_delete after delete on people referencing old table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger people_data_version_truncate after truncate on people
   for each statement execute function data_version_mark();
-create trigger victims_data_version after insert or update or delete or truncate on victims
+create trigger victims_data_version_insert after insert on victims referencing new table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger victims_data_version_update after update on victims referencing new table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger victims_data_version_delete after delete on victims referencing old table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger victims_data_version_truncate after truncate on victims
   for each statement execute function data_version_mark();
-create trigger working_calendar_data_version after insert or update or delete or truncate on working_calendar
+create trigger working_calendar_data_version_insert after insert on working_calendar referencing new table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger working_calendar_data_version_update after update on working_calendar referencing new table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger working_calendar_data_version_delete after delete on working_calendar referencing old table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger working_calendar_data_version_truncate after truncate on working_calendar
   for each statement execute function data_version_mark();
-create trigger digest_item_refs_data_version after update or delete or truncate on digest_item_refs
+create trigger digest_item_refs_data_version_update after update on digest_item_refs referencing new table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger digest_item_refs_data_version_delete after delete on digest_item_refs referencing old table as changed
+  for each statement execute function data_version_mark_rows();
+create trigger digest_item_refs_data_version_truncate after truncate on digest_item_refs
   for each statement execute function data_version_mark();
