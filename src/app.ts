@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'restify';
+import type { AppExtension, AppServices, RunningApp } from './app/app-parts.js';
 import { buildComplianceQueries } from './app/compliance-read-side.js';
 import { loadPolicy } from './config/load-policy.js';
 import type { AppConfig } from './config/env.js';
@@ -13,13 +13,12 @@ import { openDb } from './store/connect.js';
 import { dropLeftoverStaging } from './store/import-staging.js';
 import { migrate } from './store/migrate.js';
 import type { StoreUnusableError } from './store/store-errors.js';
-import { type StoreHealth, type WatchedDb, watchAppStore } from './store/store-watch.js';
+import { type WatchedDb, watchAppStore } from './store/store-watch.js';
 import { rebuildWorkingCalendar } from './store/working-calendar-store.js';
 import { SqlPeopleDirectory } from './store/sql-people-directory.js';
 import { importRecords } from './service/import-records.js';
 import { readNdjsonLines } from './service/ndjson-lines.js';
 import { seedDemoForceIfNew } from './service/seed-demo-force.js';
-import type { Route } from './http/route.js';
 import { allocationChangesRoute } from './api/routes/allocation-changes.js';
 import { digestsRunRoute } from './api/routes/digests-run.js';
 import { BackgroundWork } from './bot/background-work.js';
@@ -43,31 +42,8 @@ import {
 import { AllocationStore } from './store/allocation-store.js';
 import { SubscriptionStore } from './store/subscription-store.js';
 import { TeamsLinkStore } from './store/teams-link-store.js';
-import type { ServiceContext } from './service/service-context.js';
 
-/** Everything the running application is made of; tests build it with their own config and clock. */
-export interface AppServices extends ServiceContext {
-  config: AppConfig;
-  /** Whether the store is usable and not stuck (store-watch.ts). */
-  storeHealth(): StoreHealth;
-  apiToken: string;
-}
-
-export interface RunningApp {
-  services: AppServices;
-  server: Server;
-  /** The port actually bound (useful when config.port is 0). */
-  port: number;
-  close(): Promise<void>;
-}
-
-/** Extra parts (the bot, the scheduler) plug in here without the core knowing them. */
-export interface AppExtension {
-  routes(services: AppServices): Route[] | Promise<Route[]>;
-  start?(services: AppServices): Promise<void> | void;
-  /** Called on shutdown before the store closes: finish work in flight. */
-  stop?(): Promise<void>;
-}
+export type { AppExtension, AppServices, RunningApp } from './app/app-parts.js';
 
 export interface AppStore {
   db: WatchedDb;

@@ -1,4 +1,4 @@
-import type { AppExtension, AppServices } from '../app.js';
+import type { AppExtension, AppServices } from './app-parts.js';
 import type { AppConfig } from '../config/env.js';
 import { drawDueDipSamples } from '../service/dip-sample.js';
 

@@ -1,4 +1,4 @@
-import type { AppExtension, AppServices } from '../app.js';
+import type { AppExtension, AppServices } from './app-parts.js';
 import type { AppConfig } from '../config/env.js';
 import { installMissingRoute } from '../api/routes/install-missing.js';
 import { GraphAppInstaller } from '../graph/graph-app-installer.js';
