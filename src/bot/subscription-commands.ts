@@ -1,3 +1,4 @@
+import { capitalise } from '../domain/plain-text.js';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Person } from '../domain/types.js';
 import { changeSubscription, type ChangeSubscriptionResult, type SubscriptionCommand } from '../service/change-subscription.js';
@@ -74,13 +75,13 @@ function shiftConfirmation(subject: string, change: { days: WeekdaySet } | { qui
   if ('days' in change) {
     const days = weekdaysText(change.days);
     return {
-      title: `✓ ${capitalised(subject)} ${days}`,
+      title: `✓ ${capitalise(subject)} ${days}`,
       detail: `You'll get ${subject} ${where} ${days}, at its usual time.`,
       howToChange,
     };
   }
   if (change.quiet === null)
-    return { title: `✓ No quiet hours for ${subject}`, detail: `${capitalised(subject)} comes ${where} at its usual time.`, howToChange };
+    return { title: `✓ No quiet hours for ${subject}`, detail: `${capitalise(subject)} comes ${where} at its usual time.`, howToChange };
   const { from, until } = change.quiet;
   return {
     title: `✓ Quiet hours ${from}-${until} for ${subject}`,
@@ -89,8 +90,4 @@ function shiftConfirmation(subject: string, change: { days: WeekdaySet } | { qui
       '(or not that day, when the quiet hours end only the next morning).',
     howToChange,
   };
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

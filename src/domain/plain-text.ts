@@ -64,3 +64,8 @@ export function withoutLinks(text: string): string {
     .replace(AUTOLINK, LINK_REMOVED)
     .replace(BARE_URL, LINK_REMOVED);
 }
+
+/** "Referrals to support …": the first letter upper case, the rest as written. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

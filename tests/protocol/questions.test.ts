@@ -22,6 +22,7 @@ import {
   startBotHarness,
   teamsUserOf,
   type BotHarness,
+  textBlocks,
 } from '../support/bot-harness.js';
 
 /**
@@ -154,20 +155,6 @@ async function figures(unitId: string, query: string): Promise<ApiFigures> {
 }
 
 // ---- reading the cards ----------------------------------------------------------------------------
-
-function textBlocks(card: unknown): string[] {
-  const found: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (record.type === 'TextBlock') found.push(String(record.text));
-      Object.values(record).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-}
 
 /** The rows of a table on a card: each ColumnSet with `columns` columns, as the texts of its columns. */
 function tableRows(card: unknown, columns: number): string[][] {

@@ -53,6 +53,4 @@ export function withoutContactDetails(text: string): string {
   return text.replace(EMAIL, '[contact removed]').replace(PHONE, '[contact removed]');
 }
 
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+export { capitalise } from '../../domain/plain-text.js';

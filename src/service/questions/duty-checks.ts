@@ -1,3 +1,4 @@
+import { capitalise } from '../../domain/plain-text.js';
 import { isDutyMetric, type Query } from '../../domain/questions/index.js';
 import type { OfficerCases } from '../officer-view.js';
 import type { Answer } from './answer-types.js';
@@ -25,11 +26,7 @@ export function dutyDecline(query: Query, target: Target, cases: OfficerCases): 
   if (!perOfficer) return null;
   return {
     kind: 'refusal',
-    reason: `${capitalised(noun)} are counted per team and command, not per officer, yet.`,
+    reason: `${capitalise(noun)} are counted per team and command, not per officer, yet.`,
     hint: `Ask about a team or command, e.g. "${noun} for ${target.kind === 'unit' ? target.unit.name : 'my team'}".`,
   };
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,18 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../../../src/store/connect.js';
 import { storeSnapshot, type StoreSnapshot } from '../../../support/store-snapshot.js';
+import { ROOT, runVcop } from '../../../support/vcop-cli.js';
 
 /**
  * `vcop import` as a person runs it (bin/vcop.js in a child process, on a PGlite data folder): a bad
  * file exits non-zero, lists every bad line by number, and leaves the store row for row as it was.
  */
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-
 let folder: string;
 let good: string[];
 
@@ -24,21 +21,8 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-function vcop(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, 'bin/vcop.js'), ...args],
-      // Only what the command needs: nothing from the developer's own environment (DATABASE_URL ...).
-      {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', HOME: folder, VCOP_DATA_DIR: join(folder, 'data'), VCOP_NOW: '2026-11-20T10:00:00Z', ...env },
-        timeout: 120_000,
-      },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
+/** `vcop <args>` on this test's data folder, with only what the command needs of the environment (tests/support/vcop-cli.ts). */
+const vcop = (args: string[], env: Record<string, string> = {}) => runVcop(folder, args, env);
 
 /** The store in the data folder, every table row for row (the command has exited: the folder is free). */
 async function storeInFolder(): Promise<StoreSnapshot> {
