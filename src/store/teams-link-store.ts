@@ -58,10 +58,15 @@ export class TeamsLinkStore {
    * account per person: the newer match wins) and another user's claim to the same Entra id are replaced,
    * and the user is no longer listed as unmatched. Safe when two activities of one install race (Teams
    * sends two): the second finds the first's row and changes nothing. Audited (actor null) when it changes.
+   *
+   * Links are saved one at a time (a table lock that readers pass): `on conflict` settles only a clash on
+   * its own key, so two overlapping inserts for one person would otherwise end in a unique violation on
+   * `person_id` instead of one link. A link is made once per Teams user, so the wait is never felt.
    */
   async saveLink(link: TeamsLink, at: Date): Promise<SaveLinkOutcome> {
     const aadObjectId = link.aadObjectId === null ? null : normaliseAadObjectId(link.aadObjectId);
     return this.db.transaction(async (tx) => {
+      await tx.query('lock table teams_links in share row exclusive mode');
       await tx.query('delete from teams_unmatched where teams_user_id = $1', [link.teamsUserId]);
       const [before] = await tx.query<{ personId: string }>('select person_id as "personId" from teams_links where teams_user_id = $1', [
         link.teamsUserId,
