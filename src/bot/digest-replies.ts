@@ -18,7 +18,8 @@ export interface ViewCard {
   shows: 'view' | 'own_items' | 'refusal';
 }
 
-export type DigestCardOptions = Pick<DigestCardRequest, 'offset' | 'focusItemRef'>;
+/** at: the instant the items stand at (a question about a past day), else now. */
+export type DigestCardOptions = Pick<DigestCardRequest, 'offset' | 'focusItemRef' | 'duties'> & { at?: Date };
 
 /**
  * The card for a view as this person may see it, built now. A team digest an officer may not see
@@ -30,16 +31,16 @@ export async function digestCardFor(deps: BotDeps, viewer: Person, view: DigestV
 }
 
 export async function viewCardFor(deps: BotDeps, viewer: Person, view: DigestView, options: DigestCardOptions = {}): Promise<ViewCard> {
-  const at = deps.services.clock.now();
+  const { at = deps.services.clock.now(), ...rest } = options;
   const request: DigestCardRequest =
-    view.kind === 'team' ? { unitId: view.unitId, viewer, at, ...options } : { officerId: view.officerId, viewer, at, ...options };
+    view.kind === 'team' ? { unitId: view.unitId, viewer, at, ...rest } : { officerId: view.officerId, viewer, at, ...rest };
   try {
     return { card: (await buildDigestCard(deps.services, request)).card, shows: 'view' };
   } catch (error) {
     if (!(error instanceof DigestNotVisibleError)) throw error;
     if (view.kind === 'team' && viewer.role === 'officer') {
       return {
-        card: (await buildDigestCard(deps.services, { officerId: viewer.id, unitId: view.unitId, viewer, at, ...options })).card,
+        card: (await buildDigestCard(deps.services, { officerId: viewer.id, unitId: view.unitId, viewer, at, ...rest })).card,
         shows: 'own_items',
       };
     }

@@ -164,7 +164,13 @@ export async function cardForAnswer(deps: BotDeps, asker: Person, answer: Answer
         answer.readAs,
       );
     case 'items':
-      return withReadAs((await digestCardFor(deps, asker, answer.view)) as AdaptiveCard, answer.readAs);
+      return withReadAs(
+        (await digestCardFor(deps, asker, answer.view, {
+          at: answer.at,
+          ...(answer.duties ? { duties: answer.duties } : {}),
+        })) as AdaptiveCard,
+        answer.readAs,
+      );
     case 'promises':
       return withReadAs(
         renderPromisesCard({ headline: answer.headline, promises: answer.promises, previous: answer.previous }),

@@ -1,3 +1,4 @@
+import type { ObligationId } from '../domain/policy.js';
 import { groupByDuty, itemRef } from '../domain/digest.js';
 import type { DigestItem, Person, PromiseCounts, UnitFigures } from '../domain/types.js';
 import { type Acknowledgement, AcknowledgementStore } from '../store/acknowledgement-store.js';
@@ -26,6 +27,8 @@ export interface DigestRequest {
   coverText?: string;
   /** The weekly summary of `unitId` (src/service/weekly-summary.ts) instead of a digest. */
   summary?: 'weekly';
+  /** Items of these duties instead of the policy's `digestDuties` (a question: "list the overdue referrals"). */
+  duties?: readonly ObligationId[] | undefined;
 }
 
 /** The viewer may not see the digest asked for (their role and unit, compliance-rules.md). */
@@ -134,7 +137,12 @@ async function teamContent(services: DigestServices, request: DigestRequest, sco
   const decision = authoriseUnitDigest(request.viewer, unitId, scope);
   if (!decision.allowed) throw new DigestNotVisibleError(decision.reason);
   const [{ digest, figures }, team] = await Promise.all([
-    services.queries.figuresAndDigest(unitId, request.at),
+    request.duties === undefined
+      ? services.queries.figuresAndDigest(unitId, request.at)
+      : Promise.all([
+          services.queries.figures(unitId, request.at),
+          services.queries.digest(unitId, request.at, { duties: request.duties }),
+        ]).then(([figures, digest]) => ({ figures, digest })),
     services.people.listByUnit(unitId),
   ]);
   const canReassign = mayReassignIn(request.viewer, unitId, scope);
@@ -172,7 +180,14 @@ async function officerContent(
   const cases = officerCasesFor(request.viewer, officer, scope.tree, scope.forceId);
   const itemCases = request.unitId !== undefined && cases.kind === 'all' ? { kind: 'within' as const, unitId: request.unitId } : cases;
   const [{ digest, leftOut }, { figures }] = await Promise.all([
-    officerItemsAsSeen(services.queries, officer.id, request.at, itemCases, scope.forceId),
+    officerItemsAsSeen(
+      services.queries,
+      officer.id,
+      request.at,
+      itemCases,
+      scope.forceId,
+      request.duties ? { duties: request.duties } : {},
+    ),
     officerFiguresAsSeen(services.queries, officer.id, request.at, cases),
   ]);
   const note = officer.id === request.viewer.id ? null : itemsNotShownText(leftOut);

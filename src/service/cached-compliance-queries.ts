@@ -62,8 +62,10 @@ export class CachedComplianceQueries implements ComplianceQueries {
     this.cached('officerFigures', [personId], at, () => this.inner.officerFigures(personId, at));
   officerFiguresWithin: ComplianceQueries['officerFiguresWithin'] = (personId, at, withinUnitId) =>
     this.cached('officerFiguresWithin', [personId, withinUnitId], at, () => this.inner.officerFiguresWithin(personId, at, withinUnitId));
-  officerDigestWithin: ComplianceQueries['officerDigestWithin'] = (personId, at, withinUnitId) =>
-    this.cached('officerDigestWithin', [personId, withinUnitId], at, () => this.inner.officerDigestWithin(personId, at, withinUnitId));
+  officerDigestWithin: ComplianceQueries['officerDigestWithin'] = (personId, at, withinUnitId, options) =>
+    this.cached('officerDigestWithin', [personId, withinUnitId, options?.duties ?? null], at, () =>
+      this.inner.officerDigestWithin(personId, at, withinUnitId, options),
+    );
   breakdown: ComplianceQueries['breakdown'] = (unitId, at) =>
     this.cached('breakdown', [unitId], at, () => this.inner.breakdown(unitId, at));
   digest: ComplianceQueries['digest'] = (unitId, at, options) =>

@@ -35,7 +35,12 @@ export interface ComplianceQueries {
   /** The officer's cases inside `withinUnitId`'s subtree only, and how many victims were left out. */
   officerFiguresWithin(personId: string, at: Date, withinUnitId: string): Promise<OfficerFiguresWithin>;
   /** The officer's items inside `withinUnitId`'s subtree only, and how many were left out. */
-  officerDigestWithin(personId: string, at: Date, withinUnitId: string): Promise<OfficerDigestWithin>;
+  officerDigestWithin(
+    personId: string,
+    at: Date,
+    withinUnitId: string,
+    options?: Pick<DigestOptions, 'duties'>,
+  ): Promise<OfficerDigestWithin>;
   breakdown(unitId: string, at: Date): Promise<UnitBreakdown>;
   digest(unitId: string, at: Date, options?: DigestOptions): Promise<UnitDigest>;
   /** `figures` with the per-duty `obligations` of the figures contract (product.md), from one evaluation. */

@@ -1,4 +1,4 @@
-import type { Person } from '../domain/types.js';
+import type { DigestOptions, Person } from '../domain/types.js';
 import { scopeRootOf, type UnitTree } from '../domain/visibility.js';
 import type { ComplianceQueries, OfficerDigestWithin, OfficerFiguresWithin } from './compliance-queries.js';
 
@@ -37,9 +37,10 @@ export async function officerItemsAsSeen(
   at: Date,
   cases: OfficerCases,
   forceId: string,
+  options: Pick<DigestOptions, 'duties'> = {},
 ): Promise<OfficerDigestWithin> {
-  if (cases.kind === 'within') return queries.officerDigestWithin(officerId, at, cases.unitId);
-  return { digest: await queries.digest(forceId, at, { oicId: officerId }), leftOut: 0 };
+  if (cases.kind === 'within') return queries.officerDigestWithin(officerId, at, cases.unitId, options);
+  return { digest: await queries.digest(forceId, at, { oicId: officerId, ...options }), leftOut: 0 };
 }
 
 /** "3 items in other teams are not shown"; null when nothing was left out. */

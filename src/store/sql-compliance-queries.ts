@@ -126,9 +126,15 @@ export class SqlComplianceQueries {
     return { figures: this.toOfficerFigures(officer, at, inside), leftOut: outside.total };
   }
 
-  async officerDigestWithin(personId: string, at: Date, withinUnitId: string): Promise<OfficerDigestWithin> {
+  async officerDigestWithin(
+    personId: string,
+    at: Date,
+    withinUnitId: string,
+    options: Pick<DigestOptions, 'duties'> = {},
+  ): Promise<OfficerDigestWithin> {
     const unit = await this.requireUnit(withinUnitId);
-    const { inside, outsideCount } = await officerItemsWithin(this.db, this.policy, personId, at, withinUnitId);
+    const policy = options.duties === undefined ? this.policy : { ...this.policy, digestDuties: [...options.duties] };
+    const { inside, outsideCount } = await officerItemsWithin(this.db, policy, personId, at, withinUnitId);
     return { digest: { unit, asOf: at.toISOString(), items: inside.sort(compareDigestItems) }, leftOut: outsideCount };
   }
 

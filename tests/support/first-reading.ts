@@ -127,6 +127,12 @@ function unitMatches(row: BatchRow, asker: Asker, query: Query): boolean {
   if (row.unit === 'own items')
     return query.scope.kind === 'officer' && (query.scope.personId === 'self' || query.scope.personId === asker.personId);
   const named = row.unit.split(' vs ').map((name) => idOf(name));
+  const officers = row.unit.split(' vs ').map((name) => PEOPLE.find((p) => p.name.toLowerCase().includes(name.toLowerCase()))?.id);
+  if (officers.length > 1 && officers.every((id) => id !== undefined)) {
+    // Two officers compared: their team's list, holding those two only.
+    const only = 'only' in query.intent ? (query.intent.only ?? []) : [];
+    return isList(query) && officers.every((id) => only.includes(id!));
+  }
   if (named.length > 1) {
     // Two units compared: one list that holds both.
     const tree = new UnitTree(UNITS);
@@ -196,11 +202,20 @@ function timeMatches(row: BatchRow, query: Query): boolean {
     const spec = specOf(row.time.replace(/ to now$/, ''));
     return spec !== null && query.intent.months === (monthsCovered(spec, NOW, TIME_ZONE) ?? -1);
   }
-  const expected = specOf(row.time.split(' vs ')[0]!);
-  if (expected === null) return false;
-  const a = resolvePeriod(expected, NOW, TIME_ZONE);
-  const b = resolvePeriod(query.period, NOW, TIME_ZONE);
-  return a.snapshotAt.getTime() === b.snapshotAt.getTime() && a.previousSnapshotAt.getTime() === b.previousSnapshotAt.getTime();
+  const answered = resolvePeriod(query.period, NOW, TIME_ZONE);
+  const [first, second] = row.time.split(' vs ').map((time) => specOf(time));
+  if (first === undefined || first === null || second === null) return false;
+  const expected = resolvePeriod(first, NOW, TIME_ZONE);
+  if (second === undefined) {
+    return (
+      expected.snapshotAt.getTime() === answered.snapshotAt.getTime() &&
+      expected.previousSnapshotAt.getTime() === answered.previousSnapshotAt.getTime()
+    );
+  }
+  // "October vs September" and "September vs October" alike: the answer sets the two periods' ends side by side.
+  const asked = [expected.snapshotAt, resolvePeriod(second, NOW, TIME_ZONE).snapshotAt].map((at) => at.getTime()).sort();
+  const given = [answered.snapshotAt, answered.previousSnapshotAt].map((at) => at.getTime()).sort();
+  return asked[0] === given[0] && asked[1] === given[1];
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];

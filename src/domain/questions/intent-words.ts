@@ -59,7 +59,7 @@ const MY_ITEMS = [
       `|performance|score))`,
   ),
   /\bwhat (?:do|should|must) i (?:need to |have to |got to )?(?:do|action|chase|sort(?: out)?)\b/,
-  /\bwhat (?:have|has) i (?:got )?(?:overdue|outstanding|to do|left to do)\b/,
+  /\bwhat (?:have|has|did) i (?:got |have )?(?:overdue|outstanding|to do|left to do)\b/,
   /\bwhat i (?:have )?(?:overdue|outstanding)\b/,
   /\b(?:anything|what is|what) (?:overdue|outstanding|due) (?:for|on) me\b/,
   /\bam i (?:behind|overdue)\b/,
@@ -98,6 +98,8 @@ const ITEMS = [
   /\bdue soon\b|\bneeds? doing\b|\b(?:to do|todo) list\b/,
   /\bcoming (?:up )?(?:due|up)\b(?: (?:soon|in the next (?:couple of |few )?days))?/,
   /\bwhich (?:nas|updates|needs assessments|items|contacts)\b|\bwhat (?:has|have) \w+ (?:got )?(?:overdue|outstanding|due|to do|left)\b/,
+  // "What's Lee Shah got outstanding": the person's items.
+  /\bwhat(?: is|s)? (?:\w+ ){1,3}got (?:overdue|outstanding|due|to do|left)\b/,
   /\b(?:overdue|missing|outstanding|late|open)\b.*\blist\b|\blist\b.*\b(?:overdue|missing|outstanding|late|open)\b/,
 ];
 /**
@@ -107,7 +109,7 @@ const ITEMS = [
 const ITEM_PHRASE = new RegExp(
   String.raw`\b(?:overdue|missing|outstanding|late) (?:victim )?(?:updates|nas|needs assessments?|contacts|items|jobs` +
     String.raw`|${LATER_DUTY_ITEMS})\b` +
-    String.raw`|\b(?:nas|needs assessments|updates|${LATER_DUTY_ITEMS}) (?:overdue|missing|outstanding)\b`,
+    String.raw`|\b(?:nas|needs assessments|updates|${LATER_DUTY_ITEMS}) (?:still )?(?:overdue|missing|outstanding)\b`,
 );
 const FIGURE_HINT = new RegExp(
   String.raw`\b(?:rate|percent|complian\w*|figures?|performance|doing|how|score|number|count|trend|compare|versus` +
@@ -203,6 +205,8 @@ export interface IntentClues {
   metric: Metric | null;
   /** The question names a period before this week (or a day before today): a list of open items cannot answer it. */
   pastPeriod: boolean;
+  /** ...unless it is one past day ("yesterday", "on Tuesday"): the items then are those open at its end. */
+  pastDay?: boolean;
   /** "over the last 6 months" */
   trendMonths: number | null;
   /** Months a trend covers when the question gives none ("trend since June"). */
@@ -228,13 +232,14 @@ export function readIntent(text: string, clues: IntentClues): IntentReading {
   const changeOverPeriod = clues.sincePeriod === true || comparesPeriods;
   if (TREND.test(text) && !(changeOverPeriod && !EXPLICIT_TREND.test(text))) return reading({ kind: 'trend', months: defaultTrendMonths });
   if (TREND.test(text)) return reading({ kind: 'figure' });
-  // Open items are now: "my updates since 1 Nov" asks for the figure over that period.
-  if (!clues.pastPeriod && MY_ITEMS.some((pattern) => pattern.test(text))) return reading({ kind: 'my_items' }, true);
+  // Open items are now, or at the end of a past day: "my updates since 1 Nov" asks for the figure over that period.
+  const itemsThen = !clues.pastPeriod || clues.pastDay === true;
+  if (itemsThen && MY_ITEMS.some((pattern) => pattern.test(text))) return reading({ kind: 'my_items' }, true);
   // "How many items have I got overdue": the items card leads with their counts.
   if (COUNT.test(text) && ITEMS_NOUN.test(text)) return reading({ kind: 'my_items' }, MY_WORDS.test(text));
   if (COUNT.test(text) && !MOST.test(text)) return reading({ kind: 'figure', count: true });
-  if (!clues.pastPeriod && ITEMS.some((pattern) => pattern.test(text))) return reading({ kind: 'my_items' });
-  if (!clues.pastPeriod && ITEM_PHRASE.test(text) && !FIGURE_HINT.test(text)) return reading({ kind: 'my_items' });
+  if (itemsThen && ITEMS.some((pattern) => pattern.test(text))) return reading({ kind: 'my_items' });
+  if (itemsThen && ITEM_PHRASE.test(text) && !FIGURE_HINT.test(text)) return reading({ kind: 'my_items' });
   // "The most overdue referrals": the later duties have no "most" list of their own, so the worst on that duty.
   if (MOST.test(text) && metric !== null && isDutyMetric(metric)) return reading({ kind: 'rank', order: 'worst' });
   if (MOST.test(text) && MOST_SUBJECT.test(text)) {

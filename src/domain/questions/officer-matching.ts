@@ -118,6 +118,28 @@ export function findOfficerMention(text: string, people: readonly PersonEntry[],
   return byFirstName.length === 1 ? { text: nameWordsOf(byFirstName[0]!)[0]!, candidates: byFirstName } : null;
 }
 
+/** Words that join two people compared: "Imran vs Amara", "Tom Okafor and Lee Shah", "Amara compared with Tom". */
+const PAIR_JOINER = /\b(?:versus|and|or|against|compared (?:to|with)|with)\b/g;
+
+/**
+ * Two officers compared by name, each one person and not the same: null when the question does not name
+ * exactly one officer on each side of a joining word.
+ */
+export function findOfficerPair(
+  text: string,
+  people: readonly PersonEntry[],
+  unitWords: ReadonlySet<string>,
+): [PersonEntry, PersonEntry] | null {
+  for (const joiner of text.matchAll(PAIR_JOINER)) {
+    const left = findOfficerMention(text.slice(0, joiner.index), people, unitWords);
+    const right = findOfficerMention(text.slice(joiner.index + joiner[0].length), people, unitWords);
+    const [one] = left?.candidates.length === 1 ? left.candidates : [];
+    const [other] = right?.candidates.length === 1 ? right.candidates : [];
+    if (one !== undefined && other !== undefined && one.id !== other.id) return [one, other];
+  }
+  return null;
+}
+
 /** "pc", "dc", "sergeant" (the normalised "PS"): the rank a person's name begins with. */
 function rankOf(person: PersonEntry): string | null {
   const first = normalise(person.name, new Set(person.name.toLowerCase().split(/\s+/))).split(' ')[0] ?? '';

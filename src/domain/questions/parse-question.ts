@@ -3,10 +3,12 @@ import { METRIC_PATTERNS, readMetric } from './metric-words.js';
 import { normalise } from './normalise.js';
 import { personNameWords, RANK_WORDS } from './officer-matching.js';
 import type { PeriodSpec } from '../periods.js';
-import { monthsCovered, readPeriod } from './period-words.js';
+import { monthsCovered, readPeriod, type PeriodReading } from './period-words.js';
+import { pairOf } from './period-pairs.js';
+import { localDateOf } from '../calendar.js';
 import { readScope, SCOPE_PATTERNS } from './scope-words.js';
 import { exampleQuestions } from './suggestions.js';
-import type { Assumed, Intent, Metric, PersonEntry, Query, QuestionContext, Scope, Understanding, UnitEntry } from './types.js';
+import type { Asker, Assumed, Intent, Metric, PersonEntry, Query, QuestionContext, Scope, Understanding, UnitEntry } from './types.js';
 import { KIND_WORDS, unitNameWords } from './unit-matching.js';
 import { isTypoOf } from './typo-distance.js';
 import { unreadWords } from './unread-words.js';
@@ -25,6 +27,8 @@ const FIGURE_WORDS = new RegExp(
   String.raw`\b(?:doing|getting on|figures|performance|rate|results|summary|summarise|dashboard|status|how am i` +
     String.raw`|how are we|how is my|how are my|how is our|looking|score|percent)\b`,
 );
+/** A month or year said after "last": "vs last October" names a period of its own, not the baseline. */
+const MONTH_OR_YEAR = String.raw`jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|q[1-4]|\d`;
 /**
  * "compared with last month" names the baseline every figure answer already carries, not the period
  * asked about; it is set aside so "how does my team compare with last month" is answered for now.
@@ -32,8 +36,8 @@ const FIGURE_WORDS = new RegExp(
 const BASELINE = new RegExp(
   String.raw`\b(?:(?:compared?|comparing|versus|vs|against)(?: it| that| this| them)?(?: to| with| against)?` +
     '|(?:better|worse|higher|lower|up|down)(?: or (?:better|worse|higher|lower|up|down))?(?: than| on' +
-    '| from| since| vs| versus)?)(?: the)? (?:last|previous|prior|same) (?:month|week|quarter' +
-    String.raw`|year)(?: before)?\b`,
+    '| from| since| vs| versus)?)(?: the)? (?:(?:last|previous|prior|same) (?:month|week|quarter' +
+    String.raw`|year)(?: before)?|(?:last|previous|prior)(?: one)?(?! (?:${MONTH_OR_YEAR})))\b`,
   'g',
 );
 /** A unit's number said beside its kind ("team 3", "3 team"): read as part of the unit's name. */
@@ -65,7 +69,10 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
   if (isHelpRequest(normalised)) return { kind: 'help' };
 
   const withoutBaseline = normalised.replace(BASELINE, ' ');
-  const period = readPeriod(withoutBaseline, now, timeZone, context.quarters);
+  const periodsSaid = readPeriod(withoutBaseline, now, timeZone, context.quarters);
+  const pair = periodPair(periodsSaid, now, timeZone);
+  if (pair.kind === 'apart') return pair.declined;
+  const period = pair.reading;
   // A time still to come is declined, unless the question also names a time that can be answered ("my review is
   // next week: how did we do in October"): then the reading for that time is offered, the future words named back.
   const answerableTime = period.period !== null || period.trendMonths !== null;
@@ -76,6 +83,7 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
   const intentReading = readIntent(period.rest, {
     metric,
     pastPeriod: period.period !== null && !isCurrent(period.period),
+    pastDay: period.period?.kind === 'day',
     trendMonths: period.trendMonths,
     defaultTrendMonths: (period.period && monthsCovered(period.period, now, timeZone)) ?? DEFAULT_TREND_MONTHS,
     comparesPeriods: period.periodsNamed > 1 || withoutBaseline !== normalised,
@@ -147,10 +155,57 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
       options: scopeReading.options.map((option) => ({ label: option.label, query: build(option.scope) })),
     };
   }
+  // "How is he doing": someone is meant and no one is named, so the asker's people are offered, never the asker's unit.
+  const pronoun = scopeReading.named ? null : SOMEONE.exec(period.rest);
+  if (pronoun) {
+    const options = peopleNear(asker, units, people).map((person) => ({
+      label: person.name,
+      query: build({ kind: 'officer', personId: person.id }),
+    }));
+    if (options.length === 0) return { kind: 'unread', words: [pronoun[0]], reading: null, suggestions };
+    return { kind: 'ambiguous', question: `Who did you mean by "${pronoun[0]}"?`, options };
+  }
   const assumed: Assumed = { period: !periodNamed, place: !scopeReading.named };
   const query = build(scopeReading.scope);
   if (unread.length > 0) return { kind: 'unread', words: unread, reading: { query, assumed }, suggestions };
   return { kind: 'query', query, assumed };
+}
+
+/** Said between two periods next to each other: "better in October than September", "November so far". */
+const PAIR_WORDS = /\b(?:better|worse|higher|lower)(?: or (?:better|worse|higher|lower))?\b|\bthan\b|\bso far\b/g;
+
+/**
+ * Two periods next to each other are read as the later (its answer carries the one before, period-pairs.ts);
+ * two apart are declined with the reason, never answered for the first beside a period nobody asked about.
+ */
+function periodPair(
+  reading: PeriodReading,
+  now: Date,
+  timeZone: string,
+): { kind: 'one'; reading: PeriodReading } | { kind: 'apart'; declined: Understanding } {
+  const [first, second] = reading.periods;
+  if (reading.periods.length !== 2 || first === undefined || second === undefined || reading.trendMonths !== null) {
+    return { kind: 'one', reading };
+  }
+  const pair = pairOf(first.period, second.period, localDateOf(now, timeZone));
+  if (pair.kind === 'adjacent')
+    return { kind: 'one', reading: { ...reading, period: pair.later, rest: reading.rest.replace(PAIR_WORDS, ' ') } };
+  if (pair.kind === 'other') return { kind: 'one', reading };
+  const reason =
+    `"${first.said}" and "${second.said}" are not next to each other: a figure is answered beside the period just before it ` +
+    '(October beside September, this quarter beside the last), so ask for each in turn.';
+  return { kind: 'apart', declined: { kind: 'cannot_answer', said: `${first.said} … ${second.said}`, reason, hint: PAIR_HINT } };
+}
+const PAIR_HINT = 'Ask for one period at a time, e.g. "June" and then "October", or for the trend, e.g. "trend since June".';
+
+/** A person spoken of and not named: "how is he doing", "is she up to date". */
+const SOMEONE = /\b(?:he|she|hes|shes|him)\b/;
+const MAX_PEOPLE_OFFERED = 6;
+
+/** The people a "he" or "she" most likely means: those of the asker's unit and the teams just below it. */
+function peopleNear(asker: Asker, units: readonly UnitEntry[], people: readonly PersonEntry[]): PersonEntry[] {
+  const near = new Set([asker.unitId, ...units.filter((unit) => unit.parentId === asker.unitId).map((unit) => unit.id)]);
+  return people.filter((person) => near.has(person.unitId) && person.id !== asker.personId).slice(0, MAX_PEOPLE_OFFERED);
 }
 
 /** Now, today and this week: open items "due this week" are still a list, not a past figure. */

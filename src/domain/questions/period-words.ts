@@ -22,6 +22,8 @@ export interface PeriodReading {
   unsupported: Unanswerable | null;
   /** How many period phrases the question holds: two means one is compared with the other. */
   periodsNamed: number;
+  /** Every period named, in the order said, with the words that said it. */
+  periods: { period: PeriodSpec; said: string }[];
   /** The text with every period phrase blanked, so its numbers are not read as units or thresholds. */
   rest: string;
 }
@@ -32,7 +34,7 @@ export function readPeriod(text: string, now: Date, timeZone: string, quarters: 
   let first: { at: number; period: PeriodSpec } | null = null;
   let trendMonths: number | null = null;
   let unsupported: Unanswerable | null = null;
-  let periodsNamed = 0;
+  const named: { at: number; period: PeriodSpec; said: string }[] = [];
   for (const { pattern, read } of PATTERNS) {
     for (const match of [...rest.matchAll(pattern)]) {
       const found = read(match, today, quarters);
@@ -40,14 +42,22 @@ export function readPeriod(text: string, now: Date, timeZone: string, quarters: 
       if ('unsupported' in found) unsupported ??= found.unsupported;
       else if ('trendMonths' in found) trendMonths ??= found.trendMonths;
       else {
-        periodsNamed += 1;
+        named.push({ at: match.index, period: found.period, said: match[0].trim() });
         if (first === null || match.index < first.at) first = { at: match.index, period: found.period };
       }
       // Blank, not delete: positions stay comparable for "the first period named".
       rest = rest.slice(0, match.index) + ' '.repeat(match[0].length) + rest.slice(match.index + match[0].length);
     }
   }
-  return { period: first?.period ?? null, trendMonths, unsupported, periodsNamed, rest: rest.replace(/\s+/g, ' ').trim() };
+  const periods = named.sort((a, b) => a.at - b.at).map(({ period, said }) => ({ period, said }));
+  return {
+    period: first?.period ?? null,
+    trendMonths,
+    unsupported,
+    periodsNamed: periods.length,
+    periods,
+    rest: rest.replace(/\s+/g, ' ').trim(),
+  };
 }
 
 /** How many month-ends a trend "since June" or "this year" covers: through the current month. */

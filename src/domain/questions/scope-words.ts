@@ -1,5 +1,5 @@
 import { isKeyword } from './normalise.js';
-import { findOfficerMention, unknownOfficerName } from './officer-matching.js';
+import { findOfficerMention, findOfficerPair, unknownOfficerName } from './officer-matching.js';
 import type { ListNoun } from './intent-words.js';
 import { findUnitMentions } from './unit-matching.js';
 import type { Asker, Intent, PersonEntry, Scope, UnitEntry } from './types.js';
@@ -84,6 +84,12 @@ const PERSONS_TEAM = /^s? (?:team|squad|shift|lot|unit|relief|section)\b/;
 
 function readScopeOf(text: string, clues: ScopeClues): ScopeReading {
   const { asker, units, people } = clues;
+  // "Imran vs Amara": two officers of one team, side by side in their team's list of officers.
+  const pair = findOfficerPair(text, people, clues.unitWords);
+  if (pair && pair[0].unitId === pair[1].unitId) {
+    const only = pair.map((person) => person.id);
+    return { kind: 'scope', scope: unitScope(pair[0].unitId, units), named: true, only, throughPerson: true };
+  }
   const officer = findOfficerMention(text, people, clues.unitWords);
   if (officer) {
     // "PS Evans team", "Tom's lot": the unit the person belongs to, named through them.

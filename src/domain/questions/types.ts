@@ -93,7 +93,8 @@ export type Understanding =
   /** A unit or officer named that the force does not have: said back, with the nearest names as buttons. */
   | { kind: 'unknown_name'; said: string; options: { label: string; query: Query }[]; suggestions: string[] }
   /** Understood, but not something figures can answer ("next week"): the reason says why. */
-  | { kind: 'cannot_answer'; said: string; reason: string }
+  /** hint: what to ask instead, when it is not the usual "ask about now or a past period". */
+  | { kind: 'cannot_answer'; said: string; reason: string; hint?: string }
   | { kind: 'help' }
   | { kind: 'not_understood'; suggestions: string[] };
 

@@ -85,7 +85,11 @@ export async function answerQuestion(deps: AnswerDeps, asker: Person, text: stri
     case 'unknown_name':
       return unknownNameAnswer(asker, understanding, known);
     case 'cannot_answer':
-      return { kind: 'refusal', reason: understanding.reason, hint: 'Ask about now or a past period, e.g. "this month" or "last week".' };
+      return {
+        kind: 'refusal',
+        reason: understanding.reason,
+        hint: understanding.hint ?? 'Ask about now or a past period, e.g. "this month" or "last week".',
+      };
     case 'unread':
       return unreadAnswer(deps, asker, understanding, known);
     case 'query':
@@ -123,8 +127,10 @@ export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query,
   const intent = query.intent;
   switch (intent.kind) {
     case 'my_items': {
-      const answer = await itemsAnswer(deps, asker, target, cases, force.id, now, query.metric);
-      return { ...answer, readAs: readAs({ metric: query.metric }) };
+      // Items are those open now, or at the end of the past day asked about ("what did I have overdue yesterday").
+      const day = query.period.kind === 'day' ? snapshotOf(query, now, deps.policy.timeZone).period : undefined;
+      const answer = await itemsAnswer(deps, asker, target, cases, force.id, day?.snapshotAt ?? now, query.metric);
+      return { ...answer, readAs: readAs({ metric: query.metric, ...(day ? { period: day } : {}) }) };
     }
     case 'trend': {
       const answer = await trendAnswer(deps, target, cases, query, intent.months, now);

@@ -1,4 +1,5 @@
 import type { Metric, Query } from '../../domain/questions/index.js';
+import type { ObligationId } from '../../domain/policy.js';
 import type { PromiseCounts, Rag, Ratio, UnitDigest } from '../../domain/types.js';
 
 /** What a question is answered with: the result union the bot turns into a card (src/bot/question-handler.ts). */
@@ -56,7 +57,8 @@ export type Answer =
       drillDown: QueryButton[];
     })
   | (ReadAs & { kind: 'trend'; headline: string; metric: Metric; rows: (FigureLine & { periodLabel: string; at: string })[] })
-  | (ReadAs & { kind: 'items'; headline: string; view: ItemsView; digest: UnitDigest })
+  /** at: the instant the items stand at (now, or the end of a past day); duties: the duties listed, when not the digests'. */
+  | (ReadAs & { kind: 'items'; headline: string; view: ItemsView; digest: UnitDigest; at: Date; duties?: readonly ObligationId[] })
   /** Acknowledgements with a planned date by state at the period's snapshot, beside the previous one (issue 17). */
   | (ReadAs & {
       kind: 'promises';

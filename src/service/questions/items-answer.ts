@@ -27,20 +27,17 @@ export async function itemsAnswer(
   now: Date,
   metric: Metric = 'overall',
 ): Promise<BareAnswer<'items'>> {
-  // Items are what is overdue or due now: a period does not apply to them.
+  // Items are what is overdue or due at `now`: the present, or the end of a past day asked about.
   const atLabel = dateLabel(now, deps.policy.timeZone);
   const duties: DigestOptions = isDutyMetric(metric) ? { duties: [DUTY_OF_METRIC[metric]] } : {};
   switch (target.kind) {
     case 'officer': {
       // Their own: the whole force filtered by OIC (their cases may sit with another team). Someone else's:
       // only those inside the asker's scope, the rest counted.
-      const { digest, leftOut } =
-        cases.kind === 'all' && duties.duties
-          ? { digest: await deps.queries.digest(forceId, now, { oicId: target.officer.id, ...duties }), leftOut: 0 }
-          : await officerItemsAsSeen(deps.queries, target.officer.id, now, cases, forceId);
+      const { digest, leftOut } = await officerItemsAsSeen(deps.queries, target.officer.id, now, cases, forceId, duties);
       const whose = target.officer.id === asker.id ? 'Your items' : `${target.officer.name}'s items`;
       const headline = withNote(`${whose}: ${itemCounts(digest)} — at ${atLabel}`, itemsNotShownText(leftOut));
-      return { kind: 'items', headline, view: { kind: 'officer', officerId: target.officer.id }, digest };
+      return { kind: 'items', headline, view: { kind: 'officer', officerId: target.officer.id }, digest, at: now, ...duties };
     }
     case 'unit': {
       const digest = await deps.queries.digest(target.unit.id, now, duties);
@@ -49,6 +46,8 @@ export async function itemsAnswer(
         headline: `${target.unit.name} items: ${itemCounts(digest)} — at ${atLabel}`,
         view: { kind: 'team', unitId: target.unit.id },
         digest,
+        at: now,
+        ...duties,
       };
     }
   }

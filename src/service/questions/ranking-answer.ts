@@ -32,12 +32,14 @@ export async function rankingAnswer(
   snapshot: Snapshot,
 ): Promise<BareAnswer<'ranking'>> {
   const listed = await listRows(deps, intent, query.metric, scopeUnit, force, snapshot.period.snapshotAt);
-  // "Compare South Team 1 and South Team 2": the named units only (ids the card sent are only ever a filter).
+  // "Compare South Team 1 and South Team 2", "Imran vs Amara": the named units or officers only (ids the card
+  // sent are only ever a filter).
   const only = intent.only === undefined ? null : new Set(intent.only);
   const left = new Set(query.except ?? []);
-  const rows = listed.rows.filter(
-    (row) => (only === null || (row.unitId !== null && only.has(row.unitId))) && (row.unitId === null || !left.has(row.unitId)),
-  );
+  const rows = listed.rows.filter((row) => {
+    const id = row.unitId ?? row.officerId;
+    return (only === null || (id !== null && only.has(id))) && (row.unitId === null || !left.has(row.unitId));
+  });
   if (intent.kind === 'compare_children' && intent.change !== undefined) {
     const before = await listRows(deps, intent, query.metric, scopeUnit, force, snapshot.period.previousSnapshotAt);
     const since = `since ${dateLabel(snapshot.period.previousSnapshotAt, deps.policy.timeZone)}`;

@@ -70,7 +70,8 @@ function whatPieces({ whose, intent, metric, rows, onlyNames }: ReadAsParts): st
 
 function whenPieces({ intent, period, months, timeZone }: ReadAsParts): string[] {
   if (months) return [`month-ends ${months.first} to ${months.last}`];
-  if (intent.kind === 'my_items' || !period) return [];
+  // Items are those open now, unless a past day was asked about: then those open at its end.
+  if (!period || (intent.kind === 'my_items' && !period.ended)) return [];
   if (period.label === 'now') return [`now (${clockText(period.snapshotAt, timeZone)})`];
   if (period.ended) return [period.label, `at the end of ${dayText(period.snapshotAt, timeZone)}`];
   const running = period.label.startsWith('since ') ? period.label : `${period.label} so far`;

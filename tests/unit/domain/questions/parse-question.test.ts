@@ -274,3 +274,53 @@ describe('parseQuestion: a time to come beside one that can be answered (issue 1
     expect(understanding.kind === 'query' && understanding.query.period).toEqual({ kind: 'now' });
   });
 });
+
+describe('parseQuestion: shapes the first-reading batches F-H found (issue 12)', () => {
+  const queryOf = (understanding: Understanding) => (understanding.kind === 'query' ? understanding.query : understanding);
+
+  it.each([
+    ['were we better in october than september for updates?', { kind: 'month', year: 2026, month: 10 }],
+    ['september compared with october', { kind: 'month', year: 2026, month: 10 }],
+    ['how did we do in october vs november so far', { kind: 'month', year: 2026, month: 11 }],
+    ['this quarter vs last', { kind: 'quarter', year: 2026, quarter: 4 }],
+  ])('"%s": two periods next to each other are the later, beside the earlier', (question, period) => {
+    expect(queryOf(ask('supervisor of North Team 2', question))).toMatchObject({ intent: { kind: 'figure' }, period });
+  });
+
+  it('declines two periods apart with the reason, rather than answering the first beside a month not asked about', () => {
+    const understanding = ask('supervisor of North Team 2', 'june vs october');
+    expect(understanding).toMatchObject({ kind: 'cannot_answer', said: 'june … october' });
+  });
+
+  it("compares two officers of one team by name, in their team's list of officers only", () => {
+    expect(queryOf(ask('supervisor of North Team 2', 'Tom Okafor vs Lee Shah on NAs'))).toEqual({
+      intent: { kind: 'compare_children', only: ['P-2102', 'P-2103'] },
+      metric: 'needs_assessment',
+      scope: { kind: 'unit', unitId: 'N-T2' },
+      period: { kind: 'now' },
+    });
+  });
+
+  it.each([
+    ['whats lee shah got outstanding', { kind: 'officer', personId: 'P-2103' }, 'overall'],
+    ['north team 3 referrals still outstanding?', { kind: 'unit', unitId: 'N-T3' }, 'referral'],
+  ])('"%s" lists the items, not the figure', (question, scope, metric) => {
+    expect(queryOf(ask('senior lead', question))).toEqual({ intent: { kind: 'my_items' }, metric, scope, period: { kind: 'now' } });
+  });
+
+  it('lists the items open at the end of a past day: "what did i have outstanding yesterday"', () => {
+    expect(queryOf(ask('officer', 'what did i have outstanding yesterday'))).toMatchObject({
+      intent: { kind: 'my_items' },
+      scope: { kind: 'officer', personId: 'self' },
+      period: { kind: 'day', date: '2026-11-19' },
+    });
+  });
+
+  it('asks back who "he" is, offering the sergeant\'s people, and never answers for the team', () => {
+    const understanding = ask('supervisor of North Team 2', 'how is he doing');
+    expect(understanding.kind).toBe('ambiguous');
+    if (understanding.kind !== 'ambiguous') return;
+    expect(understanding.question).toBe('Who did you mean by "he"?');
+    expect(understanding.options.map((option) => option.query.scope)).toContainEqual({ kind: 'officer', personId: 'P-2102' });
+  });
+});
