@@ -62,3 +62,30 @@ export async function unfinishedDipAudits(deps: DipProgressDeps, at: Date, withi
 function refOf(unit: UnitNode | undefined, id: string, kind: UnitRef['kind']): UnitRef {
   return unit ? { id: unit.id, name: unit.name, kind: unit.kind } : { id, name: id, kind };
 }
+
+/** A weekly card's line: a unit's audits of a month, how many are left and the day they are (were) due by. */
+export interface WeeklyDipAuditRow {
+  unit: UnitRef;
+  period: string;
+  left: number;
+  total: number;
+  dueOn: string;
+}
+
+/**
+ * The weekly card's "Dip-sample audits" (issue 16, part 3): within the unit, this month's audits not yet
+ * submitted (due) and the unfinished ones past their overdue day (last month's, by default), each by unit.
+ */
+export async function weeklyDipAudits(
+  deps: DipProgressDeps,
+  unitId: string,
+  at: Date,
+): Promise<{ due: WeeklyDipAuditRow[]; overdue: WeeklyDipAuditRow[] }> {
+  const months = await unfinishedDipAudits(deps, at, unitId);
+  const rows = (month: DipMonthProgress) =>
+    month.units.map((u) => ({ unit: u.unit, period: month.period, left: u.total - u.done, total: u.total, dueOn: month.days.dueOn }));
+  return {
+    due: months.filter((m) => m.stage !== 'overdue').flatMap(rows),
+    overdue: months.filter((m) => m.stage === 'overdue').flatMap(rows),
+  };
+}
