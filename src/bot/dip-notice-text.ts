@@ -31,13 +31,15 @@ export async function dipNoticeText(
     const units = notice.units.map((u) => `${unitName(u.unitId)}: ${counts(u)}`).join('; ');
     return `Reminder: ${month}'s dip-sample audits are due by ${dayText(notice.day)}. ${units}. Say ${command} to open the sample.`;
   }
-  const lines: string[] = [];
+  // One line per inspector (their units' counts), so a force's senior lead reads who is behind.
+  const byInspectors = new Map<string, string[]>();
   for (const u of notice.units) {
-    const inspectors = await Promise.all(u.inspectorIds.map(personName));
-    lines.push(`${unitName(u.unitId)}${inspectors.length > 0 ? ` (${inspectors.join(', ')})` : ''}: ${counts(u)}`);
+    const inspectors = (await Promise.all(u.inspectorIds.map(personName))).join(', ') || 'No inspector';
+    byInspectors.set(inspectors, [...(byInspectors.get(inspectors) ?? []), `${unitName(u.unitId)} ${counts(u)}`]);
   }
+  const lines = [...byInspectors].map(([inspectors, units]) => `- ${inspectors}: ${units.join('; ')}`);
   return (
-    `Overdue: ${month}'s dip-sample audits were not all submitted by ${dayText(notice.day)}. ${lines.join('; ')}. ` +
+    `Overdue: ${month}'s dip-sample audits were not all submitted by ${dayText(notice.day)}.\n\n${lines.join('\n')}\n\n` +
     `Say ${command} to see the sample.`
   );
 }
