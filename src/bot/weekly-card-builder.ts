@@ -54,7 +54,10 @@ export async function buildWeeklyCard(
 /** At most this many lines of each kind on the card (a force has many teams): the rest as "and N more". */
 const DIP_LINES = 8;
 
-/** "North Team 1: 7 of 10 left, due by Fri 20 Nov" ("was due" once past; with the month when overdue: "North Team 1, October 2026: ..."). */
+/**
+ * "North Team 1: 7 of 10 left, due by Fri 20 Nov" ("was due" once the day has passed; with the month when
+ * overdue: "North Team 1, October 2026: ...").
+ */
 function dipRowText(row: WeeklyDipAuditRow, withMonth: boolean, today: string): string {
   const unit = withMonth ? `${shortName(row.unit.name)}, ${monthLabel(row.period)}` : shortName(row.unit.name);
   return `${unit}: ${row.left} of ${row.total} left, ${today > row.dueOn ? 'was due' : 'due'} by ${dayText(row.dueOn)}`;

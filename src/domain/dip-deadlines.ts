@@ -53,5 +53,7 @@ function firstDayOf(period: string): LocalDate {
 }
 
 function nextMonthStart(period: string): LocalDate {
-  return addCalendarDays(`${firstDayOf(period).slice(0, 8)}28`, 4).slice(0, 8).concat('01');
+  return addCalendarDays(`${firstDayOf(period).slice(0, 8)}28`, 4)
+    .slice(0, 8)
+    .concat('01');
 }

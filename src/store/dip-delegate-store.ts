@@ -47,7 +47,8 @@ export class DipDelegateStore {
       } else {
         await tx.query(
           `insert into dip_delegates (unit_id, delegate_id, named_by, named_at) values ($1, $2, $3, $4)
-           on conflict (unit_id) do update set delegate_id = excluded.delegate_id, named_by = excluded.named_by, named_at = excluded.named_at`,
+           on conflict (unit_id) do update
+             set delegate_id = excluded.delegate_id, named_by = excluded.named_by, named_at = excluded.named_at`,
           [unitId, delegateId, actorId, at.toISOString()],
         );
       }

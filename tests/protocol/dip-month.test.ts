@@ -166,7 +166,9 @@ describe("a dip-sample month's reminders, overdue audits and a delegate", () => 
     expect(refused.join(' ')).toContain('belongs to another inspector: only its inspector, their delegate or a senior lead can audit it.');
     const notDelegate = new Conversation(harness.serviceUrl, teamsUserOf(otherSergeant));
     const theirs = sampleCases.find((c) => c.unitId !== otherSergeant.unitId) as (typeof sampleCases)[number];
-    expect(textBlocks(await press(notDelegate, 'saveDipAudit', { ...theirs, submit: true, ...ANSWERS }))[0]).toBe("You can't audit this case");
+    expect(textBlocks(await press(notDelegate, 'saveDipAudit', { ...theirs, submit: true, ...ANSWERS }))[0]).toBe(
+      "You can't audit this case",
+    );
   });
 
   it('tells the senior lead once after the overdue day, naming the inspector; the inspector is not reminded again', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dipAuditDays, dipAuditStage, lastWorkingDayOfMonth, workingDayOfMonth } from '../../../src/domain/dip-deadlines.js';
-import { defaultPolicy, parsePolicy, PolicyError } from '../../../src/domain/policy.js';
+import { defaultPolicy, parsePolicy, type PolicyError } from '../../../src/domain/policy.js';
 import { englandAndWales } from '../../support/england-and-wales.js';
 
 const days = (period: string, overrides: Partial<typeof defaultPolicy> = {}) =>
