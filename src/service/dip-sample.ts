@@ -138,8 +138,13 @@ export async function dipSampleForPerson(
   const own = actor.role === 'senior' ? scope.forceId : actor.role === 'inspector' ? actor.unitId : (delegated[0] ?? actor.unitId);
   const target = unitId ?? own;
   const decision = authoriseDipAudit(actor, target, scope, delegated);
-  if (!decision.allowed) return { kind: 'refused', reason: decision.reason };
-  return dipSampleOf(deps, target, period);
+  // A delegate sees the delegated unit's samples but for their own team's (which stays unknown to the team).
+  const delegateAbove = !decision.allowed && delegated.some((unit) => scope.tree.isWithin(target, unit)) && target !== actor.unitId;
+  if (!decision.allowed && !delegateAbove) return { kind: 'refused', reason: decision.reason };
+  const result = await dipSampleOf(deps, target, period);
+  if (result.kind !== 'sample' || decision.allowed) return result;
+  const samples = result.samples.filter((sample) => authoriseDipAudit(actor, sample.unit.id, scope, delegated).allowed);
+  return samples.length === 0 ? { kind: 'refused', reason: decision.reason } : { ...result, samples };
 }
 
 /**

@@ -136,6 +136,10 @@ describe("a dip-sample month's reminders, overdue audits and a delegate", () => 
   it("lets the inspector's delegate submit an audit of another team, and audits the naming", async () => {
     const named = await say(inspectorChat, `dip delegate ${delegate.name}`);
     expect(textBlocks(named)[0]).toMatch(/^✓ .* audits .*'s dip samples for you$/);
+    const shown = executeActions(await say(delegateChat, 'dip sample'), 'openDipAudit').map((a) => (a.data as { caseId: string }).caseId);
+    // The command's sample but for the delegate's own team, whose cases the team never learns.
+    expect(shown).toEqual(sampleCases.filter((c) => c.unitId !== delegate.unitId).map((c) => c.caseId));
+    expect(shown.length).toBeGreaterThan(0);
     const theirs = sampleCases.find((c, i) => i > 0 && c.unitId !== delegate.unitId) as (typeof sampleCases)[number];
     expect(textBlocks(await press(delegateChat, 'openDipAudit', theirs))[0]).toMatch(new RegExp(`^${theirs.caseId} · `));
     expect(textBlocks(await press(delegateChat, 'saveDipAudit', { ...theirs, submit: true, ...ANSWERS }))).toContain(
@@ -169,6 +173,16 @@ describe("a dip-sample month's reminders, overdue audits and a delegate", () => 
     expect(textBlocks(await press(notDelegate, 'saveDipAudit', { ...theirs, submit: true, ...ANSWERS }))[0]).toBe(
       "You can't audit this case",
     );
+  });
+
+  it('removes the delegate on "dip delegate none": they are refused from then on, and the removal is audited', async () => {
+    expect(textBlocks(await say(inspectorChat, 'dip delegate none'))[0]).toMatch(/^✓ No delegate for .*'s dip audits$/);
+    const theirs = sampleCases.find((c, i) => i > 1 && c.unitId !== delegate.unitId) as (typeof sampleCases)[number];
+    expect(textBlocks(await press(delegateChat, 'openDipAudit', theirs))[0]).toBe("You can't audit this case");
+    const [removed] = await harness.app.services.db.query<{ actor_id: string }>(
+      `select actor_id from audit_log where action = 'dip_delegate.removed'`,
+    );
+    expect(removed).toEqual({ actor_id: inspector.id });
   });
 
   it('tells the senior lead once after the overdue day, naming the inspector; the inspector is not reminded again', async () => {
