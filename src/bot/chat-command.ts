@@ -21,6 +21,8 @@ export type ChatCommand =
   | { kind: 'weekly'; command: WeeklyCommand }
   /** "dip sample", "dip sample 2026-10": the inspector's dip sample (issue 16); `period` as typed. */
   | { kind: 'dipSample'; period: string | null }
+  /** "dip delegate PS 1001", "dip delegate none": who audits the inspector's unit's samples for them; `who` as typed. */
+  | { kind: 'dipDelegate'; who: string | null }
   /** A command whose time could not be read, e.g. "digest at 25:00". */
   | { kind: 'badTime'; given: string }
   | { kind: 'question'; text: string };
@@ -39,6 +41,9 @@ export function parseChatCommand(text: string): ChatCommand {
 
   const dip = /^dip[- ]?samples?(?: (?:for )?(\S+))?$/.exec(words);
   if (dip) return { kind: 'dipSample', period: dip[1] ?? null };
+  if (/^dip[- ]?(?:sample )?delegate:? (?:none|off|nobody)$|^no dip delegate$/.test(words)) return { kind: 'dipDelegate', who: null };
+  const delegate = /^dip[- ]?(?:sample )?delegate:? (?:is )?(.+)$/i.exec(original);
+  if (delegate) return { kind: 'dipDelegate', who: delegate[1] as string };
 
   const shift = parseShiftCommand(original, words);
   if (shift) return shift;

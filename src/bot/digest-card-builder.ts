@@ -17,7 +17,7 @@ export interface DigestCardRequest extends DigestRequest {
   focusItemRef?: string;
 }
 
-export type DigestCardServices = Pick<ServiceContext, 'db' | 'queries' | 'people' | 'policy'> & {
+export type DigestCardServices = Pick<ServiceContext, 'db' | 'queries' | 'people' | 'policy' | 'calendar'> & {
   config: Pick<AppConfig, 'caseUrlTemplate'>;
 };
 

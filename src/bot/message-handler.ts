@@ -12,6 +12,7 @@ import { identifySender, notSetUpCardFor } from './sender.js';
 import { answerCoverCommand } from './cover-commands.js';
 import { answerSubscriptionCommand } from './subscription-commands.js';
 import { answerWeeklyCommand } from './weekly-commands.js';
+import { dipDelegateCardFor } from './dip-delegate-replies.js';
 import { dipSampleCardFor } from './dip-sample-replies.js';
 
 /** A chat message: typing indicator first, then who is asking, then the command or question. */
@@ -59,6 +60,8 @@ export async function handleMessage(deps: BotDeps, context: TurnContext): Promis
       return answerWeeklyCommand(deps, context, person, command.command);
     case 'dipSample':
       return sendCard(context, await dipSampleCardFor(deps, person, command.period));
+    case 'dipDelegate':
+      return sendCard(context, await dipDelegateCardFor(deps, person, command.who));
     case 'badDays':
       return sendCard(
         context,

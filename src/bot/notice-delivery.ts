@@ -3,12 +3,14 @@ import type { ServiceContext } from '../service/service-context.js';
 import { escapeMarkdown } from '../domain/plain-text.js';
 import { NoticeStore, type Notice } from '../store/notice-store.js';
 import { SubscriptionStore } from '../store/subscription-store.js';
+import { dipNoticeText } from './dip-notice-text.js';
 import { ConversationGoneError, type Messenger } from '../service/ports/messenger.js';
 
 /**
  * Delivers the notices the service leaves for people (src/store/notice-store.ts), on each scheduler tick:
- * today, the supervisor who reassigned a case in Teams is told when an import disagreed with it
- * (src/store/allocation-conflicts.ts). Each notice goes once to the person's personal chat with the
+ * the supervisor who reassigned a case in Teams is told when an import disagreed with it
+ * (src/store/allocation-conflicts.ts), an inspector of the dip audits left on the due day, a senior lead of
+ * the audits overdue (src/service/dip-audit-reminders.ts). Each notice goes once to the person's personal chat with the
  * bot; someone without one is recorded as such; a failed send is tried again a minute later, at most
  * MAX_NOTICE_ATTEMPTS times. Names are looked up and escaped when the message is worded.
  */
@@ -73,6 +75,7 @@ const allocationConflict = z.object({
 
 /** The message for one notice, every record field escaped (it is shown as Markdown). */
 async function noticeText(services: Pick<ServiceContext, 'db' | 'logger' | 'people' | 'queries'>, notice: Notice): Promise<string> {
+  if (notice.kind !== 'allocation_conflict') return dipNoticeText(services, notice.kind, notice.details);
   const conflict = allocationConflict.parse(notice.details);
   const nameOf = async (personId: string) => escapeMarkdown((await services.people.findById(personId))?.name ?? personId);
   const caseId = escapeMarkdown(conflict.caseId);

@@ -72,6 +72,17 @@ export const dipPolicyShape = {
   dipSampleLookBackMonths: wholeNumber('months before a case may be drawn again, e.g. 12', 0, 60).default(12),
   /** The sample is drawn at the start of this working day of the month (1: the first working day). */
   dipSampleDrawWorkingDay: wholeNumber('the working day of the month the sample is drawn on, e.g. 1', 1, 15).default(1),
+  /** The month's audits are due by this working day of the month: an inspector with audits left is reminded that day. */
+  dipAuditReminderWorkingDay: wholeNumber('the working day of the month the audits are due by, e.g. 15', 2, 18).default(15),
+  /**
+   * After this working day of the month the month's unfinished audits are overdue, shown to the senior lead:
+   * "last" (the default: the month's audits are the month's, so they are overdue from the next month) or 2 to 18.
+   */
+  dipAuditOverdueWorkingDay: z
+    .union([z.literal('last'), z.number().int().min(2).max(18)], {
+      errorMap: () => ({ message: 'must be "last" (the last working day of the month) or a whole number from 2 to 18' }),
+    })
+    .default('last'),
   /** Closed cases are drawn too when they closed this many days or fewer before the draw. */
   dipSampleClosedWithinDays: wholeNumber('days a closed case stays in the pool, e.g. 31', 0, 366).default(31),
   dipQuestions: z
@@ -81,3 +92,26 @@ export const dipPolicyShape = {
     .refine((list) => new Set(list.map((q) => q.id)).size === list.length, 'must give each question its own id')
     .default(DEFAULT_DIP_QUESTIONS.map((q) => ({ ...q }))),
 };
+
+/** The checks across the dip keys (each key alone is checked by its schema), each naming the key to change. */
+export function dipPolicyProblems(policy: {
+  dipSampleDrawWorkingDay: number;
+  dipAuditReminderWorkingDay: number;
+  dipAuditOverdueWorkingDay: number | 'last';
+}): string[] {
+  const problems: string[] = [];
+  if (policy.dipAuditReminderWorkingDay <= policy.dipSampleDrawWorkingDay) {
+    problems.push(
+      `dipAuditReminderWorkingDay: must be after the draw day (dipSampleDrawWorkingDay ${policy.dipSampleDrawWorkingDay}) ` +
+        `(got ${policy.dipAuditReminderWorkingDay})`,
+    );
+  }
+  const overdue = policy.dipAuditOverdueWorkingDay;
+  if (overdue !== 'last' && overdue < policy.dipAuditReminderWorkingDay) {
+    problems.push(
+      `dipAuditOverdueWorkingDay: must be on or after the reminder day (dipAuditReminderWorkingDay ` +
+        `${policy.dipAuditReminderWorkingDay}), or "last" (got ${overdue})`,
+    );
+  }
+  return problems;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dipPolicyShape } from './dip-policy.js';
+import { dipPolicyProblems, dipPolicyShape } from './dip-policy.js';
 
 /**
  * A force's compliance policy (compliance-rules.md). Every number in the rules is a default here, not a
@@ -99,7 +99,11 @@ export function parsePolicy(json: unknown): Policy {
     throw new PolicyError([`the policy must be a JSON object such as {"updateIntervalDays": 28} (known keys: ${KNOWN_KEYS})`]);
   }
   const parsed = policySchema.safeParse(json);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const problems = dipPolicyProblems(parsed.data);
+    if (problems.length > 0) throw new PolicyError(problems);
+    return parsed.data;
+  }
   const problems = parsed.error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => `${key}: is not a policy setting; remove it or correct the spelling (known keys: ${KNOWN_KEYS})`);

@@ -115,12 +115,28 @@ export function authoriseOfficerItems(viewer: Person, officer: Person, scope: Un
 }
 
 /**
- * A dip-sample audit (issue 16), and seeing the sample: the inspector over the sampled unit, or a senior lead.
- * A sergeant never audits their own team's cases, and another command's inspector is refused.
+ * A dip-sample audit (issue 16), and seeing the sample: the inspector over the sampled unit, a senior lead, or
+ * the delegate an inspector named for a unit holding it (`delegatedUnits`: the units the actor is delegate for).
+ * A sergeant never audits their own team's cases, not even as a delegate, and another command's inspector,
+ * or another inspector's delegate, is refused.
  */
-export function authoriseDipAudit(actor: Person, unitId: string, scope: UnitScope): Decision {
+export function authoriseDipAudit(actor: Person, unitId: string, scope: UnitScope, delegatedUnits: readonly string[] = []): Decision {
   if (actor.role === 'admin') return refuse(ADMIN_REASON);
   if ((actor.role === 'inspector' || actor.role === 'senior') && scope.oversees(actor, unitId)) return { allowed: true };
+  const delegatedFor = delegatedUnits.find((delegated) => scope.tree.isWithin(unitId, delegated));
+  if (delegatedFor !== undefined && scope.tree.isWithin(actor.unitId, unitId)) {
+    return refuse(
+      `You audit ${scope.nameOf(delegatedFor)}'s dip samples as a delegate, but ${scope.nameOf(unitId)}'s sample holds your own ` +
+        "team's cases: they are audited by someone outside the team.",
+    );
+  }
+  if (delegatedFor !== undefined) return { allowed: true };
+  if (delegatedUnits.length > 0) {
+    return refuse(
+      `You audit ${delegatedUnits.map((id) => scope.nameOf(id)).join(' and ')}'s dip samples as a delegate; ` +
+        `${scope.nameOf(unitId)}'s belongs to another inspector: only its inspector, their delegate or a senior lead can audit it.`,
+    );
+  }
   if (actor.role === 'officer' || actor.role === 'supervisor') {
     return refuse("Dip samples are audited by the command's inspector (or a senior lead), not by the team itself.");
   }

@@ -3,6 +3,7 @@ import type { Person } from '../domain/types.js';
 import { DipAuditStore, type DipAnswerChange, type DipCaseRef, type SampledCase, type StoredDipAudit } from '../store/dip-audit-store.js';
 import { auditRefusal } from './audit-refusal.js';
 import { UnitScope, authoriseDipAudit } from './authorise.js';
+import { dipDelegatedUnits } from './dip-delegate.js';
 import { dutiesOf, type CaseDuties } from './dip-duties.js';
 import type { ServiceContext } from './service-context.js';
 
@@ -33,7 +34,7 @@ export type DipAuditResult =
 
 const MAX_NOTE_CHARS = 1000;
 
-/** The questionnaire of one sampled case, for the inspector over its unit (or a senior lead). */
+/** The questionnaire of one sampled case, for the inspector over its unit (their delegate, or a senior lead). */
 export async function openDipAudit(deps: DipAuditDeps, actor: Person, ref: DipCaseRef, at: Date): Promise<DipAuditResult> {
   const found = await authorisedCase(deps, actor, ref, at, 'dip_audit.open');
   if ('kind' in found) return found;
@@ -101,7 +102,7 @@ async function authorisedCase(
     return { kind: 'not_in_sample' };
   }
   const scope = await UnitScope.load(deps.queries);
-  const decision = authoriseDipAudit(actor, ref.unitId, scope);
+  const decision = authoriseDipAudit(actor, ref.unitId, scope, await dipDelegatedUnits(deps.db, actor.id));
   if (!decision.allowed) {
     await auditRefusal(deps.db, { at, actorId: actor.id, action, subject: `case:${ref.caseId}`, reason: 'not_authorised', details });
     return { kind: 'refused', reason: decision.reason };

@@ -5,6 +5,7 @@ import type { LocalDate, Person, UnitNode, UnitRef } from '../domain/types.js';
 import { UnitTree } from '../domain/visibility.js';
 import { DipSampleStore, type StoredDipCase } from '../store/dip-sample-store.js';
 import { UnitScope, authoriseDipAudit } from './authorise.js';
+import { dipDelegatedUnits } from './dip-delegate.js';
 import type { ServiceContext } from './service-context.js';
 
 export type DipSampleDeps = Pick<ServiceContext, 'db' | 'clock' | 'policy' | 'calendar' | 'queries'>;
@@ -122,7 +123,7 @@ export function currentDipPeriod(deps: Pick<DipSampleDeps, 'clock' | 'policy' | 
 export type DipSampleViewResult = DipSampleResult | { kind: 'refused'; reason: string };
 
 /**
- * A person's view of a sample: the inspector's command (or a senior lead's force) unless a unit is named,
+ * A person's view of a sample: the inspector's command (a senior lead's force, a delegate's delegated unit) unless a unit is named,
  * refused unless they may audit it (src/service/authorise.ts), so a sergeant never learns which of their
  * team's cases will be read.
  */
@@ -133,10 +134,17 @@ export async function dipSampleForPerson(
   period: string,
 ): Promise<DipSampleViewResult> {
   const scope = await UnitScope.load(deps.queries);
-  const target = unitId ?? (actor.role === 'senior' ? scope.forceId : actor.unitId);
-  const decision = authoriseDipAudit(actor, target, scope);
-  if (!decision.allowed) return { kind: 'refused', reason: decision.reason };
-  return dipSampleOf(deps, target, period);
+  const delegated = await dipDelegatedUnits(deps.db, actor.id);
+  const own = actor.role === 'senior' ? scope.forceId : actor.role === 'inspector' ? actor.unitId : (delegated[0] ?? actor.unitId);
+  const target = unitId ?? own;
+  const decision = authoriseDipAudit(actor, target, scope, delegated);
+  // A delegate sees the delegated unit's samples but for their own team's (which stays unknown to the team).
+  const delegateAbove = !decision.allowed && delegated.some((unit) => scope.tree.isWithin(target, unit)) && target !== actor.unitId;
+  if (!decision.allowed && !delegateAbove) return { kind: 'refused', reason: decision.reason };
+  const result = await dipSampleOf(deps, target, period);
+  if (result.kind !== 'sample' || decision.allowed) return result;
+  const samples = result.samples.filter((sample) => authoriseDipAudit(actor, sample.unit.id, scope, delegated).allowed);
+  return samples.length === 0 ? { kind: 'refused', reason: decision.reason } : { ...result, samples };
 }
 
 /**

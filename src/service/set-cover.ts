@@ -65,13 +65,13 @@ async function deputyOf(deps: SetCoverDeps, cover: PersonCover): Promise<Person 
   return cover.deputyId === null ? null : deps.people.findById(cover.deputyId);
 }
 
-type Found = { kind: 'found'; person: Person } | Extract<CoverResult, { kind: 'unknown_person' | 'ambiguous_person' }>;
+export type FoundPerson = { kind: 'found'; person: Person } | Extract<CoverResult, { kind: 'unknown_person' | 'ambiguous_person' }>;
 
 /**
  * "PS 2345", "2345": the collar number in the records' name ("PS 2345 Dan Okoro"); "PC Smith", "Dan Okoro":
  * every word said is a word of the name. One person, or the choices to say.
  */
-async function findPerson(deps: SetCoverDeps, given: string): Promise<Found> {
+export async function findPerson(deps: Pick<SetCoverDeps, 'people' | 'queries'>, given: string): Promise<FoundPerson> {
   const force = (await deps.queries.listUnits()).find((unit) => unit.parentId === null);
   const people = force ? await deps.people.listWithin(force.id) : [];
   const said = words(given);

@@ -4,6 +4,7 @@ import type { Person, PromiseCounts, UnitFigures, UnitRef } from '../domain/type
 import { PeopleLinksStore } from '../store/people-links-store.js';
 import { UnitScope, authoriseUnitDigest } from './authorise.js';
 import { DigestNotVisibleError } from './build-digest.js';
+import { weeklyDipAudits, type WeeklyDipAuditRow } from './dip-audit-progress.js';
 import type { QueryButton } from './questions/answer-types.js';
 import { figureDrillDown } from './questions/drill-down.js';
 import type { ServiceContext } from './service-context.js';
@@ -28,11 +29,13 @@ export interface WeeklySummary {
   /** Acknowledgements with a planned date, by state now (issue 17): kept, missed, open. */
   promises: PromiseCounts;
   targetRate: number;
+  /** Dip-sample audits within the unit (issue 16): this month's not yet submitted, and those overdue. */
+  dipAudits: { due: WeeklyDipAuditRow[]; overdue: WeeklyDipAuditRow[] };
   /** As under a figure answer (src/service/questions/drill-down.ts), then the teams below target, each opening its figure. */
   drillDown: QueryButton[];
 }
 
-export type WeeklySummaryServices = Pick<ServiceContext, 'db' | 'queries' | 'people' | 'policy'>;
+export type WeeklySummaryServices = Pick<ServiceContext, 'db' | 'queries' | 'people' | 'policy' | 'calendar'>;
 
 const WEEK_MS = 7 * 24 * 3600_000;
 const OLDEST_BREACHES = 5;
@@ -74,6 +77,7 @@ export async function buildWeeklySummary(
     notReceiving: await sergeantsNotReceiving(services, teams, units),
     promises: await queries.promiseCounts(request.unitId, request.at),
     targetRate: policy.targetRate,
+    dipAudits: await weeklyDipAudits(services, request.unitId, request.at),
     drillDown,
   };
 }

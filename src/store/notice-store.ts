@@ -1,10 +1,20 @@
 import type { Db } from './db.js';
 
+export type NoticeKind = 'allocation_conflict' | 'dip_audit_reminder' | 'dip_audit_overdue';
+
+/** A notice to leave: `dedupeKey` names its subject, and a second one with the same key is never stored. */
+export interface NewNotice {
+  personId: string;
+  kind: NoticeKind;
+  details: object;
+  dedupeKey: string;
+}
+
 /** A short message waiting for a person (migration 010): ids and codes only, worded when it is sent. */
 export interface Notice {
   id: number;
   personId: string;
-  kind: 'allocation_conflict';
+  kind: NoticeKind;
   details: unknown;
   /** Tries so far, this one included. */
   attempts: number;
@@ -23,7 +33,7 @@ const DEFAULT_LEASE_MS = 5 * 60_000;
 interface NoticeRow {
   id: string | number;
   person_id: string;
-  kind: 'allocation_conflict';
+  kind: NoticeKind;
   details: unknown;
   attempts: number;
 }
@@ -34,6 +44,26 @@ interface NoticeRow {
  */
 export class NoticeStore {
   constructor(private readonly db: Db) {}
+
+  /** Leaves the notices whose subject has none yet (another replica may have left it first); the keys left by this call. */
+  async queue(notices: readonly NewNotice[], at: Date): Promise<string[]> {
+    if (notices.length === 0) return [];
+    const rows = await this.db.query<{ dedupe_key: string }>(
+      `insert into notices (person_id, kind, details, dedupe_key, created_at)
+       select person_id, kind, details::jsonb, dedupe_key, $5 from unnest($1::text[], $2::text[], $3::text[], $4::text[])
+         as n(person_id, kind, details, dedupe_key)
+       on conflict (dedupe_key) do nothing
+       returning dedupe_key`,
+      [
+        notices.map((n) => n.personId),
+        notices.map((n) => n.kind),
+        notices.map((n) => JSON.stringify(n.details)),
+        notices.map((n) => n.dedupeKey),
+        at.toISOString(),
+      ],
+    );
+    return rows.map((row) => row.dedupe_key).sort();
+  }
 
   async claim(now: Date, options: NoticeClaimOptions = {}): Promise<Notice[]> {
     const leaseUntil = new Date(now.getTime() + (options.leaseMs ?? DEFAULT_LEASE_MS));

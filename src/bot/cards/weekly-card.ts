@@ -25,6 +25,8 @@ export interface WeeklyCardData {
   /** Acknowledgements with a planned date by state (issue 17). */
   promises: PromiseCounts;
   targetRate: number;
+  /** Dip-sample audits (issue 16), each line as shown: the overdue ones (in red), then this month's due. */
+  dipAudits: { overdue: string[]; due: string[] };
   /** e.g. 'Weekly on Mon at 08:00 (Europe/London). Change it with "weekly at tue 09:00", stop it with "weekly off".' */
   footer: string;
   drillDown: QuestionButton[];
@@ -55,6 +57,9 @@ export function renderWeeklyCard(data: WeeklyCardData): AdaptiveCard {
     })),
     hasNotReceiving: data.notReceiving.length > 0,
     notReceiving: data.notReceiving.map((team) => ({ text: `${team.name}: ${team.reasonText}` })),
+    hasDipAudits: data.dipAudits.overdue.length + data.dipAudits.due.length > 0,
+    dipOverdue: data.dipAudits.overdue.map((text) => ({ text })),
+    dipDue: data.dipAudits.due.map((text) => ({ text })),
     footer: data.footer,
     drillDown: questionButtonViews(data.drillDown),
   });

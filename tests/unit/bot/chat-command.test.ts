@@ -61,6 +61,13 @@ describe('shift and cover commands', () => {
     expect(parseChatCommand('dip sample results for North LPA')).toEqual({ kind: 'question', text: 'dip sample results for North LPA' });
   });
 
+  it('reads the dip delegate command: a person as typed, or none (issue 16)', () => {
+    expect(parseChatCommand('dip delegate PS 1001')).toEqual({ kind: 'dipDelegate', who: 'PS 1001' });
+    expect(parseChatCommand('Dip delegate: Dan Okoro.')).toEqual({ kind: 'dipDelegate', who: 'Dan Okoro' });
+    expect(parseChatCommand('dip delegate none')).toEqual({ kind: 'dipDelegate', who: null });
+    expect(parseChatCommand('no dip delegate')).toEqual({ kind: 'dipDelegate', who: null });
+  });
+
   it('leaves questions that start with a command word as questions', () => {
     expect(parseChatCommand('weekly figures north')).toEqual({ kind: 'question', text: 'weekly figures north' });
     expect(parseChatCommand('days overdue in North Team 3')).toEqual({ kind: 'question', text: 'days overdue in North Team 3' });

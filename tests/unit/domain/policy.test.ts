@@ -40,6 +40,9 @@ describe('parsePolicy', () => {
       dipSampleLookBackMonths: 12,
       dipSampleDrawWorkingDay: 1,
       dipSampleClosedWithinDays: 31,
+      // Part 4's reminder and overdue days (tests/unit/domain/dip-deadlines.test.ts).
+      dipAuditReminderWorkingDay: 15,
+      dipAuditOverdueWorkingDay: 'last',
       dipQuestions: DEFAULT_DIP_QUESTIONS,
     });
     expect(parsePolicy({})).toEqual(defaultPolicy);

@@ -8,6 +8,7 @@ import type { Person, Role } from '../../../src/domain/types.js';
 import {
   UnitScope,
   authoriseAcknowledge,
+  authoriseDipAudit,
   authoriseOfficerItems,
   authoriseReassign,
   authoriseUnitDigest,
@@ -151,5 +152,28 @@ describe("An officer's items: the officer, or whoever oversees the officer's hom
     { actor: admin, other: pcOkafor, expected: "PC 101 Okafor's items are outside what you can see, so I can't show them to you." },
   ])('$actor.name looking at $other.name: $expected', ({ actor, other, expected }) => {
     expect(read(authoriseOfficerItems(actor, other, scope))).toBe(expected);
+  });
+});
+
+describe('a dip-sample audit and its delegate (issue 16)', () => {
+  const decide = (actor: Person, unitId: string, delegated: string[] = []) => {
+    const decision = authoriseDipAudit(actor, unitId, scope, delegated);
+    return decision.allowed ? ALLOWED : decision.reason;
+  };
+
+  it("allows the inspector's delegate on the delegated unit's teams, and refuses them on their own team's cases", () => {
+    expect(decide(psJones, 'N-T1', ['N-LPA'])).toBe(ALLOWED);
+    expect(decide(psJones, 'N-T2', ['N-LPA'])).toBe(
+      "You audit North LPA's dip samples as a delegate, but North Team 2's sample holds your own team's cases: " +
+        'they are audited by someone outside the team.',
+    );
+  });
+
+  it("refuses a delegate on another inspector's unit, with the reason", () => {
+    expect(decide(psJones, 'S-T1', ['N-LPA'])).toBe(
+      "You audit North LPA's dip samples as a delegate; South Team 1's belongs to another inspector: " +
+        'only its inspector, their delegate or a senior lead can audit it.',
+    );
+    expect(decide(psJones, 'N-T1')).toBe("Dip samples are audited by the command's inspector (or a senior lead), not by the team itself.");
   });
 });
