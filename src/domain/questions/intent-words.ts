@@ -94,7 +94,9 @@ const ITEMS = [
     String.raw`\b(?:do|have) (?:i|we) (?:got |have )?any (?:(?:overdue|outstanding|missing|late) )+(?:updates` +
       String.raw`|needs assessments?|nas|items|victims|cases)\b`,
   ),
-  /\bnext (?:(?:victim|v) )?(?:update|contact|needs assessment|na)s? (?:is )?due\b|\bwhen (?:is )?(?:my|the) next\b/,
+  /\bnext (?:(?:victim|v) )?(?:update|contact|needs assessment|na)s? (?:is )?due\b|\bwhen (?:is )?(?:my|the) next(?: one)?\b/,
+  // "which ones", and "items" said alone.
+  /\bwhich ones\b|^(?:my )?(?:items|tasks|actions|reminders)$/,
   /\bdue soon\b|\bneeds? doing\b|\b(?:to do|todo) list\b/,
   /\bcoming (?:up )?(?:due|up)\b(?: (?:soon|in the next (?:couple of |few )?days))?/,
   /\bwhich (?:nas|updates|needs assessments|items|contacts)\b|\bwhat (?:has|have) \w+ (?:got )?(?:overdue|outstanding|due|to do|left)\b/,
@@ -174,7 +176,8 @@ const RANKED = /\brank(?:ed|ing|ings)?\b/;
 const WORST = new RegExp(
   String.raw`\b(?<!best to )worst(?: first| to best)?\b|\bworse\b|\blowest\b|\bbottom\b|\bweakest\b|\bpoorest\b` +
     String.raw`|\bleast compliant\b|\bstruggling\b` +
-    String.raw`|\bdoing badly\b|\bunder ?performing\b|\bneeds? (?:the )?most help\b|\blagging\b`,
+    String.raw`|\bdoing badly\b|\bunder ?performing\b|\bneeds? (?:the )?most help\b|\blagging\b` +
+    String.raw`|\bdragging (?:us |them |the force |everyone )?down\b|\bholding (?:us |the force )?back\b`,
 );
 const COMPARE = new RegExp(
   String.raw`\bcompar\w*|\bbreakdown\b|\bbreak (?:it |that |this )?down\b|\bsplit (?:by|into)\b` +

@@ -142,6 +142,7 @@ const SHORTHAND: Record<string, string> = {
   mths: 'months',
   mnths: 'months',
   wk: 'week',
+  lst: 'last',
   wks: 'weeks',
   yr: 'year',
   yrs: 'years',
@@ -222,6 +223,10 @@ export function normalise(raw: string, protectedWords: ReadonlySet<string> = new
     .replace(/(\d)\s*(?:%|per\s*cent\b|percent\b)/g, '$1 percent ')
     // "1/10 - 31/10": a dash between two dates or numbers is "to" (a dash alone is otherwise a gap).
     .replace(/(\d)\s+[-–]\s+(\d)/g, '$1 to $2')
+    // "1-15 Nov": two days of a month joined without spaces (never an ISO date's "2026-11-01").
+    .replace(/(?<![\d-])(\d{1,2})[-–](\d{1,2})(?![\d-])/g, '$1 to $2')
+    // "charge/bail/NFA": words joined by slashes are said one after the other.
+    .replace(/([a-z])\/(?=[a-z])/g, '$1 ')
     .replace(/</g, ' below ')
     .replace(/>/g, ' above ')
     // Keep decimals (87.5), dates (01/09/2026, 2026-09-01) and ids (N-T3); every other mark is a gap.

@@ -54,7 +54,13 @@ const NOT_DONE = new RegExp(
 );
 /** "RAG the commands", "RAG status": the list shows every RAG. */
 const RAG_ALL = /\brag(?: status| rating)?\b/;
-const OWN_PATTERNS: readonly RegExp[] = [FIGURE_WORDS, BASELINE, UNIT_NUMBER, COLLAR_NUMBER, THE_OTHERS, NOT_DONE, RAG_ALL];
+/**
+ * "Any decision updates due? I charged someone yesterday": the day says when the decision was made, not when
+ * the items stood; the items due now answer it.
+ */
+const DECISION_MADE =
+  /\b(?:charged|arrested|bailed|released|had an? (?:charge|arrest|decision|nfa))\b(?: (?:someone|somebody|one|a suspect|him|her|them))?/;
+const OWN_PATTERNS: readonly RegExp[] = [FIGURE_WORDS, BASELINE, UNIT_NUMBER, COLLAR_NUMBER, THE_OTHERS, NOT_DONE, RAG_ALL, DECISION_MADE];
 
 export function parseQuestion(text: string, context: QuestionContext): Understanding {
   const { asker, units, now, timeZone } = context;
@@ -118,6 +124,7 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
 
   const intent = intentReading.intent;
   const periodNamed = period.period !== null || period.trendMonths !== null;
+  const dayOfDecision = intent.kind === 'my_items' && period.period?.kind === 'day' && DECISION_MADE.test(period.rest);
   const only = scopeReading.kind === 'scope' ? scopeReading.only : undefined;
   const except = scopeReading.kind === 'scope' ? scopeReading.except : undefined;
   const build = (scope: Scope): Query => ({
@@ -128,7 +135,7 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
     // A trend runs to now over month-ends; the period words only said how far back.
     // "As of today, better or worse than last month": now, beside the baseline every figure answer carries.
     period:
-      intent.kind === 'trend' || (period.period?.kind === 'today' && withoutBaseline !== normalised)
+      intent.kind === 'trend' || (period.period?.kind === 'today' && withoutBaseline !== normalised) || dayOfDecision
         ? { kind: 'now' }
         : (period.period ?? { kind: 'now' }),
   });

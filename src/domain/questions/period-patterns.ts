@@ -29,6 +29,9 @@ export interface PeriodPattern {
   read(match: RegExpMatchArray & { index: number }, today: Today, quarters: Quarters): Found | null;
 }
 
+/** "Mid October" is read from the 15th. */
+const MID_MONTH_DAY = 15;
+
 /** What a bare "Q1" means: policy `quarters`. */
 export type Quarters = 'calendar' | 'financial';
 
@@ -61,7 +64,7 @@ export const PATTERNS: PeriodPattern[] = [
   },
   { pattern: new RegExp(`\\b${COUNT}[- ]months? trend\\b`, 'g'), read: (m) => trend(countOf(m[1]!)) },
   { pattern: new RegExp(`\\b(?:over|across) (?:the )?${COUNT} months\\b`, 'g'), read: (m) => trend(countOf(m[1]!)) },
-  { pattern: /\b(?:(?:over|in|during|across) the (?:last|past) year|(?:the )?past year)\b/g, read: () => trend(12) },
+  { pattern: /\b(?:(?:over|in|during|across) the (?:last |past )?year|(?:the )?past year)\b/g, read: () => trend(12) },
   {
     // "last 7 days", "past 2 weeks", "the last fortnight": the change since that many days ago.
     pattern: new RegExp(`\\b(?:(?:over|in|for|during) )?(?:the )?(?:last|past|previous) (?:${COUNT} (days?|weeks?)|(fortnight))\\b`, 'g'),
@@ -123,6 +126,14 @@ export const PATTERNS: PeriodPattern[] = [
   {
     pattern: new RegExp(`\\bsince (?:the )?(?:(?:start|beginning) of )?${MONTH}(?: (\\d{4}))?\\b`, 'g'),
     read: (m, today) => sinceMonth(MONTH_NUMBERS[m[1]!]!, yearOf(m[2]), today),
+  },
+  {
+    // "since mid October": from the 15th.
+    pattern: new RegExp(`\\bsince (?:the )?(?:mid|middle of) ${MONTH}(?: (\\d{4}))?\\b`, 'g'),
+    read: (m, today) => {
+      const from = calendarDate(MID_MONTH_DAY, MONTH_NUMBERS[m[1]!]!, yearOf(m[2]), today);
+      return 'unsupported' in from ? from : { period: { kind: 'since', from: from.date } };
+    },
   },
   {
     // The police financial year, April to March: "Q1 2026/27", "2026/27 Q1", "Q3 FY26/27".

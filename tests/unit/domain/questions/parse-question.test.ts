@@ -316,6 +316,21 @@ describe('parseQuestion: shapes the first-reading batches F-H found (issue 12)',
     });
   });
 
+  it.each<[string, string, Record<string, unknown>]>([
+    ['inspector of South LPA', 'NA 1-15 nov south team 1', { period: { kind: 'range', from: '2026-11-01', to: '2026-11-15' } }],
+    ['inspector of South LPA', 'updates since mid october', { period: { kind: 'since', from: '2026-10-15' } }],
+    ['inspector of South LPA', 'trend for south team 2 over the year', { intent: { kind: 'trend', months: 12 } }],
+    ['officer', 'lst wk my compliance', { period: { kind: 'week', offset: -1 } }],
+    ['supervisor of North Team 2', 'how many victims not told about charge/bail within 5 days', { metric: 'decision_updates' }],
+    // The day is when the decision was made: the items due now answer it.
+    ['officer', 'any decision updates due? i charged someone yesterday', { intent: { kind: 'my_items' }, period: { kind: 'now' } }],
+    ['officer', 'items', { intent: { kind: 'my_items' }, scope: { kind: 'officer', personId: 'self' } }],
+    ['officer', 'whens the next one due', { intent: { kind: 'my_items' } }],
+    ['senior lead', 'which LPA is dragging us down on decision updates', { intent: { kind: 'rank', order: 'worst', among: 'commands' } }],
+  ])('%s: "%s" is read whole', (persona, question, reading) => {
+    expect(queryOf(ask(persona, question))).toMatchObject(reading);
+  });
+
   it('asks back who "he" is, offering the sergeant\'s people, and never answers for the team', () => {
     const understanding = ask('supervisor of North Team 2', 'how is he doing');
     expect(understanding.kind).toBe('ambiguous');
