@@ -1,4 +1,5 @@
-import { INTENT_PATTERNS, isHelpRequest, readIntent, type ListNoun } from './intent-words.js';
+import { DIP_AUDIT_PATTERNS, readDipAudit } from './dip-audit-words.js';
+import { INTENT_PATTERNS, isHelpRequest, readIntent, type IntentReading, type ListNoun } from './intent-words.js';
 import { METRIC_PATTERNS, readMetric } from './metric-words.js';
 import { normalise } from './normalise.js';
 import { personNameWords, RANK_WORDS } from './officer-matching.js';
@@ -73,14 +74,18 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
     return { kind: 'cannot_answer', said: period.unsupported.said, reason: period.unsupported.reason };
   }
   const metric = readMetric(period.rest);
-  const intentReading = readIntent(period.rest, {
-    metric,
-    pastPeriod: period.period !== null && !isCurrent(period.period),
-    trendMonths: period.trendMonths,
-    defaultTrendMonths: (period.period && monthsCovered(period.period, now, timeZone)) ?? DEFAULT_TREND_MONTHS,
-    comparesPeriods: period.periodsNamed > 1 || withoutBaseline !== normalised,
-    sincePeriod: period.period?.kind === 'since',
-  });
+  // The dip-sample audits are their own topic, read first: "audits outstanding" is not a list of overdue items.
+  const dipAudit = readDipAudit(period.rest);
+  const intentReading: IntentReading = dipAudit
+    ? { intent: dipAudit, explicit: true, listNoun: null, ownItems: false }
+    : readIntent(period.rest, {
+        metric,
+        pastPeriod: period.period !== null && !isCurrent(period.period),
+        trendMonths: period.trendMonths,
+        defaultTrendMonths: (period.period && monthsCovered(period.period, now, timeZone)) ?? DEFAULT_TREND_MONTHS,
+        comparesPeriods: period.periodsNamed > 1 || withoutBaseline !== normalised,
+        sincePeriod: period.period?.kind === 'since',
+      });
   const scopeReading = readScope(period.rest, {
     asker,
     units,
@@ -101,7 +106,7 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
   const unread = [
     ...(period.unsupported ? [period.unsupported.said] : []),
     ...unreadWords(period.rest, {
-      patterns: [...OWN_PATTERNS, ...METRIC_PATTERNS, ...INTENT_PATTERNS, ...SCOPE_PATTERNS],
+      patterns: [...OWN_PATTERNS, ...METRIC_PATTERNS, ...INTENT_PATTERNS, ...SCOPE_PATTERNS, ...(dipAudit ? DIP_AUDIT_PATTERNS : [])],
       nameWords: readNameWords(units, unitWords, readPersonWords, readPeople),
       // Unit names are matched allowing for typos; people's names only as written, or with a possessive "s".
       isNameTypo: (word) => [...unitWords].some((own) => isTypoOf(word, own)) || readPersonWords.has(word.replace(/s$/, '')),
@@ -230,6 +235,8 @@ function withNamedUnits(intent: Intent, scope: Scope, only: string[] | undefined
 }
 
 function metricFor(intent: Intent, said: Metric | null): Metric {
+  // An audit's figures are the reviewers' and the records' fully-compliant figure, whatever duty words it holds.
+  if (intent.kind === 'dip_audit') return 'overall';
   if (intent.kind === 'most') return intent.of === 'overdue_updates' ? 'updates' : 'needs_assessment';
   return said ?? 'overall';
 }
