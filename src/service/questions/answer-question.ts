@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '../../domain/calendar.js';
 import type { Clock } from '../../domain/clock.js';
 import { localDateOf } from '../../domain/calendar.js';
 import { resolvePeriod } from '../../domain/periods.js';
@@ -7,11 +8,13 @@ import type { Assumed, PersonEntry, Query, UnitEntry } from '../../domain/questi
 import type { Person } from '../../domain/types.js';
 import { UnitTree } from '../../domain/visibility.js';
 import { dateLabel } from '../../domain/wording.js';
+import type { Db } from '../../store/db.js';
 import type { ComplianceQueries, PeopleDirectory, UnitNode } from '../compliance-queries.js';
 import { officerCasesFor, type OfficerCases } from '../officer-view.js';
 import type { QuestionPlanner } from '../question-planner.js';
 import type { Answer } from './answer-types.js';
 import { PLANNER_DEADLINE_MS, askPlanner } from './ask-planner.js';
+import { dipAuditAnswer } from './dip-audit-answer.js';
 import { dutyDecline } from './duty-checks.js';
 import { figureAnswer, type Snapshot } from './figure-answer.js';
 import { itemsAnswer } from './items-answer.js';
@@ -39,6 +42,9 @@ export interface AnswerDeps {
   planner?: QuestionPlanner | undefined;
   /** How long a question waits for the planner before the local parser answers (default 8 s). */
   plannerDeadlineMs?: number;
+  /** The store and the working calendar, for questions about the dip-sample audits (the app passes its services). */
+  db?: Db;
+  calendar?: WorkingCalendar;
 }
 
 /** What the answerer already read for this question (the unit tree and the people), so it is read once. */
@@ -130,6 +136,10 @@ export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query,
       const answer = await trendAnswer(deps, target, cases, query, intent.months, now);
       const months = { first: answer.rows[0]?.periodLabel ?? '', last: answer.rows.at(-1)?.periodLabel ?? '', count: answer.rows.length };
       return { ...answer, readAs: readAs({ metric: query.metric, months }) };
+    }
+    case 'dip_audit': {
+      const { answer, sampleMonths } = await dipAuditAnswer(deps, asker, target, intent, query.period);
+      return answer.kind === 'refusal' ? answer : { ...answer, readAs: readAs({ metric: query.metric, sampleMonths }) };
     }
     case 'promises': {
       const snapshot = snapshotOf(query, now, deps.policy.timeZone);
