@@ -71,7 +71,9 @@ export async function dipAuditAnswer(
       return {
         answer: {
           kind: 'dip_audit',
-          headline: `${target.unit.name}'s ${monthLabel(result.period)} dip sample is drawn on ${dayText(result.drawOn)}: nothing to audit yet.`,
+          headline:
+            `${target.unit.name}'s ${monthLabel(result.period)} dip sample is drawn on ${dayText(result.drawOn)}: ` +
+            'nothing to audit yet.',
           facts: [],
           notes: [],
         },

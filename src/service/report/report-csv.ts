@@ -4,9 +4,10 @@ import type { PerformanceReport, ReportLine, ReportMeasureId, ReportUnit } from 
 
 /**
  * The performance report as CSV (RFC 4180): a header line, then one row per unit x measure (the fully
- * compliant figure, then each duty), then the unit's dip-sample audit rows, lines ending CRLF. A field holding a comma, a double quote, CR or LF
- * is quoted and its quotes doubled. A text field that a spreadsheet would run as a formula (starting with
- * =, +, -, @, a tab or CR) is prefixed with an apostrophe, so a unit named "=HYPERLINK(...)" stays text.
+ * compliant figure, then each duty), then the unit's dip-sample audit rows, lines ending CRLF. A field
+ * holding a comma, a double quote, CR or LF is quoted and its quotes doubled. A text field that a
+ * spreadsheet would run as a formula (starting with =, +, -, @, a tab or CR) is prefixed with an
+ * apostrophe, so a unit named "=HYPERLINK(...)" stays text.
  * Counts only: no victim-level data. Pure.
  */
 
