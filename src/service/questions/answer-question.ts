@@ -4,7 +4,7 @@ import { localDateOf } from '../../domain/calendar.js';
 import { resolvePeriod } from '../../domain/periods.js';
 import type { Policy } from '../../domain/policy.js';
 import { parseQuestion } from '../../domain/questions/index.js';
-import type { Assumed, PersonEntry, Query, UnitEntry } from '../../domain/questions/index.js';
+import type { Assumed, PersonEntry, Query, UnitEntry, Understanding } from '../../domain/questions/index.js';
 import type { Person } from '../../domain/types.js';
 import { UnitTree } from '../../domain/visibility.js';
 import { dateLabel } from '../../domain/wording.js';
@@ -61,7 +61,16 @@ export async function answerQuestion(deps: AnswerDeps, asker: Person, text: stri
   // Everyone in the force may be named: a name outside the asker's scope is refused with the reason
   // (scope-checks.ts), rather than misread as "not understood" or as someone else.
   const people = await deps.people.listWithin(force.id);
-  if (deps.planner) {
+  const understanding = parseQuestion(text, {
+    asker: { personId: asker.id, role: asker.role, unitId: asker.unitId },
+    units: units as UnitEntry[],
+    people: people as PersonEntry[],
+    now: deps.clock.now(),
+    timeZone: deps.policy.timeZone,
+    quarters: deps.policy.quarters,
+  });
+  // The planner knows the figures' queries only: a question the parser reads as about the dip-sample audits is its own.
+  if (deps.planner && !isDipAuditReading(understanding)) {
     const planned = await askPlanner(deps.planner, deps.plannerDeadlineMs ?? PLANNER_DEADLINE_MS, {
       text,
       asker: { role: asker.role, unitId: asker.unitId },
@@ -72,14 +81,6 @@ export async function answerQuestion(deps: AnswerDeps, asker: Person, text: stri
     if (planned.kind === 'help') return { kind: 'help' };
     if (planned.kind === 'query') return answerQuery(deps, asker, planned.query, { units, people });
   }
-  const understanding = parseQuestion(text, {
-    asker: { personId: asker.id, role: asker.role, unitId: asker.unitId },
-    units: units as UnitEntry[],
-    people: people as PersonEntry[],
-    now: deps.clock.now(),
-    timeZone: deps.policy.timeZone,
-    quarters: deps.policy.quarters,
-  });
   const known = { units, people };
   switch (understanding.kind) {
     case 'help':
@@ -179,6 +180,12 @@ export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query,
       };
     }
   }
+}
+
+function isDipAuditReading(understanding: Understanding): boolean {
+  const query =
+    understanding.kind === 'query' ? understanding.query : understanding.kind === 'unread' ? understanding.reading?.query : undefined;
+  return query?.intent.kind === 'dip_audit';
 }
 
 function withoutExcept({ except: _except, ...query }: Query): Query {

@@ -133,6 +133,29 @@ describe('questions about the dip-sample audits', () => {
     expect(await ask(inspector, 'dip sample results last week')).toMatchObject({ kind: 'refusal', reason: /once a month/ });
   });
 
+  it('reads a question about the audits locally, never by the optional AI planner (it knows only the figures)', async () => {
+    let asked = 0;
+    const planner = {
+      plan: async () => {
+        asked += 1;
+        return {
+          kind: 'query' as const,
+          query: {
+            intent: { kind: 'figure' as const },
+            metric: 'overall' as const,
+            scope: { kind: 'force' as const },
+            period: { kind: 'now' as const },
+          },
+        };
+      },
+    };
+    const answer = await answerQuestion({ ...test.app.services, planner }, inspector, 'how many audits are outstanding');
+    expect(answer.kind).toBe('dip_audit');
+    expect(asked).toBe(0);
+    expect((await answerQuestion({ ...test.app.services, planner }, inspector, 'how are we doing')).kind).toBe('refusal');
+    expect(asked).toBe(1);
+  });
+
   it("answers a senior lead for the force, the months' figures as the API's", async () => {
     const answer = await ask('P7', 'audit results this month');
     const api = await apiFigures('FORCE', '2026-11');
