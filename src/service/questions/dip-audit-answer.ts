@@ -8,7 +8,7 @@ import { UnitScope, authoriseDipAudit } from '../authorise.js';
 import { dipAuditsOver, monthsOf, type DipAuditPeriodFigures } from '../dip-audit-period.js';
 import { currentDipPeriod, type DipSampleDeps } from '../dip-sample.js';
 import type { AnswerOf } from './answer-types.js';
-import { dipFacts, dipHeadline, monthLabel, type DipFact } from './dip-audit-wording.js';
+import { dipFacts, dipHeadline, monthLabel, unlistedNote, type DipFact } from './dip-audit-wording.js';
 import type { Target } from './scope-checks.js';
 
 /**
@@ -94,6 +94,8 @@ function answerOf(name: string, label: string, intent: DipIntent, figures: DipAu
       ),
     );
   }
+  const unlisted = intent.show === 'box_ticked' ? unlistedNote(figures) : null;
+  if (unlisted) notes.push(unlisted);
   return { kind: 'dip_audit', headline: dipHeadline(name, label, intent, figures), facts, notes };
 }
 

@@ -11,6 +11,9 @@ export interface DipFact {
 
 type DipIntent = Extract<Intent, { kind: 'dip_audit' }>;
 
+/** The box-ticked cases a card lists, so a force's quarter still fits one Teams message; the rest are counted. */
+export const MAX_LISTED = 40;
+
 const MONTH_NAMES = [
   'January',
   'February',
@@ -78,7 +81,7 @@ export function dipFacts(show: DipIntent['show'], f: DipAuditPeriodFigures): Dip
           : []),
       ];
     case 'box_ticked':
-      return f.dataSaidCompliantReviewerSaidNot.map((c) => ({
+      return f.dataSaidCompliantReviewerSaidNot.slice(0, MAX_LISTED).map((c) => ({
         title: c.crimeReference,
         value: `${c.team.name} · ${monthLabel(c.period)}`,
       }));
@@ -92,6 +95,12 @@ export function dipFacts(show: DipIntent['show'], f: DipAuditPeriodFigures): Dip
         { title: 'Records compliant, reviewer not', value: String(f.dataSaidCompliantReviewerSaidNot.length) },
       ];
   }
+}
+
+/** "And 5 more: ...", when more cases were box-ticked than a card lists. */
+export function unlistedNote(f: DipAuditPeriodFigures): string | null {
+  const unlisted = f.dataSaidCompliantReviewerSaidNot.length - MAX_LISTED;
+  return unlisted > 0 ? `And ${unlisted} more: ask about one team or one month to list them.` : null;
 }
 
 function rateOnly(ratio: Ratio | null): string {
