@@ -39,7 +39,8 @@ export function parseChatCommand(text: string): ChatCommand {
   if (words === 'my items' || words === 'items' || words === 'my reminder') return { kind: 'myItems' };
   if (words === 'digest off' || words === 'stop digest' || words === 'stop' || words === 'unsubscribe') return { kind: 'digestOff' };
 
-  const dip = /^dip[- ]?samples?(?: (?:for )?(\S+))?$/.exec(words);
+  // "dip sample results", "dip sample outstanding": a question about the audits (issue 16), not a month.
+  const dip = /^dip[- ]?samples?(?: (?:for )?(?!(?:results?|outstanding|audits?|figures|left|remaining|progress)\??$)(\S+))?$/.exec(words);
   if (dip) return { kind: 'dipSample', period: dip[1] ?? null };
   if (/^dip[- ]?(?:sample )?delegate:? (?:none|off|nobody)$|^no dip delegate$/.test(words)) return { kind: 'dipDelegate', who: null };
   const delegate = /^dip[- ]?(?:sample )?delegate:? (?:is )?(.+)$/i.exec(original);

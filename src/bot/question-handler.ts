@@ -11,6 +11,7 @@ import {
   renderRefusalCard,
   renderTrendCard,
   renderPromisesCard,
+  renderDipResultsCard,
   renderUnreadCard,
   withReadAs,
   type AdaptiveCard,
@@ -176,6 +177,8 @@ export async function cardForAnswer(deps: BotDeps, asker: Person, answer: Answer
         renderPromisesCard({ headline: answer.headline, promises: answer.promises, previous: answer.previous }),
         answer.readAs,
       );
+    case 'dip_audit':
+      return withReadAs(renderDipResultsCard({ headline: answer.headline, facts: answer.facts, notes: answer.notes }), answer.readAs);
     case 'unread':
       return renderUnreadCard({
         note: `I could not read ${quotedList(answer.words)} in your question.`,

@@ -4,6 +4,8 @@ import { OBLIGATION_IDS, type ObligationId, type Policy } from '../domain/policy
 import { readReportPeriod } from '../domain/report-period.js';
 import type { Rag, Ratio, UnitFigures, UnitNode, UnitRef } from '../domain/types.js';
 import type { ComplianceQueries } from './compliance-queries.js';
+import type { DipSampleDeps } from './dip-sample.js';
+import { reportDipAudits, type ReportDipAudits } from './report-dip-audits.js';
 import { changeOf } from './questions/figure-lines.js';
 
 /**
@@ -59,14 +61,14 @@ export interface PerformanceReport {
   units: ReportUnit[];
   /** The unit's figures at the last twelve month-ends up to the report's month, oldest first. */
   trend: ReportTrendPoint[];
+  /** The month's dip-sample audits of the unit, counts only (report-dip-audits.ts). */
+  dipAudits: ReportDipAudits;
 }
 
 export type ReportQueries = Pick<ComplianceQueries, 'listUnits' | 'figuresWithObligationsForUnits'>;
 
-export interface BuildReportDeps {
-  queries: ReportQueries;
-  policy: Policy;
-}
+/** The figures' queries and the policy, and the store and calendar the dip-sample section reads. */
+export type BuildReportDeps = DipSampleDeps;
 
 export type BuildReportResult =
   | { kind: 'report'; report: PerformanceReport }
@@ -111,6 +113,7 @@ export async function buildPerformanceReport(
     ...obligationsOf(deps.policy).map((o) => ({ id: o.id, label: o.label, countsTowardsFullyCompliant: o.countsTowardsFullyCompliant })),
   ];
   const force = rootOf(unit, units);
+  const dipAudits = await reportDipAudits(deps, unit.id, period.param);
   return {
     kind: 'report',
     report: {
@@ -123,6 +126,7 @@ export async function buildPerformanceReport(
       measures,
       units: ids.map((_id, i) => reportUnit(current[i] as Evaluated, previous[i] as Evaluated, i === 0, deps.policy)),
       trend,
+      dipAudits,
     },
   };
 }

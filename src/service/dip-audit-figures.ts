@@ -48,6 +48,15 @@ const GOOD_SERVICE = 'goodService';
 export async function dipAuditFigures(deps: DipSampleDeps, unitId: string, period: string): Promise<DipAuditFiguresResult> {
   const sample = await dipSampleOf(deps, unitId, period);
   if (sample.kind !== 'sample') return sample;
+  return { kind: 'figures', figures: await figuresOfSample(deps, sample) };
+}
+
+/** The audit figures of a sample already read (dipSampleOf). */
+export async function figuresOfSample(
+  deps: Pick<DipSampleDeps, 'db' | 'policy'>,
+  sample: Extract<DipSampleResult, { kind: 'sample' }>,
+): Promise<DipAuditFigures> {
+  const { period } = sample;
   const store = new DipAuditStore(deps.db);
   const answers = await store.submittedAnswers(
     sample.samples.map((s) => s.unit.id),
@@ -85,18 +94,15 @@ export async function dipAuditFigures(deps: DipSampleDeps, unitId: string, perio
     return found ? toRatio(found.compliant, found.total) : null;
   };
   return {
-    kind: 'figures',
-    figures: {
-      unit: sample.unit,
-      period,
-      sampled: sample.samples.reduce((n, s) => n + s.cases.length, 0),
-      submitted: submittedCases.length,
-      codeCompliant: ratioOf(CODE_COMPLIANT),
-      goodService: ratioOf(GOOD_SERVICE),
-      questions: perQuestion,
-      dataFullyCompliant: toRatio(dataCompliant, submittedCases.length),
-      dataSaidCompliantReviewerSaidNot: boxTicked,
-    },
+    unit: sample.unit,
+    period,
+    sampled: sample.samples.reduce((n, s) => n + s.cases.length, 0),
+    submitted: submittedCases.length,
+    codeCompliant: ratioOf(CODE_COMPLIANT),
+    goodService: ratioOf(GOOD_SERVICE),
+    questions: perQuestion,
+    dataFullyCompliant: toRatio(dataCompliant, submittedCases.length),
+    dataSaidCompliantReviewerSaidNot: boxTicked,
   };
 }
 

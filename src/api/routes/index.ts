@@ -3,7 +3,6 @@ import type { Route } from '../../http/route.js';
 import { healthRoute, readinessRoute } from './health.js';
 import { postRecordsRoute } from './post-records.js';
 import { listUnitsRoute, unitBreakdownRoute, unitComplianceRoute, unitDigestRoute } from './unit-figures.js';
-import { unitReportRoute } from './unit-report.js';
 
 /** The compliance service's HTTP API. */
 export function apiRoutes(deps: ApiDeps): Route[] {
@@ -15,6 +14,5 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     unitComplianceRoute(deps),
     unitBreakdownRoute(deps),
     unitDigestRoute(deps),
-    unitReportRoute(deps),
   ];
 }

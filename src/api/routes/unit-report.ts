@@ -3,7 +3,7 @@ import { HttpError } from '../../http/http-error.js';
 import type { Route } from '../../http/route.js';
 import { buildPerformanceReport } from '../../service/build-performance-report.js';
 import { renderReport, reportFileName } from '../../service/report/render-report.js';
-import type { ApiDeps } from '../api-deps.js';
+import type { BuildReportDeps } from '../../service/build-performance-report.js';
 import { reportFormatOf } from '../report-format-param.js';
 import { unitIdOf } from './unit-figures.js';
 
@@ -12,7 +12,7 @@ import { unitIdOf } from './unit-figures.js';
  * (src/service/build-performance-report.ts), as JSON, CSV or a printable HTML page, chosen by `format=` or
  * `Accept`. A missing, malformed or future period is 400 and an unknown unit 404, as the figures routes.
  */
-export function unitReportRoute(deps: Pick<ApiDeps, 'clock' | 'policy' | 'queries'>): Route {
+export function unitReportRoute(deps: BuildReportDeps): Route {
   return {
     method: 'get',
     path: '/v1/units/:unitId/report',

@@ -33,7 +33,8 @@ export type CardTemplateName =
   | 'not-set-up'
   | 'subscription-confirmation'
   | 'dip-sample'
-  | 'dip-audit';
+  | 'dip-audit'
+  | 'dip-results';
 
 const CARDS_FOLDER = new URL('../../../cards/', import.meta.url);
 const templates = new Map<CardTemplateName, CardTemplate>();

@@ -36,6 +36,7 @@ export {
 export { renderUnreadCard, type UnreadCardData } from './unread-card.js';
 export { withReadAs } from './read-as-line.js';
 export { renderPromisesCard, type PromisesCardData } from './promises-card.js';
+export { renderDipResultsCard, type DipResultsCardData } from './dip-results-card.js';
 export { renderDipSampleCard, type DipCaseButtonRef, type DipSampleCardData } from './dip-sample-card.js';
 export { dipInputIds, renderDipAuditCard, type DipAuditCardData } from './dip-audit-card.js';
 export { readDipAuditAction, readDipSampleAction, type DipAuditActionData } from './dip-card-actions.js';

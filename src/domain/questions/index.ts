@@ -8,6 +8,7 @@ export type {
   Assumed,
   Asker,
   Intent,
+  DipAuditShow,
   DutyMetric,
   ListLevel,
   Metric,

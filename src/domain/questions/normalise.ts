@@ -126,8 +126,22 @@ const KEYWORDS = [
   'letters',
 ];
 const KEYWORD_SET = new Set(KEYWORDS);
-/** Everyday words one letter from a keyword ("need"/"needs", "terms"/"teams"): never "mended". */
-const EVERYDAY_WORDS = new Set(['need', 'terms', 'weak', 'form', 'forms', 'forced', 'tread', 'bellow', 'below', 'mouth', 'teem', 'beast']);
+/** Everyday words near a keyword ("need"/"needs", "terms"/"teams", "samples"/"examples"): never "mended". */
+const EVERYDAY_WORDS = new Set([
+  'samples',
+  'need',
+  'terms',
+  'weak',
+  'form',
+  'forms',
+  'forced',
+  'tread',
+  'bellow',
+  'below',
+  'mouth',
+  'teem',
+  'beast',
+]);
 
 /** Shorthand and US spellings, read as the words the parser knows. */
 const SHORTHAND: Record<string, string> = {

@@ -1,11 +1,11 @@
-import { INTENT_PATTERNS, isHelpRequest, readIntent, type ListNoun } from './intent-words.js';
+import { DIP_AUDIT_PATTERNS, readDipAudit } from './dip-audit-words.js';
+import { INTENT_PATTERNS, isHelpRequest, readIntent, type IntentReading, type ListNoun } from './intent-words.js';
 import { METRIC_PATTERNS, readMetric } from './metric-words.js';
 import { normalise } from './normalise.js';
 import { personNameWords, RANK_WORDS } from './officer-matching.js';
 import type { PeriodSpec } from '../periods.js';
-import { monthsCovered, readPeriod, type PeriodReading } from './period-words.js';
-import { pairOf } from './period-pairs.js';
-import { localDateOf } from '../calendar.js';
+import { monthsCovered, readPeriod } from './period-words.js';
+import { periodPair } from './period-pairs.js';
 import { readScope, SCOPE_PATTERNS } from './scope-words.js';
 import { exampleQuestions } from './suggestions.js';
 import type { Asker, Assumed, Intent, Metric, PersonEntry, Query, QuestionContext, Scope, Understanding, UnitEntry } from './types.js';
@@ -86,15 +86,19 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
     return { kind: 'cannot_answer', said: period.unsupported.said, reason: period.unsupported.reason };
   }
   const metric = readMetric(period.rest);
-  const intentReading = readIntent(period.rest, {
-    metric,
-    pastPeriod: period.period !== null && !isCurrent(period.period),
-    pastDay: period.period?.kind === 'day',
-    trendMonths: period.trendMonths,
-    defaultTrendMonths: (period.period && monthsCovered(period.period, now, timeZone)) ?? DEFAULT_TREND_MONTHS,
-    comparesPeriods: period.periodsNamed > 1 || withoutBaseline !== normalised,
-    sincePeriod: period.period?.kind === 'since',
-  });
+  // The dip-sample audits are their own topic, read first: "audits outstanding" is not a list of overdue items.
+  const dipAudit = readDipAudit(period.rest);
+  const intentReading: IntentReading = dipAudit
+    ? { intent: dipAudit, explicit: true, listNoun: null, ownItems: false }
+    : readIntent(period.rest, {
+        metric,
+        pastPeriod: period.period !== null && !isCurrent(period.period),
+        pastDay: period.period?.kind === 'day',
+        trendMonths: period.trendMonths,
+        defaultTrendMonths: (period.period && monthsCovered(period.period, now, timeZone)) ?? DEFAULT_TREND_MONTHS,
+        comparesPeriods: period.periodsNamed > 1 || withoutBaseline !== normalised,
+        sincePeriod: period.period?.kind === 'since',
+      });
   const scopeReading = readScope(period.rest, {
     asker,
     units,
@@ -115,7 +119,7 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
   const unread = [
     ...(period.unsupported ? [period.unsupported.said] : []),
     ...unreadWords(period.rest, {
-      patterns: [...OWN_PATTERNS, ...METRIC_PATTERNS, ...INTENT_PATTERNS, ...SCOPE_PATTERNS],
+      patterns: [...OWN_PATTERNS, ...METRIC_PATTERNS, ...INTENT_PATTERNS, ...SCOPE_PATTERNS, ...(dipAudit ? DIP_AUDIT_PATTERNS : [])],
       nameWords: readNameWords(units, unitWords, readPersonWords, readPeople),
       // Unit names are matched allowing for typos; people's names only as written, or with a possessive "s".
       isNameTypo: (word) => [...unitWords].some((own) => isTypoOf(word, own)) || readPersonWords.has(word.replace(/s$/, '')),
@@ -177,33 +181,6 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
   if (unread.length > 0) return { kind: 'unread', words: unread, reading: { query, assumed }, suggestions };
   return { kind: 'query', query, assumed };
 }
-
-/** Said between two periods next to each other: "better in October than September", "November so far". */
-const PAIR_WORDS = /\b(?:better|worse|higher|lower)(?: or (?:better|worse|higher|lower))?\b|\bthan\b|\bso far\b/g;
-
-/**
- * Two periods next to each other are read as the later (its answer carries the one before, period-pairs.ts);
- * two apart are declined with the reason, never answered for the first beside a period nobody asked about.
- */
-function periodPair(
-  reading: PeriodReading,
-  now: Date,
-  timeZone: string,
-): { kind: 'one'; reading: PeriodReading } | { kind: 'apart'; declined: Understanding } {
-  const [first, second] = reading.periods;
-  if (reading.periods.length !== 2 || first === undefined || second === undefined || reading.trendMonths !== null) {
-    return { kind: 'one', reading };
-  }
-  const pair = pairOf(first.period, second.period, localDateOf(now, timeZone));
-  if (pair.kind === 'adjacent')
-    return { kind: 'one', reading: { ...reading, period: pair.later, rest: reading.rest.replace(PAIR_WORDS, ' ') } };
-  if (pair.kind === 'other') return { kind: 'one', reading };
-  const reason =
-    `"${first.said}" and "${second.said}" are not next to each other: a figure is answered beside the period just before it ` +
-    '(October beside September, this quarter beside the last), so ask for each in turn.';
-  return { kind: 'apart', declined: { kind: 'cannot_answer', said: `${first.said} … ${second.said}`, reason, hint: PAIR_HINT } };
-}
-const PAIR_HINT = 'Ask for one period at a time, e.g. "June" and then "October", or for the trend, e.g. "trend since June".';
 
 /** A person spoken of and not named: "how is he doing", "is she up to date". */
 const SOMEONE = /\b(?:he|she|hes|shes|him)\b/;
@@ -292,6 +269,8 @@ function withNamedUnits(intent: Intent, scope: Scope, only: string[] | undefined
 }
 
 function metricFor(intent: Intent, said: Metric | null): Metric {
+  // An audit's figures are the reviewers' and the records' fully-compliant figure, whatever duty words it holds.
+  if (intent.kind === 'dip_audit') return 'overall';
   if (intent.kind === 'most') return intent.of === 'overdue_updates' ? 'updates' : 'needs_assessment';
   return said ?? 'overall';
 }

@@ -1,6 +1,8 @@
-import { addCalendarDays } from '../calendar.js';
+import { addCalendarDays, localDateOf } from '../calendar.js';
 import type { PeriodSpec } from '../periods.js';
 import type { LocalDate } from '../types.js';
+import type { PeriodReading } from './period-words.js';
+import type { Understanding } from './types.js';
 
 /**
  * Two periods named in one question ("better in October than September", "this quarter vs last",
@@ -66,3 +68,30 @@ function same(a: PeriodSpec, b: PeriodSpec, today: LocalDate): boolean {
 function asDay(spec: PeriodSpec, today: LocalDate): PeriodSpec {
   return spec.kind === 'today' ? { kind: 'day', date: today } : spec;
 }
+
+/** Said between two periods next to each other: "better in October than September", "November so far". */
+const PAIR_WORDS = /\b(?:better|worse|higher|lower)(?: or (?:better|worse|higher|lower))?\b|\bthan\b|\bso far\b/g;
+
+/**
+ * Two periods next to each other are read as the later (its answer carries the one before, period-pairs.ts);
+ * two apart are declined with the reason, never answered for the first beside a period nobody asked about.
+ */
+export function periodPair(
+  reading: PeriodReading,
+  now: Date,
+  timeZone: string,
+): { kind: 'one'; reading: PeriodReading } | { kind: 'apart'; declined: Understanding } {
+  const [first, second] = reading.periods;
+  if (reading.periods.length !== 2 || first === undefined || second === undefined || reading.trendMonths !== null) {
+    return { kind: 'one', reading };
+  }
+  const pair = pairOf(first.period, second.period, localDateOf(now, timeZone));
+  if (pair.kind === 'adjacent')
+    return { kind: 'one', reading: { ...reading, period: pair.later, rest: reading.rest.replace(PAIR_WORDS, ' ') } };
+  if (pair.kind === 'other') return { kind: 'one', reading };
+  const reason =
+    `"${first.said}" and "${second.said}" are not next to each other: a figure is answered beside the period just before it ` +
+    '(October beside September, this quarter beside the last), so ask for each in turn.';
+  return { kind: 'apart', declined: { kind: 'cannot_answer', said: `${first.said} … ${second.said}`, reason, hint: PAIR_HINT } };
+}
+const PAIR_HINT = 'Ask for one period at a time, e.g. "June" and then "October", or for the trend, e.g. "trend since June".';

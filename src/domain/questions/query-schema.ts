@@ -73,6 +73,13 @@ const intentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('trend'), months: z.number().int().min(1).max(MAX_TREND_MONTHS) }).strict(),
   z.object({ kind: z.literal('my_items') }).strict(),
   z.object({ kind: z.literal('promises') }).strict(),
+  z
+    .object({
+      kind: z.literal('dip_audit'),
+      show: z.enum(['results', 'outstanding', 'box_ticked']),
+      lead: z.literal('good_service').optional(),
+    })
+    .strict(),
 ]);
 
 const scopeSchema = z.discriminatedUnion('kind', [

@@ -59,7 +59,14 @@ export type Intent =
   /** Open items of the scope: an officer's own reminder, or a unit's digest. */
   | { kind: 'my_items' }
   /** "How many promises did my team miss this month?": acknowledgements with a planned date, kept, missed and open. */
-  | { kind: 'promises' };
+  | { kind: 'promises' }
+  /**
+   * The dip-sample audits (issue 16): the reviewers' figures beside the records' for the same cases, how many
+   * drawn cases are not submitted yet, or the cases the records called compliant and the reviewer did not.
+   */
+  | { kind: 'dip_audit'; show: DipAuditShow; lead?: 'good_service' };
+
+export type DipAuditShow = 'results' | 'outstanding' | 'box_ticked';
 
 export interface Query {
   intent: Intent;

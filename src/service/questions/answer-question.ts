@@ -1,17 +1,20 @@
+import type { WorkingCalendar } from '../../domain/calendar.js';
 import type { Clock } from '../../domain/clock.js';
 import { localDateOf } from '../../domain/calendar.js';
 import { resolvePeriod } from '../../domain/periods.js';
 import type { Policy } from '../../domain/policy.js';
 import { parseQuestion } from '../../domain/questions/index.js';
-import type { Assumed, PersonEntry, Query, UnitEntry } from '../../domain/questions/index.js';
+import type { Assumed, PersonEntry, Query, UnitEntry, Understanding } from '../../domain/questions/index.js';
 import type { Person } from '../../domain/types.js';
 import { UnitTree } from '../../domain/visibility.js';
 import { dateLabel } from '../../domain/wording.js';
+import type { Db } from '../../store/db.js';
 import type { ComplianceQueries, PeopleDirectory, UnitNode } from '../compliance-queries.js';
 import { officerCasesFor, type OfficerCases } from '../officer-view.js';
 import type { QuestionPlanner } from '../question-planner.js';
 import type { Answer } from './answer-types.js';
 import { PLANNER_DEADLINE_MS, askPlanner } from './ask-planner.js';
+import { dipAuditAnswer } from './dip-audit-answer.js';
 import { dutyDecline } from './duty-checks.js';
 import { figureAnswer, type Snapshot } from './figure-answer.js';
 import { itemsAnswer } from './items-answer.js';
@@ -39,6 +42,9 @@ export interface AnswerDeps {
   planner?: QuestionPlanner | undefined;
   /** How long a question waits for the planner before the local parser answers (default 8 s). */
   plannerDeadlineMs?: number;
+  /** The store and the working calendar, for questions about the dip-sample audits (the app passes its services). */
+  db?: Db;
+  calendar?: WorkingCalendar;
 }
 
 /** What the answerer already read for this question (the unit tree and the people), so it is read once. */
@@ -55,7 +61,16 @@ export async function answerQuestion(deps: AnswerDeps, asker: Person, text: stri
   // Everyone in the force may be named: a name outside the asker's scope is refused with the reason
   // (scope-checks.ts), rather than misread as "not understood" or as someone else.
   const people = await deps.people.listWithin(force.id);
-  if (deps.planner) {
+  const understanding = parseQuestion(text, {
+    asker: { personId: asker.id, role: asker.role, unitId: asker.unitId },
+    units: units as UnitEntry[],
+    people: people as PersonEntry[],
+    now: deps.clock.now(),
+    timeZone: deps.policy.timeZone,
+    quarters: deps.policy.quarters,
+  });
+  // The planner knows the figures' queries only: a question the parser reads as about the dip-sample audits is its own.
+  if (deps.planner && !isDipAuditReading(understanding)) {
     const planned = await askPlanner(deps.planner, deps.plannerDeadlineMs ?? PLANNER_DEADLINE_MS, {
       text,
       asker: { role: asker.role, unitId: asker.unitId },
@@ -66,14 +81,6 @@ export async function answerQuestion(deps: AnswerDeps, asker: Person, text: stri
     if (planned.kind === 'help') return { kind: 'help' };
     if (planned.kind === 'query') return answerQuery(deps, asker, planned.query, { units, people });
   }
-  const understanding = parseQuestion(text, {
-    asker: { personId: asker.id, role: asker.role, unitId: asker.unitId },
-    units: units as UnitEntry[],
-    people: people as PersonEntry[],
-    now: deps.clock.now(),
-    timeZone: deps.policy.timeZone,
-    quarters: deps.policy.quarters,
-  });
   const known = { units, people };
   switch (understanding.kind) {
     case 'help':
@@ -137,6 +144,10 @@ export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query,
       const months = { first: answer.rows[0]?.periodLabel ?? '', last: answer.rows.at(-1)?.periodLabel ?? '', count: answer.rows.length };
       return { ...answer, readAs: readAs({ metric: query.metric, months }) };
     }
+    case 'dip_audit': {
+      const { answer, sampleMonths } = await dipAuditAnswer(deps, asker, target, intent, query.period);
+      return answer.kind === 'refusal' ? answer : { ...answer, readAs: readAs({ metric: query.metric, sampleMonths }) };
+    }
     case 'promises': {
       const snapshot = snapshotOf(query, now, deps.policy.timeZone);
       const answer = await promisesAnswer(deps, target, cases, snapshot);
@@ -175,6 +186,12 @@ export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query,
       };
     }
   }
+}
+
+function isDipAuditReading(understanding: Understanding): boolean {
+  const query =
+    understanding.kind === 'query' ? understanding.query : understanding.kind === 'unread' ? understanding.reading?.query : undefined;
+  return query?.intent.kind === 'dip_audit';
 }
 
 function withoutExcept({ except: _except, ...query }: Query): Query {

@@ -68,6 +68,11 @@ export type Answer =
       previous: { atLabel: string; promises: PromiseCounts };
     })
   /**
+   * The dip-sample audits of a unit over a month or a quarter (issue 16): the reviewers' figures beside the
+   * records' for the same cases, the audits outstanding, or the box-ticked cases by crime reference.
+   */
+  | (ReadAs & { kind: 'dip_audit'; headline: string; facts: { title: string; value: string }[]; notes: string[] })
+  /**
    * Words no reader understood (issue 12): named back, with the question as read without them offered as a
    * button (`reading`, with its own "Read as" line), never answered unasked.
    */

@@ -26,11 +26,19 @@ export interface ReadAsParts {
   /** The names of the units a list was cut to ("compare South Team 1 and South Team 2"). */
   onlyNames?: string[];
   assumed?: Assumed | undefined;
+  /** The months of a dip-sample question ("Q4 2026", "November 2026 (the current sample)"), said instead of an instant. */
+  sampleMonths?: string;
   /** The force's time zone, for the instants said. */
   timeZone: string;
 }
 
 const SEPARATOR = ' · ';
+
+const DIP_WORDS = {
+  results: 'dip-sample audits (reviewers beside the records)',
+  outstanding: 'dip-sample audits outstanding (drawn, not submitted)',
+  box_ticked: 'dip-sample cases the records called compliant and the reviewer did not',
+} as const;
 
 export function readAsLine(parts: ReadAsParts): string {
   const without = parts.without && parts.without.length > 0 ? [`without ${parts.without.join(' and ')}`] : [];
@@ -50,6 +58,8 @@ function whatPieces({ whose, intent, metric, rows, onlyNames }: ReadAsParts): st
       return [whose, 'open items (overdue and due soon)'];
     case 'promises':
       return [whose, 'promises with a planned date (kept, missed, open)'];
+    case 'dip_audit':
+      return [whose, DIP_WORDS[intent.show]];
     case 'trend':
       return [whose, words, 'trend'];
     case 'compare_children':
@@ -68,8 +78,9 @@ function whatPieces({ whose, intent, metric, rows, onlyNames }: ReadAsParts): st
   }
 }
 
-function whenPieces({ intent, period, months, timeZone }: ReadAsParts): string[] {
+function whenPieces({ intent, period, months, sampleMonths, timeZone }: ReadAsParts): string[] {
   if (months) return [`month-ends ${months.first} to ${months.last}`];
+  if (sampleMonths) return [sampleMonths];
   // Items are those open now, unless a past day was asked about: then those open at its end.
   if (!period || (intent.kind === 'my_items' && !period.ended)) return [];
   if (period.label === 'now') return [`now (${clockText(period.snapshotAt, timeZone)})`];
@@ -83,6 +94,7 @@ function assumedNotes({ assumed, intent, months }: ReadAsParts): string[] {
   const notes: string[] = [];
   if (assumed.place) notes.push('no place given, so: yours');
   if (assumed.period && intent.kind === 'trend') notes.push(`no length given, so: ${months?.count ?? 6} months`);
+  else if (assumed.period && intent.kind === 'dip_audit') notes.push('no period given, so: the current sample');
   else if (assumed.period && intent.kind !== 'my_items') notes.push('no period given, so: now');
   return notes;
 }

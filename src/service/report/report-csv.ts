@@ -1,10 +1,13 @@
+import { toRatio } from '../../domain/figures.js';
+import type { Ratio } from '../../domain/types.js';
 import type { PerformanceReport, ReportLine, ReportMeasureId, ReportUnit } from '../build-performance-report.js';
 
 /**
  * The performance report as CSV (RFC 4180): a header line, then one row per unit x measure (the fully
- * compliant figure, then each duty), lines ending CRLF. A field holding a comma, a double quote, CR or LF
- * is quoted and its quotes doubled. A text field that a spreadsheet would run as a formula (starting with
- * =, +, -, @, a tab or CR) is prefixed with an apostrophe, so a unit named "=HYPERLINK(...)" stays text.
+ * compliant figure, then each duty), then the unit's dip-sample audit rows, lines ending CRLF. A field
+ * holding a comma, a double quote, CR or LF is quoted and its quotes doubled. A text field that a
+ * spreadsheet would run as a formula (starting with =, +, -, @, a tab or CR) is prefixed with an
+ * apostrophe, so a unit named "=HYPERLINK(...)" stays text.
  * Counts only: no victim-level data. Pure.
  */
 
@@ -62,7 +65,51 @@ export function reportCsv(report: PerformanceReport): string {
       ]);
     }
   }
+  rows.push(...dipRows(report));
   return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/**
+ * The unit's dip-sample audits for the month (issue 16), after the measures: one row each for the audits
+ * submitted of the cases drawn, the reviewers' Code compliant and good service, the records' fully-compliant
+ * figure for the same cases, and the cases the records called compliant and the reviewer did not (of those
+ * audited). Counts only; no row when the month's sample is not drawn or the unit is below the sample's level.
+ */
+function dipRows(report: PerformanceReport): Cell[][] {
+  const dip = report.dipAudits;
+  const unit = report.units.find((u) => u.role === 'unit');
+  if (dip.state !== 'drawn' || !unit) return [];
+  const lines: [string, string, Ratio | null][] = [
+    ['dipSubmitted', 'Dip sample: audits submitted (of cases drawn)', toRatio(dip.submitted, dip.sampled)],
+    ['dipCodeCompliant', 'Dip sample: Code compliant (reviewers)', dip.codeCompliant],
+    ['dipGoodService', 'Dip sample: good service (reviewers)', dip.goodService],
+    ['dipRecordsFullyCompliant', 'Dip sample: fully compliant (records, same cases)', dip.dataFullyCompliant],
+    ['dipBoxTicked', 'Dip sample: records compliant, reviewer not (of those audited)', toRatio(dip.boxTicked, dip.submitted)],
+  ];
+  return lines
+    .filter((line): line is [string, string, Ratio] => line[2] !== null)
+    .map(([id, label, ratio]) => [
+      text(report.force.name),
+      report.period.param,
+      report.period.ended,
+      text(unit.unit.id),
+      text(unit.unit.name),
+      unit.unit.kind,
+      unit.role,
+      id,
+      label,
+      false,
+      ratio.compliant,
+      ratio.total,
+      ratio.rate,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
 }
 
 function lineOf(unit: ReportUnit, id: ReportMeasureId): ReportLine {

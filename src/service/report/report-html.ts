@@ -1,13 +1,15 @@
 import type { Rag } from '../../domain/types.js';
 import { asOfText, changeText, countText, percentText } from '../../domain/wording.js';
 import type { PerformanceReport, ReportLine, ReportMeasureId, ReportUnit } from '../build-performance-report.js';
+import { dipAuditsHtml } from './dip-audits-html.js';
 import { escapeMarkup as e } from './markup.js';
 import { trendChartSvg } from './trend-chart-svg.js';
 
 /**
  * The performance report as one printable A4 page: the force's name, the unit and the month, a table of
  * every measure for the unit and its child units (RAG, rate, counts, change in points and the previous
- * month's rate), and the unit's trend over twelve month-ends as inline SVG. No script, no external asset,
+ * month's rate), the month's dip-sample audits (counts only), and the unit's trend over twelve month-ends as
+ * inline SVG. No script, no external asset,
  * no victim-level data; every text from the records is escaped. Pure.
  */
 
@@ -33,6 +35,7 @@ tr.unit td { background: #f3f3f3; font-weight: bold; }
 .AMBER { background: #ffe0a6; color: #6d4200; }
 .RED { background: #f6c3c3; color: #8e1b1b; }
 .note { margin: 3px 0 0; font-size: 7.5pt; color: #444; }
+.dip { margin: 5px 0 0; font-size: 8pt; }
 figure { margin: 10px 0 0; page-break-inside: avoid; }
 figcaption { font-weight: bold; margin-bottom: 2px; }
 svg { width: 100%; height: auto; display: block; }
@@ -85,6 +88,7 @@ ${report.units.map((unit) => row(unit, report.measures, compact)).join('\n')}
 </table>
 <p class="note">* counts towards fully compliant (${e(counted.join(', '))}). Each cell: RAG and rate, the victims it is
 met for of those it applies to, the change in percentage points and the previous month's rate.</p>
+${dipAuditsHtml(report.dipAudits, report.unit.name, report.period.label)}
 <figure>
 <figcaption>${e(report.unit.name)}: the last ${report.trend.length} month-ends</figcaption>
 ${trendChartSvg(report)}

@@ -64,7 +64,8 @@ describe('the performance report API', () => {
       if (type.startsWith('text/csv')) {
         expect(response.headers.get('content-disposition')).toBe('attachment; filename="vcop-report-N-LPA-2026-10.csv"');
         expect(body.split('\r\n')[0]).toBe(REPORT_CSV_COLUMNS.join(','));
-        expect(body.split('\r\n').filter(Boolean)).toHaveLength(1 + 3 * 6);
+        // The header, a row per unit x measure, and the unit's five dip-sample audit rows (issue 16).
+        expect(body.split('\r\n').filter(Boolean)).toHaveLength(1 + 3 * 6 + 5);
       }
       if (type.startsWith('text/html')) {
         expect(body).toContain('<h1>North LPA: Victims&#39; Code compliance, October 2026</h1>');

@@ -68,6 +68,11 @@ describe('shift and cover commands', () => {
     expect(parseChatCommand('no dip delegate')).toEqual({ kind: 'dipDelegate', who: null });
   });
 
+  it('leaves "dip sample results" and "dip sample outstanding" to the questions about the audits', () => {
+    expect(parseChatCommand('dip sample results')).toEqual({ kind: 'question', text: 'dip sample results' });
+    expect(parseChatCommand('Dip sample outstanding?')).toEqual({ kind: 'question', text: 'Dip sample outstanding?' });
+  });
+
   it('leaves questions that start with a command word as questions', () => {
     expect(parseChatCommand('weekly figures north')).toEqual({ kind: 'question', text: 'weekly figures north' });
     expect(parseChatCommand('days overdue in North Team 3')).toEqual({ kind: 'question', text: 'days overdue in North Team 3' });

@@ -24,6 +24,7 @@ describe('every card with sample data', () => {
         'cover-digest',
         'dip-sample',
         'dip-audit',
+        'dip-results',
       ]),
     );
   });

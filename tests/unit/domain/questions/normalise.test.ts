@@ -32,6 +32,10 @@ describe('normalise', () => {
     expect(normalise('tems')).toBe('tems'); // as near "team" as "teams": not guessed
   });
 
+  it('leaves "samples" alone: a dip sample is not a typo of "examples" (issue 16)', () => {
+    expect(normalise('how many dip samples are left to do')).toBe('how many dip samples are left to do');
+  });
+
   it('gives the empty string for nothing but marks', () => {
     expect(normalise(' ?! ')).toBe('');
   });

@@ -50,7 +50,8 @@ describe('the performance report as CSV', () => {
 
   it('has a header line, then one row per unit x measure, every line ending CRLF', () => {
     expect(header).toEqual([...REPORT_CSV_COLUMNS]);
-    expect(rows).toHaveLength(3 * 6);
+    // ... and the unit's five dip-sample audit rows (issue 16).
+    expect(rows).toHaveLength(3 * 6 + 5);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replaceAll('\r\n', '')).not.toMatch(/\r(?!\n)/);
     for (const row of rows) expect(row).toHaveLength(REPORT_CSV_COLUMNS.length);
@@ -62,6 +63,31 @@ describe('the performance report as CSV', () => {
       'writtenAcknowledgement',
       'decisionUpdates',
     ]);
+  });
+
+  it("ends with the unit's dip-sample audits: counts only, no RAG or previous month", () => {
+    const col = (name: (typeof REPORT_CSV_COLUMNS)[number]) => REPORT_CSV_COLUMNS.indexOf(name);
+    const dip = rows
+      .slice(3 * 6)
+      .map((row) => [
+        row[col('unit_id')],
+        row[col('measure_id')],
+        row[col('compliant')],
+        row[col('total')],
+        row[col('rate')],
+        row[col('rag')],
+        row[col('previous_rate')],
+      ]);
+    expect(dip).toEqual([
+      ['N-LPA', 'dipSubmitted', '8', '20', '40', '', ''],
+      ['N-LPA', 'dipCodeCompliant', '5', '8', '62.5', '', ''],
+      ['N-LPA', 'dipGoodService', '6', '8', '75', '', ''],
+      ['N-LPA', 'dipRecordsFullyCompliant', '7', '8', '87.5', '', ''],
+      ['N-LPA', 'dipBoxTicked', '2', '8', '25', '', ''],
+    ]);
+    expect(reportCsv({ ...sampleReport(), dipAudits: { state: 'not_drawn_yet', period: '2026-10', drawOn: '2026-10-01' } })).not.toContain(
+      'dip',
+    );
   });
 
   it('quotes a name with a comma, quotes or a line break, doubling its quotes, and reads back to the name', () => {

@@ -37,6 +37,16 @@ describe('the performance report as one printable page', () => {
     expect(html).toContain('<span class="rate">—</span><span class="small">none it applies to</span>');
   });
 
+  it("shows the month's dip-sample audits beside the records' figure for the same cases, counts only", () => {
+    expect(html).toContain(
+      '<p class="dip"><strong>Dip-sample audits, October 2026:</strong> 8 of 20 drawn cases audited (12 outstanding). ' +
+        'Code compliant (reviewers) 62.5% (5 of 8) · good service 75.0% (6 of 8) · ' +
+        'fully compliant by the records, same cases, 87.5% (7 of 8) · records compliant, reviewer not: 2.</p>',
+    );
+    const notYet = reportHtml({ ...report, dipAudits: { state: 'not_drawn_yet', period: '2026-10', drawOn: '2026-10-01' } });
+    expect(notYet).toContain('<strong>Dip-sample audits, October 2026:</strong> the sample is drawn on Thu 1 Oct.</p>');
+  });
+
   it('sets a table of many child units compact (two lines a cell), so a command of twelve teams still fits one sheet', () => {
     expect(html).toContain('<body>');
     const child = report.units[1] as (typeof report.units)[number];
