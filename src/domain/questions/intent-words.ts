@@ -18,36 +18,6 @@ export interface IntentReading {
   ownItems: boolean;
 }
 
-const HELP = new RegExp(
-  '^(?:please )?(?:' +
-    [
-      'help(?: me)?',
-      '\\?+',
-      'what can (?:you|i) (?:do|ask)(?: you)?(?: about)?',
-      'what (?:can|should) i ask(?: you)?',
-      'how (?:does|do) (?:this|it|you) work',
-      'how (?:do|can|should) i use (?:this|you|the bot|it)',
-      'what (?:do you do|are you|questions can i ask|do you know)',
-      'who are you',
-      'commands',
-      'examples?',
-      'menu',
-      'usage',
-      'instructions',
-      'guide',
-      'hi',
-      'hello',
-      'hey',
-      'hiya',
-      '(?:good )?morning',
-      '(?:good )?afternoon',
-      'start',
-      '(?:get|getting) started',
-      'options',
-    ].join('|') +
-    ')(?: please)?(?: bot)?$',
-);
-
 /** The items of the Code's later duties, as people name them in a list. */
 const LATER_DUTY_ITEMS = '(?:key )?decision updates|referrals|(?:written )?acknowledgements';
 
@@ -199,10 +169,6 @@ const CHILD_NOUNS: { noun: Exclude<ListNoun, null>; pattern: RegExp }[] = [
   { noun: 'teams', pattern: /\bteams?\b/ },
 ];
 const PLURAL_CHILDREN = /\b(?:teams|officers|oics|commands|lpas|departments)\b/;
-
-export function isHelpRequest(text: string): boolean {
-  return HELP.test(text);
-}
 
 export interface IntentClues {
   metric: Metric | null;

@@ -1,5 +1,6 @@
 import { DIP_AUDIT_PATTERNS, readDipAudit } from './dip-audit-words.js';
-import { INTENT_PATTERNS, isHelpRequest, readIntent, type IntentReading, type ListNoun } from './intent-words.js';
+import { isHelpRequest } from './help-words.js';
+import { INTENT_PATTERNS, readIntent, type IntentReading, type ListNoun } from './intent-words.js';
 import { METRIC_PATTERNS, readMetric } from './metric-words.js';
 import { normalise } from './normalise.js';
 import { personNameWords, RANK_WORDS } from './officer-matching.js';

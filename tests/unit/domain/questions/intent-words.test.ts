@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type IntentClues, isHelpRequest, readIntent } from '../../../../src/domain/questions/intent-words.js';
+import { type IntentClues, readIntent } from '../../../../src/domain/questions/intent-words.js';
 import { readMetric } from '../../../../src/domain/questions/metric-words.js';
 
 const clues = (text: string, extra: Partial<IntentClues> = {}): IntentClues => ({
@@ -93,18 +93,5 @@ describe('readIntent', () => {
 
   it('marks a plain figure question as not explicit', () => {
     expect(readIntent('north lpa', clues('north lpa')).explicit).toBe(false);
-  });
-});
-
-describe('isHelpRequest', () => {
-  it.each(['help', 'help me please', 'what can you do', 'what can i ask', 'how does this work', 'hello', 'good morning', 'examples', '?'])(
-    '"%s" asks for help',
-    (text) => {
-      expect(isHelpRequest(text)).toBe(true);
-    },
-  );
-
-  it('is not fooled by help inside a question', () => {
-    expect(isHelpRequest('help me see north lpa compliance')).toBe(false);
   });
 });
