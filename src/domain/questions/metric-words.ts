@@ -8,7 +8,9 @@ import type { Metric } from './types.js';
  */
 
 const NEEDS_ASSESSMENT = /\bneeds? assess\w*|\bassess(?:ment|ments|ed)\b|\bv?nas?\b|\bvnas?\b/;
-const UPDATE_WORDS = /\bupdat\w*|\bcontact\w*|\b28[- ]day\w*\b/;
+/** "Is Priya up to date", "are we up to date with our victims": the updates, not "the latest figures". */
+const UPDATE_WORDS =
+  /\bupdat\w*|\bcontact\w*|\b28[- ]day\w*\b|\b(?:is|are|am|keeping) (?:\w+ ){0,3}?up to date\b(?! (?:figures|picture|numbers|position))/;
 const OVERDUE_WORDS = /\boverdue\b|\blate\b/;
 const OVERALL_WORDS = /\bcomplian\w*|\bvcop\b|\bvictims code\b|\boverall\b|\bfully\b|\bfull\b/;
 /** The Code's later duties, each by the words people use for it. */

@@ -19,7 +19,8 @@ export interface Unanswerable {
   reason: string;
 }
 
-export type Found = { period: PeriodSpec } | { trendMonths: number } | { unsupported: Unanswerable };
+/** context: the words say when something else happens ("the PCC meeting on Monday"): read, but no period. */
+export type Found = { period: PeriodSpec } | { trendMonths: number } | { unsupported: Unanswerable } | { context: true };
 
 export const MAX_TREND_MONTHS = 36;
 

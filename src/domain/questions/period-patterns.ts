@@ -53,7 +53,15 @@ const END_OF_MONTH = `(?:the )?(?:end|close) of ${MONTH_WORD}(?: \\d{4})?`;
 /** "End of day", "close of play", "EOD": the end of the day said beside it, or of today. */
 const END_OF_DAY = '(?:(?:at |by |as of )?(?:the )?(?:end|close) of (?:the )?(?:day|play|business)|eod|cob)';
 
+/** Things that happen at a time of their own: "the PCC meeting on Monday", "my review next week". */
+const EVENT = '(?:meeting|review|briefing|session|call|appointment|presentation|conference|panel|visit|inspection)';
+
 export const PATTERNS: PeriodPattern[] = [
+  {
+    // "I've got the PCC meeting on Monday": the day of the meeting, not the day of the figures.
+    pattern: new RegExp(`\\b${EVENT} (?:is |was )?(?:on |this |next |coming )?(?:${WEEKDAY_WORD}|week|tomorrow)\\b`, 'g'),
+    read: () => ({ context: true }),
+  },
   {
     pattern: /\b(tomorrow|next (?:week|month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/g,
     read: (m) => notYet(m[1]!),
@@ -207,7 +215,8 @@ export const PATTERNS: PeriodPattern[] = [
   { pattern: /\b(?:last|previous) year\b/g, read: (_m, today) => ({ period: { kind: 'year', year: today.year - 1 } }) },
   { pattern: /\b(?:(?:in|for|during) )?(20\d{2})\b/g, read: (m) => ({ period: { kind: 'year', year: Number(m[1]) } }) },
   {
-    pattern: /\b(?:right now|now|currently|at the moment|at present|as it stands|as things stand|latest|at this moment)\b/g,
+    pattern:
+      /\b(?:right now|now|currently|at the moment|at present|as it stands|as things stand|latest|at this moment)\b|\bup to date(?= (?:figures|picture|position))/g,
     read: () => ({ period: { kind: 'now' } }),
   },
 ];

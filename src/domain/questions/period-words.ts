@@ -39,7 +39,9 @@ export function readPeriod(text: string, now: Date, timeZone: string, quarters: 
     for (const match of [...rest.matchAll(pattern)]) {
       const found = read(match, today, quarters);
       if (found === null) continue;
-      if ('unsupported' in found) unsupported ??= found.unsupported;
+      if ('context' in found) {
+        // When something else happens: read, and no period of the figures.
+      } else if ('unsupported' in found) unsupported ??= found.unsupported;
       else if ('trendMonths' in found) trendMonths ??= found.trendMonths;
       else {
         named.push({ at: match.index, period: found.period, said: match[0].trim() });

@@ -35,6 +35,7 @@ still wants asked asking sarge kept
 anyone anybody before briefing meeting pcc review brief
 asap urgently slt headline chief says said im ive crack
 sorry if daft silly question only back while leave off whether mainly ahead line possible basically
+say sensible worried specifically particular particularly couple sure works ask bound actually really honestly
 `
     .split(/\s+/)
     .filter((word) => word.length > 0),

@@ -257,12 +257,19 @@ describe('parseQuestion: a name is never dropped (issue 12)', () => {
 
 describe('parseQuestion: a time to come beside one that can be answered (issue 12)', () => {
   it('offers the reading for the answerable time and names the time to come back, never declining the whole question', () => {
-    const understanding = ask('supervisor of North Team 2', 'my review is next week, how did the team do in october');
+    const understanding = ask('supervisor of North Team 2', 'next week i need to know how the team did in october');
     expect(understanding).toMatchObject({
       kind: 'unread',
       words: ['next week'],
       reading: { query: { scope: { kind: 'unit', unitId: 'N-T2' }, period: { kind: 'month', year: 2026, month: 10 } } },
     });
+  });
+
+  it.each([
+    ['my review is next week, how did the team do in october', { kind: 'month', year: 2026, month: 10 }],
+    ["I've got the PCC meeting on monday: how are we doing", { kind: 'now' }],
+  ])('reads the time of a meeting or review as its own, not the figures\': "%s"', (question, period) => {
+    expect(ask('supervisor of North Team 2', question)).toMatchObject({ kind: 'query', query: { period } });
   });
 
   it('still declines a question whose only time is to come', () => {
