@@ -215,8 +215,11 @@ export const PATTERNS: PeriodPattern[] = [
   { pattern: /\b(?:last|previous) year\b/g, read: (_m, today) => ({ period: { kind: 'year', year: today.year - 1 } }) },
   { pattern: /\b(?:(?:in|for|during) )?(20\d{2})\b/g, read: (m) => ({ period: { kind: 'year', year: Number(m[1]) } }) },
   {
-    pattern:
-      /\b(?:right now|now|currently|at the moment|at present|as it stands|as things stand|latest|at this moment)\b|\bup to date(?= (?:figures|picture|position))/g,
+    pattern: new RegExp(
+      String.raw`\b(?:right now|now|currently|at the moment|at present|as it stands|as things stand|latest|at this moment)\b` +
+        String.raw`|\bup to date(?= (?:figures|picture|position))`,
+      'g',
+    ),
     read: () => ({ period: { kind: 'now' } }),
   },
 ];
