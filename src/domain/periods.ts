@@ -119,9 +119,22 @@ export function resolvePeriod(spec: PeriodSpec, now: Date, timeZone: string): Re
  * Trend points: the last `count` month-ends, oldest first, the current month answered at now
  * (it has not ended yet).
  */
-export function monthEnds(count: number, now: Date, timeZone: string): { label: string; at: Date }[] {
+export function monthEnds(
+  count: number,
+  now: Date,
+  timeZone: string,
+  through?: { year: number; month: number },
+): { label: string; at: Date }[] {
   if (!Number.isInteger(count) || count < 1) throw new RangeError(`a trend needs a whole number of months, 1 or more (got ${count})`);
   const currentMonthStart = startOfMonth(localInstant(now, timeZone));
+  // "June to August": the ends of the months through August, every one of them ended.
+  const lastStart = through === undefined ? null : new TZDate(through.year, through.month - 1, 1, timeZone);
+  if (lastStart !== null && lastStart.getTime() < currentMonthStart.getTime()) {
+    return Array.from({ length: count }, (_, i) => {
+      const monthStart = addMonths(lastStart, i - count + 1);
+      return { label: format(monthStart, 'MMMM yyyy'), at: lastInstantBefore(addMonths(monthStart, 1)) };
+    });
+  }
   const points: { label: string; at: Date }[] = [];
   for (let monthsBack = count - 1; monthsBack >= 1; monthsBack -= 1) {
     const monthStart = addMonths(currentMonthStart, -monthsBack);

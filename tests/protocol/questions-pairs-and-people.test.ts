@@ -94,6 +94,19 @@ describe('question shapes found at first reading (issue 12)', () => {
     }
   });
 
+  it('gives a trend that ends before this month: "our compliance month by month from june to august"', async () => {
+    const ends = ['2026-06-30T22:59:59.999Z', '2026-07-31T22:59:59.999Z', '2026-08-31T22:59:59.999Z'];
+    const api = await Promise.all(ends.map((at) => harness.api(`/v1/units/${teamId}/compliance?at=${at}`).then((r) => r.json())));
+    const card = await ask(sergeant, 'our compliance month by month from june to august');
+    const august = api[2] as UnitFigures;
+    expect(textBlocks(card)[0]).toContain(
+      `${percent(august.rate)} fully compliant — ${august.compliant} of ${august.total} victims — at 31 Aug 2026`,
+    );
+    expect(textBlocks(card)[0]).toContain(`3-month trend from ${percent((api[0] as UnitFigures).rate)} at the end of June 2026`);
+    expect(textBlocks(card).find((text) => text.startsWith('Read as:'))).toContain('month-ends June 2026 to August 2026');
+    expect(allText(card)).not.toMatch(/September|October|November/);
+  });
+
   it('declines two months apart with the reason, never answering the first beside a month nobody asked about', async () => {
     const text = allText(await ask(sergeant, 'june vs october'));
     expect(text).toContain('"june" and "october" are not next to each other');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { localDateOf } from '../../src/domain/calendar.js';
 import { type PeriodSpec, resolvePeriod } from '../../src/domain/periods.js';
 import { monthsCovered } from '../../src/domain/questions/period-words.js';
 import {
@@ -197,8 +198,16 @@ function kindMatches(row: BatchRow, query: Query): boolean {
 function timeMatches(row: BatchRow, query: Query): boolean {
   if (row.time === '-' || query.intent.kind === 'my_items') return true;
   if (query.intent.kind === 'trend') {
-    const months = /^last (\d+) months/.exec(row.time);
-    if (months) return query.intent.months === Number(months[1]);
+    const months = /^last (\d+) months(?: to ([a-z]+) (\d{4}))?/i.exec(row.time);
+    if (months) {
+      // "last 3 months to August 2026": a series that ends at August's end, before this month.
+      const to = months[2] === undefined ? -1 : MONTHS.indexOf(months[2].toLowerCase()) + 1;
+      const [nowYear, nowMonth] = localDateOf(NOW, TIME_ZONE).split('-').map(Number) as [number, number];
+      const ended = to > 0 && Number(months[3]) * 12 + to < nowYear * 12 + nowMonth;
+      const through = query.intent.through;
+      const endsRight = ended ? through?.year === Number(months[3]) && through.month === to : through === undefined;
+      return query.intent.months === Number(months[1]) && endsRight;
+    }
     const spec = specOf(row.time.replace(/ to now$/, ''));
     return spec !== null && query.intent.months === (monthsCovered(spec, NOW, TIME_ZONE) ?? -1);
   }

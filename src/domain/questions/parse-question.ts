@@ -5,7 +5,7 @@ import { METRIC_PATTERNS, readMetric } from './metric-words.js';
 import { normalise } from './normalise.js';
 import { personNameWords, RANK_WORDS } from './officer-matching.js';
 import type { PeriodSpec } from '../periods.js';
-import { monthsCovered, readPeriod } from './period-words.js';
+import { endedTrendSpan, monthsCovered, readPeriod } from './period-words.js';
 import { periodPair } from './period-pairs.js';
 import { readScope, SCOPE_PATTERNS } from './scope-words.js';
 import { exampleQuestions } from './suggestions.js';
@@ -89,6 +89,8 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
   const metric = readMetric(period.rest);
   // The dip-sample audits are their own topic, read first: "audits outstanding" is not a list of overdue items.
   const dipAudit = readDipAudit(period.rest);
+  // "June to August, month by month": a trend that ends before this month.
+  const ended = period.period && period.trendMonths === null ? endedTrendSpan(period.period, now, timeZone) : null;
   const intentReading: IntentReading = dipAudit
     ? { intent: dipAudit, explicit: true, listNoun: null, ownItems: false }
     : readIntent(period.rest, {
@@ -96,7 +98,7 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
         pastPeriod: period.period !== null && !isCurrent(period.period),
         pastDay: period.period?.kind === 'day',
         trendMonths: period.trendMonths,
-        defaultTrendMonths: (period.period && monthsCovered(period.period, now, timeZone)) ?? DEFAULT_TREND_MONTHS,
+        defaultTrendMonths: ended?.months ?? (period.period && monthsCovered(period.period, now, timeZone)) ?? DEFAULT_TREND_MONTHS,
         comparesPeriods: period.periodsNamed > 1 || withoutBaseline !== normalised,
         sincePeriod: period.period?.kind === 'since',
       });
@@ -127,7 +129,10 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
     }),
   ];
 
-  const intent = intentReading.intent;
+  const intent: Intent =
+    intentReading.intent.kind === 'trend' && ended && intentReading.intent.months === ended.months
+      ? { ...intentReading.intent, through: ended.through }
+      : intentReading.intent;
   const periodNamed = period.period !== null || period.trendMonths !== null;
   const dayOfDecision = intent.kind === 'my_items' && period.period?.kind === 'day' && DECISION_MADE.test(period.rest);
   const only = scopeReading.kind === 'scope' ? scopeReading.only : undefined;

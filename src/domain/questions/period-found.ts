@@ -49,6 +49,18 @@ export function month(monthNumber: number, year: number | null, today: Today): F
   return { period: { kind: 'month', year: resolvedYear, month: monthNumber } };
 }
 
+/**
+ * "June to August": from the first day of the first month to the last of the second (today, when that month is
+ * this one). The second month is the most recent not after today, the first the most recent not after it.
+ */
+export function monthRange(fromMonth: number, toMonth: number, year: number | null, today: Today): Found {
+  const toYear = year ?? (toMonth <= today.month ? today.year : today.year - 1);
+  const fromYear = fromMonth <= toMonth ? toYear : toYear - 1;
+  const lastDay = new Date(Date.UTC(toYear, toMonth, 0)).getUTCDate();
+  const to = toYear === today.year && toMonth === today.month ? todayOf(today) : localDate(toYear, toMonth, lastDay);
+  return range(localDate(fromYear, fromMonth, 1), to, today);
+}
+
 export function quarter(quarterNumber: number, year: number | null, today: Today): Found {
   const firstMonth = (quarterNumber - 1) * 3 + 1;
   const resolvedYear = year ?? (firstMonth <= today.month ? today.year : today.year - 1);

@@ -7,6 +7,7 @@ import {
   dayPeriod,
   type Found,
   month,
+  monthRange,
   notYet,
   quarter,
   range,
@@ -178,6 +179,18 @@ export const PATTERNS: PeriodPattern[] = [
     },
   },
   { pattern: new RegExp(`\\b${END_OF_DAY}\\b`, 'g'), read: (_m, today) => dayPeriod(todayOf(today), today) },
+  {
+    // "June to August", "from Jun - Aug 2026", "between June and August": the months whole, first day to last.
+    pattern: new RegExp(
+      `\\b(?:(?:from|between) )?${MONTH} (?:to|until|till|through|thru|-)(?: the end of)? ${MONTH}(?: (\\d{4}))?\\b` +
+        `|\\bbetween ${MONTH} and ${MONTH}(?: (\\d{4}))?\\b`,
+      'g',
+    ),
+    read: (m, today) => {
+      const [from, to, year] = m[1] === undefined ? [m[4]!, m[5]!, m[6]] : [m[1], m[2]!, m[3]];
+      return monthRange(MONTH_NUMBERS[from]!, MONTH_NUMBERS[to]!, yearOf(year), today);
+    },
+  },
   {
     // "may" and "mar" are words too ("may I see ..."): only a month after a preposition or before a year.
     pattern: new RegExp(`\\b(?:(in|for|during|of|over|at end of|end of|by) )?${MONTH}(?: (\\d{4}))?\\b`, 'g'),

@@ -62,6 +62,33 @@ export function readPeriod(text: string, now: Date, timeZone: string, quarters: 
   };
 }
 
+/**
+ * A trend over a period that ended before this month ("June to August", "Q3", "2025"): its months, through its
+ * last. Null for any other period, whose trend runs through the current month (monthsCovered).
+ */
+export function endedTrendSpan(
+  period: PeriodSpec,
+  now: Date,
+  timeZone: string,
+): { months: number; through: { year: number; month: number } } | null {
+  const { year, month } = todayIn(now, timeZone);
+  const span =
+    period.kind === 'range'
+      ? { from: monthOf(period.from), to: monthOf(period.to) }
+      : period.kind === 'quarter'
+        ? { from: { year: period.year, month: period.quarter * 3 - 2 }, to: { year: period.year, month: period.quarter * 3 } }
+        : period.kind === 'year'
+          ? { from: { year: period.year, month: 1 }, to: { year: period.year, month: 12 } }
+          : null;
+  if (span === null || span.to.year * 12 + span.to.month >= year * 12 + month) return null;
+  const months = (span.to.year - span.from.year) * 12 + (span.to.month - span.from.month) + 1;
+  return months >= 1 && months <= MAX_TREND_MONTHS ? { months, through: span.to } : null;
+}
+
+function monthOf(date: string): { year: number; month: number } {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)) };
+}
+
 /** How many month-ends a trend "since June" or "this year" covers: through the current month. */
 export function monthsCovered(period: PeriodSpec, now: Date, timeZone: string): number | null {
   const { year, month } = todayIn(now, timeZone);

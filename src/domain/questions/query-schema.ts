@@ -70,7 +70,16 @@ const intentSchema = z.discriminatedUnion('kind', [
     .object({ kind: z.literal('rank'), order: z.enum(['best', 'worst']), among, limit: z.number().int().min(1).max(50).optional(), only })
     .strict(),
   z.object({ kind: z.literal('most'), of: z.enum(['overdue_updates', 'missing_needs_assessments']), among, only }).strict(),
-  z.object({ kind: z.literal('trend'), months: z.number().int().min(1).max(MAX_TREND_MONTHS) }).strict(),
+  z
+    .object({
+      kind: z.literal('trend'),
+      months: z.number().int().min(1).max(MAX_TREND_MONTHS),
+      through: z
+        .object({ year, month: z.number().int().min(1).max(12) })
+        .strict()
+        .optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal('my_items') }).strict(),
   z.object({ kind: z.literal('promises') }).strict(),
   z

@@ -55,7 +55,8 @@ export type Intent =
   /** limit: "bottom 5 teams", the first N rows only. */
   | { kind: 'rank'; order: 'best' | 'worst'; among?: ListLevel; limit?: number; only?: OnlyUnits }
   | { kind: 'most'; of: 'overdue_updates' | 'missing_needs_assessments'; among?: ListLevel; only?: OnlyUnits }
-  | { kind: 'trend'; months: number }
+  /** through: the last month-end of the series when it is before this month ("June to August, month by month"). */
+  | { kind: 'trend'; months: number; through?: { year: number; month: number } }
   /** Open items of the scope: an officer's own reminder, or a unit's digest. */
   | { kind: 'my_items' }
   /** "How many promises did my team miss this month?": acknowledgements with a planned date, kept, missed and open. */

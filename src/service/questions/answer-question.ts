@@ -140,7 +140,7 @@ export async function answerQuery(deps: AnswerDeps, asker: Person, query: Query,
       return { ...answer, readAs: readAs({ metric: query.metric, ...(day ? { period: day } : {}) }) };
     }
     case 'trend': {
-      const answer = await trendAnswer(deps, target, cases, query, intent.months, now);
+      const answer = await trendAnswer(deps, target, cases, query, intent.months, now, intent.through);
       const months = { first: answer.rows[0]?.periodLabel ?? '', last: answer.rows.at(-1)?.periodLabel ?? '', count: answer.rows.length };
       return { ...answer, readAs: readAs({ metric: query.metric, months }) };
     }

@@ -28,11 +28,12 @@ export async function trendAnswer(
   query: Query,
   months: number,
   now: Date,
+  through?: { year: number; month: number },
 ): Promise<BareAnswer<'trend'>> {
   const tz = deps.policy.timeZone;
   const rows: TrendRow[] = [];
   let leftOutAtEnd = 0;
-  for (const end of monthEnds(months > 0 ? months : DEFAULT_TREND_MONTHS, now, tz)) {
+  for (const end of monthEnds(months > 0 ? months : DEFAULT_TREND_MONTHS, now, tz, through)) {
     let line: FigureLine;
     if (target.kind === 'officer') {
       const seen = await officerFiguresAsSeen(deps.queries, target.officer.id, end.at, cases);
@@ -44,7 +45,12 @@ export async function trendAnswer(
     }
     rows.push({ ...line, periodLabel: end.label, at: end.at.toISOString() });
   }
-  const headline = withNote(trendHeadline(rows, query.metric, dateLabel(now, tz)), victimsNotCountedText(leftOutAtEnd));
+  // The last month-end's date: now, or the end of the last month asked about ("June to August").
+  const lastAt = rows.at(-1)?.at;
+  const headline = withNote(
+    trendHeadline(rows, query.metric, dateLabel(lastAt === undefined ? now : new Date(lastAt), tz)),
+    victimsNotCountedText(leftOutAtEnd),
+  );
   return { kind: 'trend', metric: query.metric, headline, rows };
 }
 

@@ -173,6 +173,18 @@ describe('monthEnds', () => {
     expect(ends[1]!.label).toBe('December 2025');
   });
 
+  it('ends at a month before this one when asked ("June to August"), every month-end ended, across the clock change', () => {
+    const ends = monthEnds(3, NOW, LONDON, { year: 2026, month: 8 });
+    expect(ends.map((e) => e.label)).toEqual(['June 2026', 'July 2026', 'August 2026']);
+    expect(ends.map((e) => iso(e.at))).toEqual(['2026-06-30T22:59:59.999Z', '2026-07-31T22:59:59.999Z', '2026-08-31T22:59:59.999Z']);
+    const winter = monthEnds(3, NOW, LONDON, { year: 2026, month: 3 });
+    expect(winter.map((e) => iso(e.at))).toEqual(['2026-01-31T23:59:59.999Z', '2026-02-28T23:59:59.999Z', '2026-03-31T22:59:59.999Z']);
+  });
+
+  it('runs to now when the month asked about is this one', () => {
+    expect(monthEnds(2, NOW, LONDON, { year: 2026, month: 11 })).toEqual(monthEnds(2, NOW, LONDON));
+  });
+
   it('is only now for one month, and refuses none', () => {
     expect(monthEnds(1, NOW, LONDON)).toEqual([{ label: 'November 2026 so far', at: NOW }]);
     expect(() => monthEnds(0, NOW, LONDON)).toThrow(/1 or more/);

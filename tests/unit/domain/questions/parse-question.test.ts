@@ -334,6 +334,16 @@ describe('parseQuestion: shapes the first-reading batches F-H found (issue 12)',
     ['officer', 'items', { intent: { kind: 'my_items' }, scope: { kind: 'officer', personId: 'self' } }],
     ['officer', 'whens the next one due', { intent: { kind: 'my_items' } }],
     ['senior lead', 'which LPA is dragging us down on decision updates', { intent: { kind: 'rank', order: 'worst', among: 'commands' } }],
+    ['inspector of South LPA', 'updates between june and august', { period: { kind: 'range', from: '2026-06-01', to: '2026-08-31' } }],
+    ['inspector of South LPA', 'NAs from november to january', { period: { kind: 'range', from: '2025-11-01', to: '2026-01-31' } }],
+    ['inspector of South LPA', 'NAs from september to november', { period: { kind: 'range', from: '2026-09-01', to: '2026-11-20' } }],
+    [
+      'inspector of South LPA',
+      'south team 2 month by month june to august',
+      { intent: { kind: 'trend', months: 3, through: { year: 2026, month: 8 } } },
+    ],
+    ['senior lead', 'trend for Q3', { intent: { kind: 'trend', months: 3, through: { year: 2026, month: 9 } } }],
+    ['senior lead', 'trend from september to november', { intent: { kind: 'trend', months: 3 } }],
   ])('%s: "%s" is read whole', (persona, question, reading) => {
     expect(queryOf(ask(persona, question))).toMatchObject(reading);
   });
