@@ -208,7 +208,8 @@ function timeMatches(row: BatchRow, query: Query): boolean {
       const endsRight = ended ? through?.year === Number(months[3]) && through.month === to : through === undefined;
       return query.intent.months === Number(months[1]) && endsRight;
     }
-    const spec = specOf(row.time.replace(/ to now$/, ''));
+    // "2026-01-01 to now" is "since 1 January"; "October 2026 to now" the month's start.
+    const spec = specOf(row.time) ?? specOf(row.time.replace(/ to now$/, ''));
     return spec !== null && query.intent.months === (monthsCovered(spec, NOW, TIME_ZONE) ?? -1);
   }
   const answered = resolvePeriod(query.period, NOW, TIME_ZONE);

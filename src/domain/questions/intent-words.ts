@@ -36,6 +36,12 @@ const MY_ITEMS = [
   /\bwhich (?:of )?my (?:victims|cases|crimes)\b/,
   /\bon my plate\b/,
   /\bi (?:still )?(?:need|have|got) to (?:send|do|make|chase|sort)\b/,
+  // "Do I have any referrals I haven't done", "anything I should be chasing".
+  new RegExp(
+    String.raw`\bany (?:${LATER_DUTY_ITEMS}|updates|nas|needs assessments) (?:that )?i ` +
+      String.raw`(?:havent|have not|still need to) (?:done|sent|made|do)\b`,
+  ),
+  /\bi (?:should|need to|must|ought to) (?:be )?chas(?:e|ing)\b/,
   /\bmy (?:stuff|lot to do|workload)\b/,
   /\bi owe\b/,
 ];
@@ -87,6 +93,8 @@ const FIGURE_HINT = new RegExp(
   String.raw`\b(?:rate|percent|complian\w*|figures?|performance|doing|how|score|number|count|trend|compare|versus` +
     String.raw`|best|worst|below|above|under|rank\w*|most|vcop)\b`,
 );
+/** Items said to be open: what a past day's list needs. */
+const OPEN_STATE = /\b(?:overdue|outstanding|missing|due|late|open|items|to do|left)\b/;
 /** "How many victims are waiting on an update", "number of NAs not done": the count leads the answer. */
 const COUNT = /\bhow many\b|\bnumber of\b|\bcount of\b|\bhow much\b|\btotal (?:number|count)\b/;
 /** Items as a noun of their own, and the asker's own: "how many items have I got". */
@@ -106,7 +114,7 @@ const PROMISES = new RegExp(
 
 /** "Which of my teams slipped since September", "who has improved": a list filtered by the change over the period. */
 const WENT_DOWN =
-  /\b(?:slipped|dropped|fallen|fell|gone down|went down|got worse|gotten worse|worsened|declined|deteriorated|gone backwards)\b/;
+  /\b(?:slipped|dropped|dipped|fallen|fell|gone down|went down|got worse|gotten worse|worsened|declined|deteriorated|gone backwards)\b/;
 const WENT_UP = /\b(?:improved|gone up|went up|got better|gotten better|risen|rose|increased)\b/;
 const WHICH_OF = /\b(?:which|who|whose|any)\b/;
 
@@ -202,7 +210,9 @@ export function readIntent(text: string, clues: IntentClues): IntentReading {
   if (TREND.test(text) && !(changeOverPeriod && !EXPLICIT_TREND.test(text))) return reading({ kind: 'trend', months: defaultTrendMonths });
   if (TREND.test(text)) return reading({ kind: 'figure' });
   // Open items are now, or at the end of a past day: "my updates since 1 Nov" asks for the figure over that period.
-  const itemsThen = !clues.pastPeriod || clues.pastDay === true;
+  // A past day lists items only when it says they were open then ("what did I have outstanding yesterday"):
+  // "my updates yesterday" is the figure at its end.
+  const itemsThen = !clues.pastPeriod || (clues.pastDay === true && OPEN_STATE.test(text));
   if (itemsThen && MY_ITEMS.some((pattern) => pattern.test(text))) return reading({ kind: 'my_items' }, true);
   // "How many items have I got overdue": the items card leads with their counts.
   if (COUNT.test(text) && ITEMS_NOUN.test(text)) return reading({ kind: 'my_items' }, MY_WORDS.test(text));

@@ -9,14 +9,17 @@ import type { Metric } from './types.js';
 
 const NEEDS_ASSESSMENT = /\bneeds? assess\w*|\bassess(?:ment|ments|ed)\b|\bv?nas?\b|\bvnas?\b/;
 /** "Is Priya up to date", "are we up to date with our victims": the updates, not "the latest figures". */
-const UPDATE_WORDS =
-  /\bupdat\w*|\bcontact\w*|\b28[- ]day\w*\b|\b(?:is|are|am|keeping) (?:\w+ ){0,3}?up to date\b(?! (?:figures|picture|numbers|position))/;
+const UPDATE_WORDS = new RegExp(
+  String.raw`\bkeeping up(?: with)?\b|\bupdat\w*|\bcontact\w*|\b28[- ]day\w*\b` +
+    String.raw`|\b(?:is|are|am|keeping) (?:\w+ ){0,3}?up to date\b(?! (?:figures|picture|numbers|position))`,
+);
 const OVERDUE_WORDS = /\boverdue\b|\blate\b/;
 const OVERALL_WORDS = /\bcomplian\w*|\bvcop\b|\bvictims code\b|\boverall\b|\bfully\b|\bfull\b/;
 /** The Code's later duties, each by the words people use for it. */
 const REFERRAL_WORDS = /\brefer(?:ral|rals|red|ring|s)?\b|\bvictim support\b|\bsupport services?\b|\bsignpost\w*/;
 const WRITTEN_ACK_WORDS = new RegExp(
-  String.raw`\bwritten ack\w*|\backs?(?:nowledge?ments?)? letters?\b|\backnowledg\w* (?:letters?|in writing)\b` +
+  String.raw`\bwritten ack\w*(?: letters?)?|\backs?(?:nowledge?ments?)? letters?\b|\backnowledg\w* (?:letters?|in writing)\b` +
+    String.raw`|\bsent (?:the |all |our |my )?(?:(?:written )?ack\w*|letters?)(?: letters?)?(?: out)?` +
     String.raw`|\bcrime (?:ref(?:erence)?|number) letters?\b|\bletters? (?:sent|out)\b|\bwritten confirm\w*` +
     String.raw`|\backnowledg\w* of (?:the )?crimes?\b`,
 );

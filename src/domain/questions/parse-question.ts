@@ -26,7 +26,8 @@ const DEFAULT_TREND_MONTHS = 6;
 /** Words that show a question is about figures even when it names no metric, unit or period. */
 const FIGURE_WORDS = new RegExp(
   String.raw`\b(?:doing|getting on|figures|performance|rate|results|summary|summarise|dashboard|status|how am i` +
-    String.raw`|how are we|how is my|how are my|how is our|looking|score|percent)\b`,
+    String.raw`|how are we|how is my|how are my|how is our|looking|score|percent` +
+    String.raw`|(?:hitting|meeting|making|keeping up with) (?:them|it|the deadlines?|our deadlines?|the target)(?: on time)?)\b`,
 );
 /** A month or year said after "last": "vs last October" names a period of its own, not the baseline. */
 const MONTH_OR_YEAR = String.raw`jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|q[1-4]|\d`;
@@ -36,9 +37,9 @@ const MONTH_OR_YEAR = String.raw`jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|a
  */
 const BASELINE = new RegExp(
   String.raw`\b(?:(?:compared?|comparing|versus|vs|against)(?: it| that| this| them)?(?: to| with| against)?` +
-    '|(?:better|worse|higher|lower|up|down)(?: or (?:better|worse|higher|lower|up|down))?(?: than| on' +
+    '|(?:better|worse|higher|lower|up|down|improv(?:ing|ed|ement))(?: or (?:better|worse|higher|lower|up|down))?(?: than| on' +
     '| from| since| vs| versus)?)(?: the)? (?:(?:last|previous|prior|same) (?:month|week|quarter' +
-    String.raw`|year)(?: before)?|(?:last|previous|prior)(?: one)?(?! (?:${MONTH_OR_YEAR})))\b`,
+    String.raw`|year)(?: before)?|(?:month|week|quarter|year) before|(?:last|previous|prior)(?: one)?(?! (?:${MONTH_OR_YEAR})))\b`,
   'g',
 );
 /** A unit's number said beside its kind ("team 3", "3 team"): read as part of the unit's name. */
@@ -51,7 +52,7 @@ const THE_OTHERS = /\b(?:the other|the others|the rest of(?: the)?|the rest)\b/;
 /** "NAs not done", "jobs that aren't compliant": the breach side of a figure, read with the metric. */
 const NOT_DONE = new RegExp(
   String.raw`\b(?:not|arent|isnt|havent|hasnt|wasnt|werent) (?:yet )?(?:been )?(?:done|completed|assessed|updated|compliant` +
-    String.raw`|met|had|told|informed|referred|sent)\b|\bno (?:\w+ ){1,2}(?:done|completed|recorded)\b`,
+    String.raw`|met|had|told|informed|referred|sent|received|got)\b|\bno (?:\w+ ){1,2}(?:done|completed|recorded)\b`,
 );
 /** "RAG the commands", "RAG status": the list shows every RAG. */
 const RAG_ALL = /\brag(?: status| rating)?\b/;
@@ -79,7 +80,9 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
   const periodsSaid = readPeriod(withoutBaseline, now, timeZone, context.quarters);
   const pair = periodPair(periodsSaid, now, timeZone);
   if (pair.kind === 'apart') return pair.declined;
-  const period = pair.reading;
+  // "Any decision updates due? I charged one on Tuesday": the day is the decision's, not the figures'.
+  const decisionDay = pair.reading.period?.kind === 'day' && DECISION_MADE.test(pair.reading.rest);
+  const period = decisionDay ? { ...pair.reading, period: null, periodsNamed: 0, periods: [] } : pair.reading;
   // A time still to come is declined, unless the question also names a time that can be answered ("my review is
   // next week: how did we do in October"): then the reading for that time is offered, the future words named back.
   const answerableTime = period.period !== null || period.trendMonths !== null;
@@ -134,7 +137,6 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
       ? { ...intentReading.intent, through: ended.through }
       : intentReading.intent;
   const periodNamed = period.period !== null || period.trendMonths !== null;
-  const dayOfDecision = intent.kind === 'my_items' && period.period?.kind === 'day' && DECISION_MADE.test(period.rest);
   const only = scopeReading.kind === 'scope' ? scopeReading.only : undefined;
   const except = scopeReading.kind === 'scope' ? scopeReading.except : undefined;
   const build = (scope: Scope): Query => ({
@@ -145,7 +147,7 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
     // A trend runs to now over month-ends; the period words only said how far back.
     // "As of today, better or worse than last month": now, beside the baseline every figure answer carries.
     period:
-      intent.kind === 'trend' || (period.period?.kind === 'today' && withoutBaseline !== normalised) || dayOfDecision
+      intent.kind === 'trend' || (period.period?.kind === 'today' && withoutBaseline !== normalised)
         ? { kind: 'now' }
         : (period.period ?? { kind: 'now' }),
   });

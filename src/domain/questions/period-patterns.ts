@@ -64,6 +64,11 @@ export const PATTERNS: PeriodPattern[] = [
     read: () => ({ context: true }),
   },
   {
+    // "Anything due tomorrow": items still open now, due then (the list gives each one's due date).
+    pattern: /(?<=\bdue (?:by |before |on )?)tomorrow\b/g,
+    read: () => ({ context: true }),
+  },
+  {
     pattern: /\b(tomorrow|next (?:week|month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/g,
     read: (m) => notYet(m[1]!),
   },

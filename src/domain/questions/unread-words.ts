@@ -36,6 +36,7 @@ anyone anybody before briefing meeting pcc review brief
 asap urgently slt headline chief says said im ive crack
 sorry if daft silly question only back while leave off whether mainly ahead line possible basically
 say sensible worried specifically particular particularly couple sure works ask bound actually really honestly
+bother maybe explain fine supt super supers superintendent superintendents
 `
     .split(/\s+/)
     .filter((word) => word.length > 0),

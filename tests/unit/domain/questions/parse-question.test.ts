@@ -344,6 +344,21 @@ describe('parseQuestion: shapes the first-reading batches F-H found (issue 12)',
     ],
     ['senior lead', 'trend for Q3', { intent: { kind: 'trend', months: 3, through: { year: 2026, month: 9 } } }],
     ['senior lead', 'trend from september to november', { intent: { kind: 'trend', months: 3 } }],
+    ['senior lead', 'are we improving on last month', { intent: { kind: 'figure' }, period: { kind: 'now' } }],
+    [
+      'inspector of South LPA',
+      'how did the LPA do last week compared with the week before',
+      { intent: { kind: 'figure' }, period: { kind: 'week', offset: -1 } },
+    ],
+    ['officer', 'do i have any referrals i havent done', { intent: { kind: 'my_items' }, metric: 'referral' }],
+    ['officer', 'anything due tomorrow', { intent: { kind: 'my_items' }, period: { kind: 'now' } }],
+    ['officer', 'my updates yesterday', { intent: { kind: 'figure' }, period: { kind: 'day', date: '2026-11-19' } }],
+    [
+      'supervisor of North Team 2',
+      'is lee keeping up w/ his updates',
+      { metric: 'updates', scope: { kind: 'officer', personId: 'P-2103' } },
+    ],
+    ['senior lead', 'how many victims havent recieved their written acknowledgement', { intent: { kind: 'figure', count: true } }],
   ])('%s: "%s" is read whole', (persona, question, reading) => {
     expect(queryOf(ask(persona, question))).toMatchObject(reading);
   });
