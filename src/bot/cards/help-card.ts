@@ -34,7 +34,10 @@ export const DEFAULT_HELP: HelpCardData = {
       command: 'dip sample',
       description: 'inspectors and senior leads: the month\'s dip sample to audit ("dip sample 2026-10": another month)',
     },
-    { command: 'dip delegate PS 2345', description: 'inspectors: who may audit your unit\'s dip sample for you ("dip delegate none" stops it)' },
+    {
+      command: 'dip delegate PS 2345',
+      description: 'inspectors: who may audit your unit\'s dip sample for you ("dip delegate none" stops it)',
+    },
   ],
 };
 
