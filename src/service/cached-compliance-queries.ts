@@ -78,6 +78,17 @@ export class CachedComplianceQueries implements ComplianceQueries {
       RECORDS_AND_ACTIONS,
     );
 
+  promisesInUnit: ComplianceQueries['promisesInUnit'] = (unitId, at) =>
+    this.cached('promisesInUnit', [unitId], at, () => this.inner.promisesInUnit(unitId, at), RECORDS_AND_ACTIONS);
+  officerPromises: ComplianceQueries['officerPromises'] = (personId, at, withinUnitId) =>
+    this.cached(
+      'officerPromises',
+      [personId, withinUnitId ?? null],
+      at,
+      () => this.inner.officerPromises(personId, at, withinUnitId),
+      RECORDS_AND_ACTIONS,
+    );
+
   private cached<T>(
     method: string,
     args: readonly unknown[],
