@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AppExtension, AppServices, RunningApp } from './app/app-parts.js';
-import { buildComplianceQueries } from './app/compliance-read-side.js';
+import { buildComplianceQueries, buildPeopleDirectory } from './app/compliance-read-side.js';
 import { loadPolicy } from './config/load-policy.js';
 import type { AppConfig } from './config/env.js';
 import { type Clock, fixedClock, systemClock } from './domain/clock.js';
@@ -15,7 +15,6 @@ import { migrate } from './store/migrate.js';
 import type { StoreUnusableError } from './store/store-errors.js';
 import { type WatchedDb, watchAppStore } from './store/store-watch.js';
 import { rebuildWorkingCalendar } from './store/working-calendar-store.js';
-import { SqlPeopleDirectory } from './store/sql-people-directory.js';
 import { importRecords } from './service/import-records.js';
 import { readNdjsonLines } from './service/ndjson-lines.js';
 import { seedDemoForceIfNew } from './service/seed-demo-force.js';
@@ -136,7 +135,7 @@ export async function createServices(config: AppConfig, logger: Logger, hooks: S
     policy,
     calendar,
     queries: buildComplianceQueries(db, policy),
-    people: new SqlPeopleDirectory(db),
+    people: buildPeopleDirectory(db, policy),
     apiToken,
     importNdjson,
   };

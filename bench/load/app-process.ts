@@ -45,13 +45,16 @@ export async function startApplication(victims: number, logFile: string, databas
       VCOP_DEMO_VICTIMS: String(victims),
       VCOP_SCHEDULER: '0',
       VCOP_NOW: LOAD_NOW,
+      // Seeding a 100k-victim force on PGlite holds the event loop for over a minute on a loaded machine: the
+      // watchdog (src/app/event-loop-watchdog.ts) would end the process before it is ready.
+      VCOP_EVENT_LOOP_STALL_SECONDS: '1200',
       VCOP_API_TOKEN: 'load-test-token-0123456789abcdef',
     },
     stdio: ['ignore', log, log],
   });
   closeSync(log);
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 300_000;
+  const deadline = Date.now() + 1_500_000;
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(
@@ -62,7 +65,7 @@ export async function startApplication(victims: number, logFile: string, databas
       () => false,
     );
     if (ready) break;
-    if (Date.now() > deadline) throw new Error(`the application was not ready within 5 minutes; see ${logFile}`);
+    if (Date.now() > deadline) throw new Error(`the application was not ready within 25 minutes; see ${logFile}`);
     await sleep(250);
   }
   return {

@@ -1,56 +1,45 @@
 import { createHash } from 'node:crypto';
-import { localDateOf } from '../domain/calendar.js';
 import type { Policy } from '../domain/policy.js';
 import type { ComplianceQueries } from './compliance-queries.js';
+import { type DataVersionSource, type VersionName, VersionedAnswers } from './versioned-answers.js';
 
-/**
- * The store's data version (src/store/data-version-store.ts): it moves at the commit of any write figures
- * read; with it, from the same row, an instant at or after every one the records carry (epoch ms).
- */
-export interface DataVersionSource {
-  current(): Promise<Horizon>;
-}
+export type { DataVersionSource } from './versioned-answers.js';
 
-type Horizon = { version: string; lastEventMs: number | null };
+/** Every figure, digest and unit is read from the records only (src/store/evaluation-sql.ts reads no acknowledgement). */
+const RECORDS: readonly VersionName[] = ['version'];
+/** Promise counts read the acknowledgements and the items they refer to besides (src/store/promise-store.ts). */
+const RECORDS_AND_ACTIONS: readonly VersionName[] = ['version', 'actionsVersion'];
 
 /**
  * "Evaluate once, answer many" (issue 15): the read side of the compliance service, answering from what an
- * earlier evaluation produced when nothing it depends on has changed. An answer is kept under
+ * earlier evaluation produced when nothing it depends on has changed (src/service/versioned-answers.ts). An
+ * answer is kept under
  * - the method and its arguments;
- * - the store's data version, read on every call (one primary-key read, with the records' latest instant), so
- *   a write committed by any replica on the same database is seen by the next answer;
+ * - the data versions of the tables the method reads: the records' for every method, and for the promise
+ *   counts the acknowledgements' too, so a button press in Teams leaves every figure and digest kept;
  * - the policy (a digest of it): replicas with different policy files never share an answer;
- * - the instant, reduced only where that provably changes nothing. The evaluation compares t with the
- *   records' instants ("recorded at or before t", "closed after t", contacts, decisions, allocations,
- *   acknowledgements) and uses t's local date. At or after the latest instant any record carries, every
- *   such comparison comes out the same, so there the key keeps t's local date only (how "now" is asked);
- *   before it, the key keeps the exact instant (a past month end is one fixed instant, so it repeats).
- * The `asOf` an answer carries is the instant asked, stamped on each reply.
- *
- * Versions only grow, so the first call that reads a newer one drops every answer kept (a force-wide digest
- * list is megabytes at 500k victims, and one kept under an old version would never be asked for again).
- * An answer is kept only when the version read again after the evaluation is the one read before it: then
- * no write committed in between, and the evaluation saw exactly that version's data. Answers are copied in
- * and out, so a caller that sorts or edits what it got cannot change what the next caller gets.
+ * - the instant, reduced to its local date at or after the latest instant the records carry.
+ * The evaluation compares t with the records' instants ("recorded at or before t", "closed after t", contacts,
+ * decisions, allocations, acknowledgements) and uses t's local date; the `asOf` an answer carries is the
+ * instant asked, stamped on each reply.
  */
 export class CachedComplianceQueries implements ComplianceQueries {
-  private readonly entries = new Map<string, unknown>();
+  private readonly answers: VersionedAnswers;
   private readonly policyId: string;
-  /** The newest version seen: answers kept under older ones can never be asked for again. */
-  private newestVersion = 0n;
 
   constructor(
     private readonly inner: ComplianceQueries,
-    private readonly versions: DataVersionSource,
-    private readonly policy: Pick<Policy, 'timeZone'>,
-    private readonly maxEntries = 500,
+    versions: DataVersionSource,
+    policy: Pick<Policy, 'timeZone'>,
+    maxEntries = 500,
   ) {
     this.policyId = createHash('sha256').update(JSON.stringify(policy)).digest('hex').slice(0, 16);
+    this.answers = new VersionedAnswers(versions, policy.timeZone, maxEntries);
   }
 
   /** How many answers are kept now (for tests and the benchmark). */
   get size(): number {
-    return this.entries.size;
+    return this.answers.size;
   }
 
   findUnit: ComplianceQueries['findUnit'] = (unitId) => this.cached('findUnit', [unitId], null, () => this.inner.findUnit(unitId));
@@ -79,53 +68,34 @@ export class CachedComplianceQueries implements ComplianceQueries {
     this.cached('figuresAndDigest', [unitId], at, () => this.inner.figuresAndDigest(unitId, at));
   allTeamDigests: ComplianceQueries['allTeamDigests'] = (at) => this.cached('allTeamDigests', [], at, () => this.inner.allTeamDigests(at));
   promiseCounts: ComplianceQueries['promiseCounts'] = (unitId, at) =>
-    this.cached('promiseCounts', [unitId], at, () => this.inner.promiseCounts(unitId, at));
+    this.cached('promiseCounts', [unitId], at, () => this.inner.promiseCounts(unitId, at), RECORDS_AND_ACTIONS);
   officerPromiseCounts: ComplianceQueries['officerPromiseCounts'] = (personId, at, withinUnitId) =>
-    this.cached('officerPromiseCounts', [personId, withinUnitId ?? null], at, () =>
-      this.inner.officerPromiseCounts(personId, at, withinUnitId),
+    this.cached(
+      'officerPromiseCounts',
+      [personId, withinUnitId ?? null],
+      at,
+      () => this.inner.officerPromiseCounts(personId, at, withinUnitId),
+      RECORDS_AND_ACTIONS,
     );
 
-  private async cached<T>(method: string, args: readonly unknown[], at: Date | null, evaluate: () => Promise<T>): Promise<T> {
-    const horizon = await this.versions.current();
-    if (BigInt(horizon.version) > this.newestVersion) {
-      this.newestVersion = BigInt(horizon.version);
-      this.entries.clear();
-    }
-    const key = JSON.stringify([method, args, horizon.version, this.policyId, at === null ? null : this.instantKey(at, horizon)]);
-    if (this.entries.has(key)) {
-      const kept = this.entries.get(key) as T;
-      // Most recently used last: the first key is the one to drop.
-      this.entries.delete(key);
-      this.entries.set(key, kept);
-      return stamped(kept, at);
-    }
-    const answer = await evaluate();
-    if ((await this.versions.current()).version === horizon.version) {
-      this.entries.set(key, structuredClone(answer));
-      if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-    }
-    return answer;
-  }
+  promisesInUnit: ComplianceQueries['promisesInUnit'] = (unitId, at) =>
+    this.cached('promisesInUnit', [unitId], at, () => this.inner.promisesInUnit(unitId, at), RECORDS_AND_ACTIONS);
+  officerPromises: ComplianceQueries['officerPromises'] = (personId, at, withinUnitId) =>
+    this.cached(
+      'officerPromises',
+      [personId, withinUnitId ?? null],
+      at,
+      () => this.inner.officerPromises(personId, at, withinUnitId),
+      RECORDS_AND_ACTIONS,
+    );
 
-  private instantKey(at: Date, horizon: Horizon): string {
-    const afterEveryRecord = horizon.lastEventMs === null || at.getTime() >= horizon.lastEventMs;
-    return afterEveryRecord ? `after:${localDateOf(at, this.policy.timeZone)}` : `at:${at.toISOString()}`;
-  }
-}
-
-/** A copy of a kept answer whose `asOf` fields (figures, breakdowns, digests) carry the instant asked. */
-function stamped<T>(kept: T, at: Date | null): T {
-  const copy = structuredClone(kept);
-  if (at !== null) stamp(copy, at.toISOString());
-  return copy;
-}
-
-function stamp(value: unknown, asOf: string): void {
-  if (Array.isArray(value)) {
-    for (const item of value) stamp(item, asOf);
-  } else if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
-    if (typeof record.asOf === 'string') record.asOf = asOf;
-    for (const inner of Object.values(record)) stamp(inner, asOf);
+  private cached<T>(
+    method: string,
+    args: readonly unknown[],
+    at: Date | null,
+    evaluate: () => Promise<T>,
+    reads: readonly VersionName[] = RECORDS,
+  ): Promise<T> {
+    return this.answers.answer(reads, [method, args, this.policyId], at, evaluate);
   }
 }

@@ -13,6 +13,7 @@ import type {
   UnitKind,
   UnitNode,
 } from '../domain/types.js';
+import type { StoredPromise } from '../store/promise-store.js';
 
 /*
  * The ports of the compliance service's read side. The store implements them (src/store/sql-compliance-queries.ts)
@@ -58,6 +59,10 @@ export interface ComplianceQueries {
   promiseCounts(unitId: string, at: Date): Promise<PromiseCounts>;
   /** The same over the cases allocated to the officer at t; with `withinUnitId`, only those inside its subtree. */
   officerPromiseCounts(personId: string, at: Date, withinUnitId?: string): Promise<PromiseCounts>;
+  /** The promises `promiseCounts` counts, each graded at t, oldest acknowledgement first (a digest shows them). */
+  promisesInUnit(unitId: string, at: Date): Promise<StoredPromise[]>;
+  /** The promises `officerPromiseCounts` counts, each graded at t, oldest acknowledgement first. */
+  officerPromises(personId: string, at: Date, withinUnitId?: string): Promise<StoredPromise[]>;
 }
 
 export interface PeopleDirectory {

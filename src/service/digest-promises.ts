@@ -2,8 +2,7 @@ import { itemRef } from '../domain/digest.js';
 import { countPromises } from '../domain/figures.js';
 import { compareWithPromises, dutyOf } from '../domain/promises.js';
 import type { DigestItem, PromiseCounts } from '../domain/types.js';
-import type { Db } from '../store/db.js';
-import { PromiseStore, type StoredPromise } from '../store/promise-store.js';
+import type { StoredPromise } from '../store/promise-store.js';
 import type { ServiceContext } from './service-context.js';
 
 /** Whose promises a digest shows: a unit's subtree, or an officer's cases (inside one unit's subtree, or all). */
@@ -16,7 +15,7 @@ export interface DigestPromises {
   byItemRef: Map<string, StoredPromise>;
 }
 
-type PromiseServices = { db: Db; policy: ServiceContext['policy'] };
+type PromiseServices = Pick<ServiceContext, 'queries'>;
 
 /**
  * The promises of a digest's scope at t, and the one each item shows. A promise belongs to a duty and a
@@ -29,9 +28,11 @@ export async function digestPromises(
   items: readonly DigestItem[],
   at: Date,
 ): Promise<DigestPromises> {
-  const store = new PromiseStore(services.db, services.policy);
+  // Through the read side's cache: kept until the records or the acknowledgements change.
   const promises =
-    scope.kind === 'unit' ? await store.inUnit(scope.unitId, at) : await store.ofOfficer(scope.officerId, at, scope.withinUnitId);
+    scope.kind === 'unit'
+      ? await services.queries.promisesInUnit(scope.unitId, at)
+      : await services.queries.officerPromises(scope.officerId, at, scope.withinUnitId);
   // Oldest acknowledgement first, so the latest for a deadline is the one kept.
   const byDeadline = new Map(promises.map((promise) => [deadlineKey(promise), promise]));
   const byItemRef = new Map<string, StoredPromise>();

@@ -3,7 +3,7 @@ import type { Clock } from '../domain/clock.js';
 import type { Policy } from '../domain/policy.js';
 import type { Logger } from '../log/logger.js';
 import type { Db } from '../store/db.js';
-import type { SqlPeopleDirectory } from '../store/sql-people-directory.js';
+import type { People } from './cached-people-directory.js';
 import type { ComplianceQueries } from './compliance-queries.js';
 import type { ImportResult } from './import-records.js';
 
@@ -19,7 +19,7 @@ export interface ServiceContext {
   policy: Policy;
   calendar: WorkingCalendar;
   queries: ComplianceQueries;
-  people: SqlPeopleDirectory;
+  people: People;
   /** An NDJSON extract through the one import path (POST /v1/records, `vcop import`, the demo seed). */
   importNdjson: ImportNdjson;
 }

@@ -1,8 +1,9 @@
 import type { Db } from './db.js';
 
 /**
- * The store's data version (migration 210): it moves at the commit of any transaction that wrote a table the
- * compliance figures are read from. Read by the figures cache (src/service/cached-compliance-queries.ts).
+ * The store's data versions (migrations 210 and 250): each moves at the commit of any transaction that wrote
+ * one of its tables: `version` the records, `actionsVersion` the acknowledgements (and the items they refer to),
+ * `linksVersion` the Teams users linked by address. Read by the figures cache (src/service/cached-compliance-queries.ts).
  */
 export class SqlDataVersion {
   constructor(private readonly db: Db) {}
@@ -13,12 +14,18 @@ export class SqlDataVersion {
    * Every instant the evaluation compares t with is one of these: at or after it, the answer no longer
    * depends on t beyond its local date. One primary-key read.
    */
-  async current(): Promise<{ version: string; lastEventMs: number | null }> {
-    const [row] = await this.db.query<{ version: string; last_event_ms: string | null }>(
-      `select version::text as version, ceil(extract(epoch from last_event_at) * 1000)::bigint::text as last_event_ms
+  async current(): Promise<{ version: string; actionsVersion: string; linksVersion: string; lastEventMs: number | null }> {
+    const [row] = await this.db.query<{ version: string; actions: string; links: string; last_event_ms: string | null }>(
+      `select version::text as version, actions_version::text as actions, links_version::text as links,
+         ceil(extract(epoch from last_event_at) * 1000)::bigint::text as last_event_ms
        from data_version`,
     );
     if (!row) throw new Error('data_version has no row: the store was not migrated (migration 210)');
-    return { version: row.version, lastEventMs: row.last_event_ms === null ? null : Number(row.last_event_ms) };
+    return {
+      version: row.version,
+      actionsVersion: row.actions,
+      linksVersion: row.links,
+      lastEventMs: row.last_event_ms === null ? null : Number(row.last_event_ms),
+    };
   }
 }

@@ -19,7 +19,7 @@ import { UnknownPersonError, UnknownUnitError } from '../domain/unknown-ids.js';
 import type { Db } from './db.js';
 import { digestItemsSql, evaluationParams, figuresAndDigestItemsSql, figuresSql } from './evaluation-sql.js';
 import { officerCountsWithin, officerItemsWithin } from './officer-scope-sql.js';
-import { PromiseStore } from './promise-store.js';
+import { PromiseStore, type StoredPromise } from './promise-store.js';
 import {
   NO_COUNTS,
   NO_OBLIGATION_COUNTS,
@@ -230,6 +230,15 @@ export class SqlComplianceQueries {
     await this.requirePerson(personId);
     if (withinUnitId !== undefined) await this.requireUnit(withinUnitId);
     return new PromiseStore(this.db, this.policy).countsOfOfficer(personId, at, withinUnitId);
+  }
+
+  /** Promises on cases of the unit's subtree at t, graded at t, oldest first (a digest's, digest-promises.ts). */
+  async promisesInUnit(unitId: string, at: Date): Promise<StoredPromise[]> {
+    return new PromiseStore(this.db, this.policy).inUnit(unitId, at);
+  }
+
+  async officerPromises(personId: string, at: Date, withinUnitId?: string): Promise<StoredPromise[]> {
+    return new PromiseStore(this.db, this.policy).ofOfficer(personId, at, withinUnitId);
   }
 
   private toFigures(unit: UnitRef, at: Date, counts: Omit<CountsRow, 'group_id'>): UnitFigures {

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type AppServices } from '../../../src/app.js';
 import { createLogger } from '../../../src/log/logger.js';
+import { itemRef } from '../../../src/domain/digest.js';
+import { AcknowledgementStore } from '../../../src/store/acknowledgement-store.js';
 import { AllocationStore } from '../../../src/store/allocation-store.js';
+import { ItemRefStore } from '../../../src/store/item-ref-store.js';
 import { SqlComplianceQueries } from '../../../src/store/sql-compliance-queries.js';
+import { SqlPeopleDirectory } from '../../../src/store/sql-people-directory.js';
 import { createTestSchema } from '../../support/postgres-schema.js';
 import { importRecords } from '../../support/small-force-services.js';
 import { testConfig } from '../../support/test-app.js';
@@ -64,5 +68,29 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two replicas on one PostgreSQL 
     const after = await second.queries.breakdown('N-T1', NOW);
     expect(after).toEqual(await fresh().breakdown('N-T1', NOW));
     expect(after).not.toEqual(before);
+  });
+
+  it("sees the other replica's new person in the people its next question reads", async () => {
+    const before = await second.people.listWithin('FORCE');
+    expect(await second.people.listWithin('FORCE')).toEqual(before); // now kept by the second replica
+    const person = { type: 'person', id: 'P-REPLICA', name: 'PC 2077 Adeyemi', unitId: 'N-T1', role: 'officer', aadObjectId: 'aad-p77' };
+    expect((await importRecords(first, person)).ok).toBe(true);
+    const after = await second.people.listWithin('FORCE');
+    expect(after.map((p) => p.id)).toContain('P-REPLICA');
+    expect(after).toEqual(await new SqlPeopleDirectory(second.db).listWithin('FORCE'));
+  });
+
+  it("sees the other replica's acknowledgement in its next promise counts, and keeps its figures", async () => {
+    const figures = await second.queries.figures('N-T1', NOW);
+    const promises = await second.queries.promiseCounts('N-T1', NOW);
+    const [item] = (await fresh().digest('N-T1', NOW)).items;
+    if (!item) throw new Error('N-T1 has no item to acknowledge');
+    await new ItemRefStore(first.db).record([item], NOW);
+    const acknowledgement = { itemRef: itemRef(item), personId: item.oicId, at: NOW, note: null, caseId: item.caseId };
+    await new AcknowledgementStore(first.db).acknowledge({ ...acknowledgement, plannedOn: '2026-11-23' });
+    const after = await second.queries.promiseCounts('N-T1', NOW);
+    expect(after).toEqual(await fresh().promiseCounts('N-T1', NOW));
+    expect(after).not.toEqual(promises);
+    expect(await second.queries.figures('N-T1', NOW)).toEqual(figures);
   });
 });

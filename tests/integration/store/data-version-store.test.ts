@@ -7,13 +7,15 @@ import { AllocationStore } from '../../../src/store/allocation-store.js';
 import { SqlDataVersion } from '../../../src/store/data-version-store.js';
 import { ItemRefStore } from '../../../src/store/item-ref-store.js';
 import { SqlComplianceQueries } from '../../../src/store/sql-compliance-queries.js';
+import { TeamsLinkStore } from '../../../src/store/teams-link-store.js';
 import { rebuildWorkingCalendar } from '../../../src/store/working-calendar-store.js';
 import { DRIVERS, importText, openTestDb, SMALL_FORCE_NOW, smallForceNdjson, type TestDb } from '../../support/test-db.js';
 
 /**
  * The data version (migration 210) moves once at the commit of every transaction that writes what figures are
  * read from (every such write path of the store is listed here), and never for one that rolls back or only
- * remembers the items a card showed.
+ * remembers the items a card showed. An acknowledgement moves the actions version instead, and a Teams user
+ * linked by address the links version (migration 250): neither moves the records' version figures are kept by.
  */
 describe.each(DRIVERS)('the data version on %s', (driver) => {
   let store: TestDb;
@@ -33,11 +35,20 @@ describe.each(DRIVERS)('the data version on %s', (driver) => {
   });
   afterAll(() => store.dispose());
 
-  /** By how much the version moved while `write` ran. */
-  async function moves(write: () => Promise<unknown>): Promise<number> {
-    const before = Number((await versions.current()).version);
+  /** By how much the records' version (or the one named) moved while `write` ran. */
+  async function moves(write: () => Promise<unknown>, name: 'version' | 'actionsVersion' | 'linksVersion' = 'version'): Promise<number> {
+    const before = Number((await versions.current())[name]);
     await write();
-    return Number((await versions.current()).version) - before;
+    return Number((await versions.current())[name]) - before;
+  }
+
+  /** How each version moved while `write` ran: records, actions, links. */
+  async function movesOf(write: () => Promise<unknown>): Promise<[number, number, number]> {
+    const before = await versions.current();
+    await write();
+    const after = await versions.current();
+    const by = (name: 'version' | 'actionsVersion' | 'linksVersion') => Number(after[name]) - Number(before[name]);
+    return [by('version'), by('actionsVersion'), by('linksVersion')];
   }
 
   it('moves once for an import, however many rows and statements it writes', async () => {
@@ -68,8 +79,8 @@ describe.each(DRIVERS)('the data version on %s', (driver) => {
     expect(await moves(async () => expect((await reassign()).kind).toBe('reassigned'))).toBe(1);
   });
 
-  it("does not move for the items a card showed, but moves for an acknowledgement's planned date", async () => {
-    expect(await moves(() => new ItemRefStore(store.db).record([item], SMALL_FORCE_NOW))).toBe(0);
+  it("does not move for the items a card showed; an acknowledgement's planned date moves the actions version only", async () => {
+    expect(await movesOf(() => new ItemRefStore(store.db).record([item], SMALL_FORCE_NOW))).toEqual([0, 0, 0]);
     const acknowledge = () =>
       new AcknowledgementStore(store.db).acknowledge({
         itemRef: itemRef(item),
@@ -79,7 +90,29 @@ describe.each(DRIVERS)('the data version on %s', (driver) => {
         plannedOn: '2026-11-21',
         caseId: item.caseId,
       });
-    expect(await moves(acknowledge)).toBe(1);
+    expect(await movesOf(acknowledge)).toEqual([0, 1, 0]);
+    // A hand repair of the items acknowledged (an update of their refs) is an action too.
+    expect(await movesOf(() => store.db.query(`update digest_item_refs set victim_id = victim_id`))).toEqual([0, 1, 0]);
+  });
+
+  it('moves the links version only when a Teams user is linked to a person by address, and again when unlinked', async () => {
+    const link = { teamsUserId: '29:teams-p3', aadObjectId: 'aad-teams-p3', personId: 'P3', matchedBy: 'email' as const };
+    const save = () =>
+      new TeamsLinkStore(store.db).saveLink({ ...link, teamsUpn: null, teamsEmail: 'p3@example.police.uk' }, SMALL_FORCE_NOW);
+    expect(await movesOf(save)).toEqual([0, 0, 1]);
+    // The same link again changes no row.
+    expect(await movesOf(save)).toEqual([0, 0, 0]);
+    expect(await movesOf(() => store.db.query(`delete from teams_links where teams_user_id = '29:teams-p3'`))).toEqual([0, 0, 1]);
+  });
+
+  it('moves the records and the actions versions once each for a transaction that writes both', async () => {
+    const both = () =>
+      store.db.transaction(async (tx) => {
+        await tx.query(`update acknowledgements set note = note`);
+        await tx.query(`update people set name = name || '' where id = 'P1'`);
+        await tx.query(`update acknowledgements set note = note`);
+      });
+    expect(await movesOf(both)).toEqual([1, 1, 0]);
   });
 
   it('moves when the working calendar (the bank holidays) changes, and not when a start rebuilds the same one', async () => {

@@ -123,7 +123,9 @@ describe.each(DRIVERS)('the later duties in digests on %s', (driver) => {
       ['referral_overdue', 'V-C', 'AMBER'],
     ]);
     // Each decision's item shows the promise given on it, not the other decision's of the same day.
-    const shown = (await digestPromises({ db: store.db, policy: everyDuty }, { kind: 'unit', unitId: 'T1' }, items, NOW)).byItemRef;
+    const shown = (
+      await digestPromises({ queries: new SqlComplianceQueries(store.db, everyDuty) }, { kind: 'unit', unitId: 'T1' }, items, NOW)
+    ).byItemRef;
     const decisionItems = items.filter((i) => i.kind === 'decision_update_overdue');
     expect(decisionItems.map((i) => [i.decisionId, shown.get(itemRef(i))?.plannedOn])).toEqual([
       ['DEC-A', '2026-04-10'],

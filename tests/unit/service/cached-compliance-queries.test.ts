@@ -6,9 +6,10 @@ import type { ComplianceQueries } from '../../../src/service/compliance-queries.
 /** The store's version as a test sets it; `afterEvaluation` moves it while an evaluation runs. */
 class Versions implements DataVersionSource {
   version = 1;
+  actionsVersion = 1;
   lastEventMs: number | null = Date.parse('2026-11-20T09:00:00Z');
   async current() {
-    return { version: String(this.version), lastEventMs: this.lastEventMs };
+    return { version: String(this.version), actionsVersion: String(this.actionsVersion), linksVersion: '1', lastEventMs: this.lastEventMs };
   }
 }
 
@@ -93,5 +94,28 @@ describe('CachedComplianceQueries', () => {
     expect(evaluations()).toBe(3);
     await cached.figures('T2', NOW);
     expect(evaluations()).toBe(4);
+  });
+
+  it('keeps every figure through an acknowledgement (the actions version), and counts promises again', async () => {
+    const versions = new Versions();
+    const { queries, evaluations } = countingQueries();
+    let promiseEvaluations = 0;
+    const promiseCounts = async () => {
+      promiseEvaluations += 1;
+      return { kept: promiseEvaluations, missed: 0, open: 0 };
+    };
+    const cached = new CachedComplianceQueries({ ...queries, figures: queries.figures, promiseCounts }, versions, policy);
+    await cached.figures('T1', NOW);
+    await cached.promiseCounts('T1', NOW);
+    expect(cached.size).toBe(2);
+    versions.actionsVersion += 1; // a button press in Teams
+    expect((await cached.figures('T1', NOW)).compliant).toBe(1);
+    expect(evaluations()).toBe(1);
+    expect(cached.size).toBe(1); // the promise counts of the old actions version were dropped
+    expect((await cached.promiseCounts('T1', NOW)).kept).toBe(2);
+    versions.version += 1; // an import: both are evaluated again
+    await cached.figures('T1', NOW);
+    await cached.promiseCounts('T1', NOW);
+    expect([evaluations(), promiseEvaluations]).toEqual([2, 3]);
   });
 });
