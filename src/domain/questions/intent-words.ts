@@ -126,7 +126,7 @@ const RAG = new RegExp(
 
 const TREND = new RegExp(
   String.raw`\btrend\w*|\bover time\b|\bmonth (?:by|on) month\b|\bmonthly\b|\bhistory\b|\bprogress(?:ion)?\b` +
-    String.raw`|\bchart\b|\bgraph\b|\bimprov(?:ing|ed|ement)\b|\bchanged?\b|\bgetting (?:better|worse)\b` +
+    String.raw`|\bchart\b|\bgraph\b|\bimprov(?:ing|ed|ement)\b|\bchanged?\b|\bgetting (?:any )?(?:better|worse)\b` +
     String.raw`|\b(?:gone|going|gone up or|went) (?:up|down)\b|\bup or down\b|\b(?:risen|fallen|dropped|slipped)\b`,
 );
 /** Words that ask for the month-by-month series itself, not only for the change. */

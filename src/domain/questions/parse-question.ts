@@ -93,7 +93,7 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
   // The dip-sample audits are their own topic, read first: "audits outstanding" is not a list of overdue items.
   const dipAudit = readDipAudit(period.rest);
   // "June to August, month by month": a trend that ends before this month.
-  const ended = period.period && period.trendMonths === null ? endedTrendSpan(period.period, now, timeZone) : null;
+  const ended = period.period ? endedTrendSpan(period.period, now, timeZone, period.trendMonths) : null;
   const intentReading: IntentReading = dipAudit
     ? { intent: dipAudit, explicit: true, listNoun: null, ownItems: false }
     : readIntent(period.rest, {

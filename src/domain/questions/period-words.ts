@@ -63,15 +63,21 @@ export function readPeriod(text: string, now: Date, timeZone: string, quarters: 
 }
 
 /**
- * A trend over a period that ended before this month ("June to August", "Q3", "2025"): its months, through its
- * last. Null for any other period, whose trend runs through the current month (monthsCovered).
+ * A trend over a period that ended before this month ("June to August", "Q3", "2025"), or of `months` months to
+ * a month before this one ("the 12 months to October"): its months, through its last. Null for any other
+ * period, whose trend runs through the current month (monthsCovered).
  */
 export function endedTrendSpan(
   period: PeriodSpec,
   now: Date,
   timeZone: string,
+  trendMonths: number | null = null,
 ): { months: number; through: { year: number; month: number } } | null {
   const { year, month } = todayIn(now, timeZone);
+  if (trendMonths !== null) {
+    if (period.kind !== 'month' || period.year * 12 + period.month >= year * 12 + month) return null;
+    return { months: trendMonths, through: { year: period.year, month: period.month } };
+  }
   const span =
     period.kind === 'range'
       ? { from: monthOf(period.from), to: monthOf(period.to) }

@@ -346,6 +346,17 @@ describe('parseQuestion: shapes the first-reading batches F-H found (issue 12)',
     ['senior lead', 'trend from september to november', { intent: { kind: 'trend', months: 3 } }],
     ['senior lead', 'are we improving on last month', { intent: { kind: 'figure' }, period: { kind: 'now' } }],
     [
+      'senior lead',
+      'trend for CID over the six months to october',
+      { intent: { kind: 'trend', months: 6, through: { year: 2026, month: 10 } } },
+    ],
+    [
+      'senior lead',
+      'is north team 3 getting any better aug to oct',
+      { intent: { kind: 'trend', months: 3, through: { year: 2026, month: 10 } } },
+    ],
+    ['supervisor of North Team 2', 'NA rate t2 this month?', { scope: { kind: 'unit', unitId: 'N-T2' }, metric: 'needs_assessment' }],
+    [
       'inspector of South LPA',
       'how did the LPA do last week compared with the week before',
       { intent: { kind: 'figure' }, period: { kind: 'week', offset: -1 } },
