@@ -1,4 +1,5 @@
 import type { RecordOf, RecordType } from '../domain/records.js';
+import { copyTextRow } from './copy-text.js';
 import type { Db } from './db.js';
 import type { ImportStaging } from './import-staging.js';
 import { STAGING_COLUMNS } from './staging-columns.js';
@@ -9,9 +10,13 @@ import { STAGING_COLUMNS } from './staging-columns.js';
  * and nothing reaches the real tables unless every line is valid.
  */
 
-/** Collects valid records column by column and writes each type in multi-row batches. */
+/**
+ * Collects valid records as COPY text (copy-text.ts), one buffer per type, and writes a type's buffer
+ * with one COPY (the store's own bulk path) when it holds `batchSize` records. Memory stays flat: at most
+ * one batch per type is held.
+ */
 export class StagingWriter {
-  private readonly buffers = new Map<RecordType, { lines: number[]; columns: unknown[][] }>();
+  private readonly buffers = new Map<RecordType, { rows: number; text: string }>();
 
   /** Each batch is a statement of its own (no transaction): other queries run between two batches. */
   constructor(
@@ -22,16 +27,14 @@ export class StagingWriter {
 
   /** Buffers one record; writes its type's batch when full (await it: that is the back-pressure). */
   async add(lineNumber: number, record: RecordOf): Promise<void> {
-    const spec = STAGING_COLUMNS[record.type];
     let buffer = this.buffers.get(record.type);
     if (!buffer) {
-      buffer = { lines: [], columns: spec.columns.map(() => []) };
+      buffer = { rows: 0, text: '' };
       this.buffers.set(record.type, buffer);
     }
-    buffer.lines.push(lineNumber);
-    const values = spec.values(record);
-    for (let i = 0; i < values.length; i++) (buffer.columns[i] as unknown[]).push(values[i]);
-    if (buffer.lines.length >= this.batchSize) await this.flushType(record.type);
+    buffer.text += copyTextRow([lineNumber, ...STAGING_COLUMNS[record.type].values(record)]);
+    buffer.rows += 1;
+    if (buffer.rows >= this.batchSize) await this.flushType(record.type);
   }
 
   async flush(): Promise<void> {
@@ -40,14 +43,10 @@ export class StagingWriter {
 
   private async flushType(type: RecordType): Promise<void> {
     const buffer = this.buffers.get(type);
-    if (!buffer || buffer.lines.length === 0) return;
-    const { columns } = STAGING_COLUMNS[type];
-    const params = columns.map((c, i) => `$${i + 2}::${c.type}[]`).join(', ');
-    await this.db.query(
-      `insert into ${this.staging.table(type)} (line, ${columns.map((c) => c.name).join(', ')}) select * from unnest($1::int[], ${params})`,
-      [buffer.lines, ...buffer.columns],
-    );
-    this.buffers.set(type, { lines: [], columns: columns.map(() => []) });
+    if (!buffer || buffer.rows === 0) return;
+    this.buffers.set(type, { rows: 0, text: '' });
+    const columns = ['line', ...STAGING_COLUMNS[type].columns.map((c) => c.name)];
+    await this.db.copyIn(`${this.staging.table(type)} (${columns.join(', ')})`, buffer.text);
   }
 }
 
