@@ -31,8 +31,6 @@ interface CopyConnection {
 /** Runs `copy <target> from stdin` with the given COPY text on this client. */
 export function copyFromStdin(client: pg.ClientBase, target: string, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    client.query(
-      new CopyFromText(`copy ${target} from stdin`, Buffer.from(text, 'utf8'), (error) => (error ? reject(error) : resolve())),
-    );
+    client.query(new CopyFromText(`copy ${target} from stdin`, Buffer.from(text, 'utf8'), (error) => (error ? reject(error) : resolve())));
   });
 }
