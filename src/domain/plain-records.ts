@@ -6,7 +6,7 @@ import type { RecordOf, RecordType } from './records.js';
 /**
  * The import's fast path (issue 15): a record whose every field is plainly valid is read here, in plain
  * code, at a fraction of what the zod schemas (records.ts) cost per line; a line with anything wrong or
- * doubtful answers `undefined`, and parseRecord asks zod, which names every problem. So this accepts
+ * doubtful answers `undefined`, and the import asks zod (records.ts parseRecord), which names every problem. So this accepts
  * only what the schemas accept, giving the same record (trimmed ids and text, nulls for absent optional
  * fields, lower-case Entra ids): tests/unit/domain/plain-records.test.ts compares the two on generated
  * records, valid and broken. The schemas stay the one definition of the format and of its messages.
@@ -132,10 +132,13 @@ const READERS: { [K in RecordType]: (r: Fields) => Extract<RecordOf, { type: K }
   decision: (r) => ({ type: 'decision', id: id(r.id), caseId: id(r.caseId), at: instant(r.at), kind: oneOf(DECISION_KINDS, r.kind) }),
 };
 
-/** The record when every field of `value` is plainly valid for `type`; undefined when zod must look. */
-export function readPlainRecord(type: RecordType, value: object): RecordOf | undefined {
+/** The record when `value` is an object of a known type with every field plainly valid; undefined when zod must look. */
+export function readPlainRecord(value: unknown): RecordOf | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const type = (value as Fields).type;
+  if (typeof type !== 'string' || !Object.hasOwn(READERS, type)) return undefined;
   try {
-    return READERS[type](value as Fields);
+    return READERS[type as RecordType](value as Fields);
   } catch (error) {
     if (error === NOT_PLAIN) return undefined;
     throw error;

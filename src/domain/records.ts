@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { normaliseAadObjectId } from './entra-id.js';
-import { readPlainRecord } from './plain-records.js';
 import { CONTACT_KINDS, CONTACT_METHODS, DECISION_KINDS, MAX_ID_LENGTH, ROLES, UNIT_KINDS, id, instant, text } from './record-fields.js';
 import { shortened } from './quoted-value.js';
 
@@ -236,8 +235,6 @@ export function parseRecord(value: unknown): ParsedRecord {
       message: `unknown type ${shortened(JSON.stringify(type) ?? String(type))}: expected one of ${RECORD_TYPES.join(', ')}`,
     };
   }
-  const plain = readPlainRecord(type, value);
-  if (plain) return { ok: true, record: plain };
   const parsed = schemaByType[type].safeParse(value);
   if (parsed.success) return { ok: true, record: parsed.data };
   const problems = parsed.error.issues.map(describeIssue);

@@ -1,3 +1,4 @@
+import { readPlainRecord } from '../domain/plain-records.js';
 import { noRecordsCounted, parseRecord, type RecordCounts, type RecordType } from '../domain/records.js';
 import type { AllocationConflict } from '../store/allocation-conflicts.js';
 import type { Db } from '../store/db.js';
@@ -162,5 +163,7 @@ function parseLine(text: string): ReturnType<typeof parseRecord> {
     const where = position === undefined ? '' : ` (at character ${Number(position) + 1})`;
     return { ok: false, message: `not valid JSON${where}: each line must be one complete JSON object` };
   }
-  return parseRecord(value);
+  // The fast path for the common, valid line; anything else is zod's to judge and describe.
+  const plain = readPlainRecord(value);
+  return plain ? { ok: true, record: plain } : parseRecord(value);
 }
