@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyTextRow } from '../../../src/store/copy-text.js';
-import { DRIVERS, openTestDb, type TestDb } from '../../support/test-db.js';
+import type { Db } from '../../../src/store/db.js';
+import { DRIVERS, importText, openTestDb, smallForceNdjson, type TestDb } from '../../support/test-db.js';
 
 /**
  * `Db.copyIn`, the store's bulk path an import stages its lines with (issue 15): every value arrives as
@@ -53,5 +54,34 @@ describe.each(DRIVERS)('COPY into a table on %s', (driver) => {
   it('accepts an empty COPY (a batch with no rows)', async () => {
     await store.db.copyIn('copied (line, value)', '');
     expect(await rows(store.db)).toEqual([]);
+  });
+});
+
+describe.each(DRIVERS)('an import on %s', (driver) => {
+  let store: TestDb;
+  beforeEach(async () => {
+    store = await openTestDb(driver);
+  });
+  afterEach(() => store.dispose());
+
+  it('stages its records by COPY, one per record type for a small file, and inserts none', async () => {
+    const copied: string[] = [];
+    const inserted: string[] = [];
+    const recording: Db = {
+      ...store.db,
+      query: (sql, params) => {
+        // The checks write their findings to the import's errors table; no record goes in by insert.
+        if (/^\s*insert into import_[0-9a-z]+_[0-9a-f]{8}_(?!errors\b)/i.test(sql)) inserted.push(sql);
+        return store.db.query(sql, params);
+      },
+      copyIn: (target, text) => {
+        copied.push(target.replace(/^import_\w+?_[0-9a-f]{8}_/, '').replace(/ \(.*/, ''));
+        return store.db.copyIn(target, text);
+      },
+    };
+    const result = await importText(recording, await smallForceNdjson());
+    expect(result.ok).toBe(true);
+    expect(copied.sort()).toEqual(['cases', 'contacts', 'needs_assessments', 'people', 'units', 'victims']);
+    expect(inserted).toEqual([]);
   });
 });
