@@ -59,7 +59,7 @@ class ImportRejected extends Error {
 
 /**
  * Imports an NDJSON extract all or nothing (records-format.md). Lines are validated as they stream and
- * valid records are staged in batches, each a statement of its own, into this import's staging tables:
+ * valid records are staged by COPY in batches, each a statement of its own, into this import's staging tables:
  * nothing holds the store while the file is read, however slowly it arrives. References, duplicates and
  * the unit tree are then checked in SQL; only the merge into the real tables is one transaction. Any bad
  * line means nothing is merged, and the answer lists every bad line by number. The staging tables are
