@@ -12,11 +12,14 @@ import { STAGING_COLUMNS } from './staging-columns.js';
 
 /**
  * Collects valid records as COPY text (copy-text.ts), one buffer per type, and writes a type's buffer
- * with one COPY (the store's own bulk path) when it holds `batchSize` records. Memory stays flat: at most
- * one batch per type is held.
+ * with one COPY (the store's own bulk path) when it holds `batchSize` records. One COPY runs while the
+ * next lines are read (on PostgreSQL the server loads a batch while this process parses the next); a
+ * batch waits for the COPY before it. Memory stays flat: at most one batch per type, and one in the COPY.
  */
 export class StagingWriter {
   private readonly buffers = new Map<RecordType, { rows: number; text: string }>();
+  /** The last COPY started: the next waits for it (and so fails with it). */
+  private inFlight: Promise<void> = Promise.resolve();
 
   /** Each batch is a statement of its own (no transaction): other queries run between two batches. */
   constructor(
@@ -37,16 +40,24 @@ export class StagingWriter {
     if (buffer.rows >= this.batchSize) await this.flushType(record.type);
   }
 
+  /** Writes what is buffered and waits for every COPY: a batch the store refused fails here at the latest. */
   async flush(): Promise<void> {
     for (const type of this.buffers.keys()) await this.flushType(type);
+    await this.inFlight;
   }
 
   private async flushType(type: RecordType): Promise<void> {
     const buffer = this.buffers.get(type);
     if (!buffer || buffer.rows === 0) return;
     this.buffers.set(type, { rows: 0, text: '' });
+    await this.inFlight;
     const columns = ['line', ...STAGING_COLUMNS[type].columns.map((c) => c.name)];
-    await this.db.copyIn(`${this.staging.table(type)} (${columns.join(', ')})`, buffer.text);
+    const copy = this.db.copyIn(`${this.staging.table(type)} (${columns.join(', ')})`, buffer.text);
+    // Its failure reaches the import at the next batch or at flush(). If the file fails first, the import
+    // ends on that error and drops the staging tables: after this COPY (PGlite runs statements in order; on
+    // PostgreSQL the drop waits for the COPY's lock).
+    copy.catch(() => undefined);
+    this.inFlight = copy;
   }
 }
 
