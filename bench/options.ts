@@ -14,7 +14,8 @@ export interface BenchOptions {
 }
 
 const HELP =
-  'npm run bench -- [--sizes 10000,100000,500000 | --sizes none] [--postgres postgres://...] [--load-only | --skip-load | --import-only]\n' +
+  'npm run bench -- [--sizes 10000,100000,500000 | --sizes none] [--postgres postgres://...]\n' +
+  '                   [--load-only | --skip-load | --import-only]\n' +
   '                   [--users 200] [--seconds 60] [--think-ms 1000] [--load-victims 3000] [--turn-sizes 3000 | --turn-sizes none]\n' +
   'Builds demo forces of each size in a fresh store (PGlite in a temp folder, or the given empty PostgreSQL database),\n' +
   'and prints import rate, figures latency and digest build time beside hand-written SQL floors.\n' +
