@@ -9,11 +9,10 @@ import { join } from 'node:path';
 import { createServices, type AppServices } from '../src/app.js';
 import { readConfig } from '../src/config/env.js';
 import { localDateOf } from '../src/domain/calendar.js';
-import { demoForceNdjson } from '../src/demo/demo-force.js';
 import { createLogger } from '../src/log/logger.js';
-import type { Db } from '../src/store/db.js';
 import { SqlComplianceQueries } from '../src/store/sql-compliance-queries.js';
-import { DIGESTS_FLOOR_SQL, FIGURES_FLOOR_SQL, RAW_LINES_INSERT_SQL, RAW_LINES_TABLE_SQL } from './floor-sql.js';
+import { DIGESTS_FLOOR_SQL, FIGURES_FLOOR_SQL } from './floor-sql.js';
+import { benchImport, type ImportRow } from './import-floor.js';
 import { benchFiguresCache, type CacheRow } from './figures-cache.js';
 import { emptyPostgres } from './postgres.js';
 import { percentile, timeRuns } from './timing.js';
@@ -26,7 +25,10 @@ export interface SizeRow {
   size: number;
   lines: number;
   importMs: number;
+  /** The same lines inserted raw (import-floor.ts). */
   importFloorMs: number;
+  /** The same lines COPYed raw (import-floor.ts). */
+  importCopyFloorMs: number;
   latency: Record<'team' | 'command' | 'force', { p50: number; p95: number; floorP50: number }>;
   digestsMs: number;
   digestsFloorMs: number;
@@ -37,7 +39,7 @@ export interface SizeRow {
 }
 
 /** The application on a fresh store: a new PGlite folder, or the PostgreSQL database emptied first. */
-async function freshServices(postgres: string | undefined, folder: string | null): Promise<AppServices> {
+export async function freshServices(postgres: string | undefined, folder: string | null): Promise<AppServices> {
   if (postgres) await emptyPostgres(postgres);
   const config = readConfig({
     VCOP_DATA_DIR: folder ?? 'memory://',
@@ -59,15 +61,7 @@ export async function benchOneSize(size: number, postgres: string | undefined): 
     // on its own below (figures-cache.ts), at moving instants.
     const queries = new SqlComplianceQueries(db, policy);
 
-    const lines: string[] = [];
-    const startImport = performance.now();
-    const result = await services.importNdjson(withNewlines(demoForceNdjson({ victims: size, now: SIZE_NOW }), lines), (n) => {
-      if (n % 500_000 === 0) process.stderr.write(`  ${size}: ${n} lines\n`);
-    });
-    const importMs = performance.now() - startImport;
-    if (!result.ok) throw new Error(`demo import failed: ${JSON.stringify(result.errors.slice(0, 3))}`);
-    const importFloorMs = await rawInsertFloor(db, lines);
-    lines.length = 0;
+    const imported = await benchImport(services, size, SIZE_NOW);
 
     const units = await queries.listUnits();
     const team = units.find((u) => u.kind === 'team') ?? fail('no team');
@@ -107,9 +101,10 @@ export async function benchOneSize(size: number, postgres: string | undefined): 
     return {
       size,
       cache,
-      lines: result.lines,
-      importMs,
-      importFloorMs,
+      lines: imported.lines,
+      importMs: imported.importMs,
+      importFloorMs: imported.insertFloorMs,
+      importCopyFloorMs: imported.copyFloorMs,
       latency,
       digestsMs: percentile(digests, 50),
       digestsFloorMs: percentile(digestsFloor, 50),
@@ -122,23 +117,17 @@ export async function benchOneSize(size: number, postgres: string | undefined): 
   }
 }
 
-async function* withNewlines(source: AsyncIterable<string>, keep: string[]): AsyncGenerator<string> {
-  for await (const line of source) {
-    keep.push(line);
-    yield `${line}\n`;
+/** `--import-only`: the import and its floors on a fresh store, nothing else. */
+export async function benchImportOnly(size: number, postgres: string | undefined): Promise<ImportRow> {
+  const folder = postgres ? null : await mkdtemp(join(tmpdir(), 'vcop-bench-'));
+  let services: AppServices | undefined;
+  try {
+    services = await freshServices(postgres, folder);
+    return await benchImport(services, size, SIZE_NOW);
+  } finally {
+    await services?.db.close();
+    if (folder) await rm(folder, { recursive: true, force: true });
   }
-}
-
-/** The import floor: the same lines inserted raw in batches of 5000, in one transaction. */
-async function rawInsertFloor(db: Db, lines: readonly string[]): Promise<number> {
-  await db.exec(RAW_LINES_TABLE_SQL);
-  const started = performance.now();
-  await db.transaction(async (tx) => {
-    for (let i = 0; i < lines.length; i += 5000) await tx.query(RAW_LINES_INSERT_SQL, [lines.slice(i, i + 5000)]);
-  });
-  const ms = performance.now() - started;
-  await db.exec('drop table bench_raw_lines');
-  return ms;
 }
 
 function fail(message: string): never {

@@ -6,16 +6,20 @@ export interface BenchOptions {
   postgres: string | undefined;
   loadOnly: boolean;
   skipLoad: boolean;
+  /** Only the import and its floors at each size (import-floor.ts): no figures, turns or load. */
+  importOnly: boolean;
   /** Force sizes of the chat-turn section (turns.ts); empty: skipped. */
   turnSizes: number[];
   load: { users: number; durationMs: number; thinkMs: number; victims: number };
 }
 
 const HELP =
-  'npm run bench -- [--sizes 10000,100000,500000 | --sizes none] [--postgres postgres://...] [--load-only | --skip-load]\n' +
+  'npm run bench -- [--sizes 10000,100000,500000 | --sizes none] [--postgres postgres://...]\n' +
+  '                   [--load-only | --skip-load | --import-only]\n' +
   '                   [--users 200] [--seconds 60] [--think-ms 1000] [--load-victims 3000] [--turn-sizes 3000 | --turn-sizes none]\n' +
   'Builds demo forces of each size in a fresh store (PGlite in a temp folder, or the given empty PostgreSQL database),\n' +
   'and prints import rate, figures latency and digest build time beside hand-written SQL floors.\n' +
+  '--import-only: only the import at each size, beside the same lines inserted raw and COPYed raw (the floors).\n' +
   'Then the load section: --users simulated Teams users for --seconds against the demo force (the app in its own\n' +
   'process, on PGlite in memory, or on the --postgres database instead, after emptying it), each waiting up to\n' +
   '--think-ms between actions;\n' +
@@ -31,6 +35,7 @@ export function readBenchOptions(): BenchOptions {
       postgres: { type: 'string' },
       'load-only': { type: 'boolean', default: false },
       'skip-load': { type: 'boolean', default: false },
+      'import-only': { type: 'boolean', default: false },
       users: { type: 'string', default: '200' },
       seconds: { type: 'string', default: '60' },
       'think-ms': { type: 'string', default: '1000' },
@@ -48,6 +53,7 @@ export function readBenchOptions(): BenchOptions {
     postgres: values.postgres,
     loadOnly: values['load-only'],
     skipLoad: values['skip-load'],
+    importOnly: values['import-only'],
     turnSizes: values['turn-sizes'] === 'none' ? [] : values['turn-sizes'].split(',').map((s) => atLeast('turn-sizes', s.trim(), 10)),
     load: {
       users: atLeast('users', values.users),

@@ -1,3 +1,4 @@
+import { readPlainRecord } from '../domain/plain-records.js';
 import { noRecordsCounted, parseRecord, type RecordCounts, type RecordType } from '../domain/records.js';
 import type { AllocationConflict } from '../store/allocation-conflicts.js';
 import type { Db } from '../store/db.js';
@@ -58,7 +59,7 @@ class ImportRejected extends Error {
 
 /**
  * Imports an NDJSON extract all or nothing (records-format.md). Lines are validated as they stream and
- * valid records are staged in batches, each a statement of its own, into this import's staging tables:
+ * valid records are staged by COPY in batches, each a statement of its own, into this import's staging tables:
  * nothing holds the store while the file is read, however slowly it arrives. References, duplicates and
  * the unit tree are then checked in SQL; only the merge into the real tables is one transaction. Any bad
  * line means nothing is merged, and the answer lists every bad line by number. The staging tables are
@@ -162,5 +163,7 @@ function parseLine(text: string): ReturnType<typeof parseRecord> {
     const where = position === undefined ? '' : ` (at character ${Number(position) + 1})`;
     return { ok: false, message: `not valid JSON${where}: each line must be one complete JSON object` };
   }
-  return parseRecord(value);
+  // The fast path for the common, valid line; anything else is zod's to judge and describe.
+  const plain = readPlainRecord(value);
+  return plain ? { ok: true, record: plain } : parseRecord(value);
 }

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { checkDataDir, emptyNewDataDir, explainOpenFailure, type DataDirState } from './data-dir-check.js';
 import { lockDataDir } from './data-dir-lock.js';
 import type { Db } from './db.js';
+import { copyFromStdin } from './pg-copy.js';
 
 export interface OpenDbOptions {
   /** A PostgreSQL server (`postgres://...`); when absent the embedded PGlite store is used. */
@@ -68,6 +69,9 @@ async function openPglite(dataDir: string, onLockLost: (error: Error) => void): 
     async exec(sql: string) {
       await pglite.exec(sql);
     },
+    async copyIn(target: string, text: string) {
+      await pglite.query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([text]) });
+    },
     transaction: (fn) => pglite.transaction((tx) => fn(pgliteTransactionDb(tx))),
     async close() {
       try {
@@ -87,6 +91,9 @@ function pgliteTransactionDb(tx: Transaction): Db {
     },
     async exec(sql: string) {
       await tx.exec(sql);
+    },
+    async copyIn(target: string, text: string) {
+      await tx.query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([text]) });
     },
     // PGlite has no nested transactions: an inner one joins the outer.
     transaction: (fn) => fn(db),
@@ -129,6 +136,19 @@ function poolDb(pool: pg.Pool): Db {
     async exec(sql: string) {
       await pool.query(sql);
     },
+    async copyIn(target: string, text: string) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await copyFromStdin(client, target, text);
+      } catch (error) {
+        // A row the server refused leaves the connection usable; a lost connection must leave the pool.
+        if (!isServerError(error)) broken = error instanceof Error ? error : new Error(String(error));
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
     async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       let broken: unknown;
@@ -161,9 +181,15 @@ function clientDb(client: pg.PoolClient): Db {
     async exec(sql: string) {
       await client.query(sql);
     },
+    copyIn: (target: string, text: string) => copyFromStdin(client, target, text),
     // Already inside this client's transaction: join it.
     transaction: (fn) => fn(db),
     close: closeInsideTransaction,
   };
   return db;
+}
+
+/** An error the server sent (it has a SQLSTATE): the connection itself is still sound. */
+function isServerError(error: unknown): boolean {
+  return error instanceof pg.DatabaseError;
 }

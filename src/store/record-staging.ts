@@ -1,4 +1,5 @@
 import type { RecordOf, RecordType } from '../domain/records.js';
+import { copyTextRow } from './copy-text.js';
 import type { Db } from './db.js';
 import type { ImportStaging } from './import-staging.js';
 import { STAGING_COLUMNS } from './staging-columns.js';
@@ -9,9 +10,16 @@ import { STAGING_COLUMNS } from './staging-columns.js';
  * and nothing reaches the real tables unless every line is valid.
  */
 
-/** Collects valid records column by column and writes each type in multi-row batches. */
+/**
+ * Collects valid records as COPY text (copy-text.ts), one buffer per type, and writes a type's buffer
+ * with one COPY (the store's own bulk path) when it holds `batchSize` records. One COPY runs while the
+ * next lines are read (on PostgreSQL the server loads a batch while this process parses the next); a
+ * batch waits for the COPY before it. Memory stays flat: at most one batch per type, and one in the COPY.
+ */
 export class StagingWriter {
-  private readonly buffers = new Map<RecordType, { lines: number[]; columns: unknown[][] }>();
+  private readonly buffers = new Map<RecordType, { rows: number; text: string }>();
+  /** The last COPY started: the next waits for it (and so fails with it). */
+  private inFlight: Promise<void> = Promise.resolve();
 
   /** Each batch is a statement of its own (no transaction): other queries run between two batches. */
   constructor(
@@ -22,32 +30,34 @@ export class StagingWriter {
 
   /** Buffers one record; writes its type's batch when full (await it: that is the back-pressure). */
   async add(lineNumber: number, record: RecordOf): Promise<void> {
-    const spec = STAGING_COLUMNS[record.type];
     let buffer = this.buffers.get(record.type);
     if (!buffer) {
-      buffer = { lines: [], columns: spec.columns.map(() => []) };
+      buffer = { rows: 0, text: '' };
       this.buffers.set(record.type, buffer);
     }
-    buffer.lines.push(lineNumber);
-    const values = spec.values(record);
-    for (let i = 0; i < values.length; i++) (buffer.columns[i] as unknown[]).push(values[i]);
-    if (buffer.lines.length >= this.batchSize) await this.flushType(record.type);
+    buffer.text += copyTextRow([lineNumber, ...STAGING_COLUMNS[record.type].values(record)]);
+    buffer.rows += 1;
+    if (buffer.rows >= this.batchSize) await this.flushType(record.type);
   }
 
+  /** Writes what is buffered and waits for every COPY: a batch the store refused fails here at the latest. */
   async flush(): Promise<void> {
     for (const type of this.buffers.keys()) await this.flushType(type);
+    await this.inFlight;
   }
 
   private async flushType(type: RecordType): Promise<void> {
     const buffer = this.buffers.get(type);
-    if (!buffer || buffer.lines.length === 0) return;
-    const { columns } = STAGING_COLUMNS[type];
-    const params = columns.map((c, i) => `$${i + 2}::${c.type}[]`).join(', ');
-    await this.db.query(
-      `insert into ${this.staging.table(type)} (line, ${columns.map((c) => c.name).join(', ')}) select * from unnest($1::int[], ${params})`,
-      [buffer.lines, ...buffer.columns],
-    );
-    this.buffers.set(type, { lines: [], columns: columns.map(() => []) });
+    if (!buffer || buffer.rows === 0) return;
+    this.buffers.set(type, { rows: 0, text: '' });
+    await this.inFlight;
+    const columns = ['line', ...STAGING_COLUMNS[type].columns.map((c) => c.name)];
+    const copy = this.db.copyIn(`${this.staging.table(type)} (${columns.join(', ')})`, buffer.text);
+    // Its failure reaches the import at the next batch or at flush(). If the file fails first, the import
+    // ends on that error and drops the staging tables: after this COPY (PGlite runs statements in order; on
+    // PostgreSQL the drop waits for the COPY's lock).
+    copy.catch(() => undefined);
+    this.inFlight = copy;
   }
 }
 

@@ -1,16 +1,18 @@
 import type { RecordOf, RecordType } from '../domain/records.js';
+import type { CopyValue } from './copy-text.js';
 
 /** The columns staged of each record type (record-staging.ts writes them, import-staging.ts creates them). */
 
 interface StagingColumn {
   name: string;
-  /** The PostgreSQL type of the column (the unnest parameter is an array of it). */
+  /** The PostgreSQL type of the column (COPY parses its text as this type). */
   type: 'int' | 'text' | 'boolean' | 'timestamptz';
 }
 
 interface StagingTable {
   columns: readonly StagingColumn[];
-  values(record: RecordOf): unknown[];
+  /** The record's values as COPY writes them (copy-text.ts). */
+  values(record: RecordOf): CopyValue[];
 }
 
 const col = (name: string, type: StagingColumn['type']): StagingColumn => ({ name, type });

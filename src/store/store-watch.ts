@@ -91,6 +91,7 @@ export function watchStore(inner: Db, options: StoreWatchOptions): WatchedDb {
       dialect: tx.dialect,
       query: <Row>(sql: string, params?: readonly unknown[]) => tracked(() => tx.query<Row>(sql, params)),
       exec: (sql) => tracked(() => tx.exec(sql)),
+      copyIn: (target, text) => tracked(() => tx.copyIn(target, text)),
       transaction: (fn) => fn(db),
       close: () => tx.close(),
     };
@@ -101,6 +102,7 @@ export function watchStore(inner: Db, options: StoreWatchOptions): WatchedDb {
     dialect: inner.dialect,
     query: <Row>(sql: string, params?: readonly unknown[]) => tracked(() => inner.query<Row>(sql, params)).catch(afterFailure),
     exec: (sql) => tracked(() => inner.exec(sql)).catch(afterFailure),
+    copyIn: (target, text) => tracked(() => inner.copyIn(target, text)).catch(afterFailure),
     transaction: (fn) => tracked(() => inner.transaction((tx) => fn(within(tx)))).catch(afterFailure),
     async close() {
       closing = true;

@@ -51,6 +51,11 @@ export class FlakyDb implements Db {
     return this.run(this.inner, sql, (db) => db.exec(sql));
   }
 
+  /** Counted as the statement `copy <target> from stdin` (what a pattern is matched against). */
+  copyIn(target: string, text: string): Promise<void> {
+    return this.run(this.inner, `copy ${target} from stdin`, (db) => db.copyIn(target, text));
+  }
+
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     return this.inner.transaction((tx) => fn(this.within(tx)));
   }
@@ -64,6 +69,7 @@ export class FlakyDb implements Db {
       dialect: tx.dialect,
       query: (sql, params) => this.run(tx, sql, (inner) => inner.query(sql, params)),
       exec: (sql) => this.run(tx, sql, (inner) => inner.exec(sql)),
+      copyIn: (target, text) => this.run(tx, `copy ${target} from stdin`, (inner) => inner.copyIn(target, text)),
       transaction: (fn) => fn(db),
       close: () => tx.close(),
     };

@@ -38,6 +38,11 @@ export class FullDiskDb implements Db {
     return this.run(sql, () => this.inner.exec(sql));
   }
 
+  /** A write, as `copy <target> from stdin`. */
+  copyIn(target: string, text: string): Promise<void> {
+    return this.run(`copy ${target} from stdin`, () => this.inner.copyIn(target, text));
+  }
+
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     if (this.state === 'broken') return Promise.reject(pgliteError('24000', 'cannot drop active portal ""'));
     return this.inner.transaction((tx) => fn(this.within(tx)));
@@ -52,6 +57,7 @@ export class FullDiskDb implements Db {
       dialect: tx.dialect,
       query: (sql, params) => this.run(sql, () => tx.query(sql, params)),
       exec: (sql) => this.run(sql, () => tx.exec(sql)),
+      copyIn: (target, text) => this.run(`copy ${target} from stdin`, () => tx.copyIn(target, text)),
       transaction: (fn) => fn(db),
       close: () => tx.close(),
     };
@@ -72,7 +78,7 @@ export class FullDiskDb implements Db {
   }
 }
 
-const WRITES = /^\s*(insert|update|delete|create|with\b[\s\S]*\binsert\b)/i;
+const WRITES = /^\s*(insert|update|delete|create|copy|with\b[\s\S]*\binsert\b)/i;
 
 /** Shaped like PGlite's DatabaseError (pg-protocol): a message and a SQLSTATE code. */
 function pgliteError(code: string, message: string): Error {

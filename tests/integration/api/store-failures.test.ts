@@ -123,6 +123,7 @@ describe('liveness and readiness when the store does not answer', () => {
     dialect: inner.dialect,
     query: (sql, params) => (sql.startsWith('select 1') ? new Promise<never>(() => undefined) : inner.query(sql, params)),
     exec: (sql) => inner.exec(sql),
+    copyIn: (target, text) => inner.copyIn(target, text),
     transaction: (fn) => inner.transaction(fn),
     close: () => inner.close(),
   });

@@ -204,6 +204,7 @@ function bound(db: Db): Db {
     dialect: db.dialect,
     query: (sql, params) => db.query(sql, params),
     exec: (sql) => db.exec(sql),
+    copyIn: (target, text) => db.copyIn(target, text),
     transaction: (fn) => db.transaction(fn),
     close: () => db.close(),
   };

@@ -98,6 +98,7 @@ describe('the watched store', () => {
         throw Object.assign(new Error('connection terminated unexpectedly'), {});
       },
       exec: async () => undefined,
+      copyIn: async () => undefined,
       transaction: (fn) => fn(postgresLike),
       close: async () => undefined,
     };
@@ -114,6 +115,7 @@ describe('the watched store', () => {
       dialect: 'pglite',
       query: (sql) => (sql === 'hang' ? new Promise<never>(() => undefined) : new Promise((resolve) => (finish = () => resolve([])))),
       exec: async () => undefined,
+      copyIn: async () => undefined,
       transaction: (fn) => fn(hanging),
       close: async () => undefined,
     };
