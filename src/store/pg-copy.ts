@@ -1,36 +1,14 @@
-import pg from 'pg';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 
 /**
- * `COPY ... FROM STDIN` on one pg client. pg 8 speaks the COPY sub-protocol through its Query: the
- * server's CopyInResponse reaches `handleCopyInResponse`, where the rows are sent as CopyData and the end
- * as CopyDone; the server's answer (CommandComplete, or an ErrorResponse for a bad row, after which the
- * connection stays usable) and ReadyForQuery then settle the query as for any other statement.
- * (`pg-copy-streams` does the same for a stream; the rows here are one batch already in memory.)
+ * `COPY ... FROM STDIN` on one pg client, through pg-copy-streams (the pg project's own COPY streams). The
+ * rows are one batch already in memory; a row the server refuses rejects the promise with the server's
+ * error, after which the connection stays usable.
  */
-class CopyFromText extends pg.Query {
-  constructor(
-    sql: string,
-    private readonly data: Buffer,
-    callback: (error: Error | undefined) => void,
-  ) {
-    super(sql, callback);
-  }
-
-  handleCopyInResponse(connection: CopyConnection): void {
-    if (this.data.length > 0) connection.sendCopyFromChunk(this.data);
-    connection.endCopyFrom();
-  }
-}
-
-/** The part of pg's Connection the COPY sub-protocol uses (pg/lib/connection.js). */
-interface CopyConnection {
-  sendCopyFromChunk(chunk: Buffer): void;
-  endCopyFrom(): void;
-}
-
-/** Runs `copy <target> from stdin` with the given COPY text on this client. */
-export function copyFromStdin(client: pg.ClientBase, target: string, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    client.query(new CopyFromText(`copy ${target} from stdin`, Buffer.from(text, 'utf8'), (error) => (error ? reject(error) : resolve())));
-  });
+export async function copyFromStdin(client: pg.ClientBase, target: string, text: string): Promise<void> {
+  const sink = client.query(copyFrom(`copy ${target} from stdin`));
+  await pipeline(Readable.from([Buffer.from(text, 'utf8')]), sink);
 }
