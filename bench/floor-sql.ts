@@ -4,7 +4,7 @@
  * product's figure is reported as a ratio to this, so a slow machine slows both alike.
  */
 
-/** Total and fully compliant victims of a subtree at $2 (today = $3, interval = $4, NA working days = $5). */
+/** A decision_update counts as an update too (records-format.md). Total and fully compliant victims of a subtree at $2 (today = $3, interval = $4, NA working days = $5). */
 export const FIGURES_FLOOR_SQL = `
 with live as (
   select v.id, c.recorded_at, c.recorded_on, na.completed_at, na.update_frequency_days
@@ -17,8 +17,8 @@ with live as (
 ),
 last_contact as (
   select ct.victim_id,
-         max(ct.at) filter (where ct.kind = 'update') as last_update_at,
-         max(ct.at_on) filter (where ct.kind = 'update') as last_update_on,
+         max(ct.at) filter (where ct.kind in ('update', 'decision_update')) as last_update_at,
+         max(ct.at_on) filter (where ct.kind in ('update', 'decision_update')) as last_update_on,
          max(ct.at) filter (where ct.kind = 'agreement') as last_agreement_at
   from contacts ct join live on live.id = ct.victim_id
   where ct.at <= $2
@@ -51,8 +51,8 @@ with live as (
 ),
 last_contact as (
   select ct.victim_id,
-         max(ct.at) filter (where ct.kind = 'update') as last_update_at,
-         max(ct.at_on) filter (where ct.kind = 'update') as last_update_on,
+         max(ct.at) filter (where ct.kind in ('update', 'decision_update')) as last_update_at,
+         max(ct.at_on) filter (where ct.kind in ('update', 'decision_update')) as last_update_on,
          max(ct.at) filter (where ct.kind = 'agreement') as last_agreement_at
   from contacts ct where ct.at <= $1 group by ct.victim_id
 )
