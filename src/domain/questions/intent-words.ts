@@ -155,7 +155,7 @@ const WORST = new RegExp(
   String.raw`\b(?<!best to )worst(?: first| to best)?\b|\bworse\b|\blowest\b|\bbottom\b|\bweakest\b|\bpoorest\b` +
     String.raw`|\bleast compliant\b|\bstruggling\b` +
     String.raw`|\bdoing badly\b|\bunder ?performing\b|\bneeds? (?:the )?most help\b|\blagging\b` +
-    String.raw`|\bdragging (?:us |them |the force |everyone )?down\b|\bholding (?:us |the force )?back\b`,
+    String.raw`|\b(?:dragging|letting) (?:us |them |the force |the side |everyone )?down\b|\bholding (?:us |the force )?back\b`,
 );
 const COMPARE = new RegExp(
   String.raw`\bcompar\w*|\bbreakdown\b|\bbreak (?:it |that |this )?down\b|\bsplit (?:by|into)\b` +
@@ -239,7 +239,9 @@ export function readIntent(text: string, clues: IntentClues): IntentReading {
   if (WORST.test(text)) return reading({ kind: 'rank', order: 'worst', ...limit });
   if (BEST.test(text) || RANKED.test(text)) return reading({ kind: 'rank', order: 'best', ...limit });
   // "Above target" has no list of its own: the children's list shows every rate against the target.
-  if ((COMPARE.test(text) && !comparesPeriods) || ABOVE.test(text) || PLURAL_CHILDREN.test(text))
+  // "Is Dan Moss's team above target": a yes or no about one unit, its figure.
+  const aboutOne = /^(?:is|are|am) /.test(text) && !PLURAL_CHILDREN.test(text);
+  if ((COMPARE.test(text) && !comparesPeriods) || (ABOVE.test(text) && !aboutOne) || PLURAL_CHILDREN.test(text))
     return reading({ kind: 'compare_children' });
   return { intent: { kind: 'figure' }, explicit: false, listNoun, ownItems: false };
 }

@@ -18,14 +18,16 @@ const OVERALL_WORDS = /\bcomplian\w*|\bvcop\b|\bvictims code\b|\boverall\b|\bful
 /** The Code's later duties, each by the words people use for it. */
 const REFERRAL_WORDS = /\brefer(?:ral|rals|red|ring|s)?\b|\bvictim support\b|\bsupport services?\b|\bsignpost\w*/;
 const WRITTEN_ACK_WORDS = new RegExp(
-  String.raw`\bwritten ack\w*(?: letters?)?|\backs?(?:nowledge?ments?)? letters?\b|\backnowledg\w* (?:letters?|in writing)\b` +
-    String.raw`|\bsent (?:the |all |our |my )?(?:(?:written )?ack\w*|letters?)(?: letters?)?(?: out)?` +
+  String.raw`\bwritten ack\w*(?: letters?)?(?: sent)?|\backs?(?:nowledge?ments?)? letters?\b|\backnowledg\w* (?:letters?|in writing)\b` +
+    String.raw`|\bsent (?:the |all |our |my )?(?:(?:written )?ack\w*|letters?)(?: letters?)?(?: out)?|\back\w* (?:letters? )?sent\b` +
     String.raw`|\bcrime (?:ref(?:erence)?|number) letters?\b|\bletters? (?:sent|out)\b|\bwritten confirm\w*` +
     String.raw`|\backnowledg\w* of (?:the )?crimes?\b`,
 );
 /** "Within 2 days", "inside 5 working days": the duty's own deadline, said beside it. */
-const DEADLINE_WORDS =
-  /\b(?:with)?in (?:the )?(?:\d{1,2}|one|two|three|four|five) (?:working |calendar )?days?\b|\bgoing out\b|\bgetting (?:them|it) done\b/;
+const DEADLINE_WORDS = new RegExp(
+  String.raw`\b(?:with)?in (?:the )?(?:\d{1,2}|one|two|three|four|five) (?:working |calendar )?days?\b|\bgoing out\b` +
+    String.raw`|\bgetting (?:them|it) done\b|\b(?:getting|get|got|sent|going) (?:\w+ ){0,3}?out\b`,
+);
 const DECISION_WORDS = new RegExp(
   String.raw`\b(?:key |charging |case )?decisions?(?: updates?)?\b|\btold (?:of|about) (?:the )?(?:key )?decisions?\b` +
     // The Code's key decisions by name (records-format.md's decision kinds), and being told of them.

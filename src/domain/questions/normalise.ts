@@ -128,6 +128,9 @@ const KEYWORDS = [
 const KEYWORD_SET = new Set(KEYWORDS);
 /** Everyday words near a keyword ("need"/"needs", "terms"/"teams", "samples"/"examples"): never "mended". */
 const EVERYDAY_WORDS = new Set([
+  // "letting us down" is not "getting", "week ending" not "trending".
+  'letting',
+  'ending',
   'samples',
   'need',
   'terms',
@@ -143,6 +146,9 @@ const EVERYDAY_WORDS = new Set([
   'beast',
 ]);
 
+const MONTH_STEM = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
+const WEEKDAY_STEM = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)';
+
 /** Shorthand and US spellings, read as the words the parser knows. */
 const SHORTHAND: Record<string, string> = {
   sgt: 'sergeant',
@@ -157,6 +163,8 @@ const SHORTHAND: Record<string, string> = {
   mnths: 'months',
   wk: 'week',
   lst: 'last',
+  wots: 'what is',
+  vics: 'victims',
   w: 'with',
   recieved: 'received',
   recieve: 'receive',
@@ -242,6 +250,12 @@ export function normalise(raw: string, protectedWords: ReadonlySet<string> = new
     .replace(/(\d)\s+[-–]\s+(\d)/g, '$1 to $2')
     // "1-15 Nov": two days of a month joined without spaces (never an ISO date's "2026-11-01").
     .replace(/(?<![\d-])(\d{1,2})[-–](\d{1,2})(?![\d-])/g, '$1 to $2')
+    // "w/e 8 Nov": the week ending then.
+    .replace(/\bw\/e\b/g, 'week ending')
+    // "Jul-Sep": two months joined by a dash are a range.
+    .replace(new RegExp(`\\b(${MONTH_STEM}[a-z]*)[-–](${MONTH_STEM}[a-z]*)\\b`, 'g'), '$1 to $2')
+    // "Fri 6th Nov", "wed 11th": the date says the day; the weekday beside it only names it.
+    .replace(new RegExp(`\\b${WEEKDAY_STEM}\\s+(?=\\d{1,2}(?:st|nd|rd|th)?\\b)`, 'g'), 'the ')
     // "charge/bail/NFA": words joined by slashes are said one after the other.
     .replace(/([a-z])\/(?=[a-z])/g, '$1 ')
     .replace(/</g, ' below ')

@@ -38,7 +38,7 @@ const MONTH_OR_YEAR = String.raw`jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|a
 const BASELINE = new RegExp(
   String.raw`\b(?:(?:compared?|comparing|versus|vs|against)(?: it| that| this| them)?(?: to| with| against)?` +
     '|(?:better|worse|higher|lower|up|down|improv(?:ing|ed|ement))(?: or (?:better|worse|higher|lower|up|down))?(?: than| on' +
-    '| from| since| vs| versus)?)(?: the)? (?:(?:last|previous|prior|same) (?:month|week|quarter' +
+    '| from| since| vs| versus)?(?: (?:it|we|they) (?:was|were))?)(?: the)? (?:(?:last|previous|prior|same) (?:month|week|quarter' +
     String.raw`|year)(?: before)?|(?:month|week|quarter|year) before|(?:last|previous|prior)(?: one)?(?! (?:${MONTH_OR_YEAR})))\b`,
   'g',
 );

@@ -59,8 +59,12 @@ const EVENT = '(?:meeting|review|briefing|session|call|appointment|presentation|
 
 export const PATTERNS: PeriodPattern[] = [
   {
-    // "I've got the PCC meeting on Monday": the day of the meeting, not the day of the figures.
-    pattern: new RegExp(`\\b${EVENT} (?:is |was )?(?:on |this |next |coming )?(?:${WEEKDAY_WORD}|week|tomorrow)\\b`, 'g'),
+    // "I've got the PCC meeting on Monday", "the meeting with the super on Monday": the meeting's day, not the figures'.
+    pattern: new RegExp(
+      `\\b${EVENT} (?:is |was )?(?:on |this |next |coming )?(?:${WEEKDAY_WORD}|week|tomorrow)\\b` +
+        `|\\b${EVENT}(?: \\w+){1,4}? (?:on|this|next|coming) (?:${WEEKDAY_WORD}|week)\\b`,
+      'g',
+    ),
     read: () => ({ context: true }),
   },
   {
@@ -90,6 +94,15 @@ export const PATTERNS: PeriodPattern[] = [
   {
     pattern: /\b(?:since|from) (?:the )?(?:start|beginning) of (?:the |this )?(week|month|quarter|year)\b/g,
     read: (m, today) => currentPeriod(m[1]!, today),
+  },
+  {
+    // "The week ending 8 Nov": the seven days to that day.
+    pattern: new RegExp(`\\b(?:the )?week ending (?:on )?(${DATE})\\b`, 'g'),
+    read: (m, today) => {
+      const to = readDate(m[1]!, today);
+      if (to === null || 'unsupported' in to) return to;
+      return range(addCalendarDays(to.date, -6), to.date, today);
+    },
   },
   {
     // "from 1 to 15 Nov", "between the 1st and 15th of November": two days of one month, said once.
@@ -166,7 +179,10 @@ export const PATTERNS: PeriodPattern[] = [
     read: (m, today) => quarter(QUARTER_WORDS[m[1]!]!, yearOf(m[2]), today),
   },
   { pattern: /\bquarter ([1-4])(?: (\d{4}))?\b/g, read: (m, today) => quarter(Number(m[1]), yearOf(m[2]), today) },
-  { pattern: /\b(?:this|current|the current) quarter\b/g, read: (_m, today) => currentPeriod('quarter', today) },
+  {
+    pattern: /\b(?:(?:so far )?this|current|the current) quarter(?: so far| to date)?\b|\bquarter to date\b/g,
+    read: (_m, today) => currentPeriod('quarter', today),
+  },
   {
     pattern: /\b(?:last|previous|past) quarter\b/g,
     read: (_m, today) => {
