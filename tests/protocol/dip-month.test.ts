@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDipChecks } from '../../src/app/dip-sample-extension.js';
 import type { Person } from '../../src/domain/types.js';
 import {
+  pressCard,
+  replyCard,
   type BotHarness,
   Conversation,
   cardText,
   cardsOf,
   executeActions,
-  invokeCard,
   startBotHarness,
   teamsUserOf,
   textBlocks,
@@ -78,19 +79,8 @@ async function hour(at: string): Promise<{ inspector: string[]; senior: string[]
   return { inspector: texts(inspectorChat), senior: texts(seniorChat) };
 }
 
-async function say(chat: Conversation, text: string): Promise<Record<string, unknown>> {
-  const seen = harness.connector.mark();
-  expect((await harness.post(chat.message(text))).status).toBe(200);
-  const cards = seen()
-    .filter((call) => call.method === 'POST' && (call.body.conversation as { id?: string } | undefined)?.id === chat.id)
-    .flatMap((call) => cardsOf(call.body));
-  expect(cards).toHaveLength(1);
-  return cards[0] as Record<string, unknown>;
-}
-
-async function press(chat: Conversation, verb: string, data: Record<string, unknown>): Promise<Record<string, unknown>> {
-  return invokeCard(await harness.post(chat.cardAction(verb, data)));
-}
+const say = (chat: Conversation, text: string) => replyCard(harness, chat, text);
+const press = (chat: Conversation, verb: string, data: Record<string, unknown>) => pressCard(harness, chat, verb, data);
 
 /** The Monday weekly card a chat got from the 08:00 run. */
 async function mondayCard(at: string, chat: Conversation): Promise<string> {

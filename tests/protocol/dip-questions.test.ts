@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../src/domain/types.js';
 import type { DipAuditFigures } from '../../src/service/dip-audit-figures.js';
-import { validateAdaptiveCard } from '../support/adaptive-card-validator.js';
 import {
+  pressCard,
+  replyCard,
   type BotHarness,
   Conversation,
   cardText,
-  cardsOf,
   executeActions,
-  invokeCard,
   startBotHarness,
   teamsUserOf,
   textBlocks,
@@ -48,18 +47,9 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function say(conversation: Conversation, text: string): Promise<Record<string, unknown>> {
-  const seen = harness.connector.mark();
-  expect((await harness.post(conversation.message(text))).status).toBe(200);
-  const cards = seen()
-    .filter((call) => call.method === 'POST' && (call.body.conversation as { id?: string } | undefined)?.id === conversation.id)
-    .flatMap((call) => cardsOf(call.body));
-  expect(cards).toHaveLength(1);
-  expect(validateAdaptiveCard(cards[0])).toEqual([]);
-  return cards[0] as Record<string, unknown>;
-}
+const say = (conversation: Conversation, text: string) => replyCard(harness, conversation, text);
 
-const press = async (verb: string, data: Record<string, unknown>) => invokeCard(await harness.post(chat.cardAction(verb, data)));
+const press = (verb: string, data: Record<string, unknown>) => pressCard(harness, chat, verb, data);
 
 /** A card's facts, title -> value, as shown. */
 function factsOf(card: unknown): Record<string, string> {

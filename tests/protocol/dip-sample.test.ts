@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../src/domain/types.js';
 import {
+  pressCard,
+  replyCard,
   type BotHarness,
   Conversation,
   cardText,
-  cardsOf,
   executeActions,
-  invokeCard,
   startBotHarness,
   teamsUserOf,
   textBlocks,
@@ -61,19 +61,8 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-async function say(conversation: Conversation, text: string): Promise<Record<string, unknown>> {
-  const seen = harness.connector.mark();
-  expect((await harness.post(conversation.message(text))).status).toBe(200);
-  const cards = seen()
-    .filter((call) => call.method === 'POST' && (call.body.conversation as { id?: string } | undefined)?.id === conversation.id)
-    .flatMap((call) => cardsOf(call.body));
-  expect(cards).toHaveLength(1);
-  return cards[0] as Record<string, unknown>;
-}
-
-async function press(conversation: Conversation, verb: string, data: Record<string, unknown>): Promise<Record<string, unknown>> {
-  return invokeCard(await harness.post(conversation.cardAction(verb, data)));
-}
+const say = (chat: Conversation, text: string) => replyCard(harness, chat, text);
+const press = (chat: Conversation, verb: string, data: Record<string, unknown>) => pressCard(harness, chat, verb, data);
 
 const caseIds = (card: unknown) => executeActions(card, 'openDipAudit').map((a) => (a.data as { caseId: string }).caseId);
 

@@ -4,6 +4,7 @@ import type { Clock } from '../../src/domain/clock.js';
 import type { DigestItem, Person } from '../../src/domain/types.js';
 import { BOT_APP_NOW, startBotApp } from './bot-app.js';
 import type { FakeConnector } from './fake-connector.js';
+import { validateAdaptiveCard } from './adaptive-card-validator.js';
 
 export const NOW = BOT_APP_NOW;
 export const API_TOKEN = 'protocol-test-token-0123456789';
@@ -210,4 +211,23 @@ export function invokeCard(response: { status: number; body: unknown }): Record<
     throw new Error(`not a Universal Actions card response: ${JSON.stringify(body).slice(0, 300)}`);
   }
   return body.value;
+}
+
+/** The one card the bot sent back to `chat` for `text`: fails unless exactly one came, a valid Adaptive Card. */
+export async function replyCard(harness: BotHarness, chat: Conversation, text: string): Promise<Record<string, unknown>> {
+  const seen = harness.connector.mark();
+  const response = await harness.post(chat.message(text));
+  if (response.status !== 200) throw new Error(`the message was answered ${response.status}`);
+  const cards = seen()
+    .filter((call) => call.method === 'POST' && (call.body.conversation as { id?: string } | undefined)?.id === chat.id)
+    .flatMap((call) => cardsOf(call.body));
+  if (cards.length !== 1) throw new Error(`expected one card back, got ${cards.length}`);
+  const problems = validateAdaptiveCard(cards[0]);
+  if (problems.length > 0) throw new Error(`the card is not valid: ${problems.join('; ')}`);
+  return cards[0] as Record<string, unknown>;
+}
+
+/** Presses a card's Action.Execute in `chat`: the card the bot answers with. */
+export async function pressCard(harness: BotHarness, chat: Conversation, verb: string, data: Record<string, unknown>) {
+  return invokeCard(await harness.post(chat.cardAction(verb, data)));
 }
