@@ -16,7 +16,7 @@ describe('npm run bench, one force size', () => {
     }
     const table = formatSizeTable([row], 'PGlite (file)').split('\n');
     expect(table[1]).toBe('Store: PGlite (file); now 2026-11-20T10:00:00.000Z; 15 runs after a warm-up.');
-    expect(table[5]).toMatch(/^\| 100 \| [\d,]+ \| [\d,]+ \([\d.]+ m?s\) \| [\d.]+× \|/);
+    expect(table[5]).toMatch(/^\| 100 \| [\d,]+ \| [\d,]+ \([\d.]+ m?s\) \| [\d.]+× \/ [\d.]+× \|/);
     // The figures cache beside the full evaluation: team, command and force, now and at the last month end.
     expect(row.cache.map((c) => c.label)).toEqual(['team', 'command', 'force']);
     for (const c of row.cache) {

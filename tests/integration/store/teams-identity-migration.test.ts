@@ -12,9 +12,10 @@ describe.each(DRIVERS)('the Teams identity migration on %s', (driver) => {
   beforeEach(async () => {
     store = await openTestDb(driver, { migrated: false });
     const migrations = await loadMigrations();
+    // The store as it stood before migration 170: every earlier migration, none after.
     await migrate(
       store.db,
-      migrations.filter((m) => m.name !== '170_teams_identity.sql'),
+      migrations.filter((m) => m.name < '170_teams_identity.sql'),
     );
     const reference = (userId: string, aad: string) =>
       JSON.stringify({ conversation: { id: `chat-${userId}` }, user: { id: userId, aadObjectId: aad }, serviceUrl: 'http://127.0.0.1:9/' });
@@ -29,7 +30,7 @@ describe.each(DRIVERS)('the Teams identity migration on %s', (driver) => {
         ('chat-29:old', '${reference('29:old', 'aad-someone-else')}', 'personal', 'P2'),
         ('channel', '${reference('29:p3', 'aad-p3')}', 'team', null);
     `);
-    expect(await migrate(store.db, migrations)).toEqual(['170_teams_identity.sql']);
+    expect((await migrate(store.db, migrations))[0]).toBe('170_teams_identity.sql');
   });
   afterEach(async () => {
     await store.dispose();
