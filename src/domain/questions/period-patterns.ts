@@ -2,8 +2,6 @@ import { addCalendarDays } from '../calendar.js';
 import {
   calendarDate,
   currentPeriod,
-  type DateReading,
-  dayOfMonth,
   dayPeriod,
   type Found,
   month,
@@ -14,10 +12,11 @@ import {
   type Today,
   todayOf,
   trend,
-  weekday,
   yearOf,
 } from './period-found.js';
-import { COUNT, MONTH, MONTH_NUMBERS, NUMBER_WORDS, ORDINAL, QUARTER_WORDS, WEEKDAY_SHORT, WEEKDAYS } from './period-vocabulary.js';
+import { CONTEXT_PATTERNS } from './period-context.js';
+import { readDate } from './period-dates.js';
+import { COUNT, MONTH, MONTH_NUMBERS, NUMBER_WORDS, ORDINAL, QUARTER_WORDS, WEEKDAY_WORD } from './period-vocabulary.js';
 
 /**
  * The period phrases a question may hold, in the order they are tried: each match is blanked before
@@ -37,7 +36,6 @@ const MID_MONTH_DAY = 15;
 export type Quarters = 'calendar' | 'financial';
 
 const MONTH_WORD = MONTH.replace('(', '(?:');
-const WEEKDAY_WORD = `(?:${[...WEEKDAYS, ...Object.keys(WEEKDAY_SHORT)].join('|')})`;
 /** One day, said any way people say it; read by `readDate`. */
 const DATE = [
   'yesterday',
@@ -54,24 +52,8 @@ const END_OF_MONTH = `(?:the )?(?:end|close) of ${MONTH_WORD}(?: \\d{4})?`;
 /** "End of day", "close of play", "EOD": the end of the day said beside it, or of today. */
 const END_OF_DAY = '(?:(?:at |by |as of )?(?:the )?(?:end|close) of (?:the )?(?:day|play|business)|eod|cob)';
 
-/** Things that happen at a time of their own: "the PCC meeting on Monday", "my review next week". */
-const EVENT = '(?:meeting|review|briefing|session|call|appointment|presentation|conference|panel|visit|inspection)';
-
 export const PATTERNS: PeriodPattern[] = [
-  {
-    // "I've got the PCC meeting on Monday", "the meeting with the super on Monday": the meeting's day, not the figures'.
-    pattern: new RegExp(
-      `\\b${EVENT} (?:is |was )?(?:on |this |next |coming )?(?:${WEEKDAY_WORD}|week|tomorrow)\\b` +
-        `|\\b${EVENT}(?: \\w+){1,4}? (?:on|this|next|coming) (?:${WEEKDAY_WORD}|week)\\b`,
-      'g',
-    ),
-    read: () => ({ context: true }),
-  },
-  {
-    // "Anything due tomorrow": items still open now, due then (the list gives each one's due date).
-    pattern: /(?<=\bdue (?:by |before |on )?)tomorrow\b/g,
-    read: () => ({ context: true }),
-  },
+  ...CONTEXT_PATTERNS,
   {
     pattern: /\b(tomorrow|next (?:week|month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/g,
     read: (m) => notYet(m[1]!),
@@ -257,36 +239,6 @@ export const PATTERNS: PeriodPattern[] = [
     read: () => ({ period: { kind: 'now' } }),
   },
 ];
-
-/** One of DATE's phrases -> a local date (a date without a year is the most recent one not after today). */
-function readDate(phrase: string, today: Today): DateReading | null {
-  if (phrase === 'today') return { date: todayOf(today) };
-  const endOfMonth = new RegExp(`^(?:the )?(?:end|close) of ${MONTH}(?: (\\d{4}))?$`).exec(phrase);
-  if (endOfMonth) {
-    const first = calendarDate(1, MONTH_NUMBERS[endOfMonth[1]!]!, yearOf(endOfMonth[2]), today);
-    if ('unsupported' in first) return first;
-    const [year, monthNumber] = first.date.split('-').map(Number) as [number, number];
-    return { date: `${first.date.slice(0, 8)}${String(new Date(Date.UTC(year, monthNumber, 0)).getUTCDate()).padStart(2, '0')}` };
-  }
-  if (phrase === 'yesterday') return { date: addCalendarDays(todayOf(today), -1) };
-  const day = new RegExp(`^(last |this (?:past )?)?${WEEKDAY_WORD.replace('(?:', '(')}( just gone| gone)?$`).exec(phrase);
-  if (day) {
-    const index = WEEKDAY_SHORT[day[2]!] ?? WEEKDAYS.indexOf(day[2]!);
-    return { date: weekday(index, day[1] !== undefined || day[3] !== undefined, today) };
-  }
-  const dayMonth = new RegExp(`^(?:the )?${ORDINAL}(?: of)? ${MONTH}(?: (\\d{4}))?$`).exec(phrase);
-  if (dayMonth) return calendarDate(Number(dayMonth[1]), MONTH_NUMBERS[dayMonth[2]!]!, yearOf(dayMonth[3]), today);
-  const monthDay = new RegExp(`^${MONTH} ${ORDINAL}(?: (\\d{4}))?$`).exec(phrase);
-  if (monthDay) return calendarDate(Number(monthDay[2]), MONTH_NUMBERS[monthDay[1]!]!, yearOf(monthDay[3]), today);
-  // UK order: day first.
-  const slashed = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?$/.exec(phrase);
-  if (slashed) return calendarDate(Number(slashed[1]), Number(slashed[2]), yearOf(slashed[3]), today);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(phrase);
-  if (iso) return calendarDate(Number(iso[3]), Number(iso[2]), Number(iso[1]), today);
-  const ordinal = /^the (\d{1,2})(?:st|nd|rd|th)$/.exec(phrase);
-  if (ordinal) return dayOfMonth(Number(ordinal[1]), today);
-  return null;
-}
 
 /**
  * Financial quarter n of the year starting April `startYear` is a calendar quarter: Q1 April-June (calendar

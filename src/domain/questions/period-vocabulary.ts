@@ -52,3 +52,6 @@ export const NUMBER_WORDS: Record<string, number> = {
 };
 export const COUNT = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})`;
 export const QUARTER_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
+
+/** A weekday as people write it, whole or short ("tuesday", "tues"). */
+export const WEEKDAY_WORD = `(?:${[...WEEKDAYS, ...Object.keys(WEEKDAY_SHORT)].join('|')})`;
