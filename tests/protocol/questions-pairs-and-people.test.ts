@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemRef } from '../../src/domain/digest.js';
 import type { DigestItem, Person, UnitBreakdown, UnitFigures } from '../../src/domain/types.js';
-import { validateAdaptiveCard } from '../support/adaptive-card-validator.js';
 import {
   Conversation,
+  replyCard,
   cardText,
-  cardsOf,
   pickTeam,
   shownItemRefs,
   startBotHarness,
@@ -41,17 +40,7 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function ask(person: Person, question: string): Promise<Record<string, unknown>> {
-  const chat = new Conversation(harness.serviceUrl, teamsUserOf(person));
-  expect((await harness.post(chat.message(question))).status).toBe(200);
-  const cards = harness.connector
-    .sentTo(chat.id)
-    .filter((activity) => activity.type === 'message')
-    .flatMap((activity) => cardsOf(activity));
-  expect(cards).toHaveLength(1);
-  expect(validateAdaptiveCard(cards[0])).toEqual([]);
-  return cards[0]!;
-}
+const ask = (person: Person, question: string) => replyCard(harness, new Conversation(harness.serviceUrl, teamsUserOf(person)), question);
 
 async function api<T>(path: string): Promise<T> {
   const response = await harness.api(path);
