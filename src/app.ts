@@ -62,6 +62,7 @@ export async function openAppStore(config: AppConfig, logger: Logger, onUnusable
   const opened = await openDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    diskHeadroomBytes: config.diskHeadroomBytes,
     onConnectionLost: (error) => logger.warn({ err: error }, 'the database dropped an idle connection; the next query opens a new one'),
     onDataDirLockLost: (error) =>
       logger.error({ err: error }, 'could not keep the data folder locked: make sure no other process opens it'),

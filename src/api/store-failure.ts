@@ -1,4 +1,4 @@
-import { StoreDiskFullError, StoreUnusableError } from '../store/store-errors.js';
+import { NoRoomError, StoreDiskFullError, StoreUnusableError } from '../store/store-errors.js';
 import { HttpError } from '../http/http-error.js';
 
 /**
@@ -9,10 +9,12 @@ import { HttpError } from '../http/http-error.js';
 export function storeFailure(error: unknown): HttpError | undefined {
   const restarting = error instanceof StoreUnusableError;
   if (error instanceof StoreDiskFullError || (restarting && error.diskFull)) {
+    // An import refused before it wrote says how much room it wanted.
+    const shortfall = error.cause instanceof NoRoomError ? ` (${error.cause.shortfall})` : '';
     return new HttpError(
       507,
       'disk_full',
-      `The data disk is full: nothing was written${restarting ? ', and the service is restarting' : ''}. ` +
+      `The data disk is full: nothing was written${restarting ? ', and the service is restarting' : ''}${shortfall}. ` +
         "Free space on the disk that holds the store (VCOP_DATA_DIR, or the PostgreSQL server's), then try again.",
     );
   }

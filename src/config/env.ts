@@ -70,6 +70,11 @@ const envSchema = z.object({
     .number({ invalid_type_error: 'must be a number of seconds' })
     .positive('must be more than 0 seconds')
     .default(300),
+  VCOP_DISK_HEADROOM_MB: z.coerce
+    .number({ invalid_type_error: 'must be a number of megabytes' })
+    .int('must be a whole number of megabytes')
+    .min(0, 'must be 0 (no check) or more megabytes')
+    .default(64),
   VCOP_EVENT_LOOP_STALL_SECONDS: z.coerce
     .number({ invalid_type_error: 'must be a number of seconds' })
     .min(5, 'must be at least 5 seconds (a force-wide evaluation may hold the event loop for a few seconds)')
@@ -125,6 +130,8 @@ export interface AppConfig {
   importIdleMs: number;
   /** Store operations waiting this long with none finishing: liveness fails (the store is wedged). */
   storeStuckMs: number;
+  /** PGlite: free space kept on the data folder's disk beyond what an import needs; 0 checks nothing. */
+  diskHeadroomBytes: number;
   /** The event loop not turning for this long: the process is ended (src/app/event-loop-watchdog.ts). */
   eventLoopStallMs: number;
   caseUrlTemplate: string | undefined;
@@ -193,6 +200,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     maxLineBytes: e.VCOP_MAX_LINE_BYTES,
     importIdleMs: e.VCOP_IMPORT_IDLE_SECONDS * 1000,
     storeStuckMs: e.VCOP_STORE_STUCK_SECONDS * 1000,
+    diskHeadroomBytes: e.VCOP_DISK_HEADROOM_MB * 1024 * 1024,
     eventLoopStallMs: e.VCOP_EVENT_LOOP_STALL_SECONDS * 1000,
     caseUrlTemplate: e.VCOP_CASE_URL_TEMPLATE,
     defaultDigestTime: e.VCOP_DIGEST_DEFAULT_TIME,

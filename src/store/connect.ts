@@ -4,6 +4,7 @@ import pg from 'pg';
 import { checkDataDir, emptyNewDataDir, explainOpenFailure, type DataDirState } from './data-dir-check.js';
 import { lockDataDir } from './data-dir-lock.js';
 import type { Db } from './db.js';
+import { diskRoom } from './disk-room.js';
 import { copyFromStdin } from './pg-copy.js';
 
 export interface OpenDbOptions {
@@ -18,20 +19,26 @@ export interface OpenDbOptions {
   onConnectionLost?: (error: Error) => void;
   /** Told when the PGlite folder's lock could not be kept fresh (see data-dir-lock.ts). */
   onDataDirLockLost?: (error: Error) => void;
+  /** PGlite: free space kept on the folder's disk beyond what an import needs (disk-room.ts); 0 checks nothing. */
+  diskHeadroomBytes?: number;
 }
+
+/** The headroom when none is given: a few write-ahead log segments and the checkpoint after an import. */
+export const DEFAULT_DISK_HEADROOM_BYTES = 64 * 1024 * 1024;
+const noCheck = async () => undefined;
 
 /** Opens the store behind the one `Db` port: PGlite by default, a PostgreSQL server when a URL is given. */
 export async function openDb(options: OpenDbOptions): Promise<Db> {
   return options.databaseUrl
     ? openPostgres(options.databaseUrl, options.onConnectionLost)
-    : openPglite(options.dataDir, options.onDataDirLockLost ?? (() => undefined));
+    : openPglite(options.dataDir, options.onDataDirLockLost ?? (() => undefined), options.diskHeadroomBytes ?? DEFAULT_DISK_HEADROOM_BYTES);
 }
 
 // Calendar dates stay `YYYY-MM-DD` text on both drivers: a JS Date at midnight would shift with the
 // host's time zone (pg) and invite date arithmetic outside the force's zone.
 const keepDateAsText = (value: string) => value;
 
-async function openPglite(dataDir: string, onLockLost: (error: Error) => void): Promise<Db> {
+async function openPglite(dataDir: string, onLockLost: (error: Error) => void, headroomBytes: number): Promise<Db> {
   let unlock: () => Promise<void> = async () => undefined;
   let folder = dataDir;
   let state: DataDirState = 'new';
@@ -61,6 +68,7 @@ async function openPglite(dataDir: string, onLockLost: (error: Error) => void): 
   }
   // The default 4 MB makes the force-wide evaluation spill its hash tables to disk at 100k+ victims.
   await pglite.exec(`set work_mem = '64MB'`);
+  const ensureRoom = onDisk ? diskRoom(folder, headroomBytes) : noCheck;
   return {
     dialect: 'pglite',
     async query<Row>(sql: string, params: readonly unknown[] = []) {
@@ -72,7 +80,8 @@ async function openPglite(dataDir: string, onLockLost: (error: Error) => void): 
     async copyIn(target: string, text: string) {
       await pglite.query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([text]) });
     },
-    transaction: (fn) => pglite.transaction((tx) => fn(pgliteTransactionDb(tx))),
+    ensureRoom,
+    transaction: (fn) => pglite.transaction((tx) => fn(pgliteTransactionDb(tx, ensureRoom))),
     async close() {
       try {
         await pglite.close();
@@ -83,7 +92,7 @@ async function openPglite(dataDir: string, onLockLost: (error: Error) => void): 
   };
 }
 
-function pgliteTransactionDb(tx: Transaction): Db {
+function pgliteTransactionDb(tx: Transaction, ensureRoom: Db['ensureRoom']): Db {
   const db: Db = {
     dialect: 'pglite',
     async query<Row>(sql: string, params: readonly unknown[] = []) {
@@ -95,6 +104,7 @@ function pgliteTransactionDb(tx: Transaction): Db {
     async copyIn(target: string, text: string) {
       await tx.query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([text]) });
     },
+    ensureRoom,
     // PGlite has no nested transactions: an inner one joins the outer.
     transaction: (fn) => fn(db),
     close: closeInsideTransaction,
@@ -149,6 +159,8 @@ function poolDb(pool: pg.Pool): Db {
         client.release(broken);
       }
     },
+    // The server answers a full disk with 53100 and goes on.
+    ensureRoom: noCheck,
     async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       let broken: unknown;
@@ -182,6 +194,7 @@ function clientDb(client: pg.PoolClient): Db {
       await client.query(sql);
     },
     copyIn: (target: string, text: string) => copyFromStdin(client, target, text),
+    ensureRoom: noCheck,
     // Already inside this client's transaction: join it.
     transaction: (fn) => fn(db),
     close: closeInsideTransaction,

@@ -19,6 +19,13 @@ export interface Db {
    * PGlite: `copy ... from '/dev/blob'` with the text as the blob.
    */
   copyIn(target: string, text: string): Promise<void>;
+  /**
+   * Fails with a full disk (`NoRoomError`) when the store's disk has no room for about `bytes` more beside
+   * the headroom kept free: an import asks before each batch it writes. PGlite checks its folder's disk, as
+   * it cannot always recover from a write that meets a full one (disk-room.ts); a PostgreSQL server answers
+   * a full disk itself and goes on, so there this does nothing.
+   */
+  ensureRoom(bytes: number): Promise<void>;
   /** Runs fn in one transaction: committed when fn resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -9,7 +9,7 @@ const DISK_FULL_ADVICE =
 
 export class StoreDiskFullError extends Error {
   constructor(cause: unknown) {
-    super(`the data disk is full: ${DISK_FULL_ADVICE}`, { cause });
+    super(`the data disk is full${cause instanceof NoRoomError ? ` (${cause.shortfall})` : ''}: ${DISK_FULL_ADVICE}`, { cause });
     this.name = 'StoreDiskFullError';
   }
 }
@@ -33,11 +33,36 @@ export class StoreUnusableError extends Error {
   }
 }
 
+/**
+ * The store's disk has no room for a write about to start (disk-room.ts): refused before it begins, so
+ * nothing is written. Read as a full disk wherever one is (`isDiskFull`).
+ */
+export class NoRoomError extends Error {
+  constructor(
+    readonly freeBytes: number,
+    readonly neededBytes: number,
+    readonly headroomBytes: number,
+  ) {
+    super(`${megabytes(freeBytes)} free on the data disk; this import needs about ${megabytes(neededBytes + headroomBytes)}`);
+    this.name = 'NoRoomError';
+  }
+
+  /** The figures in words, for the one who must free the space. */
+  get shortfall(): string {
+    return (
+      `${megabytes(this.freeBytes)} free; this import needs about ${megabytes(this.neededBytes)}, ` +
+      `and ${megabytes(this.headroomBytes)} more is kept free (VCOP_DISK_HEADROOM_MB)`
+    );
+  }
+}
+
+const megabytes = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024))} MB`;
+
 /** Emscripten's errno for "no space left on device" (PGlite's file system layer). */
 const EMSCRIPTEN_ENOSPC = 51;
 
 export function isDiskFull(error: unknown): boolean {
-  if (error instanceof StoreDiskFullError) return true;
+  if (error instanceof StoreDiskFullError || error instanceof NoRoomError) return true;
   if (typeof error !== 'object' || error === null) return false;
   const { code, errno, name, message } = error as { code?: unknown; errno?: unknown; name?: unknown; message?: unknown };
   if (code === '53100' || code === 'ENOSPC') return true;

@@ -92,6 +92,7 @@ export function watchStore(inner: Db, options: StoreWatchOptions): WatchedDb {
       query: <Row>(sql: string, params?: readonly unknown[]) => tracked(() => tx.query<Row>(sql, params)),
       exec: (sql) => tracked(() => tx.exec(sql)),
       copyIn: (target, text) => tracked(() => tx.copyIn(target, text)),
+      ensureRoom: (bytes) => tx.ensureRoom(bytes),
       transaction: (fn) => fn(db),
       close: () => tx.close(),
     };
@@ -103,6 +104,8 @@ export function watchStore(inner: Db, options: StoreWatchOptions): WatchedDb {
     query: <Row>(sql: string, params?: readonly unknown[]) => tracked(() => inner.query<Row>(sql, params)).catch(afterFailure),
     exec: (sql) => tracked(() => inner.exec(sql)).catch(afterFailure),
     copyIn: (target, text) => tracked(() => inner.copyIn(target, text)).catch(afterFailure),
+    // A refusal before anything is written: named and logged as a full disk, with no probe of the store.
+    ensureRoom: (bytes) => inner.ensureRoom(bytes).catch((error: unknown) => Promise.reject(named(error))),
     transaction: (fn) => tracked(() => inner.transaction((tx) => fn(within(tx)))).catch(afterFailure),
     async close() {
       closing = true;

@@ -56,6 +56,11 @@ export class FlakyDb implements Db {
     return this.run(this.inner, `copy ${target} from stdin`, (db) => db.copyIn(target, text));
   }
 
+  /** Not a statement: asks the disk, not the store. */
+  ensureRoom(bytes: number): Promise<void> {
+    return this.inner.ensureRoom(bytes);
+  }
+
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     return this.inner.transaction((tx) => fn(this.within(tx)));
   }
@@ -70,6 +75,7 @@ export class FlakyDb implements Db {
       query: (sql, params) => this.run(tx, sql, (inner) => inner.query(sql, params)),
       exec: (sql) => this.run(tx, sql, (inner) => inner.exec(sql)),
       copyIn: (target, text) => this.run(tx, `copy ${target} from stdin`, (inner) => inner.copyIn(target, text)),
+      ensureRoom: (bytes) => tx.ensureRoom(bytes),
       transaction: (fn) => fn(db),
       close: () => tx.close(),
     };

@@ -43,6 +43,11 @@ export class FullDiskDb implements Db {
     return this.run(`copy ${target} from stdin`, () => this.inner.copyIn(target, text));
   }
 
+  /** The real store's answer: this double fills no real disk (disk-room.ts is tested on its own). */
+  ensureRoom(bytes: number): Promise<void> {
+    return this.inner.ensureRoom(bytes);
+  }
+
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     if (this.state === 'broken') return Promise.reject(pgliteError('24000', 'cannot drop active portal ""'));
     return this.inner.transaction((tx) => fn(this.within(tx)));
@@ -58,6 +63,7 @@ export class FullDiskDb implements Db {
       query: (sql, params) => this.run(sql, () => tx.query(sql, params)),
       exec: (sql) => this.run(sql, () => tx.exec(sql)),
       copyIn: (target, text) => this.run(`copy ${target} from stdin`, () => tx.copyIn(target, text)),
+      ensureRoom: (bytes) => tx.ensureRoom(bytes),
       transaction: (fn) => fn(db),
       close: () => tx.close(),
     };

@@ -124,6 +124,7 @@ describe('liveness and readiness when the store does not answer', () => {
     query: (sql, params) => (sql.startsWith('select 1') ? new Promise<never>(() => undefined) : inner.query(sql, params)),
     exec: (sql) => inner.exec(sql),
     copyIn: (target, text) => inner.copyIn(target, text),
+    ensureRoom: (bytes) => inner.ensureRoom(bytes),
     transaction: (fn) => inner.transaction(fn),
     close: () => inner.close(),
   });

@@ -205,6 +205,7 @@ function bound(db: Db): Db {
     query: (sql, params) => db.query(sql, params),
     exec: (sql) => db.exec(sql),
     copyIn: (target, text) => db.copyIn(target, text),
+    ensureRoom: (bytes) => db.ensureRoom(bytes),
     transaction: (fn) => db.transaction(fn),
     close: () => db.close(),
   };

@@ -99,6 +99,7 @@ describe('the watched store', () => {
       },
       exec: async () => undefined,
       copyIn: async () => undefined,
+      ensureRoom: async () => undefined,
       transaction: (fn) => fn(postgresLike),
       close: async () => undefined,
     };
@@ -116,6 +117,7 @@ describe('the watched store', () => {
       query: (sql) => (sql === 'hang' ? new Promise<never>(() => undefined) : new Promise((resolve) => (finish = () => resolve([])))),
       exec: async () => undefined,
       copyIn: async () => undefined,
+      ensureRoom: async () => undefined,
       transaction: (fn) => fn(hanging),
       close: async () => undefined,
     };

@@ -72,6 +72,13 @@ describe('readConfig', () => {
     ]);
   });
 
+  it('reads the headroom kept free on the data disk in MB, 0 for no check, and refuses nonsense', () => {
+    expect(readConfig({}).diskHeadroomBytes).toBe(64 * 1024 * 1024);
+    expect(readConfig({ VCOP_DISK_HEADROOM_MB: '0' }).diskHeadroomBytes).toBe(0);
+    expect(problemsOf({ VCOP_DISK_HEADROOM_MB: '-1' })).toEqual([expect.stringMatching(/^VCOP_DISK_HEADROOM_MB: must be 0 \(no check\)/)]);
+    expect(problemsOf({ VCOP_DISK_HEADROOM_MB: 'lots' })).toEqual([expect.stringMatching(/^VCOP_DISK_HEADROOM_MB: must be a number/)]);
+  });
+
   it('refuses half an Azure OpenAI configuration', () => {
     expect(problemsOf({ AZURE_OPENAI_API_KEY: 'k' })[0]).toMatch(/set all three/);
   });

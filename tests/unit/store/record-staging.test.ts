@@ -23,6 +23,7 @@ function heldCopies() {
         };
         copies.push({ rows: text.split('\n').length - 1, finish: settle(resolve), fail: (error) => settle(() => reject(error))() });
       }),
+    ensureRoom: async () => undefined,
     transaction: (fn) => fn(db),
     close: async () => undefined,
   };
