@@ -96,6 +96,8 @@ export function scoreRow(row: BatchRow): Scored {
 function verdictOf(row: BatchRow, asker: Asker, understanding: Understanding): Verdict {
   const declinedKinds = ['unread', 'unknown_name', 'cannot_answer', 'not_understood', 'ambiguous', 'help'];
   if (row.kind === 'not understood') return understanding.kind === 'query' ? 'wrong' : 'right';
+  // A refusal with its reason ("names are never shown in Teams", "next week is still to come") is a refusal.
+  if (row.kind === 'refused' && understanding.kind === 'cannot_answer') return 'right';
   if (row.kind === 'ask back') return understanding.kind === 'ambiguous' ? 'right' : understanding.kind === 'query' ? 'wrong' : 'declined';
   // The answerer offers only the readings the asker may see, and refuses when none is left (scope-checks.ts).
   if (understanding.kind === 'ambiguous' && understanding.options.every((option) => refused(asker, option.query))) {
@@ -217,10 +219,11 @@ function timeMatches(row: BatchRow, query: Query): boolean {
   if (first === undefined || first === null || second === null) return false;
   const expected = resolvePeriod(first, NOW, TIME_ZONE);
   if (second === undefined) {
-    return (
-      expected.snapshotAt.getTime() === answered.snapshotAt.getTime() &&
-      expected.previousSnapshotAt.getTime() === answered.previousSnapshotAt.getTime()
-    );
+    const sameInstant = expected.snapshotAt.getTime() === answered.snapshotAt.getTime();
+    // "End of Sept" meant as the day 30 Sep and read as September: one instant, as a month's figure is the one at
+    // its end (shared/spec/queries-examples.tsv: "YYYY-MM = end of that month"); only the change beside it differs.
+    if (sameInstant && first.kind === 'day' && query.period.kind === 'month') return true;
+    return sameInstant && expected.previousSnapshotAt.getTime() === answered.previousSnapshotAt.getTime();
   }
   // "October vs September" and "September vs October" alike: the answer sets the two periods' ends side by side.
   const asked = [expected.snapshotAt, resolvePeriod(second, NOW, TIME_ZONE).snapshotAt].map((at) => at.getTime()).sort();

@@ -33,3 +33,18 @@ const HELP = new RegExp(
 export function isHelpRequest(text: string): boolean {
   return HELP.test(text);
 }
+
+/**
+ * "Thanks, that's all for now", "cheers, done for today": the end of a conversation, never a figure ("for now"
+ * is not a question about now). Answered as "thanks" alone is: no figure, the usual suggestions.
+ */
+const SIGN_OFF = new RegExp(
+  '^(?:(?:thanks|thank you|thankyou|cheers|ta|ok|okay|great|brilliant|perfect|lovely|nice one|sound|right)' +
+    '(?: (?:a lot|mate|bot|very much))? ?)+' +
+    '(?:(?:thats|that is|thatll be|that will be|that ll be|i am|im) )?(?:all|it|everything|done|sorted|good|fine)?' +
+    '(?: (?:i need|i needed|for now|for today|for the moment|bye|see you|speak later))*$',
+);
+
+export function isSignOff(text: string): boolean {
+  return SIGN_OFF.test(text);
+}

@@ -74,7 +74,16 @@ const ITEMS = [
   // "which ones", and "items" said alone.
   /\bwhich ones\b|^(?:my )?(?:items|tasks|actions|reminders)$/,
   /\bdue soon\b|\bneeds? doing\b|\b(?:to do|todo) list\b/,
+  // "anything about to go overdue", "going overdue soon", "nearly late": the items due soon.
+  new RegExp(
+    String.raw`\b(?:(?:about to|going to|set to) (?:go |be |become )?|going |nearly |almost |close to (?:going )?)(?:overdue|late)\b` +
+      String.raw`(?: soon)?|\b(?:overdue|late) soon\b`,
+  ),
   /\bcoming (?:up )?(?:due|up)\b(?: (?:soon|in the next (?:couple of |few )?days))?/,
+  new RegExp(
+    String.raw`\bwhich (?:nas|updates|needs assessments|items|contacts|${LATER_DUTY_ITEMS})\b` +
+      '(?= (?:are|is) (?:still )?(?:overdue|outstanding|open|due|missing|late))',
+  ),
   /\bwhich (?:nas|updates|needs assessments|items|contacts)\b|\bwhat (?:has|have) \w+ (?:got )?(?:overdue|outstanding|due|to do|left)\b/,
   // "What's Lee Shah got outstanding": the person's items.
   /\bwhat(?: is|s)? (?:\w+ ){1,3}got (?:overdue|outstanding|due|to do|left)\b/,
@@ -87,7 +96,8 @@ const ITEMS = [
 const ITEM_PHRASE = new RegExp(
   String.raw`\b(?:overdue|missing|outstanding|late) (?:victim )?(?:updates|nas|needs assessments?|contacts|items|jobs` +
     String.raw`|${LATER_DUTY_ITEMS})\b` +
-    String.raw`|\b(?:nas|needs assessments|updates|${LATER_DUTY_ITEMS}) (?:still )?(?:overdue|missing|outstanding)\b`,
+    String.raw`|\b(?:nas|needs assessments|updates|${LATER_DUTY_ITEMS}) (?:still )?(?:overdue|missing|outstanding)\b` +
+    String.raw`|\b(?:open|current|pending|live) (?:items|tasks|actions)\b`,
 );
 const FIGURE_HINT = new RegExp(
   String.raw`\b(?:rate|percent|complian\w*|figures?|performance|doing|how|score|number|count|trend|compare|versus` +
@@ -107,7 +117,7 @@ const TOP_N_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5
 /** "How many promises did we miss", "planned dates kept": acknowledgements with a planned date (issue 17). */
 const PROMISES = new RegExp(
   String.raw`\bpromised (?:dates?|by)\b|\b(?:keep|keeping|kept) (?:my |our |the |their )?promis\w*` +
-    String.raw`|\b(?:still )?open promis\w*|\bpromis\w*(?: \w+){0,3} (?:still )?(?:open|kept|missed|broken)\b` +
+    String.raw`|\b(?:still )?open promis\w*|\bpromis\w*(?: \w+){0,3} (?:still )?(?:open|kept|keep|missed|miss|broken|break|broke)\b` +
     String.raw`|\bpromis\w*(?: (?:kept|missed|broken|open|made)(?:,? (?:and |or )?(?:kept|missed|broken|open` +
     String.raw`|made))*)?|\bplanned dates?\b|\bplanned by\b|\bcommitments?\b`,
 );
@@ -126,7 +136,9 @@ const RAG = new RegExp(
 
 const TREND = new RegExp(
   String.raw`\btrend\w*|\bover time\b|\bmonth (?:by|on) month\b|\bmonthly\b|\bhistory\b|\bprogress(?:ion)?\b` +
-    String.raw`|\bchart\b|\bgraph\b|\bimprov(?:ing|ed|ement)\b|\bchanged?\b|\bgetting (?:any )?(?:better|worse)\b` +
+    String.raw`|\bchart\b|\bgraph\b|\bimprov(?:ing|ed|ement)\b|\bchanged?\b|\b(?:moved|shifted)\b` +
+    String.raw`|\bgetting (?:any )?(?:better|worse)(?: or (?:better|worse))?\b` +
+    String.raw`|\bheading (?:in )?the (?:right|wrong) (?:direction|way)(?: or not)?\b|\b(?:better|worse) or (?:better|worse)\b` +
     String.raw`|\b(?:gone|going|gone up or|went) (?:up|down)\b|\bup or down\b|\b(?:risen|fallen|dropped|slipped)\b`,
 );
 /** Words that ask for the month-by-month series itself, not only for the change. */
@@ -147,9 +159,12 @@ const BELOW = new RegExp(
     String.raw`|force )?(?:target|goal|standard)(?: of)?)?(?: (\d{1,3}(?:\.\d+)?)(?: percent)?)?\b`,
 );
 /** Words that mean "below target" on their own. */
+const FURTHEST = /\b(?:furthest|farthest|most) (?:below|off|from|short of|behind) (?:the |our )?target\b/;
 const FAILING = /\b(?:failing|off target|under target|missing target|not on target)\b/;
 const ABOVE = /\b(?:above|over|more than|higher than|exceeding|beating) (?:the |our )?(?:target|\d{1,3}(?:\.\d+)? percent)\b/;
-const BEST = /\bbest(?: first| to worst)?\b|\btop\b|\bhighest\b|\bstrongest\b|\bleading\b|\bmost compliant\b|\bgreatest\b|\bleague table\b/;
+// "On top of them" keeps up with the work; it is not the top of a list.
+const BEST =
+  /\bbest(?: first| to worst)?\b|\b(?<!\bon )top\b|\bhighest\b|\bstrongest\b|\bleading\b|\bmost compliant\b|\bgreatest\b|\bleague table\b/;
 const RANKED = /\brank(?:ed|ing|ings)?\b/;
 const WORST = new RegExp(
   String.raw`\b(?<!best to )worst(?: first| to best)?\b|\bworse\b|\blowest\b|\bbottom\b|\bweakest\b|\bpoorest\b` +
@@ -226,6 +241,8 @@ export function readIntent(text: string, clues: IntentClues): IntentReading {
       metric === 'needs_assessment' || (metric !== 'updates' && NEEDS_ASSESSMENT_SUBJECT.test(text) && !UPDATE_SUBJECT.test(text));
     return reading({ kind: 'most', of: needsAssessments ? 'missing_needs_assessments' : 'overdue_updates' });
   }
+  // "Furthest below target": the one worst, not every team below it.
+  if (FURTHEST.test(text)) return reading({ kind: 'rank', order: 'worst', limit: 1 });
   if (FAILING.test(text)) return reading({ kind: 'below_target', threshold: null });
   const below = BELOW.exec(text);
   if (below && (below[1] !== undefined || below[2] !== undefined)) {
@@ -267,6 +284,7 @@ export const INTENT_PATTERNS: readonly RegExp[] = [
   MOST,
   MOST_SUBJECT,
   BELOW,
+  FURTHEST,
   FAILING,
   ABOVE,
   BEST,

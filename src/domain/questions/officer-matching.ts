@@ -119,7 +119,7 @@ export function findOfficerMention(text: string, people: readonly PersonEntry[],
 }
 
 /** Words that join two people compared: "Imran vs Amara", "Tom Okafor and Lee Shah", "Amara compared with Tom". */
-const PAIR_JOINER = /\b(?:versus|and|or|against|compared (?:to|with)|with)\b/g;
+const PAIR_JOINER = /\b(?:versus|and|or|against|compared? (?:to|with)|with)\b/g;
 
 /**
  * Two officers compared by name, each one person and not the same: null when the question does not name

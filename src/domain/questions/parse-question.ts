@@ -1,5 +1,6 @@
 import { DIP_AUDIT_PATTERNS, readDipAudit } from './dip-audit-words.js';
-import { isHelpRequest } from './help-words.js';
+import { isHelpRequest, isSignOff } from './help-words.js';
+import { PERSONAL_DETAILS_HINT, PERSONAL_DETAILS_REASON, personalDetailsAsked } from './personal-details.js';
 import { INTENT_PATTERNS, readIntent, type IntentReading, type ListNoun } from './intent-words.js';
 import { METRIC_PATTERNS, readMetric } from './metric-words.js';
 import { normalise } from './normalise.js';
@@ -26,8 +27,9 @@ const DEFAULT_TREND_MONTHS = 6;
 /** Words that show a question is about figures even when it names no metric, unit or period. */
 const FIGURE_WORDS = new RegExp(
   String.raw`\b(?:doing|getting on|figures|performance|rate|results|summary|summarise|dashboard|status|how am i` +
-    String.raw`|how are we|how is my|how are my|how is our|looking|score|percent` +
-    String.raw`|(?:hitting|meeting|making|keeping up with) (?:them|it|the deadlines?|our deadlines?|the target)(?: on time)?)\b`,
+    '|how are we|how is my|how are my|how is our|looking|score|percent' +
+    '|(?:hitting|meeting|making|keeping up with|on top of) (?:them|it|the deadlines?|our deadlines?|the target|things)' +
+    String.raw`(?: on time)?)\b`,
 );
 /** A month or year said after "last": "vs last October" names a period of its own, not the baseline. */
 const MONTH_OR_YEAR = String.raw`jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|q[1-4]|\d`;
@@ -75,6 +77,9 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
   // A bare "?" is the shortest way to ask what the bot can do.
   if (normalised === '') return /^\s*\?+\s*$/.test(text) ? { kind: 'help' } : notUnderstood;
   if (isHelpRequest(normalised)) return { kind: 'help' };
+  if (isSignOff(normalised)) return notUnderstood;
+  const personal = personalDetailsAsked(normalised);
+  if (personal !== null) return { kind: 'cannot_answer', said: personal, reason: PERSONAL_DETAILS_REASON, hint: PERSONAL_DETAILS_HINT };
 
   const withoutBaseline = normalised.replace(BASELINE, ' ');
   const periodsSaid = readPeriod(withoutBaseline, now, timeZone, context.quarters);

@@ -210,7 +210,8 @@ export const PATTERNS: PeriodPattern[] = [
     read: (_m, today) => currentPeriod('month', today),
   },
   {
-    pattern: /\b(?:last|previous|past) months?\b|\bthe month before\b/g,
+    // "At the end of last month": a month's figure is the one at its end.
+    pattern: /\b(?:(?:at )?(?:the )?end of )?(?:last|previous|past) months?\b|\bthe month before\b/g,
     read: (_m, today) => ({
       period:
         today.month === 1

@@ -57,11 +57,17 @@ const EXCLUDE = new RegExp(
     String.raw`|not including|without|minus|bar|but not|ignoring|ignore)\b`,
 );
 
+/** "Leave CID out", "leaving City out": said as "leaving out CID". */
+const LEAVE_OUT = /\b(?:leave|leaving) ((?:\S+ ){0,3}?\S+) out\b/;
+/** Its own two words, for the unread-word check: what stands between them is read as names, or named back. */
+const LEAVE_OUT_WORDS = /\b(?:leave|leaving)\b(?=(?: \S+){1,4} out\b)|(?<=\b(?:leave|leaving)(?: \S+){1,4} )out\b/;
+
 /**
  * Whose figures, and which units to leave out of them. The exclusion is read first so "force compliance
  * excluding CID" is the force without CID, never CID itself.
  */
-export function readScope(text: string, clues: ScopeClues): ScopeReading {
+export function readScope(said: string, clues: ScopeClues): ScopeReading {
+  const text = said.replace(LEAVE_OUT, 'leaving out $1');
   const exclusion = EXCLUDE.exec(text);
   if (!exclusion) return readScopeOf(text, clues);
   const tail = text.slice(exclusion.index + exclusion[0].length);
@@ -277,4 +283,4 @@ function unitScope(unitId: string, units: readonly UnitEntry[]): Scope {
 }
 
 /** Every pattern this reader listens for, so the words they match count as read (unread-words.ts). */
-export const SCOPE_PATTERNS: readonly RegExp[] = [FORCE_WORDS, AREA_WORDS, TEAM_WORDS, EXCLUDE];
+export const SCOPE_PATTERNS: readonly RegExp[] = [FORCE_WORDS, AREA_WORDS, TEAM_WORDS, EXCLUDE, LEAVE_OUT_WORDS];

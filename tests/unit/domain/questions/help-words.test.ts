@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHelpRequest } from '../../../../src/domain/questions/help-words.js';
+import { isHelpRequest, isSignOff } from '../../../../src/domain/questions/help-words.js';
 
 describe('isHelpRequest', () => {
   it.each(['help', 'help me please', 'what can you do', 'what can i ask', 'how does this work', 'hello', 'good morning', 'examples', '?'])(
@@ -11,5 +11,22 @@ describe('isHelpRequest', () => {
 
   it('is not fooled by help inside a question', () => {
     expect(isHelpRequest('help me see north lpa compliance')).toBe(false);
+  });
+});
+
+describe('isSignOff', () => {
+  it.each([
+    'thanks',
+    'thanks thats all for now',
+    'cheers thats everything for today',
+    'ok thanks',
+    'thank you very much bye',
+    'great thats it',
+  ])('"%s" ends the conversation', (text) => {
+    expect(isSignOff(text)).toBe(true);
+  });
+
+  it.each(['thanks how are we doing now', 'thanks for now compliance', 'ok north team 1'])('"%s" is still a question', (text) => {
+    expect(isSignOff(text)).toBe(false);
   });
 });
