@@ -14,10 +14,10 @@ import {
 } from '../support/bot-harness.js';
 
 /**
- * Issue 12, shapes of question batches L and M found unread or misread, over /api/messages: a victim's phone
+ * Issue 12, shapes of question batches L to P found unread or misread, over /api/messages: a victim's phone
  * number asked for (refused, with the reason), an officer's items "about to go overdue", the worst team "furthest
- * below target", "at the end of last month", LPAs ranked with one "left out", and "thanks, that's all for now"
- * (no figure). Figures are checked against the API at the instant each answer names (now: 07:30 on Fri 20 Nov
+ * below target", "at the end of last month", LPAs ranked with one "left out", teams of two commands compared (and
+ * refused to an inspector who sees one of them), and "thanks, that's all for now" (no figure). Figures are checked against the API at the instant each answer names (now: 07:30 on Fri 20 Nov
  * 2026, London).
  */
 
@@ -98,6 +98,28 @@ describe('question shapes found at first reading, batches L and M (issue 12)', (
     const rows = textBlocks(card).filter((text) => !text.startsWith('Read as:'));
     if (cid) expect(rows).not.toContain(cid.unit.name);
     expect(readAs(card)).toContain('without CID');
+  });
+
+  it('sets teams of two commands side by side in the force\'s list of teams (batch P): "North Team 1 vs South Team 1 on updates"', async () => {
+    const senior = (await harness.app.services.people.listByUnit('FORCE')).find((person) => person.role === 'senior')!;
+    const [north, south] = await Promise.all(['N-T1', 'S-T1'].map((id) => api<UnitFigures>(`/v1/units/${id}/compliance?at=${NOW}`)));
+    const card = await ask(senior, 'North Team 1 vs South Team 1 on updates');
+    for (const team of [north!, south!]) {
+      expect(cardText(card)).toContain(team.unit.name);
+      expect(cardText(card)).toContain(percent(team.updates.rate));
+    }
+    const rows = textBlocks(card).filter((text) => /^\w+ Team \d+$/.test(text));
+    expect(rows.sort()).toEqual([north!.unit.name, south!.unit.name].sort());
+  });
+
+  it("refuses an inspector comparing a sergeant's team with a team outside the command, with the reason", async () => {
+    const command = (await harness.app.services.queries.findUnit(teamId))!.parentId!;
+    const inspector = (await harness.app.services.people.listByUnit(command)).find((person) => person.role === 'inspector')!;
+    const outside = command === 'C-LPA' ? 'N-T1' : 'C-T1';
+    const other = await api<UnitFigures>(`/v1/units/${outside}/compliance?at=${NOW}`);
+    const card = await ask(inspector, `compare ${sergeant.name}'s team with ${other.unit.name}`);
+    expect(cardText(card)).toContain("I can't show you that");
+    expect(cardText(card)).not.toMatch(/\d+\.\d%/);
   });
 
   it('gives no figure for "thanks, thats all for now"', async () => {

@@ -26,6 +26,8 @@ const HELP = new RegExp(
       'start',
       '(?:get|getting) started',
       'options',
+      // "What is the victims code": what the bot is about, not a figure.
+      'what (?:is|s|are) (?:the )?(?:vcop|victims code(?: of practice)?|code of practice(?: for victims(?: of crime)?)?)',
     ].join('|') +
     ')(?: please)?(?: bot)?$',
 );

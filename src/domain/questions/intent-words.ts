@@ -25,7 +25,7 @@ const MY_ITEMS = [
   new RegExp(
     String.raw`\bmy (?:own )?(?:(?:overdue|outstanding|open|late|missing|due|current|pending|personal) )*(?:items` +
       `|tasks|actions|jobs|work|list|todo|to do(?: list)?|reminders|digest|cases|crimes|updates` +
-      String.raw`|needs assessments?|nas|assessments|victim updates|${LATER_DUTY_ITEMS})\b(?! (?:rate|percent|figures|compliance` +
+      String.raw`|needs assessments?|nas|assessments|victim updates|${LATER_DUTY_ITEMS})\b(?! (?:rate|percent|figures?|compliance` +
       `|performance|score))`,
   ),
   /\bwhat (?:do|should|must) i (?:need to |have to |got to )?(?:do|action|chase|sort(?: out)?)\b/,
@@ -80,6 +80,7 @@ const ITEMS = [
       String.raw`(?: soon)?|\b(?:overdue|late) soon\b`,
   ),
   /\bcoming (?:up )?(?:due|up)\b(?: (?:soon|in the next (?:couple of |few )?days))?/,
+  /\bdue (?:in |over |within )?the next (?:couple of |few )?(?:days|2 days|3 days|two days|three days)\b/,
   new RegExp(
     String.raw`\bwhich (?:nas|updates|needs assessments|items|contacts|${LATER_DUTY_ITEMS})\b` +
       '(?= (?:are|is) (?:still )?(?:overdue|outstanding|open|due|missing|late))',
@@ -138,7 +139,7 @@ const TREND = new RegExp(
   String.raw`\btrend\w*|\bover time\b|\bmonth (?:by|on) month\b|\bmonthly\b|\bhistory\b|\bprogress(?:ion)?\b` +
     String.raw`|\bchart\b|\bgraph\b|\bimprov(?:ing|ed|ement)\b|\bchanged?\b|\b(?:moved|shifted)\b` +
     String.raw`|\bgetting (?:any )?(?:better|worse)(?: or (?:better|worse))?\b` +
-    String.raw`|\bheading (?:in )?the (?:right|wrong) (?:direction|way)(?: or not)?\b|\b(?:better|worse) or (?:better|worse)\b` +
+    String.raw`|\bheading (?:in )?the (?:right|wrong) (?:direction|way)(?: or not)?\b` +
     String.raw`|\b(?:gone|going|gone up or|went) (?:up|down)\b|\bup or down\b|\b(?:risen|fallen|dropped|slipped)\b`,
 );
 /** Words that ask for the month-by-month series itself, not only for the change. */

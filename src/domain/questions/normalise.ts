@@ -246,6 +246,7 @@ export function normalise(raw: string, protectedWords: ReadonlySet<string> = new
     .replace(/'/g, '')
     .replace(/%\s*age\b/g, ' percentage ')
     .replace(/(\d)\s*(?:%|per\s*cent\b|percent\b)/g, '$1 percent ')
+    .replace(/%/g, ' percent ')
     // "1/10 - 31/10": a dash between two dates or numbers is "to" (a dash alone is otherwise a gap).
     .replace(/(\d)\s+[-–]\s+(\d)/g, '$1 to $2')
     // "1-15 Nov": two days of a month joined without spaces (never an ISO date's "2026-11-01").

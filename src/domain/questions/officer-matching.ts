@@ -118,6 +118,30 @@ export function findOfficerMention(text: string, people: readonly PersonEntry[],
   return byFirstName.length === 1 ? { text: nameWordsOf(byFirstName[0]!)[0]!, candidates: byFirstName } : null;
 }
 
+/** Where a mention of one person begins, with their rank and collar number said before it ("PS 3100" before "Dan Moss"). */
+export function mentionStart(text: string, mention: OfficerMention): number {
+  let start = text.indexOf(mention.text);
+  if (mention.candidates.length !== 1) return start;
+  const own = new Set(mention.candidates[0]!.name.toLowerCase().split(/\s+/));
+  for (let previous = /(\S+) $/.exec(text.slice(0, start))?.[1]; previous !== undefined; ) {
+    if (!own.has(previous) && !RANK_WORDS.has(previous)) break;
+    start -= previous.length + 1;
+    previous = /(\S+) $/.exec(text.slice(0, start))?.[1];
+  }
+  return start;
+}
+
+/** Where a mention of one person ends, with the rest of their name said after it ("PS 1034" and then "Wright"). */
+export function afterMention(text: string, mention: OfficerMention): number {
+  let end = text.indexOf(mention.text) + mention.text.length;
+  if (mention.candidates.length !== 1) return end;
+  for (const word of nameWordsOf(mention.candidates[0]!)) {
+    const next = /^ (\S+)/.exec(text.slice(end))?.[1];
+    if (next === word || next === `${word}s`) end += 1 + next.length;
+  }
+  return end;
+}
+
 /** Words that join two people compared: "Imran vs Amara", "Tom Okafor and Lee Shah", "Amara compared with Tom". */
 const PAIR_JOINER = /\b(?:versus|and|or|against|compared? (?:to|with)|with)\b/g;
 

@@ -8,6 +8,7 @@ import { personNameWords, RANK_WORDS } from './officer-matching.js';
 import type { PeriodSpec } from '../periods.js';
 import { endedTrendSpan, monthsCovered, readPeriod } from './period-words.js';
 import { periodPair } from './period-pairs.js';
+import { asSergeantsOwnTeam } from './own-team-words.js';
 import { readScope, SCOPE_PATTERNS } from './scope-words.js';
 import { exampleQuestions } from './suggestions.js';
 import type { Asker, Assumed, Intent, Metric, PersonEntry, Query, QuestionContext, Scope, Understanding, UnitEntry } from './types.js';
@@ -53,7 +54,8 @@ const COLLAR_NUMBER = /\b(?:pc|dc|ps|ds|sergeant|inspector|di|pcso|officer) \d{2
 const THE_OTHERS = /\b(?:the other|the others|the rest of(?: the)?|the rest)\b/;
 /** "NAs not done", "jobs that aren't compliant": the breach side of a figure, read with the metric. */
 const NOT_DONE = new RegExp(
-  String.raw`\b(?:not|arent|isnt|havent|hasnt|wasnt|werent) (?:yet )?(?:been )?(?:done|completed|assessed|updated|compliant` +
+  String.raw`\b(?:not|arent|isnt|havent|hasnt|wasnt|werent|didnt|dont|doesnt) (?:yet )?(?:get |have )?(?:been )?` +
+    '(?:done|completed|assessed|updated|compliant' +
     String.raw`|met|had|told|informed|referred|sent|received|got)\b|\bno (?:\w+ ){1,2}(?:done|completed|recorded)\b`,
 );
 /** "RAG the commands", "RAG status": the list shows every RAG. */
@@ -101,14 +103,15 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
   const ended = period.period ? endedTrendSpan(period.period, now, timeZone, period.trendMonths) : null;
   const intentReading: IntentReading = dipAudit
     ? { intent: dipAudit, explicit: true, listNoun: null, ownItems: false }
-    : readIntent(period.rest, {
+    : readIntent(asSergeantsOwnTeam(period.rest, asker), {
         metric,
         pastPeriod: period.period !== null && !isCurrent(period.period),
         pastDay: period.period?.kind === 'day',
         trendMonths: period.trendMonths,
         defaultTrendMonths: ended?.months ?? (period.period && monthsCovered(period.period, now, timeZone)) ?? DEFAULT_TREND_MONTHS,
         comparesPeriods: period.periodsNamed > 1 || withoutBaseline !== normalised,
-        sincePeriod: period.period?.kind === 'since',
+        // "Moved since the start of the month": the change over the month so far, like "since 1 Nov".
+        sincePeriod: period.period?.kind === 'since' || (period.period !== null && /\bsince\b/.test(normalised)),
       });
   const scopeReading = readScope(period.rest, {
     asker,
@@ -144,9 +147,10 @@ export function parseQuestion(text: string, context: QuestionContext): Understan
   const periodNamed = period.period !== null || period.trendMonths !== null;
   const only = scopeReading.kind === 'scope' ? scopeReading.only : undefined;
   const except = scopeReading.kind === 'scope' ? scopeReading.except : undefined;
+  const listNoun = (scopeReading.kind === 'scope' ? scopeReading.listNoun : undefined) ?? intentReading.listNoun;
   const build = (scope: Scope): Query => ({
     ...(except ? { except } : {}),
-    intent: withNamedUnits(withListLevel(intent, intentReading.listNoun, scope, units), scope, only),
+    intent: withListLevel(withNamedUnits(intent, scope, only), listNoun, scope, units),
     metric: metricFor(intent, metric),
     scope,
     // A trend runs to now over month-ends; the period words only said how far back.

@@ -70,7 +70,7 @@ function asDay(spec: PeriodSpec, today: LocalDate): PeriodSpec {
 }
 
 /** Said between two periods next to each other: "better in October than September", "November so far". */
-const PAIR_WORDS = /\b(?:better|worse|higher|lower)(?: or (?:better|worse|higher|lower))?\b|\bthan\b|\bso far\b/g;
+const PAIR_WORDS = /\b(?:better|worse|higher|lower)(?: or (?:better|worse|higher|lower))?\b|\bthan\b|\bso far\b|\bagainst\b/g;
 
 /**
  * Two periods next to each other are read as the later (its answer carries the one before, period-pairs.ts);

@@ -150,7 +150,7 @@ export const PATTERNS: PeriodPattern[] = [
     read: (m, today) => financialQuarter(Number(m[1] ?? m[6]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5]), today),
   },
   {
-    pattern: /\bq([1-4])(?: (\d{4}))?\b/g,
+    pattern: /\bq([1-4])(?: (\d{4}))?(?: so far| to date)?\b/g,
     read: (m, today, quarters) =>
       quarters === 'financial' && m[2] === undefined
         ? financialQuarter(Number(m[1]), null, null, today)
@@ -220,7 +220,7 @@ export const PATTERNS: PeriodPattern[] = [
     }),
   },
   {
-    pattern: /\b(?:(?:so far )?this|current|the current) weeks?(?: so far| to date)?\b|\bweek to date\b/g,
+    pattern: /\b(?:(?:so far )?this|current|the current) weeks?(?: so far| to date)?\b|\bweek (?:to date|so far)\b/g,
     read: () => ({ period: { kind: 'week', offset: 0 } }),
   },
   // "last weeks figures": a possessive typed without its apostrophe.

@@ -1,8 +1,10 @@
 import { isKeyword } from './normalise.js';
 import { findOfficerMention, findOfficerPair, unknownOfficerName } from './officer-matching.js';
-import type { ListNoun } from './intent-words.js';
+import { officerScope } from './officer-scope.js';
+import { saysSergeantsOwnTeam } from './own-team-words.js';
+import type { ScopeClues, ScopeReading } from './scope-types.js';
 import { findUnitMentions } from './unit-matching.js';
-import type { Asker, Intent, PersonEntry, Scope, UnitEntry } from './types.js';
+import type { Asker, Intent, Scope, UnitEntry } from './types.js';
 
 /**
  * Whose figures: a named officer or unit, the force, the asker's area or team, or the asker's
@@ -10,24 +12,6 @@ import type { Asker, Intent, PersonEntry, Scope, UnitEntry } from './types.js';
  * unit; senior: the force). Authorisation is not decided here: a scope the asker may not see is still
  * read as asked, and refused later with the reason.
  */
-
-export type ScopeReading =
-  /** only: "compare South Team 1 and South Team 2": the named units of the list, when they are not all of it. */
-  | { kind: 'scope'; scope: Scope; named: boolean; only?: string[]; except?: string[]; throughPerson?: true }
-  | { kind: 'ambiguous'; said: string; options: { label: string; scope: Scope }[] }
-  /** A unit or officer was named that the force does not have. */
-  | { kind: 'unknown_name'; said: string };
-
-export interface ScopeClues {
-  asker: Asker;
-  units: readonly UnitEntry[];
-  people: readonly PersonEntry[];
-  unitWords: ReadonlySet<string>;
-  intent: Intent;
-  listNoun: ListNoun;
-  /** "My overdue updates": the asker's own items. */
-  ownItems: boolean;
-}
 
 /** Words that may follow a rank without being a name ("PC on my team"). */
 const NOT_NAMES = new Set(['on', 'in', 'of', 'at', 'for', 'with', 'and', 'or', 'the', 'my', 'our', 'here', 'who', 'is', 'has', 'a']);
@@ -46,11 +30,6 @@ const TEAM_WORDS = new RegExp(
     String.raw`|^team\b|\bteam (?:figures|compliance|performance|rate|stats)\b|\bour\b|\bwe\b|\bus\b`,
 );
 
-const SERGEANTS_TEAM_POSSESSIVE = new RegExp(
-  String.raw`\b(?:my|our) teams (?:victims|figures|compliance|updates|nas|needs|rate|performance|cases|jobs|overdue|items` +
-    String.raw`|stats|score|results|numbers)\b`,
-);
-
 /** "Leaving out CID", "other than City LPA", "excluding South Team 2": the units after it are left out. */
 const EXCLUDE = new RegExp(
   String.raw`\b(?:excluding|exclude|except(?: for)?|apart from|other than|leaving out|leave out|not counting` +
@@ -66,6 +45,8 @@ const LEAVE_OUT_WORDS = /\b(?:leave|leaving)\b(?=(?: \S+){1,4} out\b)|(?<=\b(?:l
  * Whose figures, and which units to leave out of them. The exclusion is read first so "force compliance
  * excluding CID" is the force without CID, never CID itself.
  */
+export type { ScopeClues, ScopeReading } from './scope-types.js';
+
 export function readScope(said: string, clues: ScopeClues): ScopeReading {
   const text = said.replace(LEAVE_OUT, 'leaving out $1');
   const exclusion = EXCLUDE.exec(text);
@@ -85,9 +66,6 @@ export function readScope(said: string, clues: ScopeClues): ScopeReading {
   return { ...reading, except: narrowed.map((mention) => mention.candidates[0]!.id) };
 }
 
-/** Said right after a person's name: their team ("Evans team", the possessive gone in normalise.ts). */
-const PERSONS_TEAM = /^s? (?:team|squad|shift|lot|unit|relief|section)\b/;
-
 function readScopeOf(text: string, clues: ScopeClues): ScopeReading {
   const { asker, units, people } = clues;
   // "Imran vs Amara": two officers of one team, side by side in their team's list of officers.
@@ -96,18 +74,13 @@ function readScopeOf(text: string, clues: ScopeClues): ScopeReading {
     const only = pair.map((person) => person.id);
     return { kind: 'scope', scope: unitScope(pair[0].unitId, units), named: true, only, throughPerson: true };
   }
-  const officer = findOfficerMention(text, people, clues.unitWords);
-  if (officer) {
-    // "PS Evans team", "Tom's lot": the unit the person belongs to, named through them.
-    const after = text.slice(text.indexOf(officer.text) + officer.text.length);
-    if (officer.candidates.length === 1 && PERSONS_TEAM.test(after)) {
-      return { kind: 'scope', scope: { kind: 'unit', unitId: officer.candidates[0]!.unitId }, named: true, throughPerson: true };
-    }
-    const options = officer.candidates.map((person) => ({ label: person.name, scope: { kind: 'officer' as const, personId: person.id } }));
-    return options.length === 1
-      ? { kind: 'scope', scope: options[0]!.scope, named: true }
-      : { kind: 'ambiguous', said: officer.text, options };
+  // Two officers of different teams: no list holds both, and answering for one of them would drop the other.
+  if (pair) {
+    const options = pair.map((person) => ({ label: person.name, scope: { kind: 'officer' as const, personId: person.id } }));
+    return { kind: 'ambiguous', said: `${pair[0].name} and ${pair[1].name}`, options };
   }
+  const officer = findOfficerMention(text, people, clues.unitWords);
+  if (officer) return officerScope(text, officer, clues, readScopeOf);
   const unknownOfficer = unknownOfficerName(text, (word) => isKeyword(word) || clues.unitWords.has(word) || NOT_NAMES.has(word));
   if (unknownOfficer) return { kind: 'unknown_name', said: unknownOfficer };
   if (clues.intent.kind === 'my_items' && clues.ownItems)
@@ -118,7 +91,7 @@ function readScopeOf(text: string, clues: ScopeClues): ScopeReading {
 
   if (FORCE_WORDS.test(text)) return { kind: 'scope', scope: { kind: 'force' }, named: true };
   // "my teams victims" from a sergeant is "my team's victims" typed without its apostrophe.
-  if (clues.asker.role === 'supervisor' && SERGEANTS_TEAM_POSSESSIVE.test(text)) return ownTeam(text, asker, units);
+  if (clues.asker.role === 'supervisor' && saysSergeantsOwnTeam(text)) return ownTeam(text, asker, units);
   if (AREA_WORDS.test(text)) return { kind: 'scope', scope: areaOf(asker, units), named: true };
   if (TEAM_WORDS.test(text)) return ownTeam(text, asker, units);
   if (isList(clues.intent)) {
@@ -179,6 +152,10 @@ function scopeFromUnitMentions(text: string, clues: ScopeClues): ScopeReading | 
       const only = named.filter((unit) => unit.id !== parent.id).map((unit) => unit.id);
       const others = /\b(?:other|others|rest)\b/.test(text);
       return { kind: 'scope', scope: unitScope(parent.id, clues.units), named: true, ...(only.length > 1 && !others ? { only } : {}) };
+    }
+    // "South Team 2 vs East Team 2": teams of different commands, side by side in the force's list of teams.
+    if (common.length > 1 && named.every((unit) => unit.kind === 'team')) {
+      return { kind: 'scope', scope: { kind: 'force' }, named: true, only: named.map((unit) => unit.id), listNoun: 'teams' };
     }
   }
   const said = narrowed.map((mention) => mention.said).join(' / ');

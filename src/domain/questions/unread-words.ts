@@ -37,7 +37,7 @@ asap urgently slt headline chief says said im ive crack
 sorry if daft silly question only back while leave off whether mainly ahead line possible basically
 say sensible worried specifically particular particularly couple sure works ask bound actually really honestly
 bother maybe explain fine supt super supers superintendent superintendents
-again because think thought reckon guess thats etc telling steer thing
+again because think thought reckon guess thats etc telling steer thing sent
 `
     .split(/\s+/)
     .filter((word) => word.length > 0),
