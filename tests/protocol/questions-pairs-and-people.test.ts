@@ -11,6 +11,9 @@ import {
   teamsUserOf,
   textBlocks,
   type BotHarness,
+  apiJson,
+  rankAndCollar,
+  shownPercent,
 } from '../support/bot-harness.js';
 
 /**
@@ -42,15 +45,10 @@ afterAll(async () => {
 
 const ask = (person: Person, question: string) => replyCard(harness, new Conversation(harness.serviceUrl, teamsUserOf(person)), question);
 
-async function api<T>(path: string): Promise<T> {
-  const response = await harness.api(path);
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
-}
+const api = <T>(path: string) => apiJson<T>(harness, path);
 
-const percent = (rate: number | null) => (rate === null ? 'no live cases' : `${rate.toFixed(1)}%`);
-/** "PC 1035", as a sergeant names an officer: the rank and collar number the records give. */
-const collar = (name: string) => /^\w+ \d+/.exec(name)![0];
+const percent = shownPercent;
+const collar = rankAndCollar;
 const allText = (card: unknown) => textBlocks(card).join('\n');
 
 describe('question shapes found at first reading (issue 12)', () => {

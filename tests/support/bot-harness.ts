@@ -231,3 +231,16 @@ export async function replyCard(harness: BotHarness, chat: Conversation, text: s
 export async function pressCard(harness: BotHarness, chat: Conversation, verb: string, data: Record<string, unknown>) {
   return invokeCard(await harness.post(chat.cardAction(verb, data)));
 }
+
+/** The API's JSON at `path` (with the harness's token), failing unless it answers 200: the figures a card is checked against. */
+export async function apiJson<T>(harness: BotHarness, path: string): Promise<T> {
+  const response = await harness.api(path);
+  if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** A rate as the cards show it ("92.5%"), or "no live cases". */
+export const shownPercent = (rate: number | null) => (rate === null ? 'no live cases' : `${rate.toFixed(1)}%`);
+
+/** "PC 1035", as a sergeant names an officer: the rank and collar number the records give. */
+export const rankAndCollar = (name: string) => /^\w+ \d+/.exec(name)![0];
