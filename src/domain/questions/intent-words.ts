@@ -159,8 +159,9 @@ const BELOW = new RegExp(
     `|(?:missing|failing|missed|failed|off)|falling short of|fall short of)( (?:the |our |their |its |a ` +
     String.raw`|force )?(?:target|goal|standard)(?: of)?)?(?: (\d{1,3}(?:\.\d+)?)(?: percent)?)?\b`,
 );
-/** Words that mean "below target" on their own. */
+/** "Furthest below target", "most off target": the one furthest from it. */
 const FURTHEST = /\b(?:furthest|farthest|most) (?:below|off|from|short of|behind) (?:the |our )?target\b/;
+/** Words that mean "below target" on their own. */
 const FAILING = /\b(?:failing|off target|under target|missing target|not on target)\b/;
 const ABOVE = /\b(?:above|over|more than|higher than|exceeding|beating) (?:the |our )?(?:target|\d{1,3}(?:\.\d+)? percent)\b/;
 // "On top of them" keeps up with the work; it is not the top of a list.

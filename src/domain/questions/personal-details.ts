@@ -2,15 +2,14 @@
  * A victim's name, contact details or address asked for: never given in Teams (the product's privacy rule),
  * so the question is refused with the reason and where to look instead, rather than read as a figure.
  */
-const DETAIL =
-  '(?:full )?names?|(?:phone|mobile|telephone|tel|contact) (?:numbers?|nos?|details|info)|numbers?|mobiles?' +
-  '|email(?: address)?e?s?' +
-  '|(?:home )?address(?:es)?|date of birth|dob|postcodes?|details';
-const WHOSE = '(?:victims?|vics?|ips?|injured partys?|their|his|her)';
+const CONTACT =
+  '(?:phone|mobile|telephone|tel|contact) (?:numbers?|nos?|details|info)|mobiles?|email(?: address)?e?s?' +
+  '|(?:home )?address(?:es)?|date of birth|dob|postcodes?';
+const VICTIM = '(?:victims?|vics?|ips?|injured partys?)';
+// "Her numbers", "victims numbers this month" are figures: a bare "numbers" is never read as a phone number.
 const PERSONAL_DETAILS = new RegExp(
-  String.raw`\b${WHOSE} (?:\w+ )?(?:${DETAIL})\b` +
-    String.raw`|\b(?:(?:full )?names?|(?:home )?address(?:es)?|contact details|(?:phone|mobile) numbers?|emails?|dates? of birth)` +
-    String.raw` (?:of|for) (?:the |this |that )?(?:victims?|ips?)\b`,
+  String.raw`\b${VICTIM} (?:\w+ )?(?:(?:full )?names?|details|${CONTACT})\b|\b(?:their|his|her) (?:${CONTACT})\b` +
+    String.raw`|\b(?:(?:full )?names?|contact details|${CONTACT}) (?:of|for) (?:the |this |that )?${VICTIM}\b`,
 );
 
 export const PERSONAL_DETAILS_REASON =

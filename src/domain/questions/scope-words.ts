@@ -41,12 +41,12 @@ const LEAVE_OUT = /\b(?:leave|leaving) ((?:\S+ ){0,3}?\S+) out\b/;
 /** Its own two words, for the unread-word check: what stands between them is read as names, or named back. */
 const LEAVE_OUT_WORDS = /\b(?:leave|leaving)\b(?=(?: \S+){1,4} out\b)|(?<=\b(?:leave|leaving)(?: \S+){1,4} )out\b/;
 
+export type { ScopeClues, ScopeReading } from './scope-types.js';
+
 /**
  * Whose figures, and which units to leave out of them. The exclusion is read first so "force compliance
  * excluding CID" is the force without CID, never CID itself.
  */
-export type { ScopeClues, ScopeReading } from './scope-types.js';
-
 export function readScope(said: string, clues: ScopeClues): ScopeReading {
   const text = said.replace(LEAVE_OUT, 'leaving out $1');
   const exclusion = EXCLUDE.exec(text);

@@ -27,6 +27,8 @@ describe("a victim's personal details asked for", () => {
 
   it.each([
     ['number of victims waiting on an update', 'query'],
+    ['how are amaras numbers this month', 'query'],
+    ['victims numbers this month', 'query'],
     ['victims needs assessments', 'query'],
     ['victim updates due', 'query'],
     ['updates for victims contacted by email', 'unread'],
