@@ -33,6 +33,7 @@ const MY_ITEMS = [
   /\bwhat i (?:have )?(?:overdue|outstanding)\b/,
   /\b(?:anything|what is|what) (?:overdue|outstanding|due) (?:for|on) me\b/,
   /\bam i (?:behind|overdue)\b/,
+  /\b(?:behind|late) (?:on|with) (?:anything|something|stuff|things|any)\b/,
   /\bwhich (?:of )?my (?:victims|cases|crimes)\b/,
   /\bon my plate\b/,
   /\bi (?:still )?(?:need|have|got) to (?:send|do|make|chase|sort)\b/,

@@ -274,7 +274,7 @@ export function normalise(raw: string, protectedWords: ReadonlySet<string> = new
 
 /** "t2", "tm3": a team by its number ("south t1" is South Team 1). */
 function teamShorthand(token: string): string | undefined {
-  const number = /^tm?(\d{1,2})$/.exec(token)?.[1];
+  const number = /^tm?(\d{1,2})s?$/.exec(token)?.[1];
   return number === undefined ? undefined : `team ${number}`;
 }
 

@@ -56,7 +56,7 @@ const THE_OTHERS = /\b(?:the other|the others|the rest of(?: the)?|the rest)\b/;
 const NOT_DONE = new RegExp(
   String.raw`\b(?:not|arent|isnt|havent|hasnt|wasnt|werent|didnt|dont|doesnt) (?:yet )?(?:get |have )?(?:been )?` +
     '(?:done|completed|assessed|updated|compliant' +
-    String.raw`|met|had|told|informed|referred|sent|received|got)\b|\bno (?:\w+ ){1,2}(?:done|completed|recorded)\b`,
+    String.raw`|met|had|told|informed|referred|sent|received|got)\b|\bno (?:\w+ ){1,2}(?:done|completed|recorded)\b|\bout of time\b`,
 );
 /** "RAG the commands", "RAG status": the list shows every RAG. */
 const RAG_ALL = /\brag(?: status| rating)?\b/;

@@ -19,6 +19,12 @@ export type PeriodPair =
   | { kind: 'other' };
 
 export function pairOf(first: PeriodSpec, second: PeriodSpec, today: LocalDate): PeriodPair {
+  // "The end of last month vs now": an answer for now is set beside the end of last month.
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const lastMonth = (spec: PeriodSpec) =>
+    spec.kind === 'month' && (month === 1 ? spec.year === year - 1 && spec.month === 12 : spec.year === year && spec.month === month - 1);
+  if ((first.kind === 'now' && lastMonth(second)) || (second.kind === 'now' && lastMonth(first)))
+    return { kind: 'adjacent', later: { kind: 'now' } };
   const before = (spec: PeriodSpec) => previousOf(spec, today);
   const firstBefore = before(first);
   const secondBefore = before(second);

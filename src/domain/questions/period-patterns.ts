@@ -195,6 +195,14 @@ export const PATTERNS: PeriodPattern[] = [
     },
   },
   {
+    // "Last November": the latest November before this month (in November, a year ago).
+    pattern: new RegExp(`\\blast ${MONTH}\\b`, 'g'),
+    read: (m, today) => {
+      const number = MONTH_NUMBERS[m[1]!]!;
+      return month(number, number >= today.month ? today.year - 1 : today.year, today);
+    },
+  },
+  {
     // "may" and "mar" are words too ("may I see ..."): only a month after a preposition or before a year.
     pattern: new RegExp(`\\b(?:(in|for|during|of|over|at end of|end of|by) )?${MONTH}(?: (\\d{4}))?\\b`, 'g'),
     read: (m, today) => {
