@@ -2,16 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemRef } from '../../src/domain/digest.js';
 import type { DigestItem, Person, UnitBreakdown, UnitFigures } from '../../src/domain/types.js';
 import {
-  Conversation,
   cardText,
   pickTeam,
-  replyCard,
   shownItemRefs,
   startBotHarness,
-  teamsUserOf,
   textBlocks,
   type BotHarness,
   apiJson,
+  askAs,
   rankAndCollar,
   shownPercent,
 } from '../support/bot-harness.js';
@@ -41,7 +39,7 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const ask = (person: Person, question: string) => replyCard(harness, new Conversation(harness.serviceUrl, teamsUserOf(person)), question);
+const ask = (person: Person, question: string) => askAs(harness, person, question);
 const allText = (card: unknown) => textBlocks(card).join('\n');
 const readAs = (card: unknown) => textBlocks(card).find((text) => text.startsWith('Read as:'));
 const percent = shownPercent;
@@ -49,7 +47,7 @@ const collar = rankAndCollar;
 
 const api = <T>(path: string) => apiJson<T>(harness, path);
 
-describe('question shapes found at first reading, batches L and M (issue 12)', () => {
+describe('question shapes found at first reading, batches L to P (issue 12)', () => {
   it("refuses a victim's phone number with the reason, and shows no figure or item", async () => {
     const card = await ask(sergeant, "give me the victim's phone number on the oldest overdue job");
     expect(allText(card)).toContain("Victims' names, contact details and addresses are never shown in Teams");

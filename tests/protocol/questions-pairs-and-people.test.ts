@@ -2,16 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemRef } from '../../src/domain/digest.js';
 import type { DigestItem, Person, UnitBreakdown, UnitFigures } from '../../src/domain/types.js';
 import {
-  Conversation,
-  replyCard,
   cardText,
   pickTeam,
   shownItemRefs,
   startBotHarness,
-  teamsUserOf,
   textBlocks,
   type BotHarness,
   apiJson,
+  askAs,
   rankAndCollar,
   shownPercent,
 } from '../support/bot-harness.js';
@@ -43,7 +41,7 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const ask = (person: Person, question: string) => replyCard(harness, new Conversation(harness.serviceUrl, teamsUserOf(person)), question);
+const ask = (person: Person, question: string) => askAs(harness, person, question);
 
 const api = <T>(path: string) => apiJson<T>(harness, path);
 

@@ -244,3 +244,7 @@ export const shownPercent = (rate: number | null) => (rate === null ? 'no live c
 
 /** "PC 1035", as a sergeant names an officer: the rank and collar number the records give. */
 export const rankAndCollar = (name: string) => /^\w+ \d+/.exec(name)![0];
+
+/** The one card the bot sends back when `person` asks `question` in their personal chat. */
+export const askAs = (harness: BotHarness, person: Person, question: string) =>
+  replyCard(harness, new Conversation(harness.serviceUrl, teamsUserOf(person)), question);
