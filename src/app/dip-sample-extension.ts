@@ -39,10 +39,10 @@ export function createDipSampleExtension(config: AppConfig, options: { firstDela
   };
 }
 
-/** One check: the draw when due, then the reminders and overdue notices when due (the bot's tick delivers them). */
+/** One check: the draw when due, then the drawn-sample, reminder and overdue notices when due (the bot's tick delivers them). */
 export async function runDipChecks(services: AppServices): Promise<void> {
   const { period, drawn } = await drawDueDipSamples(services);
   if (drawn > 0) services.logger.info({ period, units: drawn }, "the month's dip samples were drawn");
-  const { reminders, overdue } = await queueDipAuditNotices(services);
-  if (reminders + overdue > 0) services.logger.info({ reminders, overdue }, 'dip-audit reminders and overdue notices left');
+  const { drawn: told, reminders, overdue } = await queueDipAuditNotices(services);
+  if (told + reminders + overdue > 0) services.logger.info({ drawn: told, reminders, overdue }, 'dip-audit notices left');
 }

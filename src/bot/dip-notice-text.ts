@@ -12,12 +12,13 @@ const details = z.object({
 });
 
 /**
- * The dip audits' reminder to an inspector and the overdue audits to a senior lead (src/service/dip-audit-reminders.ts),
+ * The month's drawn sample and the dip audits' reminder to an inspector, and the overdue audits to a senior lead
+ * (src/service/dip-audit-reminders.ts),
  * as the chat message: units, counts and names of the people over them (escaped, shown as Markdown), never a case.
  */
 export async function dipNoticeText(
   services: Pick<ServiceContext, 'people' | 'queries'>,
-  kind: 'dip_audit_reminder' | 'dip_audit_overdue',
+  kind: 'dip_sample_drawn' | 'dip_audit_reminder' | 'dip_audit_overdue',
   raw: unknown,
 ): Promise<string> {
   const notice = details.parse(raw);
@@ -27,6 +28,14 @@ export async function dipNoticeText(
   const month = monthLabel(notice.period);
   const command = `"dip sample ${notice.period}"`;
   const counts = (u: { done: number; total: number }) => `${u.done} of ${u.total} done, ${u.total - u.done} left`;
+  if (kind === 'dip_sample_drawn') {
+    const cases = notice.units.reduce((n, u) => n + u.total, 0);
+    const units = notice.units.map((u) => `${unitName(u.unitId)} ${u.total}`).join('; ');
+    return (
+      `${month}'s dip sample is drawn: ${cases} ${cases === 1 ? 'case' : 'cases'} to audit (${units}), due by ` +
+      `${dayText(notice.day)}. Say ${command} to open the sample.`
+    );
+  }
   if (kind === 'dip_audit_reminder') {
     const units = notice.units.map((u) => `${unitName(u.unitId)}: ${counts(u)}`).join('; ');
     return `Reminder: ${month}'s dip-sample audits are due by ${dayText(notice.day)}. ${units}. Say ${command} to open the sample.`;

@@ -6,25 +6,26 @@ import type { ServiceContext } from './service-context.js';
 
 export type DipReminderDeps = DipProgressDeps & Pick<ServiceContext, 'people' | 'clock'>;
 
-/** What a reminder or an overdue notice carries (ids and counts only; worded when it is sent). */
+/** What a drawn-sample notice, a reminder or an overdue notice carries (ids and counts only; worded when it is sent). */
 export interface DipAuditNoticeDetails {
   period: string;
-  /** The due day (a reminder) or the day after which the audits became overdue (an overdue notice). */
+  /** The due day (a drawn sample, a reminder) or the day after which the audits became overdue (an overdue notice). */
   day: string;
   units: { unitId: string; done: number; total: number; inspectorIds: string[] }[];
 }
 
 /**
- * The dip audits' reminders (issue 16, part 4), from the dip extension's hourly check: from a month's due day,
+ * The dip audits' notices (issue 16), from the dip extension's hourly check: once a month's sample is drawn and
+ * before its due day, each inspector over a sampled unit is told it is ready (its units, cases and due day); from a month's due day,
  * each inspector with audits of that month left gets one reminder; after its overdue day, each inspector's
  * senior lead (the nearest senior lead above them in the unit tree) gets one notice of the unfinished audits.
  * Each is a notice (src/store/notice-store.ts) keyed by kind, month and person, so whichever tick, replica or
  * restart comes first leaves it and every later one leaves nothing. Returns the notices this call left.
  */
-export async function queueDipAuditNotices(deps: DipReminderDeps): Promise<{ reminders: number; overdue: number }> {
+export async function queueDipAuditNotices(deps: DipReminderDeps): Promise<{ drawn: number; reminders: number; overdue: number }> {
   const now = deps.clock.now();
-  const months = (await unfinishedDipAudits(deps, now)).filter((month) => month.stage !== 'before_due_day');
-  if (months.length === 0) return { reminders: 0, overdue: 0 };
+  const months = await unfinishedDipAudits(deps, now);
+  if (months.length === 0) return { drawn: 0, reminders: 0, overdue: 0 };
   const units = await deps.queries.listUnits();
   const force = units.find((unit) => unit.parentId === null);
   const people = force ? await deps.people.listWithin(force.id) : [];
@@ -34,12 +35,12 @@ export async function queueDipAuditNotices(deps: DipReminderDeps): Promise<{ rem
     const byPerson = new Map<string, DipAuditNoticeDetails['units']>();
     for (const { unit, done, total } of month.units) {
       const inspectorIds = reach.inspectorsOver(unit.id).map((p) => p.id);
-      const recipients = month.stage === 'due' ? inspectorIds : reach.seniorLeadsOf(unit.id, inspectorIds).map((p) => p.id);
+      const recipients = month.stage === 'overdue' ? reach.seniorLeadsOf(unit.id, inspectorIds).map((p) => p.id) : inspectorIds;
       for (const personId of recipients) {
         byPerson.set(personId, [...(byPerson.get(personId) ?? []), { unitId: unit.id, done, total, inspectorIds }]);
       }
     }
-    const kind = month.stage === 'due' ? 'dip_audit_reminder' : 'dip_audit_overdue';
+    const kind = KIND_OF[month.stage];
     for (const [personId, list] of byPerson) {
       const details: DipAuditNoticeDetails = { period: month.period, day: dayOf(month), units: list };
       notices.push({ personId, kind, details, dedupeKey: `${kind}:${month.period}:${personId}` });
@@ -47,13 +48,20 @@ export async function queueDipAuditNotices(deps: DipReminderDeps): Promise<{ rem
   }
   const left = await new NoticeStore(deps.db).queue(notices, now);
   return {
+    drawn: left.filter((key) => key.startsWith('dip_sample_drawn:')).length,
     reminders: left.filter((key) => key.startsWith('dip_audit_reminder:')).length,
     overdue: left.filter((key) => key.startsWith('dip_audit_overdue:')).length,
   };
 }
 
+const KIND_OF = {
+  before_due_day: 'dip_sample_drawn',
+  due: 'dip_audit_reminder',
+  overdue: 'dip_audit_overdue',
+} as const satisfies Record<DipMonthProgress['stage'], NewNotice['kind']>;
+
 function dayOf(month: DipMonthProgress): string {
-  return month.stage === 'due' ? month.days.dueOn : month.days.overdueAfter;
+  return month.stage === 'overdue' ? month.days.overdueAfter : month.days.dueOn;
 }
 
 /** Who is over a unit: its inspectors (at it or above), and the senior leads nearest above them. */

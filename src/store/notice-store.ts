@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
 
-export type NoticeKind = 'allocation_conflict' | 'dip_audit_reminder' | 'dip_audit_overdue';
+export type NoticeKind = 'allocation_conflict' | 'dip_sample_drawn' | 'dip_audit_reminder' | 'dip_audit_overdue';
 
 /** A notice to leave: `dedupeKey` names its subject, and a second one with the same key is never stored. */
 export interface NewNotice {

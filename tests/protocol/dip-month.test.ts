@@ -75,7 +75,7 @@ async function hour(at: string): Promise<{ inspector: string[]; senior: string[]
     seen()
       .filter((call) => call.method === 'POST' && (call.body.conversation as { id?: string } | undefined)?.id === chat.id)
       .map((call) => String(call.body.text ?? ''))
-      .filter((text) => text.includes('dip-sample audits'));
+      .filter((text) => /dip.sample/.test(text));
   return { inspector: texts(inspectorChat), senior: texts(seniorChat) };
 }
 
@@ -94,8 +94,15 @@ async function mondayCard(at: string, chat: Conversation): Promise<string> {
 }
 
 describe("a dip-sample month's reminders, overdue audits and a delegate", () => {
-  it('draws the sample on the hourly check; the inspector submits one audit; nothing is reminded before the due day', async () => {
-    expect(await hour('2026-11-19T09:00:00Z')).toEqual({ inspector: [], senior: [] });
+  it('draws the sample on the hourly check and tells the inspector once; they submit one audit; nothing is reminded before the due day', async () => {
+    const { inspector: drawn, senior } = await hour('2026-11-19T09:00:00Z');
+    expect(senior).toEqual([]);
+    expect(drawn).toHaveLength(1);
+    expect(drawn[0]).toMatch(
+      /^November 2026's dip sample is drawn: \d+ cases to audit \(.+ \d+; .+ \d+\), due by Fri 20 Nov\. Say "dip sample 2026-11" to open the sample\.$/,
+    );
+    expect(drawn[0]).not.toMatch(/V-|CR-/);
+    expect(await hour('2026-11-19T10:00:00Z')).toEqual({ inspector: [], senior: [] });
     sampleCases = executeActions(await say(inspectorChat, 'dip sample'), 'openDipAudit').map(
       (a) => a.data as { unitId: string; period: string; caseId: string },
     );
@@ -175,10 +182,12 @@ describe("a dip-sample month's reminders, overdue audits and a delegate", () => 
     expect(removed).toEqual({ actor_id: inspector.id });
   });
 
-  it('tells the senior lead once after the overdue day, naming the inspector; the inspector is not reminded again', async () => {
+  it("tells the senior lead once after the overdue day, naming the inspector; the inspector is not reminded again (but told of December's sample)", async () => {
     expect(await hour('2026-11-30T16:00:00Z')).toEqual({ inspector: [], senior: [] });
     const { inspector: again, senior: told } = await hour('2026-12-01T09:00:00Z');
-    expect(again).toEqual([]);
+    // Not reminded of November again; told instead that December's sample, drawn today, is ready.
+    expect(again).toHaveLength(1);
+    expect(again[0]).toMatch(/^December 2026's dip sample is drawn: /);
     expect(told).toHaveLength(1);
     expect(told[0]).toMatch(/^Overdue: November 2026's dip-sample audits were not all submitted by Mon 30 Nov\.\n\n- /);
     expect(told[0]).toMatch(new RegExp(`\\n- ${inspector.name}: [^\\n]*1 of \\d+ done, \\d+ left`));

@@ -2,8 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Person } from '../../src/domain/types.js';
+import type { Person, UnitDigest } from '../../src/domain/types.js';
+import type { DipAuditFigures } from '../../src/service/dip-audit-figures.js';
 import {
+  apiJson,
   pressCard,
   replyCard,
   type BotHarness,
@@ -21,7 +23,8 @@ import { shownAs } from '../support/inert-markdown.js';
  * An inspector's month (issue 16), on the demo force in a data folder: Fri 20 Nov 2026, November's sample
  * was drawn on Mon 2 Nov. The inspector asks for the sample twice, opens a case, answers part of its
  * questionnaire; the service restarts on the same folder; the answers are still there; another command's
- * inspector and a sergeant are refused; the audit is submitted and then read only.
+ * inspector and a sergeant are refused; the audit is submitted and then read only; it shows in the figures beside
+ * the records' own verdict on the same case, and a question about it is answered with them.
  */
 const CASE_URL = 'https://records.example.police.uk/cases/{caseId}';
 let folder: string;
@@ -186,4 +189,44 @@ describe("an inspector's dip sample", () => {
     expect(textBlocks(again)).toContain('This audit was submitted already: nothing was changed.');
     expect(textBlocks(again)).toContain('Yes');
   });
+
+  it("shows the submitted audit in the figures beside the records' own verdict on the same case, and answers a question on it", async () => {
+    // The records' verdict on the audited case, read independently of the audit figures: the case's team's digest at
+    // the draw lists an overdue needs assessment or update for one of its victims exactly when it was not fully compliant.
+    const drawn = await apiJson<DrawnSample>(harness, `/v1/units/${inspector.unitId}/dip-sample?period=2026-11`);
+    const sample = drawn.samples.find((s) => s.cases.some((c) => c.crimeReference === openData.caseId)) as DrawnSample['samples'][number];
+    const digest = await apiJson<UnitDigest>(harness, `/v1/units/${sample.team.id}/digest?at=${encodeURIComponent(sample.asOf)}`);
+    const breached = digest.items.some(
+      (item) =>
+        item.caseId === openData.caseId && item.daysOverdue > 0 && ['update_overdue', 'needs_assessment_missing'].includes(item.kind),
+    );
+    const recordsCompliant = breached ? 0 : 1;
+
+    const figures = await apiJson<DipAuditFigures>(harness, `/v1/units/${inspector.unitId}/dip-audits?period=2026-11`);
+    expect(figures).toMatchObject({
+      sampled: firstSample.length,
+      submitted: 1,
+      codeCompliant: { compliant: 1, total: 1, rate: 100 },
+      goodService: { compliant: 0, total: 1, rate: 0 },
+      dataFullyCompliant: { compliant: recordsCompliant, total: 1, rate: recordsCompliant * 100 },
+      // The reviewer said Code compliant, so whatever the records said, nothing was box-ticked.
+      dataSaidCompliantReviewerSaidNot: [],
+    });
+
+    const answer = await say(chat, 'dip sample results for my command this month');
+    const records = `${(recordsCompliant * 100).toFixed(1)}% (${recordsCompliant} of 1)`;
+    expect(shownAs(textBlocks(answer)[0] ?? '')).toBe(
+      `${figures.unit.name} dip sample, November 2026: 100.0% Code compliant (of 1 audited) · ` +
+        `the records said ${records} fully compliant for the same cases.`,
+    );
+    const outstanding = await say(chat, 'how many audits are outstanding');
+    expect(shownAs(textBlocks(outstanding)[0] ?? '')).toBe(
+      `${figures.unit.name} dip sample, November 2026 (the current sample): ${firstSample.length - 1} of ${firstSample.length} ` +
+        'audits outstanding (drawn, not submitted).',
+    );
+  });
 });
+
+interface DrawnSample {
+  samples: { team: { id: string }; asOf: string; cases: { crimeReference: string }[] }[];
+}

@@ -74,44 +74,50 @@ describe.each(DRIVERS)('dip-audit reminders on %s', (driver) => {
     await replicas?.dispose();
   });
 
-  it('leaves nothing before the due day', async () => {
+  /** What each inspector is told of November's audits (one audit of North Team 1 submitted), due on 20 Nov. */
+  const inspectorsNotices = (kind: string) => [
+    {
+      person_id: 'P5',
+      kind,
+      details: {
+        period: '2026-11',
+        day: '2026-11-20',
+        units: [
+          { unitId: 'N-T1', done: 1, total: 10, inspectorIds: ['P5'] },
+          { unitId: 'N-T2', done: 0, total: 10, inspectorIds: ['P5'] },
+        ],
+      },
+    },
+    {
+      person_id: 'P8',
+      kind,
+      details: { period: '2026-11', day: '2026-11-20', units: [{ unitId: 'S-T1', done: 0, total: 7, inspectorIds: ['P8'] }] },
+    },
+  ];
+
+  it("tells each inspector once, before the due day, that the month's sample is drawn: units, cases and the due day", async () => {
     now = new Date('2026-11-19T22:00:00Z');
-    expect(await queueDipAuditNotices(deps(replicas.first))).toEqual({ reminders: 0, overdue: 0 });
-    expect(await notices()).toEqual([]);
+    const [a, b] = await Promise.all([queueDipAuditNotices(deps(replicas.first)), queueDipAuditNotices(deps(replicas.second))]);
+    expect((a?.drawn ?? 0) + (b?.drawn ?? 0)).toBe(2);
+    expect([a?.reminders, a?.overdue, b?.reminders, b?.overdue]).toEqual([0, 0, 0, 0]);
+    expect(await queueDipAuditNotices(deps(replicas.first))).toEqual({ drawn: 0, reminders: 0, overdue: 0 });
+    expect(await notices()).toEqual(inspectorsNotices('dip_sample_drawn'));
   });
 
   it('reminds each inspector once on the due day, though both replicas check at the same moment', async () => {
     now = new Date('2026-11-20T07:00:00Z');
     const [a, b] = await Promise.all([queueDipAuditNotices(deps(replicas.first)), queueDipAuditNotices(deps(replicas.second))]);
     expect((a?.reminders ?? 0) + (b?.reminders ?? 0)).toBe(2);
-    expect(await notices()).toEqual([
-      {
-        person_id: 'P5',
-        kind: 'dip_audit_reminder',
-        details: {
-          period: '2026-11',
-          day: '2026-11-20',
-          units: [
-            { unitId: 'N-T1', done: 1, total: 10, inspectorIds: ['P5'] },
-            { unitId: 'N-T2', done: 0, total: 10, inspectorIds: ['P5'] },
-          ],
-        },
-      },
-      {
-        person_id: 'P8',
-        kind: 'dip_audit_reminder',
-        details: { period: '2026-11', day: '2026-11-20', units: [{ unitId: 'S-T1', done: 0, total: 7, inspectorIds: ['P8'] }] },
-      },
-    ]);
+    expect((await notices()).filter((n) => n.kind === 'dip_audit_reminder')).toEqual(inspectorsNotices('dip_audit_reminder'));
   });
 
   it('reminds nobody again on a later check, after a restart, or on the last day before overdue', async () => {
     for (const at of ['2026-11-20T08:00:00Z', '2026-11-23T09:00:00Z', '2026-11-30T16:00:00Z']) {
       now = new Date(at);
       const restarted = deps(replicas.second);
-      expect(await queueDipAuditNotices(restarted)).toEqual({ reminders: 0, overdue: 0 });
+      expect(await queueDipAuditNotices(restarted)).toEqual({ drawn: 0, reminders: 0, overdue: 0 });
     }
-    expect(await notices()).toHaveLength(2);
+    expect(await notices()).toHaveLength(4);
   });
 
   it("tells the inspectors' senior lead once when the audits are overdue, from the first day after the overdue day", async () => {
@@ -119,7 +125,7 @@ describe.each(DRIVERS)('dip-audit reminders on %s', (driver) => {
     const [a, b] = await Promise.all([queueDipAuditNotices(deps(replicas.first)), queueDipAuditNotices(deps(replicas.second))]);
     expect((a?.overdue ?? 0) + (b?.overdue ?? 0)).toBe(1);
     now = new Date('2026-12-07T09:00:00Z');
-    expect(await queueDipAuditNotices(deps(replicas.second))).toEqual({ reminders: 0, overdue: 0 });
+    expect(await queueDipAuditNotices(deps(replicas.second))).toEqual({ drawn: 0, reminders: 0, overdue: 0 });
     const overdue = (await notices()).filter((n) => n.kind === 'dip_audit_overdue');
     expect(overdue).toEqual([
       {
