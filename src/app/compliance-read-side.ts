@@ -4,6 +4,7 @@ import { CachedPeopleDirectory } from '../service/cached-people-directory.js';
 import type { ComplianceQueries } from '../service/compliance-queries.js';
 import { SqlDataVersion } from '../store/data-version-store.js';
 import type { Db } from '../store/db.js';
+import { SqlKeptAnswers } from '../store/kept-answers-store.js';
 import { SqlComplianceQueries } from '../store/sql-compliance-queries.js';
 import { SqlPeopleDirectory } from '../store/sql-people-directory.js';
 
@@ -12,12 +13,13 @@ export const FIGURES_CACHE_ENTRIES = 500;
 
 /**
  * The read side the application answers from: the set-based evaluation over the store, behind the figures
- * cache that keeps an answer until the store's data version moves (src/service/cached-compliance-queries.ts).
+ * cache that keeps an answer until the store's data version moves, or for a past instant until a change reaches it,
+ * a past instant's figures in the store too (src/service/cached-compliance-queries.ts).
  */
 export function buildComplianceQueries(db: Db, policy: Policy): ComplianceQueries {
   // Checked here against the port: the store's class does not import it (src/service/compliance-queries.ts).
   const evaluation: ComplianceQueries = new SqlComplianceQueries(db, policy);
-  return new CachedComplianceQueries(evaluation, new SqlDataVersion(db), policy, FIGURES_CACHE_ENTRIES);
+  return new CachedComplianceQueries(evaluation, new SqlDataVersion(db), policy, FIGURES_CACHE_ENTRIES, new SqlKeptAnswers(db));
 }
 
 /**

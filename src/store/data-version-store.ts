@@ -28,4 +28,24 @@ export class SqlDataVersion {
       lastEventMs: row.last_event_ms === null ? null : Number(row.last_event_ms),
     };
   }
+
+  /**
+   * How far back the records' changes after version `from`, up to `to`, reach (migration 260): the earliest instant
+   * any of them can alter an answer for, in epoch milliseconds rounded down; Infinity when there were none, and
+   * -Infinity when one reaches all of time or a version in between left no row (the store was migrated since).
+   */
+  async reachSince(from: string, to: string): Promise<number> {
+    const [row] = await this.db.query<{ changes: string; earliest: string }>(
+      `select count(*)::text as changes,
+         case when min(earliest_at) is null or min(earliest_at) = 'infinity' then 'infinity'
+           when min(earliest_at) = '-infinity' then '-infinity'
+           else floor(extract(epoch from min(earliest_at)) * 1000)::bigint::text end as earliest
+       from record_changes where version > $1::bigint and version <= $2::bigint`,
+      [from, to],
+    );
+    const expected = BigInt(to) - BigInt(from);
+    if (expected <= 0n) return Number.POSITIVE_INFINITY;
+    if (!row || BigInt(row.changes) !== expected || row.earliest === '-infinity') return Number.NEGATIVE_INFINITY;
+    return row.earliest === 'infinity' ? Number.POSITIVE_INFINITY : Number(row.earliest);
+  }
 }

@@ -55,7 +55,12 @@ export type Step =
   | { kind: 'import'; cases: CaseSpec[] }
   | { kind: 'reassign'; caseNo: number; team: number; officer: number }
   | { kind: 'acknowledge'; pick: number; plannedInDays: number }
-  | { kind: 'calendar'; extraHoliday: number | null };
+  | { kind: 'calendar'; extraHoliday: number | null }
+  /** One record of an earlier case sent late (a nightly delta): an update, a needs assessment or a decision, at hours after BASE. */
+  | { kind: 'late'; caseNo: number; record: 'contact' | 'needsAssessment' | 'decision'; contactKind: LateContactKind; hour: number };
+
+/** A late contact's kind: each changes a figure from its instant on (an acknowledgement at once). */
+type LateContactKind = 'update' | 'written_acknowledgement' | 'agreement';
 
 export interface Scenario {
   /** Hours after BASE in which records fall (a short span leaves the DST change and month ends after them). */
@@ -96,12 +101,12 @@ const caseSpec = (spanHours: number): fc.Arbitrary<CaseSpec> =>
     decisionAfterHours: fc.option(after(Math.min(24 * 10, spanHours))),
   });
 
+const importStep = (spanHours: number): fc.Arbitrary<Step> =>
+  fc.record({ kind: fc.constant('import' as const), cases: fc.array(caseSpec(spanHours), { minLength: 1, maxLength: 5 }) });
+
 const step = (spanHours: number): fc.Arbitrary<Step> =>
   fc.oneof(
-    {
-      weight: 4,
-      arbitrary: fc.record({ kind: fc.constant('import' as const), cases: fc.array(caseSpec(spanHours), { minLength: 1, maxLength: 5 }) }),
-    },
+    { weight: 4, arbitrary: importStep(spanHours) },
     {
       weight: 2,
       arbitrary: fc.record({
@@ -113,13 +118,26 @@ const step = (spanHours: number): fc.Arbitrary<Step> =>
     },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('acknowledge' as const), pick: fc.nat(), plannedInDays: after(3) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('calendar' as const), extraHoliday: fc.option(after(20)) }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant('late' as const),
+        caseNo: fc.integer({ min: 1, max: 8 }),
+        record: fc.constantFrom('contact' as const, 'needsAssessment' as const, 'decision' as const),
+        contactKind: fc.constantFrom<LateContactKind>('update', 'written_acknowledgement', 'agreement'),
+        hour: after(spanHours + 24),
+      }),
+    },
   );
 
 export const scenarios: fc.Arbitrary<Scenario> = fc.integer({ min: 24 * 2, max: 24 * 40 }).chain((spanHours) =>
   fc
     .record({
       spanHours: fc.constant(spanHours),
-      steps: fc.array(step(spanHours), { minLength: 2, maxLength: 5 }),
+      // An import first, so that every later step has cases to act on.
+      steps: fc
+        .tuple(importStep(spanHours), fc.array(step(spanHours), { minLength: 1, maxLength: 4 }))
+        .map(([first, rest]) => [first, ...rest]),
       instants: fc
         .array(fc.record({ day: fc.integer({ min: 0, max: Math.floor(spanHours / 24) }), a: after(23), b: after(23) }), { maxLength: 2 })
         // Half past the hour: records fall on the hour, so the two instants of a day can straddle one.
@@ -197,3 +215,21 @@ export function importLines(cases: readonly CaseSpec[], seq: number): string {
 }
 
 export const hoursAfterBase = (hours: number) => new Date(BASE + hours * HOUR);
+
+/**
+ * The NDJSON lines of a late step: records of case `CR-n` and its first victim only, never the case itself, so the
+ * import writes no case or victim row (the test picks a case already imported).
+ */
+export function lateLines(step: Extract<Step, { kind: 'late' }>, seq: number): string {
+  const iso = (hours: number) => new Date(BASE + hours * HOUR).toISOString();
+  const caseId = `CR-${step.caseNo}`;
+  const victimId = `V-${step.caseNo}-0`;
+  const at = iso(step.hour);
+  const line =
+    step.record === 'contact'
+      ? { type: 'contact', id: `OEL-late-${seq}`, victimId, at, kind: step.contactKind, method: 'phone', byId: 'P1' }
+      : step.record === 'needsAssessment'
+        ? { type: 'needsAssessment', victimId, completedAt: at, referralWanted: false }
+        : { type: 'decision', id: `DEC-late-${seq}`, caseId, at, kind: 'arrest' };
+  return JSON.stringify(line);
+}

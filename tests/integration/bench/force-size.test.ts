@@ -20,7 +20,14 @@ describe('npm run bench, one force size', () => {
     // The figures cache beside the full evaluation: team, command and force, now and at the last month end.
     expect(row.cache.map((c) => c.label)).toEqual(['team', 'command', 'force']);
     for (const c of row.cache) {
-      for (const ms of [c.nowFullP50, c.nowCachedP50, c.monthEndFullP50, c.monthEndCachedP50, c.firstAfterImportMs])
+      for (const ms of [
+        c.nowFullP50,
+        c.nowCachedP50,
+        c.monthEndFullP50,
+        c.monthEndCachedP50,
+        c.firstAfterImportMs,
+        c.monthEndAfterImportMs,
+      ])
         expect(ms).toBeGreaterThan(0);
     }
     expect(formatCacheTable([row]).split('\n')[5]).toMatch(/^\| 100 \| team \| [\d.]+ m?s → [\d.]+ ms \(\d+× faster\) \|/);
