@@ -35,6 +35,8 @@ export class SqlDataVersion {
    * -Infinity when one reaches all of time or a version in between left no row (the store was migrated since).
    */
   async reachSince(from: string, to: string): Promise<number> {
+    const expected = BigInt(to) - BigInt(from);
+    if (expected <= 0n) return Number.POSITIVE_INFINITY;
     const [row] = await this.db.query<{ changes: string; earliest: string }>(
       `select count(*)::text as changes,
          case when min(earliest_at) is null or min(earliest_at) = 'infinity' then 'infinity'
@@ -43,8 +45,6 @@ export class SqlDataVersion {
        from record_changes where version > $1::bigint and version <= $2::bigint`,
       [from, to],
     );
-    const expected = BigInt(to) - BigInt(from);
-    if (expected <= 0n) return Number.POSITIVE_INFINITY;
     if (!row || BigInt(row.changes) !== expected || row.earliest === '-infinity') return Number.NEGATIVE_INFINITY;
     return row.earliest === 'infinity' ? Number.POSITIVE_INFINITY : Number(row.earliest);
   }
